@@ -1,0 +1,84 @@
+#pragma once
+// The server's HTTPS transport: TLS 1.2+, HTTP/1.1 keep-alive, request -> response.
+// It knows nothing of the application; the Handler decides everything about a request.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "shared/common/result.h"
+
+namespace ducha::server {
+
+struct HttpRequest {
+    std::string method;   // "GET", "POST", "PUT", "HEAD"
+    std::string target;   // raw target incl. query
+    std::string path;     // target without query (not percent-decoded)
+    std::string query;    // after '?', raw
+    std::map<std::string, std::string> headers;  // lower-case names; repeated fields joined by ", "
+    std::string body;
+    std::string remote;   // "127.0.0.1:54321" or "[::1]:54321"
+
+    std::string header(std::string_view lower_name) const;  // "" if absent
+};
+
+struct HttpResponse {
+    int status = 200;
+    std::string content_type = "application/x-protobuf";
+    std::string body;
+    // Extra headers. Content-Length, Transfer-Encoding and Server are the transport's and are
+    // ignored here; "Connection: close" closes the connection after this response.
+    std::vector<std::pair<std::string, std::string>> headers;
+    bool head_only = false;  // send headers (Content-Length of body) but no body; forced for HEAD
+};
+
+// Must be called once (later calls are ignored); callable from any thread. If every copy is
+// dropped without a call, the client gets a 500.
+using Respond = std::function<void(HttpResponse)>;
+// Called on an I/O thread, possibly concurrently for different connections. It must not block
+// for long: respond later from another thread instead.
+using Handler = std::function<void(HttpRequest&&, Respond)>;
+
+struct HttpServerConfig {
+    std::string host = "127.0.0.1";  // an IPv4/IPv6 address or a name to resolve
+    std::uint16_t port = 0;          // 0: the OS picks
+    std::filesystem::path cert_pem, key_pem;
+    std::size_t max_body = 16 * 1024 * 1024;
+    std::chrono::seconds read_timeout{30};    // header+body of one request
+    std::chrono::seconds idle_timeout{120};   // keep-alive idle
+    std::chrono::seconds write_timeout{60};   // one response
+    std::chrono::seconds drain_timeout{10};   // stop(): how long in-flight requests may take
+    int threads = 2;
+};
+
+class HttpServer {
+public:
+    HttpServer(HttpServerConfig cfg, Handler handler);
+    ~HttpServer();  // stops
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Loads the TLS files, binds, listens, starts the threads; returns the bound port.
+    Result<std::uint16_t> start();
+    // Graceful drain: stop accepting, close idle connections, let in-flight requests finish
+    // (bounded by drain_timeout), then close everything and join the threads. Idempotent.
+    void stop();
+    std::uint16_t port() const;
+
+    struct Stats {
+        std::uint64_t connections_open, connections_total, requests_total, tls_handshake_failures;
+    };
+    Stats stats() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace ducha::server

@@ -1,0 +1,138 @@
+// ducha-server: the sync server. `init` prepares a data directory, `serve` runs it.
+#include <signal.h>
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "server/service/server_app.h"
+
+using namespace ducha;
+using namespace ducha::server;
+
+namespace {
+
+constexpr const char* kUsage = R"(ducha-server — 双减督查 sync server
+
+Usage:
+  ducha-server init --data DIR [--demo] [--seed N]
+      Create a data directory: database, server signing key, first admin.
+      Prints "admin enrollment code: CODE". With --demo, loads Anshan's demo data
+      (8 districts, ~1,500 institutions, 258 volunteers, ...) and writes
+      DIR/enrollment-codes.csv with a one-time code for every demo user.
+  ducha-server serve --data DIR [--listen HOST:PORT] [--cert PEM --key PEM]
+                     [--io-threads N] [--workers N]
+      Serve HTTPS (TLS 1.2+). Without --cert/--key a self-signed certificate is made
+      in DIR/tls once and reused. Prints "pin: sha256//..." (give it to devices) and
+      "listening on https://HOST:PORT" when ready. SIGTERM/SIGINT drain and stop.
+      Default --listen 127.0.0.1:8443.
+  ducha-server enrollment-code --data DIR --user USER_ID [--days N]
+      Issue a new one-time enrollment code for a user (works while the server runs).
+
+Every subcommand takes --help.
+)";
+
+struct Args {
+    std::vector<std::string> v;
+    bool has(std::string_view flag) const {
+        for (const auto& a : v)
+            if (a == flag) return true;
+        return false;
+    }
+    std::optional<std::string> get(std::string_view flag) const {
+        for (std::size_t i = 0; i + 1 < v.size(); ++i)
+            if (v[i] == flag) return v[i + 1];
+        return std::nullopt;
+    }
+};
+
+int usage_error(const std::string& msg) {
+    std::cerr << "ducha-server: " << msg << "\n\n" << kUsage;
+    return 2;
+}
+
+int cmd_init(const Args& a) {
+    auto data = a.get("--data");
+    if (!data) return usage_error("init 需要 --data DIR / init needs --data DIR");
+    InitOptions o;
+    o.data_dir = *data;
+    o.demo = a.has("--demo");
+    if (auto s = a.get("--seed")) o.demo_seed = std::stoull(*s);
+    if (auto r = init_data_dir(o, std::cout); !r) {
+        std::cerr << "ducha-server init: " << r.error().message << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int cmd_serve(const Args& a) {
+    auto data = a.get("--data");
+    if (!data) return usage_error("serve 需要 --data DIR / serve needs --data DIR");
+    ServeOptions o;
+    o.data_dir = *data;
+    if (auto l = a.get("--listen")) o.listen = *l;
+    if (auto c = a.get("--cert")) o.cert_pem = *c;
+    if (auto k = a.get("--key")) o.key_pem = *k;
+    if (o.cert_pem.empty() != o.key_pem.empty()) return usage_error("--cert 与 --key 需同时给出 / give both --cert and --key");
+    if (auto t = a.get("--io-threads")) o.io_threads = std::stoi(*t);
+    if (auto t = a.get("--workers")) o.worker_threads = std::stoi(*t);
+    if (a.has("--no-fsync")) o.durable = false;
+
+    // Block the stop signals before any thread starts, so only sigwait below sees them.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    auto app = ServerApp::start(o);
+    if (!app) {
+        std::cerr << "ducha-server serve: " << app.error().message << "\n";
+        return 1;
+    }
+    std::cout << "pin: " << (*app)->pin() << "\n";
+    std::cout << "listening on " << (*app)->url() << std::endl;
+    int sig = 0;
+    sigwait(&set, &sig);
+    std::cout << "stopping (" << (sig == SIGTERM ? "SIGTERM" : "SIGINT") << "): draining requests" << std::endl;
+    (*app)->stop();
+    std::cout << "stopped" << std::endl;
+    return 0;
+}
+
+int cmd_code(const Args& a) {
+    auto data = a.get("--data");
+    auto user = a.get("--user");
+    if (!data || !user) return usage_error("enrollment-code 需要 --data DIR --user USER_ID");
+    std::int64_t days = 7;
+    if (auto d = a.get("--days")) days = std::stoll(*d);
+    auto code = issue_enrollment_code(*data, *user, days * 24 * 3600);
+    if (!code) {
+        std::cerr << "ducha-server enrollment-code: " << code.error().message << "\n";
+        return 1;
+    }
+    std::cout << "enrollment code: " << *code << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    for (int i = 2; i < argc; ++i) a.v.emplace_back(argv[i]);
+    std::string cmd = argc > 1 ? argv[1] : "";
+    if (cmd.empty() || cmd == "--help" || cmd == "-h" || cmd == "help" || a.has("--help") || a.has("-h")) {
+        std::cout << kUsage;
+        return cmd.empty() ? 2 : 0;
+    }
+    try {
+        if (cmd == "init") return cmd_init(a);
+        if (cmd == "serve") return cmd_serve(a);
+        if (cmd == "enrollment-code") return cmd_code(a);
+    } catch (const std::exception& e) {
+        return usage_error(std::string("参数无效 / bad argument: ") + e.what());
+    }
+    return usage_error("未知命令 / unknown command: " + cmd);
+}

@@ -1,0 +1,60 @@
+#pragma once
+// Every authorisation decision of the server lives here: who may see a record (scope keys) and
+// who may write what. A record carries scope keys; a principal holds keys; a record is visible
+// to a principal when they share an active key.
+//   all           everyone enrolled (districts, checklist templates)
+//   d:<district>  a coordinator's district (non-covert records of it)
+//   z:<zone>      a volunteer's zone;   i:<institution>  one institution
+//   u:<user>      one user (own tasks, reports, devices, assignments; covert tasks)
+//   sup           supervisors and admins (cases, all reports, covert tasks)
+//   adm           admins only (audit events)
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ducha.pb.h"
+#include "shared/common/bytes.h"
+#include "shared/common/result.h"
+
+namespace ducha::server {
+
+enum class Role { volunteer, coordinator, supervisor, admin };
+std::optional<Role> parse_role(std::string_view s);
+std::string_view role_name(Role r);
+
+struct Principal {
+    std::string user_id;
+    std::string device_id;
+    Role role = Role::volunteer;
+    std::string district_id;        // empty for city-wide staff
+    std::vector<std::string> keys;  // sorted, unique
+    Bytes scope_digest;             // SHA-256 over keys: changes when the scope changes
+};
+
+// Lookups the policy needs about other records; the storage layer provides them.
+struct PolicyLookup {
+    std::function<std::optional<pb::Task>(const std::string& task_id)> task;
+    std::function<std::optional<pb::User>(const std::string& user_id)> user;
+    std::function<std::optional<pb::Report>(const std::string& report_id)> report;
+    std::function<std::vector<pb::Assignment>(const std::string& user_id)> assignments_of;
+    std::function<std::vector<std::string>(const std::string& user_id)> task_institutions_of;
+    std::function<std::vector<std::string>()> district_ids;
+};
+
+// Keys of the principal `user` acting through `device_id`.
+Principal make_principal(const std::string& user_id, const pb::User& user, const std::string& device_id,
+                         const PolicyLookup& lookup);
+
+// Scope keys of a record. `payload` is the record's serialized payload.
+std::vector<std::string> record_keys(std::string_view collection, const std::string& id, const std::string& payload,
+                                     const PolicyLookup& lookup);
+
+// May `p` write this mutation? `current` is the stored payload (nullopt when the record is new).
+// Returns Errc::forbidden with a message naming what is not allowed.
+Status can_write(const Principal& p, std::string_view collection, const std::string& id,
+                 const std::string& new_payload, const std::optional<std::string>& current, bool deleting);
+
+bool shares_key(const std::vector<std::string>& principal_keys, const std::vector<std::string>& record_keys);
+
+}  // namespace ducha::server

@@ -1,0 +1,250 @@
+#include "server/service/auth_service.h"
+
+#include <chrono>
+
+#include "server/service/mutation_applier.h"
+#include "server/storage/record_table.h"
+#include "shared/crypto/random.h"
+#include "shared/crypto/sha256.h"
+#include "shared/domain/collections.h"
+#include "shared/store/statement.h"
+
+namespace ducha::server {
+
+using namespace ducha::domain;
+
+std::int64_t unix_now_s() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+std::int64_t unix_now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+namespace {
+
+// Codes are typed by hand from a printout: no 0/O, 1/I/L.
+std::string new_code() {
+    static constexpr char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    auto raw = crypto::random_bytes(12);
+    std::string out;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (i && i % 4 == 0) out.push_back('-');
+        out.push_back(kAlphabet[static_cast<unsigned char>(raw[i]) % (sizeof(kAlphabet) - 1)]);
+    }
+    return out;
+}
+
+std::string normalize_code(std::string_view code) {
+    std::string out;
+    for (char c : code) {
+        if (c == '-' || c == ' ') continue;
+        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    return out;
+}
+
+Status issue_tokens(WriteBatch& b, const ServerLimits& lim, const std::string& device_id, const std::string& user_id,
+                    pb::TokenResponse& out) {
+    out.set_access_token(crypto::random_token());
+    out.set_refresh_token(crypto::random_token());
+    std::int64_t now = b.server_time_ms / 1000;
+    out.set_access_expires_at(now + lim.access_token_ttl_s);
+    auto& ins = b.db.cached(
+        "INSERT INTO token(token_hash, device_id, user_id, kind, expires_at) VALUES(?1,?2,?3,?4,?5)");
+    ins.bind_blob(1, crypto::sha256(out.access_token())).bind(2, device_id).bind(3, user_id).bind(4, "access");
+    ins.bind(5, now + lim.access_token_ttl_s);
+    if (auto r = ins.run(); !r) return r;
+    ins.bind_blob(1, crypto::sha256(out.refresh_token())).bind(2, device_id).bind(3, user_id).bind(4, "refresh");
+    ins.bind(5, now + lim.refresh_token_ttl_s);
+    return ins.run();
+}
+
+Status audit(MutationApplier& ap, WriteBatch& b, const std::string& actor, const std::string& device,
+             const std::string& action, const std::string& target, const std::string& detail) {
+    pb::AuditEvent e;
+    e.set_actor(actor);
+    e.set_device_id(device);
+    e.set_action(action);
+    e.set_target(target);
+    e.set_detail(detail);
+    e.set_at(b.server_time_ms);
+    auto r = ap.write(kAuditEvent, crypto::new_uuid(), 1, e.SerializeAsString(), false);
+    if (!r) return fail(r.error());
+    return {};
+}
+
+}  // namespace
+
+Result<std::string> AuthService::create_enrollment_code(WriteBatch& b, const std::string& user_id,
+                                                        const std::string& created_by, std::int64_t ttl_s) {
+    std::string code = new_code();
+    auto& ins = b.db.cached(
+        "INSERT INTO enrollment_code(code_hash, user_id, expires_at, created_by) VALUES(?1,?2,?3,?4)");
+    ins.bind_blob(1, crypto::sha256(normalize_code(code))).bind(2, user_id).bind(3, b.server_time_ms / 1000 + ttl_s);
+    ins.bind(4, created_by);
+    if (auto r = ins.run(); !r) return fail(r.error());
+    RecordTable table{b.db};
+    MutationApplier ap{b, table};
+    if (auto r = audit(ap, b, created_by, "", "enrollment_code.create", "user/" + user_id, ""); !r) return fail(r.error());
+    return code;
+}
+
+Result<Caller> AuthService::authenticate(std::string_view header) {
+    constexpr std::string_view kBearer = "Bearer ";
+    if (header.substr(0, kBearer.size()) != kBearer || header.size() == kBearer.size()) {
+        m_ctx.counters.auth_failures++;
+        return fail(Errc::unauthorized, "缺少访问令牌，请先注册设备 / missing access token: enroll this device first");
+    }
+    auto token = header.substr(kBearer.size());
+    auto lease = m_ctx.readers->acquire();
+    if (!lease) return fail(lease.error());
+    auto& db = lease->db();
+    auto& st = db.cached("SELECT device_id, user_id, expires_at, revoked FROM token WHERE token_hash=?1 AND kind='access'");
+    st.bind_blob(1, crypto::sha256(token));
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    if (!*row) {
+        m_ctx.counters.auth_failures++;
+        return fail(Errc::unauthorized, "访问令牌无效 / unknown access token: enroll this device again");
+    }
+    Caller c;
+    c.device_id = st.col_text(0);
+    c.user_id = st.col_text(1);
+    std::int64_t expires = st.col_int(2);
+    bool revoked = st.col_int(3) != 0;
+    st.reset();
+    if (revoked) {
+        m_ctx.counters.auth_failures++;
+        return fail(Errc::unauthorized, "访问令牌已被撤销 / this access token was revoked");
+    }
+    if (expires <= unix_now_s()) {
+        m_ctx.counters.auth_failures++;
+        return fail(Errc::unauthorized, "token_expired: 访问令牌已过期，请刷新 / the access token expired: refresh it");
+    }
+    RecordTable table{db};
+    auto dev = table.get(kDevice, c.device_id);
+    if (!dev) return fail(dev.error());
+    pb::Device d;
+    if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked()) {
+        m_ctx.counters.auth_failures++;
+        return fail(Errc::forbidden, "device_revoked: 此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator");
+    }
+    c.device_public_key = d.public_key();
+    auto usr = table.get(kUser, c.user_id);
+    if (!usr) return fail(usr.error());
+    if (!*usr || !c.user.ParseFromString((*usr)->payload()) || !c.user.active()) {
+        m_ctx.counters.auth_failures++;
+        return fail(Errc::forbidden, "账号已停用 / this account is disabled");
+    }
+    return c;
+}
+
+Result<Principal> AuthService::principal_of(const Caller& c) {
+    auto lease = m_ctx.readers->acquire();
+    if (!lease) return fail(lease.error());
+    RecordTable table{lease->db()};
+    return make_principal(c.user_id, c.user, c.device_id, table.lookup());
+}
+
+void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
+    if (req.public_key().size() != 32) {
+        done(fail(Errc::invalid_argument, "设备公钥必须是 32 字节的 Ed25519 公钥 / public_key must be a 32-byte Ed25519 key"));
+        return;
+    }
+    if (req.code().empty()) {
+        done(fail(Errc::invalid_argument, "请输入注册码 / the enrollment code is missing"));
+        return;
+    }
+    auto out = std::make_shared<pb::TokenResponse>();
+    auto err = std::make_shared<Error>();
+    ServerContext& ctx = m_ctx;
+    m_ctx.writer->submit(
+        [req, out, err, &ctx](WriteBatch& b) -> Status {
+            auto& st = b.db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
+            st.bind_blob(1, crypto::sha256(normalize_code(req.code())));
+            auto row = st.step();
+            if (!row) return fail(row.error());
+            if (!*row) return *err = Error{Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again"}, fail(*err);
+            std::string user_id = st.col_text(0);
+            std::int64_t expires = st.col_int(1);
+            bool used = !st.col_null(2);
+            st.reset();
+            if (used) return *err = Error{Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one"}, fail(*err);
+            if (expires <= b.server_time_ms / 1000)
+                return *err = Error{Errc::unauthorized, "code_expired: 注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one"}, fail(*err);
+            RecordTable table{b.db};
+            auto usr = table.get(kUser, user_id);
+            if (!usr) return fail(usr.error());
+            pb::User u;
+            if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
+                return *err = Error{Errc::forbidden, "账号已停用 / this account is disabled"}, fail(*err);
+            auto& use = b.db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
+            use.bind_blob(1, crypto::sha256(normalize_code(req.code()))).bind(2, b.server_time_ms / 1000);
+            if (auto r = use.run(); !r) return r;
+
+            std::string device_id = crypto::new_uuid();
+            pb::Device d;
+            d.set_user_id(user_id);
+            d.set_public_key(req.public_key());
+            d.set_name(req.device_name().substr(0, 100));
+            d.set_enrolled_at(b.server_time_ms / 1000);
+            d.set_last_contact(b.server_time_ms / 1000);
+            MutationApplier ap{b, table};
+            if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
+            if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, *out); !r) return r;
+            out->set_device_id(device_id);
+            out->set_user_id(user_id);
+            out->set_role(u.role());
+            out->set_user_name(u.name());
+            out->set_district_id(u.district_id());
+            out->set_server_public_key(ctx.server_key.public_key());
+            return audit(ap, b, user_id, device_id, "device.enroll", "device/" + device_id, d.name());
+        },
+        [out, err, done, &ctx](Status s) {
+            if (!s) return done(fail(s.error()));
+            ctx.counters.enrollments++;
+            done(*out);
+        });
+}
+
+void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
+    auto out = std::make_shared<pb::TokenResponse>();
+    ServerContext& ctx = m_ctx;
+    m_ctx.writer->submit(
+        [req, out, &ctx](WriteBatch& b) -> Status {
+            auto& st = b.db.cached(
+                "SELECT device_id, user_id, expires_at, revoked FROM token WHERE token_hash=?1 AND kind='refresh'");
+            st.bind_blob(1, crypto::sha256(req.refresh_token()));
+            auto row = st.step();
+            if (!row) return fail(row.error());
+            if (!*row) return fail(Errc::unauthorized, "刷新令牌无效，请重新注册设备 / unknown refresh token: enroll again");
+            std::string device_id = st.col_text(0), user_id = st.col_text(1);
+            std::int64_t expires = st.col_int(2);
+            bool revoked = st.col_int(3) != 0;
+            st.reset();
+            if (revoked || expires <= b.server_time_ms / 1000)
+                return fail(Errc::unauthorized, "刷新令牌已失效，请重新注册设备 / the refresh token expired: enroll again");
+            RecordTable table{b.db};
+            auto dev = table.get(kDevice, device_id);
+            if (!dev) return fail(dev.error());
+            pb::Device d;
+            if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
+                return fail(Errc::forbidden, "device_revoked: 此设备已被停用 / this device was revoked");
+            // Rotate: the old refresh token and access tokens stop working.
+            auto& rev = b.db.cached("UPDATE token SET revoked=1 WHERE device_id=?1");
+            rev.bind(1, device_id);
+            if (auto r = rev.run(); !r) return r;
+            if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, *out); !r) return r;
+            out->set_device_id(device_id);
+            out->set_user_id(user_id);
+            out->set_server_public_key(ctx.server_key.public_key());
+            return {};
+        },
+        [out, done](Status s) {
+            if (!s) return done(fail(s.error()));
+            done(*out);
+        });
+}
+
+}  // namespace ducha::server

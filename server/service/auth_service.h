@@ -1,0 +1,39 @@
+#pragma once
+// Enrollment, tokens and authentication of device requests.
+#include <functional>
+#include <string>
+
+#include "ducha.pb.h"
+#include "server/policy/policy.h"
+#include "server/service/server_context.h"
+
+namespace ducha::server {
+
+struct Caller {
+    std::string device_id;
+    std::string user_id;
+    pb::User user;
+    Bytes device_public_key;
+};
+
+class AuthService {
+public:
+    explicit AuthService(ServerContext& ctx) : m_ctx(ctx) {}
+
+    // "Bearer TOKEN" → the device and its user. unauthorized: missing, unknown, expired or revoked.
+    Result<Caller> authenticate(std::string_view authorization_header);
+    Result<Principal> principal_of(const Caller& c);
+
+    // Redeems a one-time code: registers the device key, issues tokens (async via the writer).
+    void enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
+    void refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
+
+    // Creates a one-time code for `user_id` inside a writer batch (used by init and admin tools).
+    static Result<std::string> create_enrollment_code(WriteBatch& b, const std::string& user_id,
+                                                      const std::string& created_by, std::int64_t ttl_s);
+
+private:
+    ServerContext& m_ctx;
+};
+
+}  // namespace ducha::server

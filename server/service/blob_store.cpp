@@ -1,0 +1,120 @@
+#include "server/service/blob_store.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <functional>
+
+#include "shared/crypto/sha256.h"
+
+namespace ducha::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error io_error(std::string_view what) {
+    int e = errno;
+    if (e == ENOSPC || e == EDQUOT)
+        return Error{Errc::disk_full, "服务器存储空间已满 / the server's disk is full (" + std::string(what) + ")"};
+    return Error{Errc::storage, std::string(what) + ": " + std::strerror(e)};
+}
+
+Status fsync_dir(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return fail(io_error("open dir"));
+    ::fsync(fd);
+    ::close(fd);
+    return {};
+}
+
+}  // namespace
+
+BlobStore::BlobStore(fs::path dir, std::size_t max_size) : m_dir(std::move(dir)), m_max_size(max_size) {
+    fs::create_directories(m_dir / "partial");
+}
+
+bool BlobStore::valid_name(std::string_view hex) {
+    if (hex.size() != 64) return false;
+    for (char c : hex)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+fs::path BlobStore::final_path(const std::string& hex) const { return m_dir / hex.substr(0, 2) / hex; }
+fs::path BlobStore::partial_path(const std::string& hex) const { return m_dir / "partial" / hex; }
+
+std::mutex& BlobStore::lock_for(const std::string& hex) { return m_locks[std::hash<std::string>{}(hex) % m_locks.size()]; }
+
+Result<std::optional<BlobStore::State>> BlobStore::state(const std::string& hex) {
+    std::lock_guard lk(lock_for(hex));
+    std::error_code ec;
+    if (auto sz = fs::file_size(final_path(hex), ec); !ec) return std::optional<State>{State{true, sz}};
+    if (auto sz = fs::file_size(partial_path(hex), ec); !ec) return std::optional<State>{State{false, sz}};
+    return std::optional<State>{};
+}
+
+Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, std::uint64_t start, std::uint64_t total,
+                                              std::string_view data) {
+    if (total > m_max_size)
+        return fail(Errc::too_large, "文件超过 " + std::to_string(m_max_size / (1024 * 1024)) + " MB 上限 / file exceeds the " +
+                                         std::to_string(m_max_size / (1024 * 1024)) + " MB limit");
+    if (start + data.size() > total)
+        return fail(Errc::invalid_argument, "分块超出文件长度 / chunk extends past the declared size");
+    std::lock_guard lk(lock_for(hex));
+    std::error_code ec;
+    auto fin = final_path(hex);
+    if (auto sz = fs::file_size(fin, ec); !ec) return State{true, sz};  // already here (dedup)
+    auto part = partial_path(hex);
+    std::uint64_t have = 0;
+    if (auto sz = fs::file_size(part, ec); !ec) have = sz;
+    if (start != have)
+        return fail(Errc::conflict, std::to_string(have));
+    int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (fd < 0) return fail(io_error("open"));
+    std::size_t off = 0;
+    while (off < data.size()) {
+        ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            Error e = io_error("write");
+            // Keep the file at the last whole acknowledged chunk.
+            [[maybe_unused]] int rc = ::ftruncate(fd, static_cast<off_t>(have));
+            ::close(fd);
+            return fail(e);
+        }
+        off += static_cast<std::size_t>(n);
+    }
+    if (::fdatasync(fd) != 0) {
+        Error e = io_error("fdatasync");
+        [[maybe_unused]] int rc = ::ftruncate(fd, static_cast<off_t>(have));
+        ::close(fd);
+        return fail(e);
+    }
+    ::close(fd);
+    std::uint64_t now = have + data.size();
+    if (now < total) return State{false, now};
+
+    auto digest = crypto::sha256_file(part);
+    if (!digest) return fail(digest.error());
+    if (hex_encode(*digest) != hex) {
+        fs::remove(part, ec);
+        return fail(Errc::integrity, "文件校验失败，内容与 SHA-256 不符 / the file's SHA-256 does not match its name: upload it again");
+    }
+    fs::create_directories(fin.parent_path(), ec);
+    fs::rename(part, fin, ec);
+    if (ec) return fail(Errc::storage, "rename: " + ec.message());
+    if (auto r = fsync_dir(fin.parent_path()); !r) return fail(r.error());
+    return State{true, total};
+}
+
+Result<std::string> BlobStore::read(const std::string& hex) {
+    std::ifstream in(final_path(hex), std::ios::binary);
+    if (!in) return fail(Errc::not_found, "没有这个文件 / no such blob");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace ducha::server

@@ -1,0 +1,39 @@
+#pragma once
+// Applies one device mutation inside the writer's transaction, by the collection's conflict rule:
+// immutable (replays must be identical), compare-and-set (+ state machines), field-level LWW.
+#include <memory>
+
+#include "ducha.pb.h"
+#include "server/policy/policy.h"
+#include "server/service/writer.h"
+#include "server/storage/record_table.h"
+
+namespace ducha::server {
+
+class MutationApplier {
+public:
+    MutationApplier(WriteBatch& batch, RecordTable& table) : m_batch(batch), m_table(table) {}
+
+    // `acks` outlives the batch; for an applied report, acks[index].receipt is filled in once the
+    // batch root is signed. A storage error comes back as an Error (the job fails, nothing acked).
+    Status apply(const Principal& p, const pb::Mutation& m, std::shared_ptr<std::vector<pb::Ack>> acks,
+                 std::size_t index);
+
+    // Writes a record with a fresh seq and its scope keys (server-side changes use this too).
+    Result<pb::Record> write(std::string_view collection, const std::string& id, std::int64_t version,
+                             std::string payload, bool deleted, const std::string* field_clock = nullptr);
+
+private:
+    Status apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
+                           pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index);
+    Status apply_cas(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
+    Status apply_lww(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
+    Status after_report(const std::string& report_id, const pb::Report& r);
+
+    WriteBatch& m_batch;
+    RecordTable& m_table;
+};
+
+void reject(pb::Ack& ack, std::string_view code, std::string message);
+
+}  // namespace ducha::server

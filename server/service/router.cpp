@@ -1,0 +1,216 @@
+#include "server/service/router.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "server/http/json_error.h"
+#include "shared/crypto/sha256.h"
+
+namespace ducha::server {
+
+int http_status_for(Errc e) {
+    switch (e) {
+        case Errc::invalid_argument: return 400;
+        case Errc::malformed: return 400;
+        case Errc::unauthorized: return 401;
+        case Errc::forbidden: return 403;
+        case Errc::not_found: return 404;
+        case Errc::conflict: return 409;
+        case Errc::already_exists: return 409;
+        case Errc::too_large: return 413;
+        case Errc::integrity: return 422;
+        case Errc::rejected: return 422;
+        case Errc::disk_full: return 507;
+        case Errc::unavailable: return 503;
+        case Errc::storage: return 503;
+        case Errc::timeout: return 503;
+        default: return 500;
+    }
+}
+
+HttpResponse error_response(const Error& e) {
+    // token_expired / device_revoked / code_expired lead the message so clients can act on them.
+    std::string code{errc_name(e.code)};
+    for (std::string_view tag : {"token_expired", "device_revoked", "code_expired"})
+        if (e.message.rfind(tag, 0) == 0) code = tag;
+    auto r = json_error(http_status_for(e.code), code, e.message);
+    if (e.code == Errc::unavailable || e.code == Errc::storage) r.headers.emplace_back("Retry-After", "5");
+    return r;
+}
+
+namespace {
+
+HttpResponse proto_response(const google::protobuf::Message& m) {
+    HttpResponse r;
+    r.body = m.SerializeAsString();
+    return r;
+}
+
+template <typename M>
+std::optional<M> parse_body(const HttpRequest& req) {
+    M m;
+    if (!m.ParseFromString(req.body)) return std::nullopt;
+    return m;
+}
+
+HttpResponse malformed(std::string_view what) {
+    return json_error(400, "malformed",
+                      "请求无法解析（不是有效的 " + std::string(what) + " 消息）/ the request body is not a valid " +
+                          std::string(what) + " protobuf message");
+}
+
+}  // namespace
+
+Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
+    : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
+      m_blobs(ctx.data_dir / "blobs", ctx.limits.max_blob_size) {}
+
+void Router::handle(HttpRequest&& req, Respond respond) {
+    const auto& path = req.path;
+    if (path == "/healthz" && (req.method == "GET" || req.method == "HEAD")) return respond(healthz());
+    if (path == "/metrics" && req.method == "GET") return respond(metrics());
+    if (m_ctx.draining) {
+        return respond(error_response(Error{Errc::unavailable, "服务器正在重启，请稍后重试 / the server is restarting: retry shortly"}));
+    }
+    if (path == "/v1/enroll" || path == "/v1/token/refresh") {
+        if (req.method != "POST") return respond(json_error(405, "method_not_allowed", "use POST"));
+        auto reply = [respond](Result<pb::TokenResponse> r) {
+            respond(r ? proto_response(*r) : error_response(r.error()));
+        };
+        if (path == "/v1/enroll") {
+            auto m = parse_body<pb::EnrollRequest>(req);
+            if (!m) return respond(malformed("EnrollRequest"));
+            return m_auth.enroll(*m, reply);
+        }
+        auto m = parse_body<pb::RefreshRequest>(req);
+        if (!m) return respond(malformed("RefreshRequest"));
+        return m_auth.refresh(*m, reply);
+    }
+    if (path == "/v1/sync") {
+        if (req.method != "POST") return respond(json_error(405, "method_not_allowed", "use POST"));
+        auto caller = m_auth.authenticate(req.header("authorization"));
+        if (!caller) return respond(error_response(caller.error()));
+        auto m = parse_body<pb::SyncRequest>(req);
+        if (!m) {
+            m_ctx.counters.bad_requests++;
+            return respond(malformed("SyncRequest"));
+        }
+        return m_sync.handle(std::move(*caller), std::move(*m), [respond](Result<pb::SyncResponse> r) {
+            respond(r ? proto_response(*r) : error_response(r.error()));
+        });
+    }
+    if (path.rfind("/v1/blobs/", 0) == 0) return blobs(std::move(req), std::move(respond));
+    respond(json_error(404, "not_found", "没有这个接口 / no such endpoint: " + req.method + " " + path));
+}
+
+void Router::blobs(HttpRequest&& req, Respond respond) {
+    std::string hex = req.path.substr(std::string_view("/v1/blobs/").size());
+    if (!BlobStore::valid_name(hex))
+        return respond(json_error(400, "invalid_argument", "文件名必须是 64 位小写十六进制 SHA-256 / the blob name must be its SHA-256 in 64 lower-case hex digits"));
+    auto caller = m_auth.authenticate(req.header("authorization"));
+    if (!caller) return respond(error_response(caller.error()));
+    auto with_offset = [](HttpResponse r, const BlobStore::State& s) {
+        r.headers.emplace_back("Upload-Offset", std::to_string(s.received));
+        r.headers.emplace_back("Blob-Complete", s.complete ? "1" : "0");
+        return r;
+    };
+    if (req.method == "HEAD") {
+        auto st = m_blobs.state(hex);
+        if (!st) return respond(error_response(st.error()));
+        if (!*st) {
+            HttpResponse r = json_error(404, "not_found", "no such blob");
+            r.head_only = true;
+            return respond(r);
+        }
+        HttpResponse r;
+        r.head_only = true;
+        r.content_type = "application/octet-stream";
+        return respond(with_offset(r, **st));
+    }
+    if (req.method == "GET") {
+        auto data = m_blobs.read(hex);
+        if (!data) return respond(error_response(data.error()));
+        HttpResponse r;
+        r.content_type = "application/octet-stream";
+        r.body = std::move(*data);
+        return respond(r);
+    }
+    if (req.method != "PUT") return respond(json_error(405, "method_not_allowed", "use HEAD, PUT or GET"));
+    if (req.body.size() > m_ctx.limits.max_blob_chunk)
+        return respond(json_error(413, "too_large", "分块过大 / chunk larger than " + std::to_string(m_ctx.limits.max_blob_chunk) + " bytes"));
+    // Content-Range: bytes START-END/TOTAL (END inclusive); absent = the whole blob in one piece.
+    std::uint64_t start = 0, total = req.body.size();
+    std::string range = req.header("content-range");
+    if (!range.empty()) {
+        std::uint64_t end = 0;
+        if (std::sscanf(range.c_str(), "bytes %lu-%lu/%lu", &start, &end, &total) != 3 ||
+            end + 1 - start != req.body.size())
+            return respond(json_error(400, "invalid_argument", "Content-Range 无效 / bad Content-Range: " + range));
+    }
+    m_ctx.counters.blob_bytes_received += req.body.size();
+    auto st = m_blobs.put_chunk(hex, start, total, req.body);
+    if (!st) {
+        if (st.error().code == Errc::conflict) {
+            HttpResponse r = json_error(409, "offset_mismatch", "上传位置不符，请从服务器位置继续 / resume from the server's offset");
+            r.headers.emplace_back("Upload-Offset", st.error().message);
+            return respond(r);
+        }
+        if (st.error().code == Errc::integrity) m_ctx.counters.blob_hash_mismatches++;
+        return respond(error_response(st.error()));
+    }
+    if (st->complete) m_ctx.counters.blobs_completed++;
+    HttpResponse r;
+    r.status = st->complete ? 201 : 202;
+    r.content_type = "application/json";
+    r.body = nlohmann::json{{"complete", st->complete}, {"received", st->received}}.dump();
+    respond(with_offset(r, *st));
+}
+
+HttpResponse Router::healthz() {
+    auto w = m_ctx.writer->stats();
+    HttpResponse r;
+    r.status = m_ctx.draining ? 503 : 200;
+    r.content_type = "application/json";
+    r.body = nlohmann::json{{"status", m_ctx.draining ? "draining" : "ok"}, {"seq", w.last_seq}}.dump();
+    return r;
+}
+
+HttpResponse Router::metrics() {
+    std::ostringstream o;
+    auto metric = [&o](std::string_view name, std::string_view type, std::string_view help, std::uint64_t v) {
+        o << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n' << name << ' ' << v << '\n';
+    };
+    const auto& c = m_ctx.counters;
+    metric("ducha_sync_requests_total", "counter", "POST /v1/sync requests", c.sync_requests);
+    metric("ducha_mutations_applied_total", "counter", "device changes applied", c.mutations_applied);
+    metric("ducha_mutations_duplicate_total", "counter", "retried changes answered with their original ack", c.mutations_duplicate);
+    metric("ducha_mutations_rejected_total", "counter", "changes refused for good", c.mutations_rejected);
+    metric("ducha_mutations_conflict_total", "counter", "compare-and-set conflicts", c.mutations_conflict);
+    metric("ducha_records_pulled_total", "counter", "records sent to devices", c.records_pulled);
+    metric("ducha_enrollments_total", "counter", "devices enrolled", c.enrollments);
+    metric("ducha_auth_failures_total", "counter", "requests refused for their token", c.auth_failures);
+    metric("ducha_blob_bytes_received_total", "counter", "evidence bytes received", c.blob_bytes_received);
+    metric("ducha_blobs_completed_total", "counter", "evidence files verified and stored", c.blobs_completed);
+    metric("ducha_blob_hash_mismatches_total", "counter", "uploads discarded for a wrong SHA-256", c.blob_hash_mismatches);
+    metric("ducha_bad_requests_total", "counter", "unparseable requests", c.bad_requests);
+    auto w = m_ctx.writer->stats();
+    metric("ducha_commit_batches_total", "counter", "group commits", w.batches);
+    metric("ducha_commit_jobs_total", "counter", "jobs committed", w.jobs);
+    metric("ducha_commit_failed_batches_total", "counter", "group commits rolled back", w.failed_batches);
+    metric("ducha_writer_queue", "gauge", "jobs waiting for the writer", w.queued);
+    metric("ducha_seq", "gauge", "last committed change sequence", static_cast<std::uint64_t>(w.last_seq));
+    if (m_http_stats) {
+        auto h = m_http_stats();
+        metric("ducha_http_connections_open", "gauge", "open connections", h.connections_open);
+        metric("ducha_http_connections_total", "counter", "accepted connections", h.connections_total);
+        metric("ducha_http_requests_total", "counter", "HTTP requests", h.requests_total);
+        metric("ducha_tls_handshake_failures_total", "counter", "failed TLS handshakes", h.tls_handshake_failures);
+    }
+    HttpResponse r;
+    r.content_type = "text/plain; version=0.0.4";
+    r.body = o.str();
+    return r;
+}
+
+}  // namespace ducha::server

@@ -1,0 +1,34 @@
+#pragma once
+// Maps HTTP requests to the services. Plain request → response; does no I/O of its own beyond
+// handing work to the services.
+#include <functional>
+
+#include "server/http/http_server.h"
+#include "server/service/auth_service.h"
+#include "server/service/blob_store.h"
+#include "server/service/server_context.h"
+#include "server/service/sync_service.h"
+
+namespace ducha::server {
+
+int http_status_for(Errc e);
+HttpResponse error_response(const Error& e);
+
+class Router {
+public:
+    Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats);
+    void handle(HttpRequest&& req, Respond respond);
+
+private:
+    void blobs(HttpRequest&& req, Respond respond);
+    HttpResponse healthz();
+    HttpResponse metrics();
+
+    ServerContext& m_ctx;
+    std::function<HttpServer::Stats()> m_http_stats;
+    AuthService m_auth;
+    SyncService m_sync;
+    BlobStore m_blobs;
+};
+
+}  // namespace ducha::server

@@ -1,0 +1,247 @@
+#include "server/service/server_app.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <ostream>
+#include <thread>
+
+#include "server/demo/demo_data.h"
+#include "server/service/mutation_applier.h"
+#include "server/storage/record_table.h"
+#include "server/storage/server_schema.h"
+#include "shared/crypto/certificate.h"
+#include "shared/crypto/random.h"
+#include "shared/domain/checklist.h"
+#include "shared/domain/collections.h"
+
+namespace ducha::server {
+
+namespace fs = std::filesystem;
+using namespace ducha::domain;
+
+namespace {
+
+constexpr const char* kDbName = "ducha.db";
+constexpr const char* kKeyName = "server-signing.key";
+
+Status write_secret_file(const fs::path& p, std::string_view data) {
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return fail(Errc::storage, "cannot create " + p.string());
+    bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) return fail(Errc::storage, "cannot write " + p.string());
+    return {};
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+Result<store::Database> open_server_db(const fs::path& data_dir, bool durable) {
+    store::Database::Options o;
+    o.synchronous_full = durable;
+    auto db = store::Database::open(data_dir / kDbName, o);
+    if (!db) return db;
+    if (auto r = store::apply_migrations(*db, server_migrations()); !r) return fail(r.error());
+    return db;
+}
+
+Result<crypto::Ed25519KeyPair> load_server_key(const fs::path& data_dir) {
+    std::ifstream in(data_dir / kKeyName, std::ios::binary);
+    if (!in) return fail(Errc::not_found, "缺少服务器签名密钥，请先运行 init / no server signing key in " + data_dir.string() + ": run `ducha-server init` first");
+    std::string hex((std::istreambuf_iterator<char>(in)), {});
+    while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
+    auto seed = hex_decode(hex);
+    if (!seed) return fail(Errc::integrity, "服务器签名密钥损坏 / the server signing key file is corrupt");
+    return crypto::Ed25519KeyPair::from_seed(*seed);
+}
+
+Status init_data_dir(const InitOptions& opt, std::ostream& out) {
+    std::error_code ec;
+    fs::create_directories(opt.data_dir, ec);
+    if (ec) return fail(Errc::storage, "无法创建数据目录 / cannot create " + opt.data_dir.string() + ": " + ec.message());
+    if (fs::exists(opt.data_dir / kDbName) || fs::exists(opt.data_dir / kKeyName))
+        return fail(Errc::already_exists, "数据目录已初始化，不会覆盖 / " + opt.data_dir.string() +
+                                              " is already initialised; nothing was changed");
+    ::chmod(opt.data_dir.c_str(), 0700);
+    auto key = crypto::Ed25519KeyPair::generate();
+    if (auto r = write_secret_file(opt.data_dir / kKeyName, hex_encode(key.seed()) + "\n"); !r) return r;
+    auto db = open_server_db(opt.data_dir);
+    if (!db) return fail(db.error());
+    auto seq = RecordTable{*db}.max_seq();
+    if (!seq) return fail(seq.error());
+    Writer writer{std::move(*db), key, *seq};
+
+    std::int64_t now = unix_now_s();
+    std::vector<DemoUser> users;
+    std::string admin_id;
+    auto r = writer.run_sync([&](WriteBatch& b) -> Status {
+        RecordTable table{b.db};
+        MutationApplier ap{b, table};
+        if (opt.demo) {
+            auto demo = make_demo_data(opt.demo_seed, now);
+            for (const auto& rec : demo.records)
+                if (auto w = ap.write(rec.collection, rec.id, 1, rec.payload, false); !w) return fail(w.error());
+            users = std::move(demo.users);
+            for (const auto& u : users)
+                if (u.role == "admin") admin_id = u.user_id;
+        } else {
+            if (auto w = ap.write(kChecklistTemplate, crypto::new_uuid(), 1, default_checklist().SerializeAsString(), false); !w)
+                return fail(w.error());
+        }
+        if (admin_id.empty()) {
+            admin_id = crypto::new_uuid();
+            pb::User admin;
+            admin.set_name("系统管理员");
+            admin.set_role("admin");
+            admin.set_active(true);
+            admin.set_badge_token(crypto::random_token(16));
+            admin.set_badge_valid_until(now + 365 * 24 * 3600);
+            if (auto w = ap.write(kUser, admin_id, 1, admin.SerializeAsString(), false); !w) return fail(w.error());
+            users.push_back({admin_id, "admin", "系统管理员", "", ""});
+        }
+        return {};
+    });
+    if (!r) return r;
+
+    // Codes: the admin's always; with demo, one per demo user, written to a CSV for hand-out.
+    std::vector<std::pair<DemoUser, std::string>> codes;
+    r = writer.run_sync([&](WriteBatch& b) -> Status {
+        for (const auto& u : users) {
+            if (!opt.demo && u.user_id != admin_id) continue;
+            auto code = AuthService::create_enrollment_code(b, u.user_id, "init", opt.demo ? 30 * 24 * 3600 : 7 * 24 * 3600);
+            if (!code) return fail(code.error());
+            codes.emplace_back(u, *code);
+        }
+        return {};
+    });
+    if (!r) return r;
+    for (const auto& [u, code] : codes)
+        if (u.user_id == admin_id) out << "admin enrollment code: " << code << "\n";
+    if (opt.demo) {
+        fs::path csv = opt.data_dir / "enrollment-codes.csv";
+        std::ofstream f(csv);
+        f << "user_id,role,name,district,code\n";
+        for (const auto& [u, code] : codes)
+            f << u.user_id << ',' << u.role << ',' << csv_field(u.name) << ',' << csv_field(u.district_name) << ','
+              << code << '\n';
+        f.close();
+        ::chmod(csv.c_str(), 0600);
+        if (!f) return fail(Errc::storage, "cannot write " + csv.string());
+        out << "demo data: " << users.size() << " users; enrollment codes in " << csv.string() << "\n";
+    }
+    out << "initialised " << opt.data_dir.string() << "\n";
+    return {};
+}
+
+Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::string& user_id, std::int64_t ttl_s) {
+    auto db = open_server_db(data_dir);
+    if (!db) return fail(db.error());
+    RecordTable table{*db};
+    auto u = table.get(kUser, user_id);
+    if (!u) return fail(u.error());
+    if (!*u) return fail(Errc::not_found, "没有这个用户 / no such user: " + user_id);
+    auto key = load_server_key(data_dir);
+    if (!key) return fail(key.error());
+    auto seq = table.max_seq();
+    if (!seq) return fail(seq.error());
+    std::string code;
+    {
+        // A running server has its own writer on the same file; SQLite's lock serialises the two.
+        Writer w{std::move(*db), *key, *seq};
+        auto r = w.run_sync([&](WriteBatch& b) -> Status {
+            auto c = AuthService::create_enrollment_code(b, user_id, "admin-cli", ttl_s);
+            if (!c) return fail(c.error());
+            code = *c;
+            return {};
+        });
+        if (!r) return fail(r.error());
+    }
+    return code;
+}
+
+Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
+    std::unique_ptr<ServerApp> app{new ServerApp};
+    auto ctx = std::make_unique<ServerContext>();
+    ctx->data_dir = opt.data_dir;
+    auto key = load_server_key(opt.data_dir);
+    if (!key) return fail(key.error());
+    ctx->server_key = *key;
+    auto db = open_server_db(opt.data_dir, opt.durable);
+    if (!db) return fail(db.error());
+    auto seq = RecordTable{*db}.max_seq();
+    if (!seq) return fail(seq.error());
+    ctx->readers = std::make_unique<ReaderPool>(opt.data_dir / kDbName);
+    ctx->writer = std::make_unique<Writer>(std::move(*db), *key, *seq);
+    unsigned workers = opt.worker_threads > 0 ? static_cast<unsigned>(opt.worker_threads)
+                                              : std::max(2u, std::thread::hardware_concurrency());
+    ctx->workers = std::make_unique<ThreadPool>(workers);
+
+    HttpServerConfig hc;
+    auto colon = opt.listen.rfind(':');
+    if (colon == std::string::npos)
+        return fail(Errc::invalid_argument, "--listen 需要 HOST:PORT / --listen needs HOST:PORT, got " + opt.listen);
+    hc.host = opt.listen.substr(0, colon);
+    if (hc.host.size() > 2 && hc.host.front() == '[' && hc.host.back() == ']') hc.host = hc.host.substr(1, hc.host.size() - 2);
+    try {
+        int port = std::stoi(opt.listen.substr(colon + 1));
+        if (port < 0 || port > 65535) throw std::out_of_range("port");
+        hc.port = static_cast<std::uint16_t>(port);
+    } catch (const std::exception&) {
+        return fail(Errc::invalid_argument, "端口无效 / invalid port in --listen " + opt.listen);
+    }
+    hc.threads = opt.io_threads;
+    hc.cert_pem = opt.cert_pem;
+    hc.key_pem = opt.key_pem;
+    if (hc.cert_pem.empty()) {
+        fs::path tls = opt.data_dir / "tls";
+        fs::create_directories(tls);
+        hc.cert_pem = tls / "cert.pem";
+        hc.key_pem = tls / "key.pem";
+        if (!fs::exists(hc.cert_pem) || !fs::exists(hc.key_pem)) {
+            if (auto r = crypto::write_self_signed_certificate(hc.key_pem, hc.cert_pem, "ducha-server"); !r)
+                return fail(r.error());
+        }
+    }
+    auto pin = crypto::public_key_pin_of_certificate(hc.cert_pem);
+    if (!pin) return fail(pin.error());
+    app->m_pin = *pin;
+    app->m_host = hc.host;
+    app->m_ctx = std::move(ctx);
+    ServerApp* self = app.get();
+    app->m_router = std::make_unique<Router>(*app->m_ctx, [self] { return self->m_http->stats(); });
+    app->m_http = std::make_unique<HttpServer>(hc, [self](HttpRequest&& req, Respond respond) {
+        self->m_router->handle(std::move(req), std::move(respond));
+    });
+    auto port = app->m_http->start();
+    if (!port) return fail(port.error());
+    return app;
+}
+
+std::string ServerApp::url() const {
+    std::string host = m_host.find(':') != std::string::npos ? "[" + m_host + "]" : m_host;
+    return "https://" + host + ":" + std::to_string(port());
+}
+
+void ServerApp::stop() {
+    if (!m_ctx || !m_http) return;
+    m_ctx->draining = true;
+    m_http->stop();
+    m_ctx->workers.reset();  // finish pulls in flight
+    m_ctx->writer.reset();   // commit what is queued
+}
+
+ServerApp::~ServerApp() { stop(); }
+
+}  // namespace ducha::server

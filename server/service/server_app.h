@@ -1,0 +1,63 @@
+#pragma once
+// `ducha-server init` and `ducha-server serve`: the data directory, keys, TLS, and the running server.
+#include <atomic>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "server/http/http_server.h"
+#include "server/service/router.h"
+#include "server/service/server_context.h"
+
+namespace ducha::server {
+
+struct InitOptions {
+    std::filesystem::path data_dir;
+    bool demo = false;
+    std::uint64_t demo_seed = 2023;
+};
+
+// Creates the database, the server signing key and the first admin; with demo, Anshan's demo data
+// and DIR/enrollment-codes.csv. Prints "admin enrollment code: CODE". Refuses a used directory.
+Status init_data_dir(const InitOptions& opt, std::ostream& out);
+
+struct ServeOptions {
+    std::filesystem::path data_dir;
+    std::string listen = "127.0.0.1:8443";
+    std::filesystem::path cert_pem, key_pem;  // empty: a self-signed pair in DIR/tls, made once and reused
+    int io_threads = 2;
+    int worker_threads = 0;  // 0: one per core
+    bool durable = true;     // fsync every commit (turn off only for throwaway benchmarks)
+};
+
+// A running server (the `serve` command and the tests use this).
+class ServerApp {
+public:
+    static Result<std::unique_ptr<ServerApp>> start(const ServeOptions& opt);
+    ~ServerApp();
+    void stop();  // graceful: refuse new work, drain in-flight requests, flush the writer
+
+    std::uint16_t port() const { return m_http->port(); }
+    const std::string& pin() const { return m_pin; }
+    std::string url() const;
+    ServerContext& context() { return *m_ctx; }
+
+private:
+    ServerApp() = default;
+    std::string m_host;
+    std::string m_pin;
+    std::unique_ptr<ServerContext> m_ctx;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<HttpServer> m_http;
+};
+
+// Opens DIR's database with migrations applied (used by init, serve and the admin tool).
+Result<store::Database> open_server_db(const std::filesystem::path& data_dir, bool durable = true);
+Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data_dir);
+
+// Creates a one-time enrollment code for a user directly in DIR (the server may be running).
+Result<std::string> issue_enrollment_code(const std::filesystem::path& data_dir, const std::string& user_id,
+                                          std::int64_t ttl_s);
+
+}  // namespace ducha::server

@@ -1,0 +1,45 @@
+#pragma once
+// What every service shares inside one running server.
+#include <atomic>
+#include <filesystem>
+#include <memory>
+
+#include "server/service/thread_pool.h"
+#include "server/service/writer.h"
+#include "server/storage/reader_pool.h"
+#include "shared/crypto/ed25519.h"
+
+namespace ducha::server {
+
+struct ServerLimits {
+    std::int64_t access_token_ttl_s = 24 * 3600;
+    std::int64_t refresh_token_ttl_s = 180 * 24 * 3600;
+    std::int64_t enrollment_code_ttl_s = 7 * 24 * 3600;
+    int max_mutations_per_sync = 2000;
+    int default_page_size = 500;
+    int max_page_size = 5000;
+    std::size_t max_blob_size = 64 * 1024 * 1024;
+    std::size_t max_blob_chunk = 4 * 1024 * 1024;
+};
+
+struct ServerCounters {
+    std::atomic<std::uint64_t> sync_requests{0}, mutations_applied{0}, mutations_duplicate{0},
+        mutations_rejected{0}, mutations_conflict{0}, records_pulled{0}, enrollments{0}, auth_failures{0},
+        blob_bytes_received{0}, blobs_completed{0}, blob_hash_mismatches{0}, bad_requests{0};
+};
+
+struct ServerContext {
+    std::filesystem::path data_dir;
+    ServerLimits limits;
+    crypto::Ed25519KeyPair server_key;
+    std::unique_ptr<ReaderPool> readers;
+    std::unique_ptr<Writer> writer;
+    std::unique_ptr<ThreadPool> workers;
+    ServerCounters counters;
+    std::atomic<bool> draining{false};
+};
+
+std::int64_t unix_now_s();
+std::int64_t unix_now_ms();
+
+}  // namespace ducha::server

@@ -1,0 +1,162 @@
+#include "server/service/writer.h"
+
+#include <chrono>
+#include <future>
+
+#include "server/storage/record_table.h"
+#include "shared/crypto/merkle.h"
+#include "shared/crypto/random.h"
+#include "shared/domain/collections.h"
+#include "shared/domain/report_signing.h"
+
+namespace ducha::server {
+
+namespace {
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+}  // namespace
+
+void WriteBatch::on_leaf(Bytes report_hash, std::function<Status(pb::Receipt&)> signed_receipt) {
+    m_leaves.push_back({std::move(report_hash), std::move(signed_receipt)});
+}
+
+Writer::Writer(store::Database db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq, Config cfg)
+    : m_db(std::move(db)), m_key(std::move(server_key)), m_cfg(cfg), m_seq(last_seq) {
+    m_stats.last_seq = last_seq;
+    m_thread = std::thread([this] { loop(); });
+}
+
+Writer::~Writer() {
+    {
+        std::lock_guard lk(m_mu);
+        m_stopping = true;
+    }
+    m_cv.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void Writer::submit(Work work, Done done) {
+    {
+        std::lock_guard lk(m_mu);
+        if (m_stopping) {
+            done(fail(Errc::unavailable, "服务器正在停止 / the server is shutting down"));
+            return;
+        }
+        m_queue.push_back({std::move(work), std::move(done)});
+    }
+    m_cv.notify_one();
+}
+
+Status Writer::run_sync(Work work) {
+    std::promise<Status> p;
+    auto f = p.get_future();
+    submit(std::move(work), [&p](Status s) { p.set_value(std::move(s)); });
+    return f.get();
+}
+
+Writer::Stats Writer::stats() const {
+    std::lock_guard lk(m_mu);
+    Stats s = m_stats;
+    s.queued = m_queue.size();
+    return s;
+}
+
+void Writer::loop() {
+    for (;;) {
+        std::vector<Job> jobs;
+        {
+            std::unique_lock lk(m_mu);
+            m_cv.wait(lk, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping) return;
+            // Everything that queued while the last commit was syncing joins this batch.
+            while (!m_queue.empty() && jobs.size() < m_cfg.max_jobs_per_batch) {
+                jobs.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        run_batch(jobs);
+    }
+}
+
+void Writer::run_batch(std::vector<Job>& jobs) {
+    const std::int64_t start_seq = m_seq;
+    WriteBatch batch{m_db, start_seq};
+    batch.server_time_ms = now_ms();
+    batch.batch_id = crypto::new_uuid();
+    std::vector<Status> results(jobs.size());
+
+    auto abort_all = [&](const Error& e) {
+        (void)m_db.exec("ROLLBACK");
+        m_seq = start_seq;
+        {
+            std::lock_guard lk(m_mu);
+            ++m_stats.failed_batches;
+        }
+        for (auto& j : jobs) j.done(fail(e));
+    };
+
+    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r) {
+        m_seq = start_seq;
+        for (auto& j : jobs) j.done(fail(r.error()));
+        return;
+    }
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        auto leaves_before = batch.m_leaves.size();
+        auto finally_before = batch.m_finally.size();
+        if (auto r = m_db.exec("SAVEPOINT job"); !r) return abort_all(r.error());
+        Status st;
+        try {
+            st = jobs[i].work(batch);
+        } catch (const std::exception& e) {
+            st = fail(Errc::internal, std::string("internal error: ") + e.what());
+        }
+        if (st) {
+            if (auto r = m_db.exec("RELEASE job"); !r) return abort_all(r.error());
+        } else {
+            // Undo this job only; its seqs may stay unused (seq stays strictly increasing).
+            (void)m_db.exec("ROLLBACK TO job");
+            (void)m_db.exec("RELEASE job");
+            batch.m_leaves.resize(leaves_before);
+            batch.m_finally.resize(finally_before);
+            if (st.error().code == Errc::disk_full || st.error().code == Errc::storage) return abort_all(st.error());
+        }
+        results[i] = std::move(st);
+    }
+
+    if (!batch.m_leaves.empty()) {
+        std::vector<Bytes> leaves;
+        leaves.reserve(batch.m_leaves.size());
+        for (const auto& l : batch.m_leaves) leaves.push_back(l.hash);
+        Bytes root = crypto::merkle_root(leaves);
+        auto count = static_cast<std::uint32_t>(leaves.size());
+        Bytes sig = m_key.sign(domain::receipt_signing_bytes(batch.batch_id, root, batch.server_time_ms, count));
+        for (std::uint32_t i = 0; i < count; ++i) {
+            pb::Receipt rc;
+            rc.set_report_hash(leaves[i]);
+            rc.set_server_time(batch.server_time_ms);
+            rc.set_batch_id(batch.batch_id);
+            rc.set_batch_root(root);
+            rc.set_leaf_index(i);
+            rc.set_leaf_count(count);
+            for (auto& p : crypto::merkle_path(leaves, i)) rc.add_path(std::move(p));
+            rc.set_server_signature(sig);
+            if (auto r = batch.m_leaves[i].cb(rc); !r) return abort_all(r.error());
+        }
+    }
+    for (auto& f : batch.m_finally)
+        if (auto r = f(); !r) return abort_all(r.error());
+
+    if (auto r = m_db.exec("COMMIT"); !r) return abort_all(r.error());
+    m_seq = batch.m_seq;
+    {
+        std::lock_guard lk(m_mu);
+        ++m_stats.batches;
+        m_stats.jobs += jobs.size();
+        m_stats.last_seq = m_seq;
+    }
+    for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(results[i]));
+}
+
+}  // namespace ducha::server

@@ -1,0 +1,37 @@
+#pragma once
+// Read-only connections for concurrent readers (WAL lets them run beside the writer).
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "shared/common/result.h"
+#include "shared/store/database.h"
+
+namespace ducha::server {
+
+class ReaderPool {
+public:
+    explicit ReaderPool(std::filesystem::path db_path) : m_path(std::move(db_path)) {}
+
+    class Lease {
+    public:
+        Lease(ReaderPool& pool, std::unique_ptr<store::Database> db) : m_pool(&pool), m_db(std::move(db)) {}
+        Lease(Lease&&) = default;
+        ~Lease();
+        store::Database& db() { return *m_db; }
+
+    private:
+        ReaderPool* m_pool;
+        std::unique_ptr<store::Database> m_db;
+    };
+
+    Result<Lease> acquire();
+
+private:
+    std::filesystem::path m_path;
+    std::mutex m_mu;
+    std::vector<std::unique_ptr<store::Database>> m_free;
+};
+
+}  // namespace ducha::server

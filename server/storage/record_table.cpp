@@ -1,0 +1,194 @@
+#include "server/storage/record_table.h"
+
+#include <nlohmann/json.hpp>
+
+#include "shared/domain/collections.h"
+#include "shared/store/statement.h"
+
+namespace ducha::server {
+
+using store::Statement;
+
+namespace {
+
+pb::Record read_record(const Statement& st) {
+    pb::Record r;
+    r.set_collection(st.col_text(0));
+    r.set_id(st.col_text(1));
+    r.set_version(st.col_int(2));
+    r.set_payload(st.col_blob(3));
+    r.set_deleted(st.col_int(4) != 0);
+    r.set_seq(st.col_int(5));
+    r.set_updated_at(st.col_int(6));
+    return r;
+}
+
+constexpr std::string_view kSelect =
+    "SELECT collection, id, version, payload, deleted, seq, updated_at FROM record ";
+
+template <typename M>
+std::optional<M> parsed(const Result<std::optional<pb::Record>>& r) {
+    if (!r || !*r || (*r)->deleted()) return std::nullopt;
+    M m;
+    if (!m.ParseFromString((*r)->payload())) return std::nullopt;
+    return m;
+}
+
+}  // namespace
+
+Result<std::optional<pb::Record>> RecordTable::get(std::string_view collection, const std::string& id) const {
+    auto& st = m_db.cached(std::string(kSelect) + "WHERE collection=?1 AND id=?2");
+    st.bind(1, collection).bind(2, id);
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    if (!*row) return std::optional<pb::Record>{};
+    auto rec = read_record(st);
+    st.reset();
+    return std::optional<pb::Record>{std::move(rec)};
+}
+
+Result<std::string> RecordTable::field_clock(std::string_view collection, const std::string& id) const {
+    auto& st = m_db.cached("SELECT field_clock FROM record WHERE collection=?1 AND id=?2");
+    st.bind(1, collection).bind(2, id);
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    std::string out = *row ? st.col_text(0) : std::string{};
+    st.reset();
+    return out;
+}
+
+Status RecordTable::put(const pb::Record& rec, const std::vector<std::string>& keys, const std::string* field_clock) {
+    auto& ins = m_db.cached(
+        "INSERT INTO record(collection, id, version, payload, deleted, seq, updated_at, field_clock) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(collection, id) DO UPDATE SET version=excluded.version, "
+        "payload=excluded.payload, deleted=excluded.deleted, seq=excluded.seq, updated_at=excluded.updated_at, "
+        "field_clock=COALESCE(excluded.field_clock, record.field_clock)");
+    ins.bind(1, rec.collection()).bind(2, rec.id()).bind(3, rec.version()).bind_blob(4, rec.payload());
+    ins.bind(5, rec.deleted()).bind(6, rec.seq()).bind(7, rec.updated_at());
+    if (field_clock) ins.bind(8, *field_clock); else ins.bind_null(8);
+    if (auto r = ins.run(); !r) return r;
+
+    // Keys: deactivate all, then (re)activate the current ones. Old holders keep an inactive key,
+    // which is how a pull tells them the record left their scope.
+    if (rec.version() > 1) {
+        auto& off = m_db.cached("UPDATE record_key SET active=0 WHERE collection=?1 AND id=?2");
+        off.bind(1, rec.collection()).bind(2, rec.id());
+        if (auto r = off.run(); !r) return r;
+    }
+    auto& on = m_db.cached(
+        "INSERT INTO record_key(collection, id, key, active) VALUES(?1,?2,?3,1) "
+        "ON CONFLICT(collection, id, key) DO UPDATE SET active=1");
+    for (const auto& k : keys) {
+        on.bind(1, rec.collection()).bind(2, rec.id()).bind(3, k);
+        if (auto r = on.run(); !r) return r;
+    }
+    return {};
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> RecordTable::by_key(std::string_view collection,
+                                                                             const std::string& key) const {
+    Statement st{m_db,
+                 "SELECT r.id, r.payload FROM record_key k JOIN record r ON r.collection=k.collection AND r.id=k.id "
+                 "WHERE k.key=?1 AND k.collection=?2 AND k.active=1 AND r.deleted=0"};
+    st.bind(1, key).bind(2, collection);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (;;) {
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (!*row) break;
+        out.emplace_back(st.col_text(0), st.col_blob(1));
+    }
+    return out;
+}
+
+Result<std::int64_t> RecordTable::max_seq() const {
+    Statement st{m_db, "SELECT COALESCE(MAX(seq), 0) FROM record"};
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    return st.col_int(0);
+}
+
+Result<std::int64_t> RecordTable::count(std::string_view collection) const {
+    Statement st{m_db, "SELECT COUNT(*) FROM record WHERE collection=?1 AND deleted=0"};
+    st.bind(1, collection);
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    return st.col_int(0);
+}
+
+Result<PullPage> RecordTable::pull(const std::vector<std::string>& keys, std::int64_t cursor, int page_size,
+                                   int scan_limit) const {
+    Statement st{m_db,
+                 "SELECT collection, id, version, payload, deleted, seq, updated_at, "
+                 "(SELECT MAX(k.active) FROM record_key k WHERE k.collection=r.collection AND k.id=r.id AND "
+                 "k.key IN (SELECT value FROM json_each(?2))) AS vis FROM record r WHERE seq > ?1 ORDER BY seq"};
+    nlohmann::json arr = keys;
+    st.bind(1, cursor).bind(2, arr.dump());
+    PullPage page;
+    page.cursor = cursor;
+    int scanned = 0;
+    for (;;) {
+        if (static_cast<int>(page.records.size()) >= page_size || scanned >= scan_limit) {
+            auto row = st.step();  // is there anything after what we return?
+            if (!row) return fail(row.error());
+            page.more = *row;
+            break;
+        }
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (!*row) break;
+        ++scanned;
+        page.cursor = st.col_int(5);
+        if (st.col_null(7)) continue;  // never in this caller's scope
+        auto rec = read_record(st);
+        if (st.col_int(7) == 0) {
+            // Was in scope, is no more: the device removes its copy; the payload does not leave.
+            rec.clear_payload();
+            rec.set_deleted(true);
+        }
+        page.records.push_back(std::move(rec));
+    }
+    return page;
+}
+
+PolicyLookup RecordTable::lookup() const {
+    using namespace ducha::domain;
+    PolicyLookup l;
+    l.task = [this](const std::string& id) { return parsed<pb::Task>(get(kTask, id)); };
+    l.user = [this](const std::string& id) { return parsed<pb::User>(get(kUser, id)); };
+    l.report = [this](const std::string& id) { return parsed<pb::Report>(get(kReport, id)); };
+    l.assignments_of = [this](const std::string& user_id) {
+        std::vector<pb::Assignment> out;
+        if (auto rows = by_key(kAssignment, "u:" + user_id)) {
+            for (const auto& [id, payload] : *rows) {
+                pb::Assignment a;
+                if (a.ParseFromString(payload) && a.user_id() == user_id) out.push_back(std::move(a));
+            }
+        }
+        return out;
+    };
+    l.task_institutions_of = [this](const std::string& user_id) {
+        std::vector<std::string> out;
+        if (auto rows = by_key(kTask, "u:" + user_id)) {
+            for (const auto& [id, payload] : *rows) {
+                pb::Task t;
+                if (!t.ParseFromString(payload)) continue;
+                for (const auto& a : t.assignees())
+                    if (a == user_id) out.push_back(t.institution_id());
+            }
+        }
+        return out;
+    };
+    l.district_ids = [this]() {
+        std::vector<std::string> out;
+        Statement st{m_db, "SELECT id FROM record WHERE collection='district' AND deleted=0"};
+        while (auto row = st.step()) {
+            if (!*row) break;
+            out.push_back(st.col_text(0));
+        }
+        return out;
+    };
+    return l;
+}
+
+}  // namespace ducha::server

@@ -1,0 +1,48 @@
+#pragma once
+// Record rows of the server database, on whichever connection the caller holds
+// (the writer's, inside its transaction, or a pooled reader's).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ducha.pb.h"
+#include "server/policy/policy.h"
+#include "shared/common/result.h"
+#include "shared/store/database.h"
+
+namespace ducha::server {
+
+struct PullPage {
+    std::vector<pb::Record> records;  // in seq order; out-of-scope ones as payload-less deletions
+    std::int64_t cursor = 0;          // the caller's next cursor
+    bool more = false;
+};
+
+class RecordTable {
+public:
+    explicit RecordTable(store::Database& db) : m_db(db) {}
+
+    Result<std::optional<pb::Record>> get(std::string_view collection, const std::string& id) const;
+    // Inserts or replaces the row and sets its scope keys (keys no longer held become inactive).
+    Status put(const pb::Record& rec, const std::vector<std::string>& keys, const std::string* field_clock = nullptr);
+    Result<std::string> field_clock(std::string_view collection, const std::string& id) const;
+
+    // Payloads of live records of `collection` that carry key `key`.
+    Result<std::vector<std::pair<std::string, std::string>>> by_key(std::string_view collection,
+                                                                    const std::string& key) const;
+    Result<std::int64_t> max_seq() const;
+    Result<std::int64_t> count(std::string_view collection) const;
+
+    // Changes after `cursor` visible to `keys`. Scans at most scan_limit rows so a page costs the
+    // same whatever share of the changes is in scope.
+    Result<PullPage> pull(const std::vector<std::string>& keys, std::int64_t cursor, int page_size,
+                          int scan_limit) const;
+
+    // Lookups for the policy over this connection.
+    PolicyLookup lookup() const;
+
+private:
+    store::Database& m_db;
+};
+
+}  // namespace ducha::server

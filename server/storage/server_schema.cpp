@@ -1,0 +1,38 @@
+#include "server/storage/server_schema.h"
+
+namespace ducha::server {
+
+namespace {
+constexpr store::Migration kSteps[] = {
+    {1, R"sql(
+CREATE TABLE record(
+  collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  field_clock TEXT, PRIMARY KEY(collection, id)) WITHOUT ROWID;
+CREATE UNIQUE INDEX record_by_seq ON record(seq);
+-- scope keys of each record; active=0 keeps a key the record lost, so its old holders get a removal
+CREATE TABLE record_key(collection TEXT NOT NULL, id TEXT NOT NULL, key TEXT NOT NULL, active INTEGER NOT NULL,
+  PRIMARY KEY(collection, id, key)) WITHOUT ROWID;
+CREATE INDEX record_key_by_key ON record_key(key, collection, active);
+-- exactly-once: the ack given to each (device, client_seq), replayed on a retry
+CREATE TABLE applied(device_id TEXT NOT NULL, client_seq INTEGER NOT NULL, ack BLOB NOT NULL,
+  PRIMARY KEY(device_id, client_seq)) WITHOUT ROWID;
+CREATE TABLE enrollment_code(code_hash BLOB PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
+  used_at INTEGER, created_by TEXT NOT NULL DEFAULT '');
+CREATE TABLE token(token_hash BLOB PRIMARY KEY, device_id TEXT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL,
+  expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX token_by_device ON token(device_id);
+-- last-writer-wins losers, kept for coordinators
+CREATE TABLE field_history(collection TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, value BLOB,
+  hlc INTEGER NOT NULL, winner_hlc INTEGER NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX field_history_by_record ON field_history(collection, id);
+-- the newest report of each device's hash chain
+CREATE TABLE chain_head(device_id TEXT PRIMARY KEY, chain_index INTEGER NOT NULL, hash BLOB NOT NULL);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
+)sql"},
+};
+}  // namespace
+
+std::span<const store::Migration> server_migrations() { return kSteps; }
+
+}  // namespace ducha::server

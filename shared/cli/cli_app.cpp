@@ -1,0 +1,575 @@
+#include "shared/cli/cli_app.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "shared/crypto/random.h"
+#include "shared/domain/collections.h"
+#include "shared/sync/chain_verifier.h"
+#include "shared/sync/device_profile.h"
+#include "shared/sync/inspection_recorder.h"
+#include "shared/sync/sync_client.h"
+#include "shared/domain/state_machines.h"
+#include <chrono>
+#include <algorithm>
+
+namespace ducha::cli {
+
+using namespace ducha::domain;
+using namespace ducha::sync;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kUsage = R"(ducha — 双减督查 command-line client
+
+Usage: ducha --profile DIR COMMAND [options]
+
+Device commands (all work offline except enroll, sync and admin code):
+  enroll --server URL --code CODE [--pin sha256//...] [--name DEVICE_NAME]
+  sync [--retries N]          push the outbox, upload photos, pull changes; exit 0 only when
+                              nothing waits (4 = incomplete, run again)
+  status [--json]             who this device is, outbox depth, pending photos, last sync
+  tasks [--json] [--all]      my tasks (open ones; --all includes finished)
+  inspect --task ID --answers FILE.json [--photo FILE]... [--photo CODE=FILE]...
+          [--gps LAT,LON] [--accuracy M] [--mock-location] [--notes TEXT]
+                              record, sign and queue a report; prints its id
+  task-status --task ID --to STATUS   move a task (e.g. in_progress); queued
+  outbox [--json]             changes waiting, and those set aside with their reason
+  reports [--json]            reports on this device (for supervisors: all in scope)
+  institutions [--json]       institutions in scope
+  edit COLLECTION ID FIELD=VALUE...   change fields of an institution or zone (last writer wins)
+  digest                      a hash of this replica (equal replicas, equal digests)
+  verify                      re-check every signature, chain link, receipt and photo
+
+Admin / coordinator commands:
+  admin user add --name NAME --role volunteer|coordinator|supervisor --district ID   (queued)
+  admin assign --user ID (--zone ID | --institution ID) --district ID              (queued)
+  admin task add --institution ID --assignee ID[,ID] [--kind K] [--covert] [--priority 1-5]
+  admin code --user ID        issue a one-time enrollment code (online)
+
+Answers file: {"L1": "pass", "T3": {"result": "fail", "note": "..."}} (pass|fail|na).
+)";
+
+struct Args {
+    std::vector<std::string> v;
+    std::optional<std::string> get(std::string_view f) const {
+        for (std::size_t i = 0; i + 1 < v.size(); ++i)
+            if (v[i] == f) return v[i + 1];
+        return std::nullopt;
+    }
+    std::vector<std::string> all(std::string_view f) const {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i + 1 < v.size(); ++i)
+            if (v[i] == f) out.push_back(v[i + 1]);
+        return out;
+    }
+    bool has(std::string_view f) const { return std::find(v.begin(), v.end(), f) != v.end(); }
+};
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+int failed(std::ostream& err, const Error& e) {
+    err << "ducha: " << e.message << "\n";
+    return 1;
+}
+
+template <typename M>
+std::optional<M> parse(const pb::Record& r) {
+    M m;
+    if (!m.ParseFromString(r.payload())) return std::nullopt;
+    return m;
+}
+
+std::string mime_of(const std::string& path) {
+    auto dot = path.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == "png") return "image/png";
+    if (ext == "m4a" || ext == "aac") return "audio/mp4";
+    return "image/jpeg";
+}
+
+class Cli {
+public:
+    Cli(DeviceProfile& p, const Args& a, std::ostream& out, std::ostream& err) : m_p(p), m_a(a), m_out(out), m_err(err) {}
+
+    int enroll() {
+        auto server = m_a.get("--server");
+        auto code = m_a.get("--code");
+        if (!server || !code) return usage("enroll 需要 --server URL --code CODE");
+        char host[256] = "device";
+        gethostname(host, sizeof host - 1);
+        auto id = m_p.enroll(*server, *code, m_a.get("--pin").value_or(""), m_a.get("--name").value_or(std::string("ducha-cli@") + host));
+        if (!id) return failed(m_err, id.error());
+        m_out << "enrolled: " << id->user_name << " (" << id->role << ") device " << id->device_id << "\n";
+        return 0;
+    }
+
+    int sync() {
+        int retries = std::stoi(m_a.get("--retries").value_or("5"));
+        SyncClient::Config cfg;
+        cfg.on_progress = [this](const SyncProgress& p) {
+            if (isatty(STDERR_FILENO)) m_err << "\r" << p.phase << ' ' << p.done << (p.total ? "/" + std::to_string(p.total) : "") << "   " << std::flush;
+        };
+        SyncClient client{m_p, cfg};
+        auto r = client.sync(retries);
+        if (isatty(STDERR_FILENO)) m_err << "\r";
+        if (!r) return failed(m_err, r.error());
+        m_out << "pushed " << r->pushed << ", duplicates " << r->duplicates << ", set aside " << r->set_aside
+              << ", conflicts " << r->conflicts << ", photos uploaded " << r->blobs_uploaded << ", pulled " << r->pulled
+              << ", removed " << r->removed << "\n";
+        if (!r->complete()) {
+            m_out << "incomplete: " << r->outbox_left << " changes and " << r->blobs_left << " photos still waiting\n";
+            return 4;
+        }
+        m_out << "sync complete\n";
+        return 0;
+    }
+
+    int status() {
+        auto id = m_p.identity();
+        if (!id) return failed(m_err, id.error());
+        auto& s = m_p.store();
+        auto pending = s.pending_count();
+        auto outbox = s.outbox(true);
+        auto blobs = s.blobs(true);
+        if (!pending || !outbox || !blobs) return failed(m_err, Error{Errc::storage, "cannot read the device database"});
+        json j{{"id", id->device_id}, {"user_id", id->user_id}, {"user_name", id->user_name}, {"role", id->role},
+               {"district_id", id->district_id}, {"server", id->server_url}, {"outbox_pending", *pending},
+               {"outbox_set_aside", static_cast<std::int64_t>(outbox->size()) - *pending},
+               {"photos_pending", blobs->size()}, {"cursor", s.meta("cursor").value_or(std::nullopt).value_or("0")}};
+        if (m_a.has("--json")) {
+            m_out << json::array({j}).dump(2) << "\n";
+        } else {
+            m_out << id->user_name << " (" << id->role << ") on " << id->server_url << "\n"
+                  << "outbox: " << *pending << " waiting, " << j["outbox_set_aside"] << " set aside; photos waiting: "
+                  << blobs->size() << "\n";
+        }
+        return 0;
+    }
+
+    int tasks() {
+        auto recs = m_p.store().list(kTask);
+        if (!recs) return failed(m_err, recs.error());
+        auto id = m_p.identity();
+        json arr = json::array();
+        for (const auto& r : *recs) {
+            auto t = parse<pb::Task>(r);
+            if (!t) continue;
+            bool finished = t->status() == "done" || t->status() == "cancelled" || t->status() == "submitted";
+            if (finished && !m_a.has("--all")) continue;
+            std::string inst_name;
+            if (auto i = m_p.store().get(kInstitution, t->institution_id()); i && *i)
+                if (auto in = parse<pb::Institution>(**i)) inst_name = in->name();
+            arr.push_back({{"id", r.id()}, {"institution_id", t->institution_id()}, {"institution", inst_name},
+                           {"status", t->status()}, {"kind", t->kind()}, {"covert", t->covert()},
+                           {"priority", t->priority()}, {"due", t->window_end()}, {"version", r.version()},
+                           {"assignees", t->assignees()}});
+        }
+        std::sort(arr.begin(), arr.end(), [](const json& a, const json& b) {
+            return std::tie(a["priority"], a["due"]) < std::tie(b["priority"], b["due"]);
+        });
+        if (m_a.has("--json")) {
+            m_out << arr.dump(2) << "\n";
+            return 0;
+        }
+        for (const auto& t : arr)
+            m_out << t["id"].get<std::string>() << "  P" << t["priority"] << "  " << t["status"].get<std::string>() << "  "
+                  << t["kind"].get<std::string>() << (t["covert"].get<bool>() ? " 暗访" : "") << "  "
+                  << t["institution"].get<std::string>() << "\n";
+        if (arr.empty()) m_out << "没有待办任务 / no open tasks\n";
+        return 0;
+    }
+
+    int inspect() {
+        auto task = m_a.get("--task");
+        auto answers_path = m_a.get("--answers");
+        if (!task || !answers_path) return usage("inspect 需要 --task ID --answers FILE.json");
+        auto text = read_file(*answers_path);
+        if (!text) return failed(m_err, Error{Errc::not_found, "无法读取答案文件 / cannot read " + *answers_path});
+        auto j = json::parse(*text, nullptr, false);
+        if (!j.is_object())
+            return failed(m_err, Error{Errc::malformed, "答案文件不是 JSON 对象 / the answers file is not a JSON object: " + *answers_path});
+        InspectionInput in;
+        in.task_id = *task;
+        for (auto& [code, v] : j.items()) {
+            domain::AnswerInput a;
+            a.code = code;
+            if (v.is_string()) {
+                a.result = v.get<std::string>();
+            } else if (v.is_object() && v.contains("result") && v["result"].is_string()) {
+                a.result = v["result"].get<std::string>();
+                if (v.contains("note") && v["note"].is_string()) a.note = v["note"].get<std::string>();
+            } else {
+                return failed(m_err, Error{Errc::invalid_argument, "检查项 " + code + " 的答案格式无效 / answer for " + code +
+                                                                       " must be \"pass|fail|na\" or {\"result\": ..., \"note\": ...}"});
+            }
+            in.answers.push_back(std::move(a));
+        }
+        for (const auto& spec : m_a.all("--photo")) {
+            std::string code, path = spec;
+            if (auto eq = spec.find('='); eq != std::string::npos && eq < 6) {
+                code = spec.substr(0, eq);
+                path = spec.substr(eq + 1);
+            }
+            auto data = read_file(path);
+            if (!data) return failed(m_err, Error{Errc::not_found, "无法读取照片 / cannot read photo " + path});
+            in.photos.push_back({code, std::move(*data), mime_of(path)});
+        }
+        if (auto g = m_a.get("--gps")) {
+            pb::GeoPoint p;
+            double lat = 0, lon = 0;
+            if (std::sscanf(g->c_str(), "%lf,%lf", &lat, &lon) != 2 || lat < -90 || lat > 90 || lon < -180 || lon > 180)
+                return failed(m_err, Error{Errc::invalid_argument, "--gps 格式为 纬度,经度 / --gps takes LAT,LON, got " + *g});
+            p.set_lat(lat);
+            p.set_lon(lon);
+            in.gps = p;
+            in.gps_accuracy_m = std::stod(m_a.get("--accuracy").value_or("10"));
+            in.gps_fix_age_ms = 0;
+        }
+        in.mock_location = m_a.has("--mock-location");
+        in.notes = m_a.get("--notes").value_or("");
+        InspectionRecorder rec{m_p};
+        auto id = rec.record(in);
+        if (!id) return failed(m_err, id.error());
+        m_out << *id << "\n";
+        return 0;
+    }
+
+    int task_status() {
+        auto task = m_a.get("--task");
+        auto to = m_a.get("--to");
+        if (!task || !to) return usage("task-status 需要 --task ID --to STATUS");
+        auto cur = m_p.store().get(kTask, *task);
+        if (!cur) return failed(m_err, cur.error());
+        if (!*cur) return failed(m_err, Error{Errc::not_found, "本机没有这个任务 / no such task on this device: " + *task});
+        auto t = parse<pb::Task>(**cur);
+        if (!t) return failed(m_err, Error{Errc::malformed, "task cannot be parsed"});
+        if (auto s = check_task_transition(t->status(), *to); !s) return failed(m_err, s.error());
+        t->set_status(*to);
+        pb::Mutation m;
+        m.set_collection(std::string(kTask));
+        m.set_id(*task);
+        m.set_base_version((*cur)->version());
+        m.set_payload(t->SerializeAsString());
+        auto q = m_p.store().enqueue(m);
+        if (!q) return failed(m_err, q.error());
+        m_out << "queued #" << *q << "\n";
+        return 0;
+    }
+
+    int outbox() {
+        auto items = m_p.store().outbox(true);
+        if (!items) return failed(m_err, items.error());
+        json arr = json::array();
+        for (const auto& it : *items)
+            arr.push_back({{"id", it.mutation.id()}, {"client_seq", it.client_seq}, {"collection", it.mutation.collection()},
+                           {"state", it.state}, {"attempts", it.attempts}, {"error_code", it.error_code},
+                           {"error", it.error_message}});
+        if (m_a.has("--json")) {
+            m_out << arr.dump(2) << "\n";
+            return 0;
+        }
+        for (const auto& i : arr)
+            m_out << "#" << i["client_seq"] << "  " << i["collection"].get<std::string>() << "  " << i["id"].get<std::string>() << "  "
+                  << i["state"].get<std::string>() << (i["error"].get<std::string>().empty() ? "" : "  " + i["error"].get<std::string>()) << "\n";
+        if (arr.empty()) m_out << "发件箱为空 / the outbox is empty\n";
+        return 0;
+    }
+
+    int reports() {
+        auto recs = m_p.store().list(kReport);
+        if (!recs) return failed(m_err, recs.error());
+        auto items = m_p.store().outbox(true);
+        if (!items) return failed(m_err, items.error());
+        auto blobs = m_p.store().blobs(true);
+        json arr = json::array();
+        auto row = [&](const std::string& id, const pb::Report& r, const std::string& status) {
+            json j{{"id", id}, {"task_id", r.task_id()}, {"institution_id", r.institution_id()}, {"status", status},
+                   {"flagged", r.flagged()}, {"device_time", r.device_time()}, {"chain_index", r.chain_index()},
+                   {"user_id", r.user_id()}};
+            int pending = 0;
+            if (blobs)
+                for (const auto& b : *blobs)
+                    if (b.report_id == id) pending++;
+            j["photos_pending"] = pending;
+            j["receipt"] = nullptr;
+            if (auto rc = m_p.store().get(kReceipt, id); rc && *rc) {
+                if (auto receipt = parse<pb::Receipt>(**rc))
+                    j["receipt"] = {{"seq", receipt->seq()}, {"server_time", receipt->server_time()},
+                                    {"batch_id", receipt->batch_id()}, {"report_hash", hex_encode(receipt->report_hash())}};
+            }
+            arr.push_back(j);
+        };
+        for (const auto& rec : *recs)
+            if (auto r = parse<pb::Report>(rec)) row(rec.id(), *r, "received");
+        for (const auto& it : *items) {
+            if (it.mutation.collection() != kReport) continue;
+            pb::Report r;
+            if (r.ParseFromString(it.mutation.payload()))
+                if (std::none_of(arr.begin(), arr.end(), [&](const json& j) { return j["id"] == it.mutation.id(); }))
+                    row(it.mutation.id(), r, it.state == "pending" ? "queued" : "set_aside");
+        }
+        if (m_a.has("--json")) {
+            m_out << arr.dump(2) << "\n";
+            return 0;
+        }
+        for (const auto& j : arr)
+            m_out << j["id"].get<std::string>() << "  " << j["status"].get<std::string>() << (j["flagged"].get<bool>() ? "  FLAGGED" : "")
+                  << (j["receipt"].is_null() ? "  (no receipt yet)" : "  receipt seq " + j["receipt"]["seq"].dump()) << "\n";
+        if (arr.empty()) m_out << "没有报告 / no reports\n";
+        return 0;
+    }
+
+    int institutions() {
+        auto recs = m_p.store().list(kInstitution);
+        if (!recs) return failed(m_err, recs.error());
+        json arr = json::array();
+        for (const auto& r : *recs)
+            if (auto i = parse<pb::Institution>(r))
+                arr.push_back({{"id", r.id()}, {"name", i->name()}, {"address", i->address()}, {"licensed", i->licensed()},
+                               {"academic", i->academic()}, {"key_target", i->key_target()}, {"zone_id", i->zone_id()},
+                               {"version", r.version()}});
+        if (m_a.has("--json")) {
+            m_out << arr.dump(2) << "\n";
+            return 0;
+        }
+        for (const auto& j : arr)
+            m_out << j["id"].get<std::string>() << "  " << j["name"].get<std::string>() << "  " << j["address"].get<std::string>() << "\n";
+        return 0;
+    }
+
+    int edit() {
+        // ducha edit institution ID field=value ...
+        std::vector<std::string> pos;
+        for (std::size_t i = 0; i < m_a.v.size(); ++i) pos.push_back(m_a.v[i]);
+        if (pos.size() < 3) return usage("edit COLLECTION ID FIELD=VALUE...");
+        const std::string& coll = pos[0];
+        const std::string& id = pos[1];
+        if (coll != kInstitution && coll != kZone) return usage("edit 只适用于 institution 或 zone / edit works on institution or zone");
+        auto cur = m_p.store().get(coll, id);
+        if (!cur) return failed(m_err, cur.error());
+        if (!*cur) return failed(m_err, Error{Errc::not_found, "本机没有这条记录 / no such record on this device: " + id});
+        std::unique_ptr<google::protobuf::Message> msg;
+        if (coll == kInstitution) msg = std::make_unique<pb::Institution>(); else msg = std::make_unique<pb::Zone>();
+        msg->ParseFromString((*cur)->payload());
+        pb::Mutation m;
+        const auto* desc = msg->GetDescriptor();
+        const auto* refl = msg->GetReflection();
+        for (std::size_t i = 2; i < pos.size(); ++i) {
+            auto eq = pos[i].find('=');
+            if (eq == std::string::npos) return usage("字段格式为 FIELD=VALUE / fields are FIELD=VALUE");
+            std::string name = pos[i].substr(0, eq), value = pos[i].substr(eq + 1);
+            const auto* f = desc->FindFieldByName(name);
+            if (!f || f->is_repeated() || f->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE)
+                return failed(m_err, Error{Errc::invalid_argument, "不能这样修改字段 / cannot set field '" + name + "'"});
+            try {
+                switch (f->cpp_type()) {
+                    case google::protobuf::FieldDescriptor::CPPTYPE_STRING: refl->SetString(msg.get(), f, value); break;
+                    case google::protobuf::FieldDescriptor::CPPTYPE_BOOL: refl->SetBool(msg.get(), f, value == "true" || value == "1"); break;
+                    case google::protobuf::FieldDescriptor::CPPTYPE_INT32: refl->SetInt32(msg.get(), f, std::stoi(value)); break;
+                    case google::protobuf::FieldDescriptor::CPPTYPE_INT64: refl->SetInt64(msg.get(), f, std::stoll(value)); break;
+                    case google::protobuf::FieldDescriptor::CPPTYPE_DOUBLE: refl->SetDouble(msg.get(), f, std::stod(value)); break;
+                    default: return failed(m_err, Error{Errc::invalid_argument, "unsupported field type: " + name});
+                }
+            } catch (const std::exception&) {
+                return failed(m_err, Error{Errc::invalid_argument, "字段值无效 / bad value for " + name + ": " + value});
+            }
+            m.add_changed_fields(name);
+        }
+        auto hlc = m_p.next_hlc();
+        if (!hlc) return failed(m_err, hlc.error());
+        m.set_collection(coll);
+        m.set_id(id);
+        m.set_base_version((*cur)->version());
+        m.set_payload(msg->SerializeAsString());
+        m.set_hlc(*hlc);
+        auto q = m_p.store().enqueue(m);
+        if (!q) return failed(m_err, q.error());
+        m_out << "queued #" << *q << "\n";
+        return 0;
+    }
+
+    int digest() {
+        auto d = m_p.store().digest();
+        if (!d) return failed(m_err, d.error());
+        m_out << hex_encode(*d) << "\n";
+        return 0;
+    }
+
+    int verify() {
+        auto r = verify_replica(m_p);
+        if (!r) return failed(m_err, r.error());
+        for (const auto& f : r->failures) m_out << "FAIL " << f.check << " " << f.report_id << ": " << f.message << "\n";
+        for (const auto& n : r->notes) m_out << "note " << n.check << " " << n.report_id << ": " << n.message << "\n";
+        m_out << "checked " << r->reports << " reports, " << r->receipts << " receipts, " << r->files << " photos: "
+              << (r->ok() ? "all valid" : std::to_string(r->failures.size()) + " failed") << "\n";
+        return r->ok() ? 0 : 3;
+    }
+
+    int admin() {
+        if (m_a.v.empty()) return usage("admin 需要子命令 / admin needs a subcommand");
+        const std::string& sub = m_a.v[0];
+        const std::string sub2 = m_a.v.size() > 1 ? m_a.v[1] : "";
+        if (sub == "code") return admin_code();
+        if (sub == "user" && sub2 == "add") {
+            auto name = m_a.get("--name");
+            auto role = m_a.get("--role");
+            if (!name || !role) return usage("admin user add 需要 --name --role");
+            pb::User u;
+            u.set_name(*name);
+            u.set_role(*role);
+            u.set_district_id(m_a.get("--district").value_or(""));
+            u.set_active(true);
+            u.set_badge_token(crypto::random_token(16));
+            return queue_new(kUser, u);
+        }
+        if (sub == "assign") {
+            auto user = m_a.get("--user");
+            if (!user) return usage("admin assign 需要 --user");
+            pb::Assignment a;
+            a.set_user_id(*user);
+            a.set_district_id(m_a.get("--district").value_or(""));
+            a.set_zone_id(m_a.get("--zone").value_or(""));
+            a.set_institution_id(m_a.get("--institution").value_or(""));
+            if (a.zone_id().empty() == a.institution_id().empty()) return usage("give exactly one of --zone or --institution");
+            return queue_new(kAssignment, a);
+        }
+        if (sub == "task" && sub2 == "add") {
+            auto inst = m_a.get("--institution");
+            auto who = m_a.get("--assignee");
+            if (!inst || !who) return usage("admin task add 需要 --institution --assignee");
+            auto irec = m_p.store().get(kInstitution, *inst);
+            if (!irec || !*irec) return failed(m_err, Error{Errc::not_found, "本机没有这个机构 / no such institution here: " + *inst});
+            auto i = parse<pb::Institution>(**irec);
+            auto tpls = m_p.store().list(kChecklistTemplate);
+            if (!tpls || tpls->empty()) return failed(m_err, Error{Errc::not_found, "本机没有检查清单 / no checklist template here: sync first"});
+            pb::Task t;
+            t.set_institution_id(*inst);
+            t.set_district_id(i->district_id());
+            t.set_kind(m_a.get("--kind").value_or("routine"));
+            t.set_covert(m_a.has("--covert"));
+            std::string list = *who;
+            for (std::size_t pos = 0; pos < list.size();) {
+                auto c = list.find(',', pos);
+                if (c == std::string::npos) c = list.size();
+                t.add_assignees(list.substr(pos, c - pos));
+                pos = c + 1;
+            }
+            auto ident = m_p.identity();
+            t.set_created_by(ident ? ident->user_id : "");
+            t.set_priority(std::stoi(m_a.get("--priority").value_or("3")));
+            t.set_status("open");
+            t.set_template_id(tpls->front().id());
+            auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+            t.set_window_start(now);
+            t.set_window_end(now + 7 * 24 * 3600);
+            t.set_title(i->name());
+            return queue_new(kTask, t);
+        }
+        return usage("未知的 admin 子命令 / unknown admin subcommand: " + sub);
+    }
+
+private:
+    int usage(const std::string& msg) {
+        m_err << "ducha: " << msg << "\n\n" << kUsage;
+        return 2;
+    }
+
+    int queue_new(std::string_view collection, const google::protobuf::Message& msg) {
+        pb::Mutation m;
+        m.set_collection(std::string(collection));
+        m.set_id(crypto::new_uuid());
+        m.set_payload(msg.SerializeAsString());
+        auto q = m_p.store().enqueue(m);
+        if (!q) return failed(m_err, q.error());
+        m_out << m.id() << "\n";
+        return 0;
+    }
+
+    int admin_code() {
+        auto user = m_a.get("--user");
+        if (!user) return usage("admin code 需要 --user ID");
+        auto id = m_p.identity();
+        if (!id) return failed(m_err, id.error());
+        auto token = m_p.access_token();
+        if (!token) return failed(m_err, token.error());
+        HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
+        auto r = t.request("POST", "/v1/admin/enrollment-code", json{{"user_id", *user}}.dump(),
+                           {{"Authorization", "Bearer " + *token}, {"Content-Type", "application/json"}});
+        if (!r) return failed(m_err, r.error());
+        if (r->status != 200) return failed(m_err, Error{Errc::rejected, parse_server_error(*r).message});
+        auto j = json::parse(r->body, nullptr, false);
+        m_out << "enrollment code: " << j.value("code", "") << "\n";
+        return 0;
+    }
+
+    DeviceProfile& m_p;
+    const Args& m_a;
+    std::ostream& m_out;
+    std::ostream& m_err;
+};
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> args = argv;
+    std::optional<std::string> profile;
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] == "--profile") {
+            profile = args[i + 1];
+            args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+            break;
+        }
+    }
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        out << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    std::string cmd = args[0];
+    Args a{std::vector<std::string>(args.begin() + 1, args.end())};
+    if (a.has("--help") || a.has("-h")) {
+        out << kUsage;
+        return 0;
+    }
+    if (!profile) {
+        err << "ducha: 需要 --profile DIR / --profile DIR is required\n\n" << kUsage;
+        return 2;
+    }
+    auto p = DeviceProfile::open(*profile);
+    if (!p) return failed(err, p.error());
+    Cli cli{*p, a, out, err};
+    try {
+        if (cmd == "enroll") return cli.enroll();
+        if (!p->enrolled()) return failed(err, Error{Errc::not_found, "此资料尚未注册，请先运行 enroll / this profile is not enrolled: run `ducha --profile DIR enroll` first"});
+        if (cmd == "sync") return cli.sync();
+        if (cmd == "status") return cli.status();
+        if (cmd == "tasks") return cli.tasks();
+        if (cmd == "inspect") return cli.inspect();
+        if (cmd == "task-status") return cli.task_status();
+        if (cmd == "outbox") return cli.outbox();
+        if (cmd == "reports") return cli.reports();
+        if (cmd == "institutions") return cli.institutions();
+        if (cmd == "edit") return cli.edit();
+        if (cmd == "digest") return cli.digest();
+        if (cmd == "verify") return cli.verify();
+        if (cmd == "admin") return cli.admin();
+    } catch (const std::exception& e) {
+        err << "ducha: 参数无效 / bad argument: " << e.what() << "\n";
+        return 2;
+    }
+    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << kUsage;
+    return 2;
+}
+
+}  // namespace ducha::cli

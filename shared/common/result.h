@@ -1,0 +1,49 @@
+#pragma once
+// Errors at boundaries are values: Result<T> is std::expected<T, Error>.
+// Every error code lives in the one enum below.
+#include <expected>
+#include <string>
+#include <string_view>
+
+namespace ducha {
+
+enum class Errc {
+    ok = 0,
+    invalid_argument,   // bad input from a user or a caller
+    not_found,
+    already_exists,
+    conflict,           // compare-and-set lost
+    rejected,           // refused for good (policy, validation)
+    unauthorized,       // missing/expired/bad token
+    forbidden,          // authenticated but out of scope
+    malformed,          // cannot parse (protobuf, JSON)
+    too_large,
+    integrity,          // hash or signature mismatch
+    storage,            // SQLite or disk error
+    disk_full,
+    network,            // transient transport failure
+    timeout,
+    server_error,       // 5xx
+    unavailable,        // server draining / overloaded
+    internal,
+};
+
+std::string_view errc_name(Errc e);
+
+struct Error {
+    Errc code = Errc::internal;
+    std::string message;  // for the user: plain words, says what to do when it can
+
+    Error() = default;
+    Error(Errc c, std::string m) : code(c), message(std::move(m)) {}
+    std::string to_string() const;
+};
+
+template <typename T>
+using Result = std::expected<T, Error>;
+using Status = std::expected<void, Error>;
+
+inline std::unexpected<Error> fail(Errc c, std::string m) { return std::unexpected(Error{c, std::move(m)}); }
+inline std::unexpected<Error> fail(Error e) { return std::unexpected(std::move(e)); }
+
+}  // namespace ducha

@@ -1,0 +1,86 @@
+#include "shared/crypto/ed25519.h"
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "shared/crypto/random.h"
+
+namespace ducha::crypto {
+
+namespace {
+
+struct PkeyDeleter {
+    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
+};
+struct MdCtxDeleter {
+    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
+};
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
+
+constexpr std::size_t kKeySize = 32;
+constexpr std::size_t kSignatureSize = 64;
+
+const unsigned char* data_of(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+PkeyPtr private_key_from_seed(const Bytes& seed) {
+    return PkeyPtr(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, data_of(seed), seed.size()));
+}
+
+}  // namespace
+
+Ed25519KeyPair Ed25519KeyPair::generate() {
+    auto kp = from_seed(random_bytes(kKeySize));
+    if (!kp) throw std::runtime_error("ed25519: key generation failed: " + kp.error().message);
+    return std::move(*kp);
+}
+
+Result<Ed25519KeyPair> Ed25519KeyPair::from_seed(const Bytes& seed32) {
+    if (seed32.size() != kKeySize) return fail(Errc::invalid_argument, "An Ed25519 seed must be 32 bytes.");
+    PkeyPtr key = private_key_from_seed(seed32);
+    if (!key) return fail(Errc::internal, "OpenSSL could not load the Ed25519 key.");
+    Bytes pub(kKeySize, '\0');
+    std::size_t len = pub.size();
+    if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char*>(pub.data()), &len) != 1 ||
+        len != kKeySize)
+        return fail(Errc::internal, "OpenSSL could not derive the Ed25519 public key.");
+    Ed25519KeyPair kp;
+    kp.m_seed = seed32;
+    kp.m_public = std::move(pub);
+    return kp;
+}
+
+Bytes Ed25519KeyPair::sign(std::string_view message) const {
+    // A default-constructed or moved-from pair has no key: that is a caller bug.
+    if (m_seed.size() != kKeySize) throw std::logic_error("ed25519: sign with an empty key pair");
+    PkeyPtr key = private_key_from_seed(m_seed);
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    Bytes sig(kSignatureSize, '\0');
+    std::size_t len = sig.size();
+    // Ed25519 is a one-shot scheme: no digest (NULL md) and EVP_DigestSign, not Update/Final.
+    if (!key || !ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
+        EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len, data_of(message),
+                       message.size()) != 1 ||
+        len != kSignatureSize)
+        throw std::runtime_error("ed25519: signing failed");
+    return sig;
+}
+
+bool ed25519_verify(const Bytes& public_key32, std::string_view message, const Bytes& signature64) {
+    if (public_key32.size() != kKeySize || signature64.size() != kSignatureSize) return false;
+    // Everything is per call, so concurrent verifies share no mutable state.
+    PkeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, data_of(public_key32), kKeySize));
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    const bool ok =
+        key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+        EVP_DigestVerify(ctx.get(), data_of(signature64), kSignatureSize, data_of(message), message.size()) == 1;
+    // A rejected signature leaves entries on this thread's OpenSSL error queue; a stale entry
+    // there can make a later, unrelated TLS call on the same thread misreport its own error.
+    if (!ok) ERR_clear_error();
+    return ok;
+}
+
+}  // namespace ducha::crypto

@@ -1,0 +1,13 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "shared/common/bytes.h"
+
+namespace ducha::crypto {
+
+Bytes random_bytes(std::size_t n);  // OpenSSL RAND_bytes; aborts if the CSPRNG fails
+std::string random_token(std::size_t bytes = 32);  // base64url, unpadded
+std::string new_uuid();  // RFC 4122 version 4, lower-case with dashes
+
+}  // namespace ducha::crypto

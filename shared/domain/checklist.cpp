@@ -1,0 +1,223 @@
+#include "shared/domain/checklist.h"
+
+#include <map>
+#include <set>
+
+namespace ducha::domain {
+
+namespace {
+
+struct StepDef {
+    const char* code;
+    const char* zh;
+    const char* en;
+    bool open_only;
+};
+
+struct ItemDef {
+    const char* code;
+    const char* step;
+    const char* zh;
+    const char* en;
+    const char* severity;
+    bool photo_on_fail;
+    const char* applies;
+};
+
+// shared/CHECKLIST.md, template v1. Codes are stable forever; edit texts only in a new version.
+constexpr StepDef kSteps[] = {
+    {"S1", "到达签到", "check in: time and GPS, compared with the site's location", false},
+    {"S2", "亮证表明身份 (明查)", "show the inspector badge (open visits only)", true},
+    {"S3", "核查证照与公示", "licences and public notices", false},
+    {"S4", "检查培训活动", "classes in progress: subject, grade, time", false},
+    {"S5", "核查人员资质", "staff qualifications", false},
+    {"S6", "核查收费与合同", "fees, prepayments, contracts", false},
+    {"S7", "检查场所安全", "premises and safety", false},
+    {"S8", "取证、告知与签字", "evidence, telling the result, on-site signature (signature: open visits only)",
+     false},
+};
+
+constexpr ItemDef kItems[] = {
+    {"L1", "S3", "持有有效办学许可证并在显著位置公示", "valid school-running permit, displayed", "critical", true,
+     "all"},
+    {"L2", "S3", "持有营业执照或民办非企业单位登记证书", "business or non-profit registration certificate",
+     "critical", true, "all"},
+    {"L3", "S3", "实际培训地址与许可证登记地址一致", "actual address matches the permit", "major", true, "all"},
+    {"L4", "S3", "公示收费项目、标准、培训内容、班次及教师信息", "fees, courses, classes and teachers posted",
+     "minor", true, "all"},
+    {"T1", "S4", "未违规面向义务教育阶段学生开展学科类培训",
+     "no unapproved academic tutoring of compulsory-education pupils", "critical", true, "all"},
+    {"T2", "S4", "未占用法定节假日、休息日及寒暑假开展学科类培训",
+     "no academic tutoring on public holidays, weekends or school vacations", "critical", true, "academic"},
+    {"T3", "S4", "线下培训结束时间不晚于20:30", "in-person classes end by 20:30", "major", true, "all"},
+    {"T4", "S4", "无超标超前培训", "no teaching beyond or ahead of the school syllabus", "major", false, "academic"},
+    {"T5", "S4", "未以家政服务、住家教师、众筹私教、游学研学、冬夏令营、托管服务等名义变相开展学科类培训",
+     "no disguised academic tutoring (housekeeping, live-in tutor, crowd-funded private tutor, study tours, "
+     "camps, day care)",
+     "critical", true, "all"},
+    {"T6", "S4", "未给学生布置家庭作业", "no homework assigned to pupils", "minor", false, "academic"},
+    {"P1", "S5", "从事学科类培训的人员具备相应教师资格", "academic tutors hold teacher qualification certificates",
+     "major", true, "academic"},
+    {"P2", "S5", "未聘用中小学在职教师", "no serving primary/secondary school teachers employed", "critical", true,
+     "all"},
+    {"F1", "S6", "未一次性或变相收取超过3个月或60课时的费用",
+     "no prepayment covering more than 3 months or 60 class hours", "critical", true, "all"},
+    {"F2", "S6", "预收费纳入资金监管", "prepaid fees held in a supervised account", "major", true, "all"},
+    {"F3", "S6", "使用校外培训服务合同示范文本", "the model training-service contract is used", "minor", true, "all"},
+    {"F4", "S6", "执行政府指导价", "government guidance prices applied", "major", false, "academic"},
+    {"A1", "S6", "未发布违规培训广告", "no prohibited advertising", "major", true, "all"},
+    {"X1", "S7", "消防设施完好，安全出口和疏散通道畅通", "fire equipment working, exits and escape routes clear",
+     "critical", true, "all"},
+    {"X2", "S7", "未在居民住宅、地下室等不符合安全条件的场所培训", "not in flats, basements or other unsafe premises",
+     "critical", true, "all"},
+    {"X3", "S7", "场所面积与在训人数相适应", "room size fits the number of pupils", "major", true, "all"},
+    {"X4", "S7", "建立学生安全管理和接送制度", "pupil safety and pick-up rules in place", "minor", false, "all"},
+};
+
+// A note of only spaces is no note; ASCII whitespace and the ideographic space (U+3000).
+bool blank(const std::string& s) {
+    std::string_view v = s;
+    while (!v.empty()) {
+        if (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r') {
+            v.remove_prefix(1);
+        } else if (v.starts_with("\xE3\x80\x80")) {
+            v.remove_prefix(3);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+const pb::ChecklistStep* find_step(const pb::ChecklistTemplate& tpl, const std::string& code) {
+    for (const auto& s : tpl.steps())
+        if (s.code() == code) return &s;
+    return nullptr;
+}
+
+}  // namespace
+
+pb::ChecklistTemplate default_checklist() {
+    pb::ChecklistTemplate t;
+    t.set_name("双减统一检查清单");
+    t.set_template_version(1);
+    for (const auto& d : kSteps) {
+        auto* s = t.add_steps();
+        s->set_code(d.code);
+        s->set_text_zh(d.zh);
+        s->set_text_en(d.en);
+        s->set_open_only(d.open_only);
+    }
+    for (const auto& d : kItems) {
+        auto* i = t.add_items();
+        i->set_code(d.code);
+        i->set_step(d.step);
+        i->set_text_zh(d.zh);
+        i->set_text_en(d.en);
+        i->set_severity(d.severity);
+        i->set_photo_on_fail(d.photo_on_fail);
+        i->set_applies(d.applies);
+    }
+    return t;
+}
+
+bool item_applies(const pb::ChecklistItem& item, const pb::ChecklistStep* step, const InspectionContext& ctx) {
+    if (item.applies() == "academic" && !ctx.academic) return false;
+    if (ctx.covert && (item.applies() == "open" || (step && step->open_only()))) return false;
+    return true;
+}
+
+Result<std::vector<pb::Answer>> validate_answers(const pb::ChecklistTemplate& tpl, const InspectionContext& ctx,
+                                                 const std::vector<AnswerInput>& answers) {
+    std::set<std::string> known;
+    for (const auto& item : tpl.items()) known.insert(item.code());
+
+    // Structural problems first, in the order the answers came.
+    std::vector<std::string> problems;
+    std::map<std::string, const AnswerInput*> by_code;
+    std::set<std::string> reported_dup;
+    for (const auto& a : answers) {
+        if (!known.contains(a.code)) {
+            problems.push_back("未知检查项 " + a.code + " / unknown checklist item " + a.code);
+            continue;
+        }
+        if (!by_code.emplace(a.code, &a).second && reported_dup.insert(a.code).second)
+            problems.push_back("检查项 " + a.code + " 重复作答 / item " + a.code + " answered more than once");
+    }
+
+    std::vector<std::string> missing;
+    std::vector<std::string> item_problems;
+    std::vector<pb::Answer> out;
+    out.reserve(static_cast<std::size_t>(tpl.items_size()));
+    for (const auto& item : tpl.items()) {
+        const std::string& code = item.code();
+        pb::Answer ans;
+        ans.set_code(code);
+        // An item that does not apply is recorded as na whatever the phone sent: never an error.
+        if (!item_applies(item, find_step(tpl, item.step()), ctx)) {
+            ans.set_result("na");
+            ans.set_note(kNotApplicableNote);
+            out.push_back(std::move(ans));
+            continue;
+        }
+        auto it = by_code.find(code);
+        if (it == by_code.end()) {
+            missing.push_back(code);
+            continue;
+        }
+        const AnswerInput& a = *it->second;
+        if (a.result == "fail") {
+            if (blank(a.note))
+                item_problems.push_back("检查项 " + code + " 不合格，须填写说明 / item " + code +
+                                        " failed: a note is required");
+            if (item.photo_on_fail() && a.photo_count < 1)
+                item_problems.push_back("检查项 " + code + " 不合格，须至少拍摄一张照片 / item " + code +
+                                        " failed: at least one photo is required");
+        } else if (a.result == "na") {
+            if (blank(a.note))
+                item_problems.push_back("检查项 " + code + " 选择不适用，须说明原因 / item " + code +
+                                        " marked not applicable: give the reason in a note");
+        } else if (a.result != "pass") {
+            item_problems.push_back("检查项 " + code + " 的结果“" + a.result + "”无效，应为 pass、fail 或 na / item " +
+                                    code + ": invalid result \"" + a.result + "\" (expected pass, fail or na)");
+        }
+        ans.set_result(a.result);
+        ans.set_note(a.note);
+        out.push_back(std::move(ans));
+    }
+
+    if (!missing.empty()) {
+        problems.push_back("缺少检查项 " + join(missing, ", ") + " 的答案 / missing answers for " +
+                           join(missing, ", "));
+    }
+    problems.insert(problems.end(), item_problems.begin(), item_problems.end());
+    if (!problems.empty()) return fail(Errc::invalid_argument, join(problems, "; "));
+    return out;
+}
+
+bool is_flagged(const pb::ChecklistTemplate& tpl, const std::vector<pb::Answer>& answers, bool unlisted,
+                bool repeat_offender) {
+    if (unlisted) return true;
+    std::map<std::string, std::string> severity;
+    for (const auto& item : tpl.items()) severity[item.code()] = item.severity();
+    int major_fails = 0;
+    for (const auto& a : answers) {
+        if (a.result() != "fail") continue;
+        auto it = severity.find(a.code());
+        if (it == severity.end()) continue;
+        if (it->second == "critical") return true;
+        if (it->second == "major") ++major_fails;
+    }
+    return major_fails >= 2 || (major_fails >= 1 && repeat_offender);
+}
+
+}  // namespace ducha::domain

@@ -1,0 +1,96 @@
+#include "shared/store/database.h"
+
+#include <sqlite3.h>
+
+#include "shared/store/statement.h"
+
+namespace ducha::store {
+
+Result<Database> Database::open(const std::filesystem::path& path, Options opt) {
+    sqlite3* db = nullptr;
+    int flags = opt.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    flags |= SQLITE_OPEN_NOMUTEX;  // one connection per thread; we never share a handle
+    int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close(db);
+        return fail(Errc::storage, "无法打开数据库 / cannot open database " + path.string() + ": " + msg);
+    }
+    Database d{db, path};
+    sqlite3_busy_timeout(db, opt.busy_timeout_ms);
+    sqlite3_extended_result_codes(db, 1);
+    if (!opt.read_only) {
+        if (opt.wal) {
+            if (auto r = d.exec("PRAGMA journal_mode=WAL"); !r) return fail(r.error());
+        }
+        if (auto r = d.exec(opt.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"); !r)
+            return fail(r.error());
+    }
+    if (auto r = d.exec("PRAGMA foreign_keys=ON"); !r) return fail(r.error());
+    return d;
+}
+
+Database::Database(sqlite3* db, std::filesystem::path path)
+    : m_db(db), m_path(std::move(path)),
+      m_cache(std::make_unique<std::unordered_map<std::string, std::unique_ptr<Statement>>>()) {}
+
+Database::Database(Database&& o) noexcept
+    : m_db(o.m_db), m_path(std::move(o.m_path)), m_cache(std::move(o.m_cache)) {
+    o.m_db = nullptr;
+}
+
+Database& Database::operator=(Database&& o) noexcept {
+    if (this != &o) {
+        close();
+        m_db = o.m_db;
+        m_path = std::move(o.m_path);
+        m_cache = std::move(o.m_cache);
+        o.m_db = nullptr;
+    }
+    return *this;
+}
+
+Database::~Database() { close(); }
+
+void Database::close() {
+    m_cache.reset();  // statements first: they belong to the connection
+    if (m_db) sqlite3_close_v2(m_db);
+    m_db = nullptr;
+}
+
+Statement& Database::cached(std::string_view sql) {
+    std::string key{sql};
+    auto it = m_cache->find(key);
+    if (it == m_cache->end()) it = m_cache->emplace(key, std::make_unique<Statement>(*this, sql)).first;
+    it->second->reset();
+    it->second->clear_bindings();
+    return *it->second;
+}
+
+Status Database::exec(std::string_view sql) {
+    char* err = nullptr;
+    std::string s{sql};
+    int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        return fail(error(rc, msg));
+    }
+    return {};
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+bool Database::in_transaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
+Error Database::error_of(sqlite3* db, int rc, std::string_view what) {
+    (void)db;
+    int primary = rc & 0xff;
+    std::string detail = std::string(what) + " (" + sqlite3_errstr(rc) + ")";
+    if (primary == SQLITE_FULL)
+        return Error{Errc::disk_full, "存储空间已满 / the disk is full: " + detail};
+    if (primary == SQLITE_CONSTRAINT) return Error{Errc::already_exists, detail};
+    return Error{Errc::storage, "数据库错误 / database error: " + detail};
+}
+
+}  // namespace ducha::store

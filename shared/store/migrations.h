@@ -1,0 +1,20 @@
+#pragma once
+// Schema changes are an append-only list of numbered steps. apply_migrations runs the steps newer
+// than PRAGMA user_version in one transaction and bumps it; a database newer than the code is refused.
+#include <span>
+#include <string_view>
+
+#include "shared/common/result.h"
+#include "shared/store/database.h"
+
+namespace ducha::store {
+
+struct Migration {
+    int version;
+    std::string_view sql;
+};
+
+Result<int> schema_version(Database& db);
+Status apply_migrations(Database& db, std::span<const Migration> steps);
+
+}  // namespace ducha::store

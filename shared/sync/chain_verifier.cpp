@@ -1,0 +1,114 @@
+#include "shared/sync/chain_verifier.h"
+
+#include <algorithm>
+#include <map>
+
+#include "shared/crypto/sha256.h"
+#include "shared/domain/collections.h"
+#include "shared/domain/report_signing.h"
+
+namespace ducha::sync {
+
+using namespace ducha::domain;
+
+Result<VerifyResult> verify_replica(DeviceProfile& profile) {
+    auto& store = profile.store();
+    VerifyResult out;
+    auto ident = profile.identity();
+    if (!ident) return fail(ident.error());
+
+    // Device keys: our own, and any device records in scope (supervisors see all).
+    std::map<std::string, Bytes> keys;
+    if (auto k = profile.device_key()) keys[ident->device_id] = k->public_key();
+    auto devices = store.list(kDevice);
+    if (!devices) return fail(devices.error());
+    for (const auto& d : *devices) {
+        pb::Device dev;
+        if (dev.ParseFromString(d.payload())) keys.emplace(d.id(), dev.public_key());
+    }
+
+    auto reports = store.list(kReport);
+    if (!reports) return fail(reports.error());
+    struct Entry {
+        std::string id;
+        pb::Report r;
+        Bytes hash;
+    };
+    std::map<std::string, std::vector<Entry>> chains;
+    for (const auto& rec : *reports) {
+        out.reports++;
+        pb::Report r;
+        if (!r.ParseFromString(rec.payload())) {
+            out.failures.push_back({rec.id(), "signature", "报告无法解析 / the report cannot be parsed"});
+            continue;
+        }
+        auto key = keys.find(r.device_id());
+        if (key == keys.end()) {
+            out.notes.push_back({rec.id(), "signature", "本机没有签名设备的公钥 / the signing device's key is not on this replica"});
+        } else if (!verify_report_signature(rec.id(), r, key->second)) {
+            out.failures.push_back({rec.id(), "signature", "签名无效：报告在签名后被改动 / invalid signature: the report changed after it was signed"});
+        }
+        auto rc = store.get(kReceipt, rec.id());
+        if (!rc) return fail(rc.error());
+        if (*rc) {
+            out.receipts++;
+            pb::Receipt receipt;
+            if (!receipt.ParseFromString((*rc)->payload())) {
+                out.failures.push_back({rec.id(), "receipt", "回执无法解析 / the receipt cannot be parsed"});
+            } else if (auto v = verify_receipt(rec.id(), r, receipt, ident->server_public_key); !v) {
+                out.failures.push_back({rec.id(), "receipt", v.error().message});
+            }
+        } else {
+            out.notes.push_back({rec.id(), "receipt", "尚未收到服务器回执 / no server receipt yet"});
+        }
+        chains[r.device_id()].push_back({rec.id(), r, report_hash(rec.id(), r)});
+    }
+    // Our own reports not yet acknowledged are in the outbox, not in the replica: they chain too.
+    auto queued = store.outbox(true);
+    if (!queued) return fail(queued.error());
+    for (const auto& it : *queued) {
+        if (it.mutation.collection() != kReport) continue;
+        if (std::any_of(reports->begin(), reports->end(), [&](const pb::Record& x) { return x.id() == it.mutation.id(); }))
+            continue;
+        pb::Report r;
+        if (r.ParseFromString(it.mutation.payload()))
+            chains[r.device_id()].push_back({it.mutation.id(), r, report_hash(it.mutation.id(), r)});
+    }
+    for (auto& [device, list] : chains) {
+        std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.r.chain_index() < b.r.chain_index(); });
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const auto& e = list[i];
+            if (i > 0 && list[i - 1].r.chain_index() == e.r.chain_index()) {
+                out.failures.push_back({e.id, "chain", "两份报告占用同一链序号 #" + std::to_string(e.r.chain_index()) +
+                                                           " / two reports claim chain position #" + std::to_string(e.r.chain_index())});
+                continue;
+            }
+            bool prev_present = (i > 0 && list[i - 1].r.chain_index() + 1 == e.r.chain_index());
+            if (e.r.chain_index() == 1 && e.r.prev_hash() != zero_hash()) {
+                out.failures.push_back({e.id, "chain", "首份报告的前序哈希无效 / the first report's previous-hash is not empty"});
+            } else if (prev_present && e.r.prev_hash() != list[i - 1].hash) {
+                out.failures.push_back({e.id, "chain", "链接断裂：前一份报告 #" + std::to_string(list[i - 1].r.chain_index()) +
+                                                           " 被改动或替换 / broken link: report #" + std::to_string(list[i - 1].r.chain_index()) +
+                                                           " before it was changed or replaced"});
+            } else if (!prev_present && e.r.chain_index() > 1 && device == ident->device_id) {
+                out.failures.push_back({e.id, "chain", "缺少前一份报告 #" + std::to_string(e.r.chain_index() - 1) +
+                                                           " / report #" + std::to_string(e.r.chain_index() - 1) + " before it is missing"});
+            }
+        }
+    }
+    // Evidence files held here must still hash to what the signed report says.
+    auto blobs = store.blobs(false);
+    if (!blobs) return fail(blobs.error());
+    for (const auto& b : *blobs) {
+        out.files++;
+        auto data = profile.read_blob(b.sha256_hex);
+        if (!data) {
+            out.failures.push_back({b.report_id, "evidence", data.error().message});
+        } else if (hex_encode(crypto::sha256(*data)) != b.sha256_hex) {
+            out.failures.push_back({b.report_id, "evidence", "照片内容与签名时不符 / the photo differs from what was signed: " + b.sha256_hex});
+        }
+    }
+    return out;
+}
+
+}  // namespace ducha::sync

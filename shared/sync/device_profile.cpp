@@ -1,0 +1,206 @@
+#include "shared/sync/device_profile.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+
+#include "shared/crypto/aes_gcm.h"
+#include "shared/crypto/random.h"
+#include "shared/crypto/sha256.h"
+#include "shared/sync/http_transport.h"
+
+namespace ducha::sync {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<Bytes> load_or_create_key(const fs::path& p) {
+    std::error_code ec;
+    if (fs::exists(p, ec)) {
+        std::ifstream in(p, std::ios::binary);
+        Bytes k((std::istreambuf_iterator<char>(in)), {});
+        if (k.size() != 32) return fail(Errc::integrity, "密钥文件损坏 / the keystore file is damaged: " + p.string());
+        return k;
+    }
+    Bytes k = crypto::random_bytes(32);
+    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return fail(Errc::storage, "无法创建密钥文件 / cannot create the keystore " + p.string());
+    bool ok = ::write(fd, k.data(), k.size()) == 32 && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) return fail(Errc::storage, "无法写入密钥文件 / cannot write the keystore " + p.string());
+    return k;
+}
+
+Status write_file_durably(const fs::path& p, std::string_view data) {
+    fs::path tmp = p;
+    tmp += ".tmp";
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) return fail(Errc::storage, "cannot create " + tmp.string());
+    std::size_t off = 0;
+    while (off < data.size()) {
+        ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+        if (n < 0) {
+            bool full = errno == ENOSPC;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            if (full) return fail(Errc::disk_full, "手机存储空间已满，照片未保存 / the device storage is full: the file was not saved");
+            return fail(Errc::storage, "cannot write " + tmp.string());
+        }
+        off += static_cast<std::size_t>(n);
+    }
+    bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok || ::rename(tmp.c_str(), p.c_str()) != 0) return fail(Errc::storage, "cannot store " + p.string());
+    return {};
+}
+
+}  // namespace
+
+Result<DeviceProfile> DeviceProfile::open(const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir / "blobs", ec);
+    if (ec) return fail(Errc::storage, "无法创建资料目录 / cannot create the profile directory " + dir.string() + ": " + ec.message());
+    ::chmod(dir.c_str(), 0700);
+    auto key = load_or_create_key(dir / "keystore.key");
+    if (!key) return fail(key.error());
+    auto st = LocalStore::open(dir / "device.db");
+    if (!st) return fail(st.error());
+    return DeviceProfile{dir, std::move(*st), std::move(*key)};
+}
+
+Status DeviceProfile::set_secret(std::string_view key, std::string_view value) {
+    return m_store.set_meta(key, crypto::aes_gcm_seal(m_key, value, key));
+}
+
+Result<std::optional<std::string>> DeviceProfile::secret(std::string_view key) {
+    auto v = m_store.meta(key);
+    if (!v) return fail(v.error());
+    if (!*v) return std::optional<std::string>{};
+    auto plain = crypto::aes_gcm_open(m_key, **v, key);
+    if (!plain) return fail(Errc::integrity, "本机保存的密钥无法解密 / a stored secret cannot be decrypted: " + plain.error().message);
+    return std::optional<std::string>{std::move(*plain)};
+}
+
+bool DeviceProfile::enrolled() {
+    auto v = m_store.meta("device_id");
+    return v && *v && !(**v).empty();
+}
+
+Result<Identity> DeviceProfile::identity() {
+    if (!enrolled()) return fail(Errc::not_found, "此资料尚未注册，请先运行 enroll / this profile is not enrolled: run `enroll` first");
+    Identity id;
+    auto get = [&](std::string_view k) -> std::string {
+        auto v = m_store.meta(k);
+        return v && *v ? **v : std::string{};
+    };
+    id.server_url = get("server_url");
+    id.pin = get("pin");
+    id.device_id = get("device_id");
+    id.user_id = get("user_id");
+    id.role = get("role");
+    id.user_name = get("user_name");
+    id.district_id = get("district_id");
+    id.server_public_key = get("server_public_key");
+    return id;
+}
+
+Result<crypto::Ed25519KeyPair> DeviceProfile::device_key() {
+    auto s = secret("device_key");
+    if (!s) return fail(s.error());
+    if (!*s) return fail(Errc::not_found, "设备密钥不存在 / this device has no key: enroll first");
+    return crypto::Ed25519KeyPair::from_seed(**s);
+}
+
+Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std::string& code, const std::string& pin,
+                                       const std::string& device_name) {
+    if (enrolled()) return fail(Errc::already_exists, "此资料已注册 / this profile is already enrolled; use a new profile directory");
+    if (server_url.rfind("https://", 0) != 0) return fail(Errc::invalid_argument, "服务器地址必须以 https:// 开头 / the server URL must start with https://");
+    auto key = crypto::Ed25519KeyPair::generate();
+    pb::EnrollRequest req;
+    req.set_code(code);
+    req.set_public_key(key.public_key());
+    req.set_device_name(device_name);
+    std::string base = server_url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    HttpTransport t{TransportConfig{.base_url = base, .pin = pin}};
+    auto reply = t.request("POST", "/v1/enroll", req.SerializeAsString(), {{"Content-Type", "application/x-protobuf"}});
+    if (!reply) return fail(reply.error());
+    if (reply->status != 200) {
+        auto e = parse_server_error(*reply);
+        return fail(reply->status == 401 ? Errc::unauthorized : Errc::rejected, e.message);
+    }
+    pb::TokenResponse tr;
+    if (!tr.ParseFromString(reply->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
+    store::Database& db = m_store.db();
+    if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return fail(r.error());
+    Status st = set_secret("device_key", key.seed());
+    for (auto [k, v] : {std::pair<std::string_view, std::string>{"server_url", base}, {"pin", pin},
+                        {"device_id", tr.device_id()}, {"user_id", tr.user_id()}, {"role", tr.role()},
+                        {"user_name", tr.user_name()}, {"district_id", tr.district_id()},
+                        {"server_public_key", tr.server_public_key()}})
+        if (st) st = m_store.set_meta(k, v);
+    if (st) st = store_tokens(tr);
+    if (!st || !db.exec("COMMIT")) {
+        (void)db.exec("ROLLBACK");
+        return fail(st ? Error{Errc::storage, "cannot save the enrollment"} : st.error());
+    }
+    return identity();
+}
+
+Status DeviceProfile::store_tokens(const pb::TokenResponse& t) {
+    if (auto r = set_secret("access_token", t.access_token()); !r) return r;
+    if (!t.refresh_token().empty())
+        if (auto r = set_secret("refresh_token", t.refresh_token()); !r) return r;
+    return m_store.set_meta("access_expires_at", std::to_string(t.access_expires_at()));
+}
+
+Result<std::string> DeviceProfile::access_token() {
+    auto s = secret("access_token");
+    if (!s) return fail(s.error());
+    return s->value_or("");
+}
+
+Result<std::string> DeviceProfile::refresh_token() {
+    auto s = secret("refresh_token");
+    if (!s) return fail(s.error());
+    return s->value_or("");
+}
+
+fs::path DeviceProfile::blob_path(const std::string& hex) const { return m_dir / "blobs" / (hex + ".enc"); }
+
+Result<std::string> DeviceProfile::save_blob(std::string_view data) {
+    std::string hex = hex_encode(crypto::sha256(data));
+    auto p = blob_path(hex);
+    if (fs::exists(p)) return hex;
+    if (auto r = write_file_durably(p, crypto::aes_gcm_seal(m_key, data, hex)); !r) return fail(r.error());
+    return hex;
+}
+
+Result<std::string> DeviceProfile::read_blob(const std::string& hex) {
+    std::ifstream in(blob_path(hex), std::ios::binary);
+    if (!in) return fail(Errc::not_found, "证据文件丢失 / the evidence file is missing: " + hex);
+    std::string sealed((std::istreambuf_iterator<char>(in)), {});
+    auto plain = crypto::aes_gcm_open(m_key, sealed, hex);
+    if (!plain) return fail(Errc::integrity, "证据文件已损坏 / the evidence file is damaged: " + hex);
+    return plain;
+}
+
+Result<std::uint64_t> DeviceProfile::next_hlc() {
+    auto last = m_store.meta("hlc");
+    if (!last) return fail(last.error());
+    std::uint64_t prev = *last ? std::stoull(**last) : 0;
+    auto ms = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    // Low 8 bits from the device id break ties between devices deterministically.
+    auto id = m_store.meta("device_id");
+    std::uint64_t tie = (id && *id && !(**id).empty()) ? static_cast<unsigned char>(crypto::sha256(**id)[0]) : 0;
+    std::uint64_t next = std::max((ms << 16) | tie, ((prev >> 8) + 1) << 8 | tie);
+    if (auto r = m_store.set_meta("hlc", std::to_string(next)); !r) return fail(r.error());
+    return next;
+}
+
+}  // namespace ducha::sync

@@ -1,0 +1,160 @@
+#include "shared/sync/inspection_recorder.h"
+
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "shared/crypto/random.h"
+#include "shared/crypto/sha256.h"
+#include "shared/domain/collections.h"
+#include "shared/domain/report_signing.h"
+#include "shared/store/transaction.h"
+
+namespace ducha::sync {
+
+using namespace ducha::domain;
+
+double distance_m(const pb::GeoPoint& a, const pb::GeoPoint& b) {
+    constexpr double kR = 6371000.0, kDeg = M_PI / 180.0;
+    double dlat = (b.lat() - a.lat()) * kDeg, dlon = (b.lon() - a.lon()) * kDeg;
+    double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+               std::cos(a.lat() * kDeg) * std::cos(b.lat() * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * kR * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+namespace {
+template <typename M>
+Result<M> load(LocalStore& s, std::string_view collection, const std::string& id, std::string_view what) {
+    auto r = s.get(collection, id);
+    if (!r) return fail(r.error());
+    M m;
+    if (!*r || (*r)->deleted() || !m.ParseFromString((*r)->payload()))
+        return fail(Errc::not_found, "本机没有" + std::string(what) + " " + id + "，请先同步 / no " + std::string(what) +
+                                         " " + id + " on this device: sync first");
+    return m;
+}
+}  // namespace
+
+Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
+    auto& store = m_profile.store();
+    auto ident = m_profile.identity();
+    if (!ident) return fail(ident.error());
+    auto task = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
+    if (!task) return fail(task.error());
+    if (task->status() == "done" || task->status() == "cancelled")
+        return fail(Errc::invalid_argument, "任务已结束 / this task is " + task->status());
+    auto inst = load<pb::Institution>(store, kInstitution, task->institution_id(), "机构 / institution");
+    if (!inst) return fail(inst.error());
+    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, task->template_id(), "检查清单 / checklist");
+    if (!tpl) return fail(tpl.error());
+
+    // Photos not tied to an item also serve as the evidence of failed items that demand one.
+    std::map<std::string, int> per_item;
+    int general = 0;
+    for (const auto& p : in.photos) (p.item_code.empty() ? general : per_item[p.item_code])++;
+    std::vector<AnswerInput> answers = in.answers;
+    for (auto& a : answers) a.photo_count = per_item[a.code] + general;
+    InspectionContext ctx{inst->academic(), task->covert(), false};
+    auto validated = validate_answers(*tpl, ctx, answers);
+    if (!validated) return fail(validated.error());
+
+    auto key = m_profile.device_key();
+    if (!key) return fail(key.error());
+
+    // Store the evidence files first (encrypted); nothing references them until the report commits.
+    struct Stored {
+        std::string hex, item, mime;
+        std::int64_t size;
+    };
+    std::vector<Stored> files;
+    for (const auto& p : in.photos) {
+        if (p.data.empty()) return fail(Errc::invalid_argument, "照片文件为空 / a photo file is empty");
+        auto hex = m_profile.save_blob(p.data);
+        if (!hex) return fail(hex.error());
+        files.push_back({*hex, p.item_code, p.mime, static_cast<std::int64_t>(p.data.size())});
+    }
+
+    std::string report_id = crypto::new_uuid();
+    pb::Report r;
+    r.set_task_id(in.task_id);
+    r.set_institution_id(task->institution_id());
+    r.set_district_id(task->district_id());
+    r.set_template_id(task->template_id());
+    r.set_template_version(tpl->template_version());
+    r.set_device_id(ident->device_id);
+    r.set_user_id(ident->user_id);
+    for (auto& a : *validated) {
+        for (const auto& f : files)
+            if (f.item == a.code() || (f.item.empty() && a.result() == "fail")) a.add_photo_sha256(*hex_decode(f.hex));
+        *r.add_answers() = std::move(a);
+    }
+    for (const auto& f : files) {
+        auto* b = r.add_blobs();
+        b->set_sha256(*hex_decode(f.hex));
+        b->set_size(f.size);
+        b->set_mime(f.mime);
+        b->set_kind("photo");
+    }
+    r.set_device_time(in.device_time_ms.value_or(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                     std::chrono::system_clock::now().time_since_epoch()).count()));
+    if (in.gps) {
+        *r.mutable_gps() = *in.gps;
+        r.set_distance_m(inst->has_location() ? distance_m(*in.gps, inst->location()) : -1);
+    } else {
+        r.set_distance_m(-1);
+    }
+    r.set_gps_accuracy_m(in.gps_accuracy_m);
+    r.set_gps_fix_age_ms(in.gps_fix_age_ms);
+    r.set_mock_location(in.mock_location);
+    r.set_covert(task->covert());
+    r.set_notes(in.notes);
+    r.set_flagged(is_flagged(*tpl, {r.answers().begin(), r.answers().end()}, false, inst->past_violations() > 0));
+
+    store::Transaction tx{store.db()};
+    if (!tx.begun()) return fail(tx.begun().error());
+    auto idx = store.meta("chain_index");
+    auto head = store.meta("chain_head");
+    if (!idx || !head) return fail(Errc::storage, "cannot read the report chain");
+    r.set_chain_index((*idx ? std::stoull(**idx) : 0) + 1);
+    r.set_prev_hash(*head ? **head : zero_hash());
+    sign_report(report_id, r, *key);
+
+    pb::Mutation m;
+    m.set_collection(std::string(kReport));
+    m.set_id(report_id);
+    m.set_payload(r.SerializeAsString());
+    if (auto q = store.enqueue(m); !q) return fail(q.error());
+    for (const auto& f : files) {
+        pb::Evidence e;
+        e.set_report_id(report_id);
+        *e.mutable_blob() = r.blobs(static_cast<int>(&f - files.data()));
+        e.set_captured_at(r.device_time());
+        pb::Mutation em;
+        em.set_collection(std::string(kEvidence));
+        em.set_id(crypto::new_uuid());
+        em.set_payload(e.SerializeAsString());
+        if (auto q = store.enqueue(em); !q) return fail(q.error());
+        BlobItem bi;
+        bi.sha256_hex = f.hex;
+        bi.size = f.size;
+        bi.mime = f.mime;
+        bi.report_id = report_id;
+        if (auto s = store.add_blob(bi); !s) return fail(s.error());
+    }
+    if (auto s = store.set_meta("chain_index", std::to_string(r.chain_index())); !s) return fail(s.error());
+    if (auto s = store.set_meta("chain_head", report_hash(report_id, r)); !s) return fail(s.error());
+    // Shown as submitted at once; the server's own change to the task follows on the next pull.
+    pb::Task t = *task;
+    t.set_status("submitted");
+    t.set_report_id(report_id);
+    auto cur = store.get(kTask, in.task_id);
+    if (cur && *cur) {
+        pb::Record tr = **cur;
+        tr.set_payload(t.SerializeAsString());
+        if (auto s = store.apply_remote(tr); !s) return fail(s.error());
+    }
+    if (auto s = tx.commit(); !s) return fail(s.error());
+    return report_id;
+}
+
+}  // namespace ducha::sync

@@ -1,0 +1,29 @@
+#include "shared/sync/local_schema.h"
+
+namespace ducha::sync {
+
+namespace {
+constexpr store::Migration kSteps[] = {
+    {1, R"sql(
+CREATE TABLE record(collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(collection, id)) WITHOUT ROWID;
+-- client_seq is never reused (AUTOINCREMENT): the server deduplicates on (device_id, client_seq)
+CREATE TABLE outbox(client_seq INTEGER PRIMARY KEY AUTOINCREMENT, collection TEXT NOT NULL, id TEXT NOT NULL,
+  base_version INTEGER NOT NULL, payload BLOB NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, hlc INTEGER NOT NULL DEFAULT 0,
+  changed_fields TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',  -- pending | set_aside
+  attempts INTEGER NOT NULL DEFAULT 0, error_code TEXT NOT NULL DEFAULT '', error_message TEXT NOT NULL DEFAULT '');
+CREATE INDEX outbox_by_state ON outbox(state, client_seq);
+-- evidence files, AES-256-GCM encrypted at rest under blobs/<sha256>.enc
+CREATE TABLE blob(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, mime TEXT NOT NULL, report_id TEXT NOT NULL,
+  uploaded INTEGER NOT NULL DEFAULT 0, uploaded_bytes INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,
+  error_message TEXT NOT NULL DEFAULT '');
+CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE resync_seen(collection TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY(collection, id)) WITHOUT ROWID;
+)sql"},
+};
+}  // namespace
+
+std::span<const store::Migration> local_migrations() { return kSteps; }
+
+}  // namespace ducha::sync

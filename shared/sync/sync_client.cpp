@@ -1,0 +1,313 @@
+#include "shared/sync/sync_client.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "shared/crypto/random.h"
+#include "shared/crypto/sha256.h"
+#include "shared/store/transaction.h"
+
+namespace ducha::sync {
+
+SyncAction action_for(Errc e) {
+    switch (e) {
+        case Errc::network:
+        case Errc::timeout:
+        case Errc::server_error:
+        case Errc::unavailable:
+        case Errc::storage:
+            return SyncAction::retry_later;
+        case Errc::unauthorized:
+            return SyncAction::reauthenticate;
+        default:
+            return SyncAction::fatal;
+    }
+}
+
+namespace {
+
+// Maps a whole-request HTTP failure to an error the caller can act on.
+Error http_error(const HttpReply& r) {
+    auto e = parse_server_error(r);
+    Errc code = Errc::server_error;
+    if (r.status == 401) code = Errc::unauthorized;
+    else if (r.status == 403) code = Errc::forbidden;
+    else if (r.status == 413) code = Errc::too_large;
+    else if (r.status == 400) code = Errc::malformed;
+    else if (r.status == 404) code = Errc::not_found;
+    else if (r.status == 409) code = Errc::conflict;
+    else if (r.status == 422) code = Errc::integrity;
+    else if (r.status == 503 || r.status == 429) code = Errc::unavailable;
+    else if (r.status == 507) code = Errc::unavailable;  // the server's disk: not ours to fix, retry later
+    return Error{code, e.message};
+}
+
+}  // namespace
+
+SyncClient::SyncClient(DeviceProfile& profile, Config cfg)
+    : m_profile(profile), m_cfg(std::move(cfg)), m_rng(std::random_device{}()) {
+    if (!m_cfg.sleep) m_cfg.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+}
+
+void SyncClient::progress(std::string phase, std::int64_t done, std::int64_t total) {
+    if (m_cfg.on_progress) m_cfg.on_progress(SyncProgress{std::move(phase), done, total});
+}
+
+Result<HttpReply> SyncClient::call(const std::string& method, const std::string& path, const std::string& body,
+                                   std::map<std::string, std::string> headers) {
+    if (!m_http) {
+        auto id = m_profile.identity();
+        if (!id) return fail(id.error());
+        m_http.emplace(TransportConfig{.base_url = id->server_url, .pin = id->pin});
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto token = m_profile.access_token();
+        if (!token) return fail(token.error());
+        headers["Authorization"] = "Bearer " + *token;
+        auto r = m_http->request(method, path, body, headers);
+        if (!r) return r;
+        if (r->status == 401 && attempt == 0 && parse_server_error(*r).code == "token_expired") {
+            if (auto s = refresh_tokens(); !s) return fail(s.error());
+            continue;
+        }
+        return r;
+    }
+    return fail(Errc::unauthorized, "unreachable");
+}
+
+Status SyncClient::refresh_tokens() {
+    auto rt = m_profile.refresh_token();
+    if (!rt) return fail(rt.error());
+    pb::RefreshRequest req;
+    req.set_refresh_token(*rt);
+    auto r = m_http->request("POST", "/v1/token/refresh", req.SerializeAsString());
+    if (!r) return fail(r.error());
+    if (r->status != 200) return fail(http_error(*r));
+    pb::TokenResponse t;
+    if (!t.ParseFromString(r->body)) return fail(Errc::malformed, "bad token response");
+    return m_profile.store_tokens(t);
+}
+
+pb::DeviceStatus SyncClient::device_status() {
+    pb::DeviceStatus st;
+    auto n = m_profile.store().pending_count();
+    st.set_outbox_depth(n ? *n : 0);
+    auto b = m_profile.store().blobs(true);
+    st.set_blobs_pending(b ? static_cast<std::int64_t>(b->size()) : 0);
+    st.set_app_version(m_cfg.app_version);
+    st.set_device_time(std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count());
+    return st;
+}
+
+Result<pb::SyncResponse> SyncClient::post_sync(const pb::SyncRequest& req, long* http_status) {
+    auto r = call("POST", "/v1/sync", req.SerializeAsString(), {{"Content-Type", "application/x-protobuf"}});
+    if (!r) return fail(r.error());
+    *http_status = r->status;
+    if (r->status != 200) return fail(http_error(*r));
+    pb::SyncResponse resp;
+    if (!resp.ParseFromString(r->body)) return fail(Errc::server_error, "服务器回复无法解析 / the server's reply cannot be parsed");
+    return resp;
+}
+
+Status SyncClient::push(SyncReport& rep) {
+    auto& store = m_profile.store();
+    int batch = m_cfg.push_batch;
+    std::int64_t done = 0;
+    auto total = store.pending_count();
+    for (;;) {
+        auto items = store.pending(batch);
+        if (!items) return fail(items.error());
+        if (items->empty()) return {};
+        pb::SyncRequest req;
+        for (const auto& it : *items) *req.add_mutations() = it.mutation;
+        *req.mutable_status() = device_status();
+        long status = 0;
+        auto resp = post_sync(req, &status);
+        if (!resp) {
+            // A request the server refuses as a whole: split it until the one bad item is alone,
+            // then set that item aside so it never blocks the ones behind it.
+            bool refused = status == 413 || status == 400 || status == 422;
+            if (refused && batch > 1) {
+                batch = std::max(1, batch / 2);
+                continue;
+            }
+            if (refused) {
+                if (auto s = store.set_aside((*items)[0].client_seq, errc_name(resp.error().code), resp.error().message); !s)
+                    return s;
+                rep.set_aside++;
+                continue;
+            }
+            std::vector<std::uint64_t> seqs;
+            for (const auto& it : *items) seqs.push_back(it.client_seq);
+            (void)store.note_attempt(seqs, resp.error().message);
+            return fail(resp.error());
+        }
+        for (const auto& ack : resp->acks()) {
+            Status s;
+            switch (ack.status()) {
+                case pb::Ack::APPLIED:
+                    rep.pushed++;
+                    s = store.acked(ack.client_seq(), ack);
+                    break;
+                case pb::Ack::DUPLICATE:
+                    rep.duplicates++;
+                    s = store.acked(ack.client_seq(), ack);
+                    break;
+                case pb::Ack::CONFLICT:
+                    rep.conflicts++;
+                    s = store.set_aside(ack.client_seq(), "conflict", ack.message());
+                    if (s && ack.has_current()) s = store.apply_remote(ack.current());
+                    break;
+                case pb::Ack::REJECTED:
+                default:
+                    rep.set_aside++;
+                    s = store.set_aside(ack.client_seq(), ack.code(), ack.message());
+                    if (s && ack.has_current()) s = store.apply_remote(ack.current());
+                    break;
+            }
+            if (!s) return s;
+        }
+        done += resp->acks_size();
+        progress("push", done, total ? *total : 0);
+        batch = m_cfg.push_batch;
+    }
+}
+
+Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
+    auto& store = m_profile.store();
+    auto data = m_profile.read_blob(b.sha256_hex);
+    if (!data) {
+        (void)store.blob_progress(b.sha256_hex, 0, false, data.error().message);
+        return fail(data.error());
+    }
+    std::string path = "/v1/blobs/" + b.sha256_hex;
+    auto head = call("HEAD", path, "");
+    if (!head) return fail(head.error());
+    std::uint64_t offset = 0;
+    if (head->status == 200) {
+        if (head->header("blob-complete") == "1") {
+            rep.blobs_uploaded++;
+            return store.blob_progress(b.sha256_hex, b.size, true);
+        }
+        offset = std::stoull("0" + head->header("upload-offset"));
+    } else if (head->status != 404) {
+        return fail(http_error(*head));
+    }
+    while (offset < data->size()) {
+        std::size_t n = std::min<std::size_t>(m_cfg.blob_chunk, data->size() - offset);
+        std::string range = "bytes " + std::to_string(offset) + "-" + std::to_string(offset + n - 1) + "/" +
+                            std::to_string(data->size());
+        auto r = call("PUT", path, data->substr(offset, n),
+                      {{"Content-Range", range}, {"Content-Type", "application/octet-stream"}});
+        if (!r) return fail(r.error());
+        if (r->status == 409) {  // the server holds a different amount: continue from there
+            offset = std::stoull("0" + r->header("upload-offset"));
+            continue;
+        }
+        if (r->status == 422) {
+            (void)store.blob_progress(b.sha256_hex, 0, false, parse_server_error(*r).message);
+            return fail(http_error(*r));
+        }
+        if (r->status != 201 && r->status != 202) return fail(http_error(*r));
+        offset += n;
+        (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);
+        progress("upload", static_cast<std::int64_t>(offset), static_cast<std::int64_t>(data->size()));
+    }
+    rep.blobs_uploaded++;
+    return store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(data->size()), true);
+}
+
+Status SyncClient::upload_blobs(SyncReport& rep) {
+    auto list = m_profile.store().blobs(true);
+    if (!list) return fail(list.error());
+    Status first_error;
+    for (const auto& b : *list) {
+        auto s = upload_blob(b, rep);
+        if (!s && action_for(s.error().code) == SyncAction::retry_later) return s;  // the link is down: stop
+        if (!s && first_error) first_error = s;  // one bad file does not hold back the others
+    }
+    return first_error;
+}
+
+Status SyncClient::pull(SyncReport& rep) {
+    auto& store = m_profile.store();
+    for (int guard = 0; guard < 100000; ++guard) {
+        auto cursor = store.meta("cursor");
+        auto digest = store.meta("scope_digest");
+        if (!cursor || !digest) return fail(!cursor ? cursor.error() : digest.error());
+        pb::SyncRequest req;
+        req.set_pull(true);
+        req.set_cursor(*cursor ? std::stoll(**cursor) : 0);
+        if (*digest) req.set_scope_digest(**digest);
+        req.set_page_size(m_cfg.page_size);
+        *req.mutable_status() = device_status();
+        long status = 0;
+        auto resp = post_sync(req, &status);
+        if (!resp) return fail(resp.error());
+        if (resp->reset()) {
+            if (auto s = store.begin_resync(); !s) return s;
+            if (auto s = store.set_meta("scope_digest", resp->scope_digest()); !s) return s;
+            continue;
+        }
+        auto resync = store.resync_active();
+        if (!resync) return fail(resync.error());
+        {
+            // A page and the cursor after it commit together: a break resumes at the same page.
+            store::Transaction tx{store.db()};
+            if (!tx.begun()) return tx.begun();
+            for (const auto& rec : resp->changes()) {
+                if (rec.deleted() && rec.payload().empty()) rep.removed++;
+                if (auto s = store.apply_remote(rec); !s) return s;
+                if (*resync && !(rec.deleted() && rec.payload().empty()))
+                    if (auto s = store.mark_seen(rec); !s) return s;
+            }
+            if (auto s = store.set_meta("cursor", std::to_string(resp->cursor())); !s) return s;
+            if (auto s = store.set_meta("scope_digest", resp->scope_digest()); !s) return s;
+            if (auto s = tx.commit(); !s) return s;
+        }
+        rep.pulled += resp->changes_size();
+        progress("pull", rep.pulled, 0);
+        if (!resp->more()) {
+            if (*resync) {
+                auto removed = store.finish_resync();
+                if (!removed) return fail(removed.error());
+                rep.removed += *removed;
+            }
+            rep.pull_complete = true;
+            return {};
+        }
+    }
+    return fail(Errc::internal, "pull did not finish");
+}
+
+Result<SyncReport> SyncClient::sync_once() {
+    SyncReport rep;
+    if (auto s = push(rep); !s) return fail(s.error());
+    if (auto s = upload_blobs(rep); !s) return fail(s.error());
+    if (auto s = pull(rep); !s) return fail(s.error());
+    auto left = m_profile.store().pending_count();
+    if (!left) return fail(left.error());
+    rep.outbox_left = *left;
+    auto blobs = m_profile.store().blobs(true);
+    if (!blobs) return fail(blobs.error());
+    rep.blobs_left = static_cast<std::int64_t>(blobs->size());
+    return rep;
+}
+
+Result<SyncReport> SyncClient::sync(int max_attempts) {
+    auto backoff = m_cfg.initial_backoff;
+    for (int attempt = 1;; ++attempt) {
+        auto r = sync_once();
+        if (r && r->complete()) return r;
+        if (!r && action_for(r.error().code) != SyncAction::retry_later) return r;
+        if (max_attempts > 0 && attempt >= max_attempts) return r;
+        // Full jitter: many phones coming back online at once do not retry in lockstep.
+        std::uniform_int_distribution<long> d(0, static_cast<long>(backoff.count()));
+        m_cfg.sleep(std::chrono::milliseconds(d(m_rng)));
+        backoff = std::min(backoff * 2, m_cfg.max_backoff);
+        m_http.reset();  // a fresh connection after a failure
+    }
+}
+
+}  // namespace ducha::sync

@@ -1,0 +1,71 @@
+#pragma once
+// The one sync client (CLI, app and load generator): pushes the outbox in order, uploads evidence
+// in resumable chunks, then pulls changes in scope page by page.
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <random>
+
+#include "shared/common/result.h"
+#include "shared/sync/device_profile.h"
+#include "shared/sync/http_transport.h"
+
+namespace ducha::sync {
+
+enum class SyncAction { retry_later, reauthenticate, fatal };
+SyncAction action_for(Errc e);
+
+struct SyncProgress {
+    std::string phase;  // push | upload | pull
+    std::int64_t done = 0, total = 0;  // items, bytes or records of the phase (total 0 = unknown)
+};
+
+struct SyncReport {
+    int pushed = 0, duplicates = 0, set_aside = 0, conflicts = 0;
+    int pulled = 0, removed = 0, blobs_uploaded = 0;
+    std::int64_t outbox_left = 0, blobs_left = 0;
+    bool pull_complete = false;
+    bool complete() const { return outbox_left == 0 && blobs_left == 0 && pull_complete; }
+};
+
+class SyncClient {
+public:
+    struct Config {
+        int push_batch = 200;
+        int page_size = 500;
+        std::size_t blob_chunk = 256 * 1024;
+        std::chrono::milliseconds initial_backoff{500};
+        std::chrono::milliseconds max_backoff{60000};
+        std::string app_version = "ducha-core 0.1";
+        std::function<void(const SyncProgress&)> on_progress;
+        std::function<void(std::chrono::milliseconds)> sleep;  // tests inject; default sleeps
+    };
+
+    SyncClient(DeviceProfile& profile, Config cfg);
+    explicit SyncClient(DeviceProfile& profile) : SyncClient(profile, Config{}) {}
+
+    // One full pass. An error means the pass stopped (nothing acknowledged is lost either way).
+    Result<SyncReport> sync_once();
+    // Passes until complete; transient failures back off (exponential, full jitter) and retry,
+    // up to max_attempts (0 = forever). Fatal errors (revoked device, wrong server key) stop at once.
+    Result<SyncReport> sync(int max_attempts);
+
+private:
+    Result<HttpReply> call(const std::string& method, const std::string& path, const std::string& body,
+                           std::map<std::string, std::string> headers = {});
+    Result<pb::SyncResponse> post_sync(const pb::SyncRequest& req, long* http_status);
+    Status refresh_tokens();
+    Status push(SyncReport& rep);
+    Status upload_blobs(SyncReport& rep);
+    Status upload_blob(const BlobItem& b, SyncReport& rep);
+    Status pull(SyncReport& rep);
+    pb::DeviceStatus device_status();
+    void progress(std::string phase, std::int64_t done, std::int64_t total);
+
+    DeviceProfile& m_profile;
+    Config m_cfg;
+    std::optional<HttpTransport> m_http;
+    std::mt19937_64 m_rng;
+};
+
+}  // namespace ducha::sync
