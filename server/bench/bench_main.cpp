@@ -1,1 +1,238 @@
-int main() { return 0; }
+// ducha-bench: load generator for the sync server. `ingest` measures the whole write path —
+// enrollment, TLS, POST /v1/sync, signature checks, group commit, receipts — with N devices.
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "server/bench/ingest.h"
+#include "server/bench/server_process.h"
+
+#ifndef DUCHA_SERVER_BIN
+#define DUCHA_SERVER_BIN "ducha-server"
+#endif
+
+using namespace ducha;
+using namespace ducha::bench;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kUsage = R"(ducha-bench — load generator for the 双减督查 sync server
+
+Usage:
+  ducha-bench ingest --devices N --reports M [--batch B] [--runs R] [--no-fsync]
+                     [--io-threads N] [--workers N] [--keep]
+  ducha-bench ingest --devices N --reports M [--batch B] [--runs R]
+                     --server URL --pin PIN --codes CSV
+
+ingest: N devices (one thread each) enroll with demo volunteers' one-time codes, pull their
+tasks, then each pushes M signed reports (~1 KB each) on its own tasks in batches of B per
+POST /v1/sync over HTTPS. Reports are recorded and signed before the clock starts; the clock
+runs from the first push to the last acknowledgement. Every run makes new reports (each
+device's report chain continues). Prints one line per run, then
+    ingest: R reports/s, p50 X ms, p99 Y ms
+with the median throughput, p50 and p99 request latency over the runs.
+
+Without --server, it starts its own server on a temporary data directory:
+    ducha-server init --data DIR --demo
+    ducha-server serve --data DIR --listen 127.0.0.1:0 [--no-fsync] ...
+and stops it (SIGTERM) and removes the directory at the end.
+
+Options:
+  --devices N      concurrent devices (default 50)
+  --reports M      reports per device and run (default 200)
+  --batch B        reports per sync request (default 100; the server takes up to 2000)
+  --runs R         repetitions (default 3)
+  --report-bytes S target size of one serialized report (default 1024)
+  --no-fsync       self-started server only: commit without fsync (not durable)
+  --io-threads N, --workers N
+                   self-started server only: passed to `ducha-server serve`
+  --server URL     benchmark a running server (https://HOST:PORT) instead
+  --pin PIN        its key pin (sha256//...), as `ducha-server serve` prints it
+  --codes CSV      its enrollment codes (user_id,role,name,district,code); rows with role
+                   volunteer are used, one per device; used or expired codes are skipped
+  --no-verify      do not check the receipts (their check is never timed)
+  --keep           keep the temporary directory (server data, logs, device profiles)
+  --help           this text
+
+Progress goes to stderr, results to stdout. Exit status 0 when every report was applied and
+every receipt verified.
+)";
+
+struct Args {
+    std::vector<std::string> v;
+    bool has(std::string_view flag) const {
+        for (const auto& a : v)
+            if (a == flag) return true;
+        return false;
+    }
+    std::optional<std::string> get(std::string_view flag) const {
+        for (std::size_t i = 0; i + 1 < v.size(); ++i)
+            if (v[i] == flag) return v[i + 1];
+        return std::nullopt;
+    }
+};
+
+int usage_error(const std::string& msg) {
+    std::cerr << "ducha-bench: " << msg << "\n\n" << kUsage;
+    return 2;
+}
+
+// What must be undone however the benchmark ends: the server child and the temporary directory.
+struct Cleanup {
+    std::mutex mu;
+    ServerProcess* server = nullptr;
+    fs::path tmp;
+    bool keep = false;
+    bool done = false;
+
+    void run() {
+        std::lock_guard lk(mu);
+        if (done) return;
+        done = true;
+        if (server && server->running()) {
+            std::cerr << "stopping ducha-server...\n";
+            int code = server->stop();
+            if (code != 0) std::cerr << "ducha-bench: ducha-server exited with status " << code << "\n";
+        }
+        if (!tmp.empty()) {
+            if (keep) {
+                std::cerr << "kept " << tmp.string() << "\n";
+            } else {
+                std::error_code ec;
+                fs::remove_all(tmp, ec);
+            }
+        }
+    }
+};
+
+Cleanup g_cleanup;
+
+int positive(const Args& a, std::string_view flag, int def) {
+    auto s = a.get(flag);
+    if (!s) return def;
+    std::size_t used = 0;
+    int v = std::stoi(*s, &used);
+    if (used != s->size() || v <= 0) throw std::invalid_argument(std::string(flag) + " needs a positive integer");
+    return v;
+}
+
+int cmd_ingest(const Args& a) {
+    IngestOptions o;
+    o.devices = positive(a, "--devices", 50);
+    o.reports = positive(a, "--reports", 200);
+    o.batch = positive(a, "--batch", 100);
+    o.runs = positive(a, "--runs", 3);
+    o.report_bytes = static_cast<std::size_t>(positive(a, "--report-bytes", 1024));
+    o.verify_receipts = !a.has("--no-verify");
+    bool external = a.get("--server").has_value();
+    if (external && (!a.get("--pin") || !a.get("--codes")))
+        return usage_error("--server 需要 --pin 与 --codes / --server needs --pin PIN and --codes CSV");
+    if (external && (a.has("--no-fsync") || a.get("--io-threads") || a.get("--workers")))
+        return usage_error("--no-fsync, --io-threads and --workers apply to a self-started server only");
+
+    // Block the stop signals before any thread starts; one thread waits for them and cleans up.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+    std::thread([set] {
+        int sig = 0;
+        sigwait(&set, &sig);
+        std::cerr << "\nducha-bench: interrupted\n";
+        g_cleanup.run();
+        _exit(128 + sig);
+    }).detach();
+
+    const char* base = std::getenv("TMPDIR");
+    std::string tmpl = (fs::path(base && *base ? base : "/tmp") / "ducha-bench-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) {
+        std::cerr << "ducha-bench: cannot create a temporary directory: " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    {
+        std::lock_guard lk(g_cleanup.mu);
+        g_cleanup.tmp = tmpl;
+        g_cleanup.keep = a.has("--keep");
+    }
+    fs::path tmp = tmpl;
+    o.work_dir = tmp / "devices";
+    fs::create_directories(o.work_dir);
+
+    ServerProcess server;
+    std::string mode;
+    if (external) {
+        o.server_url = *a.get("--server");
+        while (!o.server_url.empty() && o.server_url.back() == '/') o.server_url.pop_back();
+        o.pin = *a.get("--pin");
+        o.codes_csv = *a.get("--codes");
+        mode = "server " + o.server_url;
+    } else {
+        fs::path data = tmp / "data";
+        std::cerr << "ducha-bench: initialising a demo data directory (ducha-server init --demo)...\n";
+        auto init = run_program({DUCHA_SERVER_BIN, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
+        if (!init || *init != 0) {
+            std::cerr << "ducha-bench: ducha-server init failed"
+                      << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message) << "\n"
+                      << file_tail(tmp / "server-init.log") << "\n";
+            g_cleanup.run();
+            return 1;
+        }
+        std::vector<std::string> extra;
+        if (a.has("--no-fsync")) extra.push_back("--no-fsync");
+        if (auto t = a.get("--io-threads")) extra.insert(extra.end(), {"--io-threads", *t});
+        if (auto t = a.get("--workers")) extra.insert(extra.end(), {"--workers", *t});
+        {
+            std::lock_guard lk(g_cleanup.mu);
+            g_cleanup.server = &server;
+        }
+        if (auto s = server.start(DUCHA_SERVER_BIN, data, extra, tmp / "server.log"); !s) {
+            std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
+            g_cleanup.run();
+            return 1;
+        }
+        o.server_url = server.url();
+        o.pin = server.pin();
+        o.codes_csv = data / "enrollment-codes.csv";
+        o.server_pid = server.pid();
+        mode = "self-started ducha-server on " + o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
+        for (std::size_t i = 0; i < extra.size(); ++i)
+            if (extra[i] != "--no-fsync") mode += (extra[i].rfind("--", 0) == 0 ? ", " : " ") + extra[i];
+    }
+    std::cout << "ducha-bench ingest: " << o.devices << " devices x " << o.reports << " reports, batch " << o.batch
+              << ", " << o.runs << " runs; " << mode << "; " << std::thread::hardware_concurrency() << " cores"
+              << std::endl;
+    int rc = run_ingest(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args a;
+    for (int i = 2; i < argc; ++i) a.v.emplace_back(argv[i]);
+    std::string cmd = argc > 1 ? argv[1] : "";
+    if (cmd.empty() || cmd == "--help" || cmd == "-h" || cmd == "help" || a.has("--help") || a.has("-h")) {
+        std::cout << kUsage;
+        return cmd.empty() ? 2 : 0;
+    }
+    try {
+        if (cmd == "ingest") return cmd_ingest(a);
+    } catch (const std::exception& e) {
+        g_cleanup.run();
+        return usage_error(std::string("参数无效 / bad argument: ") + e.what());
+    }
+    return usage_error("未知命令 / unknown command: " + cmd);
+}

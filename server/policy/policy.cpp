@@ -172,6 +172,12 @@ bool shares_key(const std::vector<std::string>& pk, const std::vector<std::strin
     return false;
 }
 
+Status can_issue_code(const Principal& p, const pb::User& target) {
+    if (p.role == Role::admin) return {};
+    if (p.role == Role::coordinator && target.role() == "volunteer" && target.district_id() == p.district_id) return {};
+    return forbidden("只能为本区县督查员发放注册码 / coordinators issue codes for their own district's volunteers only");
+}
+
 Status can_write(const Principal& p, std::string_view c, const std::string& id, const std::string& new_payload,
                  const std::optional<std::string>& current, bool deleting) {
     (void)id;

@@ -55,6 +55,9 @@ std::vector<std::string> record_keys(std::string_view collection, const std::str
 Status can_write(const Principal& p, std::string_view collection, const std::string& id,
                  const std::string& new_payload, const std::optional<std::string>& current, bool deleting);
 
+// May `p` issue an enrollment code for `target`? Admins: anyone; coordinators: volunteers of their district.
+Status can_issue_code(const Principal& p, const pb::User& target);
+
 bool shares_key(const std::vector<std::string>& principal_keys, const std::vector<std::string>& record_keys);
 
 }  // namespace ducha::server

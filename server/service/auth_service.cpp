@@ -208,6 +208,32 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
         });
 }
 
+void AuthService::issue_code(const Caller& c, const std::string& user_id, std::function<void(Result<std::string>)> done) {
+    auto p = principal_of(c);
+    if (!p) return done(fail(p.error()));
+    auto code = std::make_shared<std::string>();
+    auto principal = std::make_shared<Principal>(std::move(*p));
+    ServerContext& ctx = m_ctx;
+    m_ctx.writer->submit(
+        [user_id, code, principal, &ctx](WriteBatch& b) -> Status {
+            RecordTable table{b.db};
+            auto u = table.get(kUser, user_id);
+            if (!u) return fail(u.error());
+            pb::User target;
+            if (!*u || (*u)->deleted() || !target.ParseFromString((*u)->payload()))
+                return fail(Errc::not_found, "没有这个用户 / no such user: " + user_id);
+            if (auto ok = can_issue_code(*principal, target); !ok) return ok;
+            auto r = create_enrollment_code(b, user_id, principal->user_id, ctx.limits.enrollment_code_ttl_s);
+            if (!r) return fail(r.error());
+            *code = *r;
+            return {};
+        },
+        [code, done](Status s) {
+            if (!s) return done(fail(s.error()));
+            done(*code);
+        });
+}
+
 void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     auto out = std::make_shared<pb::TokenResponse>();
     ServerContext& ctx = m_ctx;

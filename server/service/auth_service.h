@@ -28,6 +28,9 @@ public:
     void enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
     void refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
 
+    // POST /v1/admin/enrollment-code: a code for another user, if the policy allows.
+    void issue_code(const Caller& c, const std::string& user_id, std::function<void(Result<std::string>)> done);
+
     // Creates a one-time code for `user_id` inside a writer batch (used by init and admin tools).
     static Result<std::string> create_enrollment_code(WriteBatch& b, const std::string& user_id,
                                                       const std::string& created_by, std::int64_t ttl_s);

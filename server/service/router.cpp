@@ -100,6 +100,21 @@ void Router::handle(HttpRequest&& req, Respond respond) {
             respond(r ? proto_response(*r) : error_response(r.error()));
         });
     }
+    if (path == "/v1/admin/enrollment-code") {
+        if (req.method != "POST") return respond(json_error(405, "method_not_allowed", "use POST"));
+        auto caller = m_auth.authenticate(req.header("authorization"));
+        if (!caller) return respond(error_response(caller.error()));
+        auto j = nlohmann::json::parse(req.body, nullptr, false);
+        if (!j.is_object() || !j.contains("user_id") || !j["user_id"].is_string())
+            return respond(json_error(400, "malformed", "请求体应为 {\"user_id\": \"...\"} / body must be {\"user_id\": \"...\"}"));
+        return m_auth.issue_code(*caller, j["user_id"].get<std::string>(), [respond](Result<std::string> r) {
+            if (!r) return respond(error_response(r.error()));
+            HttpResponse ok;
+            ok.content_type = "application/json";
+            ok.body = nlohmann::json{{"code", *r}}.dump();
+            respond(ok);
+        });
+    }
     if (path.rfind("/v1/blobs/", 0) == 0) return blobs(std::move(req), std::move(respond));
     respond(json_error(404, "not_found", "没有这个接口 / no such endpoint: " + req.method + " " + path));
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <ostream>
 #include <thread>
@@ -175,6 +176,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     std::unique_ptr<ServerApp> app{new ServerApp};
     auto ctx = std::make_unique<ServerContext>();
     ctx->data_dir = opt.data_dir;
+    if (const char* fp = std::getenv("DUCHA_FAILPOINT"); fp && std::string_view(fp) == "kill_after_commit")
+        ctx->failpoint_kill_after_commit = true;
     auto key = load_server_key(opt.data_dir);
     if (!key) return fail(key.error());
     ctx->server_key = *key;

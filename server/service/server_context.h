@@ -37,6 +37,9 @@ struct ServerContext {
     std::unique_ptr<ThreadPool> workers;
     ServerCounters counters;
     std::atomic<bool> draining{false};
+    // Failure injection for tests (env DUCHA_FAILPOINT=kill_after_commit): the process dies by
+    // SIGKILL right after a push commits and before its response is sent.
+    bool failpoint_kill_after_commit = false;
 };
 
 std::int64_t unix_now_s();

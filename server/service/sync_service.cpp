@@ -1,5 +1,7 @@
 #include "server/service/sync_service.h"
 
+#include <csignal>
+
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
 #include "shared/domain/collections.h"
@@ -124,6 +126,7 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
             },
             [this, acks, done](Status s) {
                 if (!s) return done(fail(s.error()));
+                if (m_ctx.failpoint_kill_after_commit && !acks->empty()) ::raise(SIGKILL);
                 for (const auto& a : *acks) {
                     switch (a.status()) {
                         case pb::Ack::APPLIED: m_ctx.counters.mutations_applied++; break;

@@ -1,0 +1,181 @@
+#include "test_server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "server/storage/record_table.h"
+#include "shared/cli/cli_app.h"
+#include "shared/crypto/random.h"
+
+namespace ducha::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    path = fs::temp_directory_path() / ("ducha-test-" + crypto::random_token(9));
+    fs::create_directories(path);
+}
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+}
+
+std::vector<DemoAccount> read_codes(const fs::path& data_dir) {
+    std::ifstream in(data_dir / "enrollment-codes.csv");
+    std::vector<DemoAccount> out;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        std::vector<std::string> f;
+        std::stringstream ss(line);
+        std::string x;
+        while (std::getline(ss, x, ',')) f.push_back(x);
+        if (f.size() == 5) out.push_back({f[0], f[1], f[2], f[3], f[4]});
+    }
+    return out;
+}
+
+std::string init_data_dir(const fs::path& dir, bool demo) {
+    std::ostringstream out;
+    server::InitOptions o;
+    o.data_dir = dir;
+    o.demo = demo;
+    if (auto r = server::init_data_dir(o, out); !r) throw std::runtime_error("init: " + r.error().message);
+    auto text = out.str();
+    auto p = text.find("admin enrollment code: ");
+    if (p == std::string::npos) throw std::runtime_error("init printed no admin code: " + text);
+    auto e = text.find('\n', p);
+    return text.substr(p + 23, e - p - 23);
+}
+
+TestServer::TestServer(bool demo) {
+    m_admin_code = init_data_dir(m_dir.path, demo);
+    if (demo) m_accounts = read_codes(m_dir.path);
+    server::ServeOptions o;
+    o.data_dir = m_dir.path;
+    o.listen = "127.0.0.1:0";
+    auto app = server::ServerApp::start(o);
+    if (!app) throw std::runtime_error("start: " + app.error().message);
+    m_app = std::move(*app);
+}
+
+TestServer::~TestServer() { m_app.reset(); }
+
+const DemoAccount& TestServer::account(const std::string& role, int n, const std::string& district) const {
+    for (const auto& a : m_accounts)
+        if (a.role == role && (district.empty() || a.district == district) && n-- == 0) return a;
+    throw std::runtime_error("no demo account " + role + " " + district);
+}
+
+std::int64_t TestServer::count(const std::string& collection) {
+    auto db = server::open_server_db(m_dir.path);
+    if (!db) throw std::runtime_error(db.error().message);
+    auto n = server::RecordTable{*db}.count(collection);
+    if (!n) throw std::runtime_error(n.error().message);
+    return *n;
+}
+
+std::uint16_t free_port() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+ServerProcess::ServerProcess(fs::path data_dir, std::uint16_t port, std::vector<std::string> env) {
+    m_port = port ? port : free_port();
+    int pipefd[2];
+    if (::pipe(pipefd) != 0) throw std::runtime_error("pipe");
+    std::string listen = "127.0.0.1:" + std::to_string(m_port);
+    m_pid = ::fork();
+    if (m_pid == 0) {
+        ::dup2(pipefd[1], STDOUT_FILENO);
+        ::close(pipefd[0]);
+        ::close(pipefd[1]);
+        for (auto& e : env) ::putenv(e.data());
+        ::execl(DUCHA_SERVER_BIN, "ducha-server", "serve", "--data", data_dir.c_str(), "--listen", listen.c_str(),
+                static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(pipefd[1]);
+    // Wait for "listening on" (bounded), collecting the pin.
+    std::string buf;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    char tmp[512];
+    while (buf.find("listening on") == std::string::npos) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::close(pipefd[0]);
+            throw std::runtime_error("ducha-server did not start: " + buf);
+        }
+        ssize_t n = ::read(pipefd[0], tmp, sizeof tmp);
+        if (n <= 0) {
+            ::close(pipefd[0]);
+            throw std::runtime_error("ducha-server exited: " + buf);
+        }
+        buf.append(tmp, static_cast<std::size_t>(n));
+    }
+    ::close(pipefd[0]);
+    auto p = buf.find("pin: ");
+    m_pin = buf.substr(p + 5, buf.find('\n', p) - p - 5);
+}
+
+ServerProcess::~ServerProcess() {
+    if (m_pid > 0 && alive()) {
+        ::kill(m_pid, SIGTERM);
+        wait_exit();
+    }
+}
+
+std::string ServerProcess::url() const { return "https://127.0.0.1:" + std::to_string(m_port); }
+
+void ServerProcess::kill9() {
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        wait_exit();
+    }
+}
+
+bool ServerProcess::alive() {
+    if (m_pid <= 0) return false;
+    int st = 0;
+    pid_t r = ::waitpid(m_pid, &st, WNOHANG);
+    if (r == m_pid) {
+        m_pid = -1;
+        return false;
+    }
+    return true;
+}
+
+int ServerProcess::wait_exit() {
+    int st = 0;
+    if (m_pid > 0) ::waitpid(m_pid, &st, 0);
+    m_pid = -1;
+    return st;
+}
+
+CliResult cli(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    CliResult r;
+    r.rc = cli::run_cli(args, out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+}  // namespace ducha::test

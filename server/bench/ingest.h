@@ -1,0 +1,27 @@
+#pragma once
+// `ducha-bench ingest`: N enrolled devices push M signed reports each, in batches, over HTTPS.
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <sys/types.h>
+
+namespace ducha::bench {
+
+struct IngestOptions {
+    int devices = 50;
+    int reports = 200;   // per device and run
+    int batch = 100;     // reports per POST /v1/sync
+    int runs = 3;
+    std::size_t report_bytes = 1024;  // target size of a serialized report (notes are padded to reach it)
+    std::string server_url, pin;      // the server under test
+    std::filesystem::path codes_csv;  // user_id,role,name,district,code
+    std::filesystem::path work_dir;   // device profiles go here
+    pid_t server_pid = -1;            // a server we started (for its CPU time), -1 otherwise
+    bool verify_receipts = true;      // check every receipt's Merkle path and server signature (untimed)
+};
+
+// Runs the benchmark, printing progress to `err` and results to `out`; the last line of `out` is
+// "ingest: R reports/s, p50 X ms, p99 Y ms". Returns the process exit code (0: every report applied).
+int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err);
+
+}  // namespace ducha::bench
