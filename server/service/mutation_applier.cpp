@@ -52,17 +52,23 @@ Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::sh
     if (!cur) return fail(cur.error());
     std::optional<std::string> cur_payload;
     if (*cur && !(*cur)->deleted()) cur_payload = (*cur)->payload();
+    Status st;
     if (auto allowed = can_write(p, m.collection(), m.id(), m.payload(), cur_payload, m.deleted()); !allowed) {
         reject(ack, errc_name(allowed.error().code), allowed.error().message);
-        return {};
+    } else {
+        switch (conflict_rule(m.collection())) {
+            case ConflictRule::immutable: st = apply_immutable(p, m, *cur, ack, acks, index); break;
+            case ConflictRule::field_lww: st = apply_lww(p, m, *cur, ack); break;
+            case ConflictRule::compare_and_set:
+            case ConflictRule::server_owned: st = apply_cas(p, m, *cur, ack); break;
+        }
     }
-    switch (conflict_rule(m.collection())) {
-        case ConflictRule::immutable: return apply_immutable(p, m, *cur, ack, acks, index);
-        case ConflictRule::field_lww: return apply_lww(p, m, *cur, ack);
-        case ConflictRule::compare_and_set:
-        case ConflictRule::server_owned: return apply_cas(p, m, *cur, ack);
-    }
-    return {};
+    // A refused change leaves the device with its optimistic copy: send the server's record back
+    // (when the caller may see it) so the replica returns to the truth.
+    if (st && ack.status() == pb::Ack::REJECTED && !ack.has_current() && *cur &&
+        shares_key(p.keys, record_keys(m.collection(), m.id(), (*cur)->payload(), m_table.lookup())))
+        *ack.mutable_current() = **cur;
+    return st;
 }
 
 Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,

@@ -252,6 +252,19 @@ Status LocalStore::set_aside(std::uint64_t client_seq, std::string_view code, st
     return st.run();
 }
 
+Status LocalStore::undo_local(std::uint64_t client_seq, const pb::Record* server_current) {
+    if (server_current) return put_record(m_db, *server_current);
+    Statement get{m_db, std::string(kOutboxCols) + "WHERE client_seq=?1"};
+    get.bind(1, client_seq);
+    auto row = get.step();
+    if (!row) return fail(row.error());
+    if (!*row) return {};
+    auto item = read_outbox(get);
+    get.reset();
+    if (item.mutation.base_version() != 0) return {};  // the server's copy will come with the next pull
+    return remove(item.mutation.collection(), item.mutation.id());
+}
+
 Status LocalStore::note_attempt(const std::vector<std::uint64_t>& seqs, std::string_view error) {
     auto& st = m_db.cached("UPDATE outbox SET attempts=attempts+1, error_message=?2 WHERE client_seq=?1");
     for (auto s : seqs) {

@@ -60,6 +60,9 @@ public:
     Status acked(std::uint64_t client_seq, const pb::Ack& ack);
     // Refused for good: kept with its reason so the user sees it; it never blocks the items behind.
     Status set_aside(std::uint64_t client_seq, std::string_view code, std::string_view message);
+    // After a refusal: the replica takes the server's record, or drops a copy the server never had
+    // (the set-aside outbox entry still holds what the user made).
+    Status undo_local(std::uint64_t client_seq, const pb::Record* server_current);
     Status note_attempt(const std::vector<std::uint64_t>& client_seqs, std::string_view error);
 
     // --- evidence files

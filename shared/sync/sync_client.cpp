@@ -157,13 +157,13 @@ Status SyncClient::push(SyncReport& rep) {
                 case pb::Ack::CONFLICT:
                     rep.conflicts++;
                     s = store.set_aside(ack.client_seq(), "conflict", ack.message());
-                    if (s && ack.has_current()) s = store.apply_remote(ack.current());
+                    if (s) s = store.undo_local(ack.client_seq(), ack.has_current() ? &ack.current() : nullptr);
                     break;
                 case pb::Ack::REJECTED:
                 default:
                     rep.set_aside++;
                     s = store.set_aside(ack.client_seq(), ack.code(), ack.message());
-                    if (s && ack.has_current()) s = store.apply_remote(ack.current());
+                    if (s) s = store.undo_local(ack.client_seq(), ack.has_current() ? &ack.current() : nullptr);
                     break;
             }
             if (!s) return s;

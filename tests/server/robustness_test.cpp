@@ -1,0 +1,567 @@
+// Bad input against a real server on 127.0.0.1: every refusal is a clear 4xx with a JSON body
+// {"error": ..., "message": ...}, refused changes are set aside without blocking the ones behind
+// them, and the server keeps serving (GET /healthz answers 200 after each).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ducha.pb.h"
+#include "server/service/server_app.h"
+#include "server/storage/record_table.h"
+#include "shared/common/bytes.h"
+#include "shared/crypto/random.h"
+#include "shared/store/database.h"
+#include "shared/store/statement.h"
+#include "shared/sync/device_profile.h"
+#include "shared/sync/http_transport.h"
+#include "support/test_server.h"
+
+using namespace ducha;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kItems[] = {"L1", "L2", "L3", "L4", "T1", "T2", "T3", "T4", "T5", "T6", "P1",
+                              "P2", "F1", "F2", "F3", "F4", "A1", "X1", "X2", "X3", "X4"};
+
+std::string describe(const std::vector<std::string>& args, const test::CliResult& r) {
+    std::string cmd;
+    for (const auto& a : args) cmd += a + ' ';
+    return "ducha " + cmd + "\n  rc=" + std::to_string(r.rc) + "\n  out: " + r.out + "\n  err: " + r.err;
+}
+
+test::CliResult run(const fs::path& profile, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--profile", profile.string()});
+    return test::cli(args);
+}
+
+test::CliResult must(const fs::path& profile, const std::vector<std::string>& args) {
+    auto r = run(profile, args);
+    INFO(describe(args, r));
+    REQUIRE(r.rc == 0);
+    return r;
+}
+
+json cli_json(const fs::path& profile, const std::vector<std::string>& args) {
+    auto r = must(profile, args);
+    auto j = json::parse(r.out, nullptr, false);
+    INFO(describe(args, r));
+    REQUIRE(j.is_array());
+    return j;
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+fs::path write_answers(const fs::path& dir) {
+    json j = json::object();
+    for (const char* c : kItems) j[c] = "pass";
+    auto p = dir / ("answers-" + crypto::random_token(6) + ".json");
+    std::ofstream(p) << j.dump();
+    return p;
+}
+
+sync::HttpTransport transport(const test::TestServer& srv, std::string pin = "") {
+    return sync::HttpTransport{sync::TransportConfig{.base_url = srv.url(), .pin = pin.empty() ? srv.pin() : pin}};
+}
+
+std::map<std::string, std::string> bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}, {"Content-Type", "application/x-protobuf"}};
+}
+
+// A refusal: this status, a JSON body naming the error, and a message for people.
+void check_json_error(const Result<sync::HttpReply>& r, long status, const std::string& code) {
+    REQUIRE(r.has_value());
+    INFO("HTTP " << r->status << " " << r->header("content-type") << ": " << r->body);
+    CHECK(r->status == status);
+    CHECK(contains(r->header("content-type"), "application/json"));
+    auto j = json::parse(r->body, nullptr, false);
+    REQUIRE(j.is_object());
+    REQUIRE(j.contains("error"));
+    REQUIRE(j.contains("message"));
+    CHECK(j["error"] == code);
+    CHECK(j["message"].is_string());
+    CHECK_FALSE(j["message"].get<std::string>().empty());
+}
+
+void check_healthy(const test::TestServer& srv) {
+    auto http = transport(srv);
+    auto r = http.request("GET", "/healthz", "");
+    REQUIRE(r.has_value());
+    INFO(r->body);
+    CHECK(r->status == 200);
+    auto j = json::parse(r->body, nullptr, false);
+    REQUIRE(j.is_object());
+    CHECK(j["status"] == "ok");
+}
+
+// An enrolled, synced volunteer device.
+struct Device {
+    fs::path dir;
+    std::string user_id;
+    std::string token() const {
+        auto p = sync::DeviceProfile::open(dir);
+        REQUIRE(p.has_value());
+        auto t = p->access_token();
+        REQUIRE(t.has_value());
+        return *t;
+    }
+    std::vector<std::string> open_tasks() const {
+        std::vector<std::string> out;
+        for (const auto& t : cli_json(dir, {"tasks", "--json"}))
+            if (t["status"] == "open" && !t["covert"].get<bool>()) out.push_back(t["id"]);
+        for (const auto& t : cli_json(dir, {"tasks", "--json"}))
+            if (t["status"] == "open" && t["covert"].get<bool>()) out.push_back(t["id"]);
+        return out;
+    }
+};
+
+Device volunteer(const test::TestServer& srv, const test::TempDir& tmp, int n = 0) {
+    const auto& acc = srv.account("volunteer", n);
+    Device d{tmp / ("volunteer-" + std::to_string(n)), acc.user_id};
+    must(d.dir, {"enroll", "--server", srv.url(), "--code", acc.code, "--pin", srv.pin()});
+    must(d.dir, {"sync"});
+    return d;
+}
+
+pb::SyncResponse post_sync(const test::TestServer& srv, const std::string& token, const pb::SyncRequest& req) {
+    auto http = transport(srv);
+    auto r = http.request("POST", "/v1/sync", req.SerializeAsString(), bearer(token));
+    REQUIRE(r.has_value());
+    INFO("HTTP " << r->status << ": " << r->body);
+    REQUIRE(r->status == 200);
+    pb::SyncResponse resp;
+    REQUIRE(resp.ParseFromString(r->body));
+    return resp;
+}
+
+struct Row {
+    std::int64_t version = 0;
+    std::string payload;
+};
+
+std::optional<Row> server_row(const fs::path& data_dir, std::string_view collection, const std::string& id) {
+    auto db = server::open_server_db(data_dir);
+    REQUIRE(db.has_value());
+    auto r = server::RecordTable{*db}.get(collection, id);
+    REQUIRE(r.has_value());
+    if (!*r) return std::nullopt;
+    return Row{(*r)->version(), (*r)->payload()};
+}
+
+void server_exec(const fs::path& data_dir, const std::string& sql) {
+    auto db = server::open_server_db(data_dir);
+    REQUIRE(db.has_value());
+    REQUIRE(db->exec(sql).has_value());
+}
+
+// Client sequence numbers far above anything the device's own outbox will use.
+std::uint64_t g_hand_seq = 1'000'000;
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------ 1
+
+TEST_CASE("malformed bodies and unknown endpoints get 4xx JSON errors", "[robustness]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+    auto http = transport(srv);
+    const auto auth = bearer(dev.token());
+
+    // A length-delimited field that claims more bytes than follow.
+    check_json_error(http.request("POST", "/v1/sync", std::string("\x0a\x05" "ab", 4), auth), 400, "malformed");
+    check_healthy(srv);
+    check_json_error(http.request("POST", "/v1/sync", std::string("\xff\xff\xff\xff\xff\xff", 6), auth), 400, "malformed");
+    check_healthy(srv);
+    check_json_error(http.request("POST", "/v1/enroll", std::string("\x0a\x7f", 2)), 400, "malformed");
+    check_healthy(srv);
+    check_json_error(http.request("POST", "/v1/token/refresh", std::string("\x0a\x7f", 2)), 400, "malformed");
+    check_healthy(srv);
+    check_json_error(http.request("GET", "/v1/sync", "", auth), 405, "method_not_allowed");
+    check_healthy(srv);
+    check_json_error(http.request("GET", "/v1/nothing-here", "", auth), 404, "not_found");
+    check_healthy(srv);
+    check_json_error(http.request("PUT", "/v1/blobs/not-a-hash", "x", auth), 400, "invalid_argument");
+    check_healthy(srv);
+    auto h = auth;
+    h["Content-Range"] = "bytes 0-99/10";
+    check_json_error(http.request("PUT", "/v1/blobs/" + std::string(64, 'a'), std::string(5, 'x'), h), 400,
+                     "invalid_argument");
+    check_healthy(srv);
+    // The device's own sync still works on the same server.
+    must(dev.dir, {"sync"});
+}
+
+// ------------------------------------------------------------------------------------ 2
+
+TEST_CASE("an oversized body gets 413 and the server keeps serving", "[robustness]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+    auto http = transport(srv);
+    const std::string big(16 * 1024 * 1024 + 1, 'x');
+    check_json_error(http.request("POST", "/v1/sync", big, bearer(dev.token())), 413, "too_large");
+    check_healthy(srv);
+    check_json_error(http.request("POST", "/v1/enroll", big), 413, "too_large");
+    check_healthy(srv);
+
+    // Too many changes in one request: refused as a whole, nothing applied.
+    pb::SyncRequest req;
+    for (int i = 0; i < 2001; ++i) {
+        auto* m = req.add_mutations();
+        m->set_client_seq(g_hand_seq++);
+        m->set_collection("bogus");
+        m->set_id(crypto::new_uuid());
+    }
+    check_json_error(http.request("POST", "/v1/sync", req.SerializeAsString(), bearer(dev.token())), 413, "too_large");
+    check_healthy(srv);
+    must(dev.dir, {"sync"});
+}
+
+// ------------------------------------------------------------------------------------ 3
+
+TEST_CASE("missing, unknown and expired tokens get 401; the client refreshes an expired one", "[robustness][auth]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+    auto http = transport(srv);
+    pb::SyncRequest pull;
+    pull.set_pull(true);
+    const std::string body = pull.SerializeAsString();
+
+    check_json_error(http.request("POST", "/v1/sync", body, {{"Content-Type", "application/x-protobuf"}}), 401,
+                     "unauthorized");
+    check_healthy(srv);
+    check_json_error(http.request("POST", "/v1/sync", body, bearer("not-a-real-token")), 401, "unauthorized");
+    check_healthy(srv);
+    check_json_error(http.request("HEAD", "/v1/blobs/" + std::string(64, 'a'), "", bearer("nope")), 401, "unauthorized");
+    check_healthy(srv);
+
+    const std::string old_token = dev.token();
+    auto status_of = [&](const std::string& token) {
+        auto r = http.request("POST", "/v1/sync", body, bearer(token));
+        REQUIRE(r.has_value());
+        return r->status;
+    };
+    CHECK(status_of(old_token) == 200);
+    server_exec(srv.data_dir(), "UPDATE token SET expires_at=0 WHERE kind='access'");
+    check_json_error(http.request("POST", "/v1/sync", body, bearer(old_token)), 401, "token_expired");
+    check_healthy(srv);
+
+    // The CLI refreshes with its refresh token and carries on.
+    auto s = must(dev.dir, {"sync"});
+    CHECK(contains(s.out, "sync complete"));
+    const std::string new_token = dev.token();
+    CHECK(new_token != old_token);
+    CHECK(status_of(new_token) == 200);
+    // Refreshing rotated the tokens: the old one stays dead.
+    CHECK(status_of(old_token) == 401);
+    check_healthy(srv);
+}
+
+// ------------------------------------------------------------------------------------ 4
+
+TEST_CASE("expired, used and unknown enrollment codes are refused", "[robustness][auth]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+
+    SECTION("expired") {
+        const auto& acc = srv.account("volunteer", 0);
+        server_exec(srv.data_dir(), "UPDATE enrollment_code SET expires_at=0 WHERE user_id='" + acc.user_id + "'");
+        auto r = run(tmp / "p", {"enroll", "--server", srv.url(), "--code", acc.code, "--pin", srv.pin()});
+        INFO(r.out << r.err);
+        CHECK(r.rc != 0);
+        CHECK(contains(r.err, "expired"));
+        // Over the wire: 401 with a code the app can act on.
+        pb::EnrollRequest req;
+        req.set_code(acc.code);
+        req.set_public_key(crypto::random_bytes(32));
+        check_json_error(transport(srv).request("POST", "/v1/enroll", req.SerializeAsString()), 401, "code_expired");
+        check_healthy(srv);
+    }
+    SECTION("used") {
+        const auto& acc = srv.account("volunteer", 1);
+        must(tmp / "first", {"enroll", "--server", srv.url(), "--code", acc.code, "--pin", srv.pin()});
+        auto r = run(tmp / "second", {"enroll", "--server", srv.url(), "--code", acc.code, "--pin", srv.pin()});
+        INFO(r.out << r.err);
+        CHECK(r.rc != 0);
+        CHECK(contains(r.err, "used"));
+        check_healthy(srv);
+        // The first device is unaffected.
+        must(tmp / "first", {"sync"});
+    }
+    SECTION("unknown or malformed") {
+        pb::EnrollRequest req;
+        req.set_code("ZZZZ-ZZZZ-ZZZZ");
+        req.set_public_key(crypto::random_bytes(32));
+        check_json_error(transport(srv).request("POST", "/v1/enroll", req.SerializeAsString()), 401, "unauthorized");
+        check_healthy(srv);
+        req.set_public_key("short");
+        check_json_error(transport(srv).request("POST", "/v1/enroll", req.SerializeAsString()), 400, "invalid_argument");
+        check_healthy(srv);
+        auto r = run(tmp / "p", {"enroll", "--server", srv.url(), "--code", "ABCD-EFGH-JKMN", "--pin", srv.pin()});
+        CHECK(r.rc != 0);
+        CHECK_FALSE(r.err.empty());
+        check_healthy(srv);
+    }
+}
+
+// ------------------------------------------------------------------------------------ 5
+
+TEST_CASE("a report changed after signing is rejected and set aside without blocking what follows",
+          "[robustness][signature]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+    auto tasks = dev.open_tasks();
+    REQUIRE(tasks.size() >= 2);
+    const std::string report_id = trim(must(dev.dir, {"inspect", "--task", tasks[0], "--answers", write_answers(tmp.path).string()}).out);
+    std::uint64_t report_seq = 0;
+    std::string tampered;
+    {
+        auto p = sync::DeviceProfile::open(dev.dir);
+        REQUIRE(p.has_value());
+        auto items = p->store().pending(10);
+        REQUIRE(items.has_value());
+        REQUIRE(items->size() == 1);
+        REQUIRE(items->front().mutation.id() == report_id);
+        report_seq = items->front().client_seq;
+        pb::Report r;
+        REQUIRE(r.ParseFromString(items->front().mutation.payload()));
+        r.set_notes("changed after signing / 签名后修改");
+        tampered = r.SerializeAsString();
+    }
+
+    // By hand: refused for good, with the reason.
+    pb::SyncRequest req;
+    auto* m = req.add_mutations();
+    m->set_client_seq(g_hand_seq++);
+    m->set_collection("report");
+    m->set_id(report_id);
+    m->set_payload(tampered);
+    auto resp = post_sync(srv, dev.token(), req);
+    REQUIRE(resp.acks_size() == 1);
+    CHECK(resp.acks(0).status() == pb::Ack::REJECTED);
+    CHECK(resp.acks(0).code() == "bad_signature");
+    CHECK_FALSE(resp.acks(0).message().empty());
+    CHECK(srv.count("report") == 0);
+    check_healthy(srv);
+
+    // Through the client: the bad report heads the outbox, a good change queues behind it.
+    {
+        auto db = store::Database::open(dev.dir / "device.db");
+        REQUIRE(db.has_value());
+        store::Statement st{*db, "UPDATE outbox SET payload=?2 WHERE client_seq=?1"};
+        st.bind(1, report_seq).bind_blob(2, tampered);
+        REQUIRE(st.run().has_value());
+        REQUIRE(db->changes() == 1);
+    }
+    must(dev.dir, {"task-status", "--task", tasks[1], "--to", "in_progress"});
+    auto s = must(dev.dir, {"sync"});
+    CHECK(contains(s.out, "set aside 1"));
+    CHECK(contains(s.out, "sync complete"));
+
+    auto t = server_row(srv.data_dir(), "task", tasks[1]);
+    REQUIRE(t);
+    pb::Task task;
+    REQUIRE(task.ParseFromString(t->payload));
+    CHECK(task.status() == "in_progress");
+    CHECK(srv.count("report") == 0);
+
+    auto outbox = cli_json(dev.dir, {"outbox", "--json"});
+    REQUIRE(outbox.size() == 1);
+    CHECK(outbox[0]["id"] == report_id);
+    CHECK(outbox[0]["state"] == "set_aside");
+    CHECK(outbox[0]["error_code"] == "bad_signature");
+    CHECK_FALSE(outbox[0]["error"].get<std::string>().empty());
+    // A later sync does not send it again and is complete.
+    auto s2 = must(dev.dir, {"sync"});
+    CHECK(contains(s2.out, "pushed 0, duplicates 0, set aside 0"));
+    check_healthy(srv);
+}
+
+// ------------------------------------------------------------------------------------ 6
+
+TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or write unknown collections",
+          "[robustness][policy]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+
+    // Another volunteer's task, read straight from the server database.
+    std::string other_id;
+    std::int64_t other_version = 0;
+    pb::Task other;
+    std::string own_inst;
+    {
+        auto db = server::open_server_db(srv.data_dir());
+        REQUIRE(db.has_value());
+        store::Statement st{*db, "SELECT id, version, payload FROM record WHERE collection='task' AND deleted=0"};
+        for (;;) {
+            auto row = st.step();
+            REQUIRE(row.has_value());
+            if (!*row) break;
+            pb::Task t;
+            REQUIRE(t.ParseFromString(st.col_blob(2)));
+            bool mine = std::find(t.assignees().begin(), t.assignees().end(), dev.user_id) != t.assignees().end();
+            if (mine && own_inst.empty()) own_inst = t.institution_id();
+            if (!mine && other_id.empty() && t.status() == "open") {
+                other_id = st.col_text(0);
+                other_version = st.col_int(1);
+                other = t;
+            }
+        }
+    }
+    REQUIRE_FALSE(other_id.empty());
+    REQUIRE_FALSE(own_inst.empty());
+    const auto before = server_row(srv.data_dir(), "task", other_id);
+
+    pb::SyncRequest req;
+    {
+        pb::Task t = other;
+        t.set_status("in_progress");
+        auto* m = req.add_mutations();
+        m->set_client_seq(g_hand_seq++);
+        m->set_collection("task");
+        m->set_id(other_id);
+        m->set_base_version(other_version);
+        m->set_payload(t.SerializeAsString());
+    }
+    const std::string new_task_id = crypto::new_uuid();
+    {
+        pb::Task t;
+        t.set_institution_id(own_inst);
+        t.set_kind("routine");
+        t.add_assignees(dev.user_id);
+        t.set_status("open");
+        auto* m = req.add_mutations();
+        m->set_client_seq(g_hand_seq++);
+        m->set_collection("task");
+        m->set_id(new_task_id);
+        m->set_payload(t.SerializeAsString());
+    }
+    {
+        auto* m = req.add_mutations();
+        m->set_client_seq(g_hand_seq++);
+        m->set_collection("bogus");
+        m->set_id(crypto::new_uuid());
+        m->set_payload("x");
+    }
+    {
+        auto cur = server_row(srv.data_dir(), "institution", own_inst);
+        REQUIRE(cur);
+        pb::Institution i;
+        REQUIRE(i.ParseFromString(cur->payload));
+        i.set_name("改名 / renamed by a volunteer");
+        auto* m = req.add_mutations();
+        m->set_client_seq(g_hand_seq++);
+        m->set_collection("institution");
+        m->set_id(own_inst);
+        m->set_base_version(cur->version);
+        m->set_payload(i.SerializeAsString());
+        m->set_hlc(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                  std::chrono::system_clock::now().time_since_epoch())
+                                                  .count()));
+        m->add_changed_fields("name");
+    }
+    auto resp = post_sync(srv, dev.token(), req);
+    REQUIRE(resp.acks_size() == 4);
+    for (int i = 0; i < 4; ++i) {
+        INFO("ack " << i << ": " << resp.acks(i).code() << " " << resp.acks(i).message());
+        CHECK(resp.acks(i).status() == pb::Ack::REJECTED);
+        CHECK(resp.acks(i).client_seq() == req.mutations(i).client_seq());
+        CHECK_FALSE(resp.acks(i).message().empty());
+    }
+    CHECK(resp.acks(0).code() == "forbidden");
+    CHECK(resp.acks(1).code() == "forbidden");
+    CHECK(resp.acks(2).code() == "unknown_collection");
+    CHECK(resp.acks(3).code() == "forbidden");
+    // Nothing changed on the server.
+    auto after = server_row(srv.data_dir(), "task", other_id);
+    REQUIRE(after);
+    CHECK(after->version == before->version);
+    CHECK(after->payload == before->payload);
+    CHECK_FALSE(server_row(srv.data_dir(), "task", new_task_id));
+    auto inst = server_row(srv.data_dir(), "institution", own_inst);
+    pb::Institution i;
+    REQUIRE(i.ParseFromString(inst->payload));
+    CHECK(i.name() != "改名 / renamed by a volunteer");
+    check_healthy(srv);
+    // The device's own sync is unaffected by what was refused.
+    must(dev.dir, {"sync"});
+}
+
+// [!mayfail]: product bug. A change the server refuses for good (REJECTED) is set aside on the
+// device, but the optimistic local copy written by LocalStore::enqueue stays in the replica: the
+// server sends no `current` record with a rejection (MutationApplier::apply / reject()), and the
+// record's seq does not move, so no pull ever corrects it. The device keeps showing a value the
+// server refused, and its digest never converges with other replicas of the scope.
+TEST_CASE("a refused change does not stay in the device's replica", "[robustness][policy][!mayfail]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+    auto insts = cli_json(dev.dir, {"institutions", "--json"});
+    REQUIRE_FALSE(insts.empty());
+    const std::string id = insts[0]["id"];
+    must(dev.dir, {"edit", "institution", id, "name=志愿者改名"});
+    auto s = must(dev.dir, {"sync"});
+    CHECK(contains(s.out, "set aside 1"));
+    auto outbox = cli_json(dev.dir, {"outbox", "--json"});
+    REQUIRE(outbox.size() == 1);
+    CHECK(outbox[0]["state"] == "set_aside");
+    CHECK(outbox[0]["error_code"] == "forbidden");
+    auto srow = server_row(srv.data_dir(), "institution", id);
+    REQUIRE(srow);
+    pb::Institution si;
+    REQUIRE(si.ParseFromString(srow->payload));
+    CHECK(si.name() != "志愿者改名");
+    must(dev.dir, {"sync"});
+    auto p = sync::DeviceProfile::open(dev.dir);
+    REQUIRE(p.has_value());
+    auto local = p->store().get("institution", id);
+    REQUIRE(local.has_value());
+    REQUIRE(local->has_value());
+    CHECK((*local)->payload() == srow->payload);
+    CHECK((*local)->version() == srow->version);
+}
+
+// ------------------------------------------------------------------------------------ 7
+
+TEST_CASE("a wrong server key pin stops the client before anything is sent", "[robustness][tls]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    const std::string wrong_pin = "sha256//" + base64_encode(crypto::random_bytes(32));
+    REQUIRE(wrong_pin != srv.pin());
+
+    auto http = transport(srv, wrong_pin);
+    auto r = http.request("GET", "/healthz", "");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == Errc::integrity);
+    CHECK(contains(r.error().message, "pinned key"));
+    check_healthy(srv);
+
+    const auto& acc = srv.account("volunteer");
+    auto e = run(tmp / "p", {"enroll", "--server", srv.url(), "--code", acc.code, "--pin", wrong_pin});
+    INFO(e.out << e.err);
+    CHECK(e.rc != 0);
+    CHECK(contains(e.err, "does not match the pinned key"));
+    check_healthy(srv);
+    // Nothing reached the server: the code is still unused and works with the right pin.
+    must(tmp / "p2", {"enroll", "--server", srv.url(), "--code", acc.code, "--pin", srv.pin()});
+    must(tmp / "p2", {"sync"});
+}

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "shared/crypto/random.h"
+#include "shared/sync/device_profile.h"
+#include "shared/sync/local_store.h"
+
+using namespace ducha;
+using namespace ducha::sync;
+namespace fs = std::filesystem;
+
+namespace {
+struct TmpDir {
+    fs::path path = fs::temp_directory_path() / ("ducha-local-" + crypto::random_token(8));
+    TmpDir() { fs::create_directories(path); }
+    ~TmpDir() { fs::remove_all(path); }
+};
+pb::Mutation change(const std::string& collection, const std::string& id, std::int64_t base, const std::string& payload) {
+    pb::Mutation m;
+    m.set_collection(collection);
+    m.set_id(id);
+    m.set_base_version(base);
+    m.set_payload(payload);
+    return m;
+}
+}  // namespace
+
+TEST_CASE("enqueue writes the local copy and the outbox entry together, seqs never reused", "[sync][local]") {
+    TmpDir d;
+    auto s = LocalStore::open(d.path / "device.db");
+    REQUIRE(s);
+    auto a = s->enqueue(change("task", "t1", 3, "p1"));
+    auto b = s->enqueue(change("task", "t2", 0, "p2"));
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(*b > *a);
+    auto rec = s->get("task", "t1");
+    REQUIRE(*rec);
+    CHECK((*rec)->version() == 4);
+    CHECK((*rec)->payload() == "p1");
+    pb::Ack ack;
+    ack.set_client_seq(*b);
+    ack.set_version(1);
+    ack.set_seq(99);
+    REQUIRE(s->acked(*b, ack));
+    auto c = s->enqueue(change("task", "t3", 0, "p3"));
+    CHECK(*c > *b);  // AUTOINCREMENT: a deleted entry's number is not handed out again
+    CHECK(*s->pending_count() == 2);
+}
+
+TEST_CASE("a set-aside item keeps its reason and stops counting as pending", "[sync][local]") {
+    TmpDir d;
+    auto s = LocalStore::open(d.path / "device.db");
+    auto a = s->enqueue(change("report", "r1", 0, "bad"));
+    auto b = s->enqueue(change("task", "t1", 1, "ok"));
+    REQUIRE(s->set_aside(*a, "bad_signature", "报告签名无效"));
+    auto pending = s->pending(10);
+    REQUIRE(pending->size() == 1);
+    CHECK(pending->front().client_seq == *b);
+    auto all = s->outbox(true);
+    REQUIRE(all->size() == 2);
+    CHECK(all->front().state == "set_aside");
+    CHECK(all->front().error_message == "报告签名无效");
+}
+
+TEST_CASE("remote records do not overwrite a change still queued; a resync drops what did not come back",
+          "[sync][local]") {
+    TmpDir d;
+    auto s = LocalStore::open(d.path / "device.db");
+    pb::Record r;
+    r.set_collection("institution");
+    r.set_id("i1");
+    r.set_version(1);
+    r.set_payload("server");
+    REQUIRE(s->apply_remote(r));
+    REQUIRE(s->enqueue(change("institution", "i1", 1, "mine")));
+    r.set_version(2);
+    r.set_payload("server2");
+    REQUIRE(s->apply_remote(r));
+    CHECK((*s->get("institution", "i1"))->payload() == "mine");
+
+    pb::Record gone = r;
+    gone.set_id("i2");
+    REQUIRE(s->apply_remote(gone));
+    pb::Record kept = r;
+    kept.set_id("i3");
+    REQUIRE(s->apply_remote(kept));
+    REQUIRE(s->begin_resync());
+    REQUIRE(s->mark_seen(kept));
+    auto removed = s->finish_resync();
+    REQUIRE(removed);
+    CHECK(*removed == 1);
+    CHECK_FALSE(*s->get("institution", "i2"));
+    CHECK(*s->get("institution", "i3"));
+    CHECK(*s->get("institution", "i1"));  // queued change protects it
+    CHECK(**s->meta("cursor") == "0");
+}
+
+TEST_CASE("the digest depends on content, not on the order records arrived", "[sync][local]") {
+    TmpDir d1, d2;
+    auto s1 = LocalStore::open(d1.path / "device.db");
+    auto s2 = LocalStore::open(d2.path / "device.db");
+    std::vector<pb::Record> recs;
+    for (int i = 0; i < 5; ++i) {
+        pb::Record r;
+        r.set_collection(i % 2 ? "task" : "zone");
+        r.set_id("id" + std::to_string(i));
+        r.set_version(i + 1);
+        r.set_payload("p" + std::to_string(i));
+        recs.push_back(r);
+    }
+    for (auto& r : recs) REQUIRE(s1->apply_remote(r));
+    for (auto it = recs.rbegin(); it != recs.rend(); ++it) REQUIRE(s2->apply_remote(*it));
+    CHECK(*s1->digest() == *s2->digest());
+    recs[2].set_payload("changed");
+    REQUIRE(s2->apply_remote(recs[2]));
+    CHECK(*s1->digest() != *s2->digest());
+}
+
+TEST_CASE("evidence is encrypted at rest and a changed file is detected", "[sync][local]") {
+    TmpDir d;
+    auto p = DeviceProfile::open(d.path);
+    REQUIRE(p);
+    CHECK((fs::status(d.path / "keystore.key").permissions() & fs::perms::group_all) == fs::perms::none);
+    std::string photo(10000, 'x');
+    auto hex = p->save_blob(photo);
+    REQUIRE(hex);
+    auto sealed = p->blob_path(*hex);
+    std::ifstream in(sealed, std::ios::binary);
+    std::string raw((std::istreambuf_iterator<char>(in)), {});
+    CHECK(raw.find(std::string(100, 'x')) == std::string::npos);
+    CHECK(*p->read_blob(*hex) == photo);
+    {
+        std::fstream f(sealed, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(20);
+        f.put('\x42');
+    }
+    auto bad = p->read_blob(*hex);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code == Errc::integrity);
+}
