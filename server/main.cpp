@@ -30,6 +30,9 @@ Usage:
   ducha-server enrollment-code --data DIR --user USER_ID [--days N]
       Issue a new one-time enrollment code for a user (works while the server runs).
 
+  ducha-server backup --data DIR --to FILE
+      Online backup of the database (safe while serving). Copy DIR/blobs as files.
+
 Every subcommand takes --help.
 )";
 
@@ -117,6 +120,18 @@ int cmd_code(const Args& a) {
     return 0;
 }
 
+int cmd_backup(const Args& a) {
+    auto data = a.get("--data");
+    auto to = a.get("--to");
+    if (!data || !to) return usage_error("backup 需要 --data DIR --to FILE");
+    if (auto r = backup_database(*data, *to); !r) {
+        std::cerr << "ducha-server backup: " << r.error().message << "\n";
+        return 1;
+    }
+    std::cout << "backup written to " << *to << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,6 +146,7 @@ int main(int argc, char** argv) {
         if (cmd == "init") return cmd_init(a);
         if (cmd == "serve") return cmd_serve(a);
         if (cmd == "enrollment-code") return cmd_code(a);
+        if (cmd == "backup") return cmd_backup(a);
     } catch (const std::exception& e) {
         return usage_error(std::string("参数无效 / bad argument: ") + e.what());
     }

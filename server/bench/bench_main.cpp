@@ -30,7 +30,7 @@ constexpr const char* kUsage = R"(ducha-bench — load generator for the 双减�
 
 Usage:
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R] [--no-fsync]
-                     [--io-threads N] [--workers N] [--keep]
+                     [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R]
                      --server URL --pin PIN --codes CSV
 
@@ -56,6 +56,9 @@ Options:
   --no-fsync       self-started server only: commit without fsync (not durable)
   --io-threads N, --workers N
                    self-started server only: passed to `ducha-server serve`
+  --server-bin PATH
+                   self-started server only: the ducha-server to run (default: the one built
+                   with this benchmark), e.g. to compare two builds
   --server URL     benchmark a running server (https://HOST:PORT) instead
   --pin PIN        its key pin (sha256//...), as `ducha-server serve` prints it
   --codes CSV      its enrollment codes (user_id,role,name,district,code); rows with role
@@ -137,8 +140,9 @@ int cmd_ingest(const Args& a) {
     bool external = a.get("--server").has_value();
     if (external && (!a.get("--pin") || !a.get("--codes")))
         return usage_error("--server 需要 --pin 与 --codes / --server needs --pin PIN and --codes CSV");
-    if (external && (a.has("--no-fsync") || a.get("--io-threads") || a.get("--workers")))
-        return usage_error("--no-fsync, --io-threads and --workers apply to a self-started server only");
+    if (external && (a.has("--no-fsync") || a.get("--io-threads") || a.get("--workers") || a.get("--server-bin")))
+        return usage_error("--no-fsync, --io-threads, --workers and --server-bin apply to a self-started server only");
+    const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
 
     // Block the stop signals before any thread starts; one thread waits for them and cleans up.
     sigset_t set;
@@ -181,7 +185,7 @@ int cmd_ingest(const Args& a) {
     } else {
         fs::path data = tmp / "data";
         std::cerr << "ducha-bench: initialising a demo data directory (ducha-server init --demo)...\n";
-        auto init = run_program({DUCHA_SERVER_BIN, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
+        auto init = run_program({server_bin, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
         if (!init || *init != 0) {
             std::cerr << "ducha-bench: ducha-server init failed"
                       << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message) << "\n"
@@ -197,7 +201,7 @@ int cmd_ingest(const Args& a) {
             std::lock_guard lk(g_cleanup.mu);
             g_cleanup.server = &server;
         }
-        if (auto s = server.start(DUCHA_SERVER_BIN, data, extra, tmp / "server.log"); !s) {
+        if (auto s = server.start(server_bin, data, extra, tmp / "server.log"); !s) {
             std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
             g_cleanup.run();
             return 1;
@@ -206,7 +210,7 @@ int cmd_ingest(const Args& a) {
         o.pin = server.pin();
         o.codes_csv = data / "enrollment-codes.csv";
         o.server_pid = server.pid();
-        mode = "self-started ducha-server on " + o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
+        mode = std::string("self-started ") + (a.get("--server-bin") ? server_bin : "ducha-server") + " on " + o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
         for (std::size_t i = 0; i < extra.size(); ++i)
             if (extra[i] != "--no-fsync") mode += (extra[i].rfind("--", 0) == 0 ? ", " : " ") + extra[i];
     }

@@ -149,6 +149,10 @@ struct Device {
     }
 };
 
+// The size of a report without its notes, learnt from the last report made by any device: the
+// first guess for a task nobody has reported on yet (later reports on a task use its own figure).
+std::atomic<std::size_t> g_base_guess{600};
+
 std::string notes_of(std::size_t bytes, std::uint64_t salt) {
     std::string head = "#" + std::to_string(salt) + " ";
     std::string s = head;
@@ -287,7 +291,7 @@ void prepare_run(Device& d, const IngestOptions& opt, int run) {
             in.gps_accuracy_m = accuracy(d.rng);
             in.gps_fix_age_ms = static_cast<std::int64_t>(d.rng() % 5000);
         }
-        std::size_t base = t.base ? t.base : 600;  // first report on a task: an estimate
+        std::size_t base = t.base ? t.base : g_base_guess.load();  // first report on a task: an estimate
         std::size_t notes_len = opt.report_bytes > base ? opt.report_bytes - base : 0;
         in.notes = notes_of(notes_len, (static_cast<std::uint64_t>(run) << 32) | static_cast<std::uint64_t>(i));
         auto rid = recorder.record(in);
@@ -299,6 +303,7 @@ void prepare_run(Device& d, const IngestOptions& opt, int run) {
         if (rec && *rec) {
             std::size_t size = (*rec)->payload().size();
             t.base = size > in.notes.size() ? size - in.notes.size() : 1;
+            g_base_guess = t.base;
         }
     }
     auto items = store.pending(1 << 30);

@@ -146,6 +146,24 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     return {};
 }
 
+Status backup_database(const fs::path& data_dir, const fs::path& dest) {
+    if (fs::exists(dest)) return fail(Errc::already_exists, "备份文件已存在，不会覆盖 / " + dest.string() + " exists; nothing was written");
+    store::Database::Options ro;
+    ro.read_only = true;
+    auto src = store::Database::open(data_dir / kDbName, ro);
+    if (!src) return fail(src.error());
+    store::Database::Options wo;
+    wo.wal = false;
+    auto dst = store::Database::open(dest, wo);
+    if (!dst) return fail(dst.error());
+    if (auto r = store::copy_database(*src, *dst); !r) {
+        std::error_code ec;
+        fs::remove(dest, ec);
+        return r;
+    }
+    return {};
+}
+
 Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::string& user_id, std::int64_t ttl_s) {
     auto db = open_server_db(data_dir);
     if (!db) return fail(db.error());

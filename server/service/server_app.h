@@ -56,6 +56,10 @@ private:
 Result<store::Database> open_server_db(const std::filesystem::path& data_dir, bool durable = true);
 Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data_dir);
 
+// Online backup of DIR's database into `dest` (SQLite backup API: consistent while the server
+// runs and writes). Evidence files under DIR/blobs are immutable once complete: copy them as files.
+Status backup_database(const std::filesystem::path& data_dir, const std::filesystem::path& dest);
+
 // Creates a one-time enrollment code for a user directly in DIR (the server may be running).
 Result<std::string> issue_enrollment_code(const std::filesystem::path& data_dir, const std::string& user_id,
                                           std::int64_t ttl_s);

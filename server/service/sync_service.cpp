@@ -88,37 +88,54 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                 RecordTable table{b.db};
                 *principal = make_principal(c->user_id, c->user, c->device_id, table.lookup());
                 MutationApplier ap{b, table};
-                auto& seen = b.db.cached("SELECT ack FROM applied WHERE device_id=?1 AND client_seq=?2");
-                std::vector<char> fresh(acks->size(), 0);
+                auto& seen = b.db.cached("SELECT 1 FROM applied WHERE device_id=?1 AND client_seq=?2");
+                auto& ins = b.db.cached("INSERT INTO applied(device_id, client_seq, ack) VALUES(?1,?2,?3)");
+                // fresh: applied (or refused) now; repeat: delivered before, in an earlier batch,
+                // earlier in this batch, or earlier in this very request.
+                std::vector<char> fresh(acks->size(), 0), repeat(acks->size(), 0);
                 for (int i = 0; i < req->mutations_size(); ++i) {
                     auto idx = static_cast<std::size_t>(i);
                     const auto& m = req->mutations(i);
                     seen.bind(1, c->device_id).bind(2, m.client_seq());
                     auto row = seen.step();
                     if (!row) return fail(row.error());
+                    seen.reset();
                     if (*row) {
-                        // A retry: answer with the original outcome, do nothing again.
-                        (*acks)[idx].ParseFromString(seen.col_blob(0));
-                        if ((*acks)[idx].status() == pb::Ack::APPLIED) (*acks)[idx].set_status(pb::Ack::DUPLICATE);
-                        seen.reset();
+                        // A retry: do nothing again; answer with the original outcome (read below,
+                        // once that outcome carries its receipt).
+                        repeat[idx] = 1;
                         m_ctx.counters.mutations_duplicate++;
                         continue;
                     }
-                    seen.reset();
                     fresh[idx] = 1;
                     if (bad[idx]) {
                         (*acks)[idx].set_client_seq(m.client_seq());
-                        continue;
+                    } else if (auto s = ap.apply(**principal, m, acks, idx); !s) {
+                        return s;
                     }
-                    if (auto s = ap.apply(**principal, m, acks, idx); !s) return s;
+                    // Recorded at once, so a second delivery in the same group commit is a repeat.
+                    ins.bind(1, c->device_id).bind(2, m.client_seq()).bind_blob(3, (*acks)[idx].SerializeAsString());
+                    if (auto r = ins.run(); !r) return r;
                 }
                 if (auto s = update_device_status(b, ap, table, *c, req->status()); !s) return s;
-                b.finally([&b, c, req, acks, fresh] {
-                    auto& ins = b.db.cached("INSERT INTO applied(device_id, client_seq, ack) VALUES(?1,?2,?3)");
+                // After the batch's receipts are signed: store each final ack, and answer repeats
+                // with theirs (an earlier job's final ack is stored before this job's runs).
+                b.finally([&b, c, req, acks, fresh, repeat] {
+                    auto& upd = b.db.cached("UPDATE applied SET ack=?3 WHERE device_id=?1 AND client_seq=?2");
+                    auto& get = b.db.cached("SELECT ack FROM applied WHERE device_id=?1 AND client_seq=?2");
                     for (std::size_t i = 0; i < acks->size(); ++i) {
-                        if (!fresh[i]) continue;
-                        ins.bind(1, c->device_id).bind(2, (*acks)[i].client_seq()).bind_blob(3, (*acks)[i].SerializeAsString());
-                        if (auto r = ins.run(); !r) return r;
+                        const auto cs = req->mutations(static_cast<int>(i)).client_seq();
+                        if (fresh[i]) {
+                            upd.bind(1, c->device_id).bind(2, cs).bind_blob(3, (*acks)[i].SerializeAsString());
+                            if (auto r = upd.run(); !r) return r;
+                        } else if (repeat[i]) {
+                            get.bind(1, c->device_id).bind(2, cs);
+                            auto row = get.step();
+                            if (!row) return Status{fail(row.error())};
+                            if (*row) (*acks)[i].ParseFromString(get.col_blob(0));
+                            get.reset();
+                            if ((*acks)[i].status() == pb::Ack::APPLIED) (*acks)[i].set_status(pb::Ack::DUPLICATE);
+                        }
                     }
                     return Status{};
                 });

@@ -1,5 +1,6 @@
 #include "server/service/writer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 
@@ -8,6 +9,7 @@
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
+#include "shared/store/statement.h"
 
 namespace ducha::server {
 
@@ -82,10 +84,28 @@ void Writer::loop() {
 
 void Writer::run_batch(std::vector<Job>& jobs) {
     const std::int64_t start_seq = m_seq;
-    WriteBatch batch{m_db, start_seq};
+    std::vector<Status> results(jobs.size());
+
+    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r) {
+        for (auto& j : jobs) j.done(fail(r.error()));
+        return;
+    }
+    // Another process (`ducha-server enrollment-code` beside a running server) may have written
+    // since our last batch; the write lock is ours now, so the file's highest seq is final.
+    {
+        auto& st = m_db.cached("SELECT COALESCE(MAX(seq), 0) FROM record");
+        auto row = st.step();
+        if (!row) {
+            (void)m_db.exec("ROLLBACK");
+            for (auto& j : jobs) j.done(fail(row.error()));
+            return;
+        }
+        if (*row) m_seq = std::max(m_seq, st.col_int(0));
+        st.reset();
+    }
+    WriteBatch batch{m_db, m_seq};
     batch.server_time_ms = now_ms();
     batch.batch_id = crypto::new_uuid();
-    std::vector<Status> results(jobs.size());
 
     auto abort_all = [&](const Error& e) {
         (void)m_db.exec("ROLLBACK");
@@ -97,11 +117,6 @@ void Writer::run_batch(std::vector<Job>& jobs) {
         for (auto& j : jobs) j.done(fail(e));
     };
 
-    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r) {
-        m_seq = start_seq;
-        for (auto& j : jobs) j.done(fail(r.error()));
-        return;
-    }
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         auto leaves_before = batch.m_leaves.size();
         auto finally_before = batch.m_finally.size();

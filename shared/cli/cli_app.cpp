@@ -311,14 +311,23 @@ public:
             }
             arr.push_back(j);
         };
+        // A report still in the outbox is "queued" (or "set_aside") even though the device's
+        // replica already shows it; only what the server has acknowledged is "received".
+        std::map<std::string, std::string> outbox_state;
+        for (const auto& it : *items)
+            if (it.mutation.collection() == kReport)
+                outbox_state[it.mutation.id()] = it.state == "pending" ? "queued" : "set_aside";
         for (const auto& rec : *recs)
-            if (auto r = parse<pb::Report>(rec)) row(rec.id(), *r, "received");
+            if (auto r = parse<pb::Report>(rec)) {
+                auto o = outbox_state.find(rec.id());
+                row(rec.id(), *r, o == outbox_state.end() ? "received" : o->second);
+            }
         for (const auto& it : *items) {
             if (it.mutation.collection() != kReport) continue;
             pb::Report r;
             if (r.ParseFromString(it.mutation.payload()))
                 if (std::none_of(arr.begin(), arr.end(), [&](const json& j) { return j["id"] == it.mutation.id(); }))
-                    row(it.mutation.id(), r, it.state == "pending" ? "queued" : "set_aside");
+                    row(it.mutation.id(), r, outbox_state[it.mutation.id()]);
         }
         if (m_a.has("--json")) {
             m_out << arr.dump(2) << "\n";

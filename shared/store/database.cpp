@@ -93,4 +93,17 @@ Error Database::error_of(sqlite3* db, int rc, std::string_view what) {
     return Error{Errc::storage, "数据库错误 / database error: " + detail};
 }
 
+Status copy_database(Database& from, Database& to) {
+    sqlite3_backup* b = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+    if (!b) return fail(to.error(sqlite3_errcode(to.handle()), "backup"));
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) return fail(to.error(rc, "backup"));
+    return {};
+}
+
 }  // namespace ducha::store

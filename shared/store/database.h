@@ -54,4 +54,7 @@ private:
     std::unique_ptr<std::unordered_map<std::string, std::unique_ptr<Statement>>> m_cache;
 };
 
+// Copies `from` into `to` page by page (sqlite3_backup), letting writers continue in between.
+Status copy_database(Database& from, Database& to);
+
 }  // namespace ducha::store

@@ -506,12 +506,10 @@ TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or wr
     must(dev.dir, {"sync"});
 }
 
-// [!mayfail]: product bug. A change the server refuses for good (REJECTED) is set aside on the
-// device, but the optimistic local copy written by LocalStore::enqueue stays in the replica: the
-// server sends no `current` record with a rejection (MutationApplier::apply / reject()), and the
-// record's seq does not move, so no pull ever corrects it. The device keeps showing a value the
-// server refused, and its digest never converges with other replicas of the scope.
-TEST_CASE("a refused change does not stay in the device's replica", "[robustness][policy][!mayfail]") {
+// A change the server refuses for good is set aside on the device, and the optimistic local copy
+// is replaced by the server's record that comes with the rejection, so the replica shows what the
+// server holds and digests converge.
+TEST_CASE("a refused change does not stay in the device's replica", "[robustness][policy]") {
     test::TestServer srv;
     test::TempDir tmp;
     auto dev = volunteer(srv, tmp);

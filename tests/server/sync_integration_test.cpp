@@ -550,13 +550,11 @@ TEST_CASE("a push delivered twice is applied once and the replay gets the origin
     CHECK(run(prof, {"verify"}).rc == 0);
 }
 
-// [!mayfail]: product bug, see the comment. Two deliveries of the same (device, client_seq) that
-// land in one group commit both miss the `applied` table (its rows are only inserted in the
-// batch's `finally` step), so both apply, and the second INSERT INTO applied hits the primary
-// key: the whole batch, including unrelated devices' pushes, is rolled back and every request of
-// it gets an error. No duplicate is created (exactly-once holds) but nothing is acknowledged.
+// Two deliveries of the same (device, client_seq) that land in one group commit: the second sees
+// the first's `applied` row inside the batch, so it is answered as a duplicate with the same ack,
+// and the batch (with other devices' pushes in it) commits.
 TEST_CASE("concurrent duplicate deliveries in one group commit are applied once and both answered",
-          "[sync][exactly-once][!mayfail]") {
+          "[sync][exactly-once]") {
     test::TestServer srv;
     test::TempDir tmp;
     const auto prof = tmp / "volunteer";
