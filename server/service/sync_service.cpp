@@ -1,5 +1,7 @@
 #include "server/service/sync_service.h"
 
+#include <algorithm>
+
 #include <csignal>
 
 #include "server/service/mutation_applier.h"
@@ -17,17 +19,19 @@ namespace {
 // Coordinators see each device's unsent count and last contact. Written only when something
 // changed or a minute passed, so a busy device does not churn the change feed.
 Status update_device_status(WriteBatch& b, MutationApplier& ap, RecordTable& table, const Caller& c,
-                            const pb::DeviceStatus& st) {
+                            const pb::DeviceStatus& st, int answered) {
     auto cur = table.get(kDevice, c.device_id);
     if (!cur) return fail(cur.error());
     if (!*cur) return {};
     pb::Device d;
     if (!d.ParseFromString((*cur)->payload())) return {};
     std::int64_t now = b.server_time_ms / 1000;
-    bool changed = d.outbox_depth() != st.outbox_depth() || d.blobs_pending() != st.blobs_pending() ||
+    // The device counted this request's changes as waiting; once answered they no longer are.
+    const std::int64_t depth = std::max<std::int64_t>(0, st.outbox_depth() - answered);
+    bool changed = d.outbox_depth() != depth || d.blobs_pending() != st.blobs_pending() ||
                    d.app_version() != st.app_version() || now - d.last_contact() >= 60;
     if (!changed) return {};
-    d.set_outbox_depth(st.outbox_depth());
+    d.set_outbox_depth(depth);
     d.set_blobs_pending(st.blobs_pending());
     d.set_app_version(st.app_version());
     d.set_last_contact(now);
@@ -117,7 +121,7 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                     ins.bind(1, c->device_id).bind(2, m.client_seq()).bind_blob(3, (*acks)[idx].SerializeAsString());
                     if (auto r = ins.run(); !r) return r;
                 }
-                if (auto s = update_device_status(b, ap, table, *c, req->status()); !s) return s;
+                if (auto s = update_device_status(b, ap, table, *c, req->status(), req->mutations_size()); !s) return s;
                 // After the batch's receipts are signed: store each final ack, and answer repeats
                 // with theirs (an earlier job's final ack is stored before this job's runs).
                 b.finally([&b, c, req, acks, fresh, repeat] {

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -34,7 +35,9 @@ Device commands (all work offline except enroll, sync and admin code):
   enroll --server URL --code CODE [--pin sha256//...] [--name DEVICE_NAME]
   sync [--retries N]          push the outbox, upload photos, pull changes; exit 0 only when
                               nothing waits (4 = incomplete, run again)
-  status [--json]             who this device is, outbox depth, pending photos, last sync
+  status [--json]             who this device is, outbox depth, pending photos, last contact,
+                              last complete sync and why the last sync stopped
+  devices [--json]            devices in scope: what each has not sent, its last contact
   tasks [--json] [--all]      my tasks (open ones; --all includes finished)
   inspect --task ID --answers FILE.json [--photo FILE]... [--photo CODE=FILE]...
           [--gps LAT,LON] [--accuracy M] [--mock-location] [--notes TEXT]
@@ -81,6 +84,17 @@ std::optional<std::string> read_file(const std::string& path) {
 int failed(std::ostream& err, const Error& e) {
     err << "ducha: " << e.message << "\n";
     return 1;
+}
+
+// Milliseconds since the epoch as local "YYYY-MM-DD HH:MM:SS", or "never".
+std::string time_text(const json& ms) {
+    if (!ms.is_number_integer()) return "never / 从未";
+    std::time_t t = static_cast<std::time_t>(ms.get<std::int64_t>() / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
 }
 
 template <typename M>
@@ -148,13 +162,53 @@ public:
                {"district_id", id->district_id}, {"server", id->server_url}, {"outbox_pending", *pending},
                {"outbox_set_aside", static_cast<std::int64_t>(outbox->size()) - *pending},
                {"photos_pending", blobs->size()}, {"cursor", s.meta("cursor").value_or(std::nullopt).value_or("0")}};
+        auto meta_ms = [&](const char* key) -> json {
+            auto v = s.meta(key).value_or(std::nullopt);
+            return v && !v->empty() ? json(std::stoll(*v)) : json(nullptr);
+        };
+        j["last_contact"] = meta_ms("last_contact");
+        j["last_complete_sync"] = meta_ms("last_complete_sync");
+        j["last_error"] = s.meta("last_error").value_or(std::nullopt).value_or("");
         if (m_a.has("--json")) {
             m_out << json::array({j}).dump(2) << "\n";
         } else {
             m_out << id->user_name << " (" << id->role << ") on " << id->server_url << "\n"
                   << "outbox: " << *pending << " waiting, " << j["outbox_set_aside"] << " set aside; photos waiting: "
-                  << blobs->size() << "\n";
+                  << blobs->size() << "\n"
+                  << "last contact: " << time_text(j["last_contact"]) << "; last complete sync: "
+                  << time_text(j["last_complete_sync"]) << "\n";
+            if (!j["last_error"].get<std::string>().empty())
+                m_out << "last sync stopped: " << j["last_error"].get<std::string>() << "\n";
         }
+        return 0;
+    }
+
+    // Devices in scope (a coordinator's district, everything for a supervisor): what each has not
+    // sent yet, as it last told the server, and when it last reached the server.
+    int devices() {
+        auto recs = m_p.store().list(kDevice);
+        if (!recs) return failed(m_err, recs.error());
+        json arr = json::array();
+        for (const auto& r : *recs) {
+            auto d = parse<pb::Device>(r);
+            if (!d) continue;
+            std::string user_name;
+            if (auto u = m_p.store().get(kUser, d->user_id()); u && *u)
+                if (auto user = parse<pb::User>(**u)) user_name = user->name();
+            arr.push_back({{"id", r.id()}, {"user_id", d->user_id()}, {"user_name", user_name}, {"name", d->name()},
+                           {"outbox_depth", d->outbox_depth()}, {"photos_pending", d->blobs_pending()},
+                           {"last_contact", d->last_contact() ? json(d->last_contact() * 1000) : json(nullptr)},
+                           {"app_version", d->app_version()}, {"revoked", d->revoked()}});
+        }
+        if (m_a.has("--json")) {
+            m_out << arr.dump(2) << "\n";
+            return 0;
+        }
+        for (const auto& j : arr)
+            m_out << j["id"].get<std::string>() << "  " << j["user_name"].get<std::string>() << "  waiting "
+                  << j["outbox_depth"] << ", photos " << j["photos_pending"] << ", last contact "
+                  << time_text(j["last_contact"]) << (j["revoked"].get<bool>() ? "  REVOKED" : "") << "\n";
+        if (arr.empty()) m_out << "没有设备 / no devices in scope\n";
         return 0;
     }
 
@@ -569,6 +623,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         if (cmd == "outbox") return cli.outbox();
         if (cmd == "reports") return cli.reports();
         if (cmd == "institutions") return cli.institutions();
+        if (cmd == "devices") return cli.devices();
         if (cmd == "edit") return cli.edit();
         if (cmd == "digest") return cli.digest();
         if (cmd == "verify") return cli.verify();

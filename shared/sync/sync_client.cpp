@@ -26,6 +26,11 @@ SyncAction action_for(Errc e) {
 
 namespace {
 
+std::int64_t unix_ms_now() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 // Maps a whole-request HTTP failure to an error the caller can act on.
 Error http_error(const HttpReply& r) {
     auto e = parse_server_error(r);
@@ -95,8 +100,7 @@ pb::DeviceStatus SyncClient::device_status() {
     auto b = m_profile.store().blobs(true);
     st.set_blobs_pending(b ? static_cast<std::int64_t>(b->size()) : 0);
     st.set_app_version(m_cfg.app_version);
-    st.set_device_time(std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch()).count());
+    st.set_device_time(unix_ms_now());
     return st;
 }
 
@@ -107,6 +111,8 @@ Result<pb::SyncResponse> SyncClient::post_sync(const pb::SyncRequest& req, long*
     if (r->status != 200) return fail(http_error(*r));
     pb::SyncResponse resp;
     if (!resp.ParseFromString(r->body)) return fail(Errc::server_error, "服务器回复无法解析 / the server's reply cannot be parsed");
+    // What the device shows as "last contact" (the server answered, whatever the outcome).
+    (void)m_profile.store().set_meta("last_contact", std::to_string(unix_ms_now()));
     return resp;
 }
 
@@ -282,6 +288,19 @@ Status SyncClient::pull(SyncReport& rep) {
 }
 
 Result<SyncReport> SyncClient::sync_once() {
+    auto r = sync_steps();
+    // The last outcome stays on the device, so a status line can say why it is not in sync.
+    auto& store = m_profile.store();
+    if (!r) {
+        (void)store.set_meta("last_error", r.error().message);
+    } else {
+        (void)store.set_meta("last_error", "");
+        if (r->complete()) (void)store.set_meta("last_complete_sync", std::to_string(unix_ms_now()));
+    }
+    return r;
+}
+
+Result<SyncReport> SyncClient::sync_steps() {
     SyncReport rep;
     if (auto s = push(rep); !s) return fail(s.error());
     if (auto s = upload_blobs(rep); !s) return fail(s.error());

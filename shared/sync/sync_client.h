@@ -51,6 +51,7 @@ public:
     Result<SyncReport> sync(int max_attempts);
 
 private:
+    Result<SyncReport> sync_steps();
     Result<HttpReply> call(const std::string& method, const std::string& path, const std::string& body,
                            std::map<std::string, std::string> headers = {});
     Result<pb::SyncResponse> post_sync(const pb::SyncRequest& req, long* http_status);

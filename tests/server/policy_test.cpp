@@ -45,7 +45,7 @@ bool sees(const Principal& p, std::string_view collection, const std::string& id
 
 }  // namespace
 
-TEST_CASE("volunteers see their own tasks only; covert tasks stay with assignees, creator, supervisors", "[policy]") {
+TEST_CASE("volunteers see their own tasks only - covert tasks stay with assignees, creator, supervisors", "[policy]") {
     pb::Assignment zone;
     zone.set_user_id("vol1");
     zone.set_zone_id("z1");
@@ -72,7 +72,7 @@ TEST_CASE("volunteers see their own tasks only; covert tasks stay with assignees
     CHECK(sees(sup, "task", "t", covert));
 }
 
-TEST_CASE("institutions reach volunteers through zones, assignments and tasks; districts bound coordinators", "[policy]") {
+TEST_CASE("institutions reach volunteers through zones, assignments and tasks - districts bound coordinators", "[policy]") {
     pb::Assignment zone;
     zone.set_user_id("vol1");
     zone.set_zone_id("z1");

@@ -235,7 +235,7 @@ TEST_CASE("an oversized body gets 413 and the server keeps serving", "[robustnes
 
 // ------------------------------------------------------------------------------------ 3
 
-TEST_CASE("missing, unknown and expired tokens get 401; the client refreshes an expired one", "[robustness][auth]") {
+TEST_CASE("missing, unknown and expired tokens get 401 - the client refreshes an expired one", "[robustness][auth]") {
     test::TestServer srv;
     test::TempDir tmp;
     auto dev = volunteer(srv, tmp);
@@ -249,7 +249,15 @@ TEST_CASE("missing, unknown and expired tokens get 401; the client refreshes an 
     check_healthy(srv);
     check_json_error(http.request("POST", "/v1/sync", body, bearer("not-a-real-token")), 401, "unauthorized");
     check_healthy(srv);
-    check_json_error(http.request("HEAD", "/v1/blobs/" + std::string(64, 'a'), "", bearer("nope")), 401, "unauthorized");
+    {
+        // HEAD: the same refusal, without a body (HTTP sends none for HEAD).
+        auto head = http.request("HEAD", "/v1/blobs/" + std::string(64, 'a'), "", bearer("nope"));
+        REQUIRE(head.has_value());
+        CHECK(head->status == 401);
+        CHECK(head->body.empty());
+        check_json_error(http.request("GET", "/v1/blobs/" + std::string(64, 'a'), "", bearer("nope")), 401,
+                         "unauthorized");
+    }
     check_healthy(srv);
 
     const std::string old_token = dev.token();

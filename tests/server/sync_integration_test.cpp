@@ -694,7 +694,7 @@ TEST_CASE("server killed between commit and response: the retry is a duplicate, 
 
 // ------------------------------------------------------------------------------------ 5
 
-TEST_CASE("a volunteer's replica holds exactly their scope; a coordinator sees only their district",
+TEST_CASE("a volunteer's replica holds exactly their scope - a coordinator sees only their district",
           "[sync][scope]") {
     test::TestServer srv;
     test::TempDir tmp;
@@ -842,7 +842,7 @@ TEST_CASE("a volunteer's replica holds exactly their scope; a coordinator sees o
 
 // ------------------------------------------------------------------------------------ 6
 
-TEST_CASE("a photo upload resumes from the server's offset; wrong bytes and wrong offsets are refused",
+TEST_CASE("a photo upload resumes from the server's offset - wrong bytes and wrong offsets are refused",
           "[sync][blobs]") {
     test::TestServer srv;
     test::TempDir tmp;
@@ -1061,4 +1061,57 @@ TEST_CASE("verify detects a changed report, a changed photo and a broken chain",
         CHECK(contains(v.out, "FAIL chain " + r2));
         CHECK(contains(v.out, "FAIL signature " + r2));
     }
+}
+
+// ------------------------------------------------------------------------------------ device status
+
+TEST_CASE("a coordinator sees each device's waiting changes and last contact", "[sync][status]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    const auto& vol = srv.account("volunteer");
+    const auto& coord = srv.account("coordinator", 0, vol.district);
+    const auto vprof = tmp / "volunteer", cprof = tmp / "coordinator";
+    enroll(vprof, srv.url(), srv.pin(), vol.code);
+    enroll(cprof, srv.url(), srv.pin(), coord.code);
+    must(vprof, {"sync"});
+    auto vstatus = cli_json(vprof, {"status", "--json"});
+    REQUIRE(vstatus.size() == 1);
+    CHECK(vstatus[0]["last_contact"].is_number_integer());
+    CHECK(vstatus[0]["last_complete_sync"].is_number_integer());
+    CHECK(vstatus[0]["last_error"] == "");
+    const std::string device_id = vstatus[0]["id"];
+
+    auto device_row = [&]() -> json {
+        must(cprof, {"sync"});
+        for (const auto& d : cli_json(cprof, {"devices", "--json"}))
+            if (d["id"] == device_id) return d;
+        return nullptr;
+    };
+    auto before = device_row();
+    REQUIRE(before.is_object());
+    CHECK(before["user_id"] == vol.user_id);
+    CHECK(before["user_name"] == vol.name);
+    CHECK(before["outbox_depth"] == 0);
+    CHECK(before["last_contact"].is_number_integer());
+
+    // Two reports recorded offline, then a push that the server answers: nothing waits any more.
+    auto ids = open_task_ids(vprof);
+    REQUIRE(ids.size() >= 2);
+    for (int i = 0; i < 2; ++i)
+        must(vprof, {"inspect", "--task", ids.at(static_cast<std::size_t>(i)), "--answers", write_answers(tmp.path).string()});
+    CHECK(cli_json(vprof, {"status", "--json"})[0]["outbox_pending"] == 2);
+    must(vprof, {"sync"});
+    auto after = device_row();
+    REQUIRE(after.is_object());
+    CHECK(after["outbox_depth"] == 0);
+    CHECK(after["photos_pending"] == 0);
+
+    // A stopped server: the device keeps its last contact and says why the sync stopped.
+    const auto contact_before = cli_json(vprof, {"status", "--json"})[0]["last_contact"];
+    srv.stop();
+    auto r = run(vprof, {"sync", "--retries", "1"});
+    CHECK(r.rc != 0);
+    auto offline = cli_json(vprof, {"status", "--json"});
+    CHECK_FALSE(offline[0]["last_error"].get<std::string>().empty());
+    CHECK(offline[0]["last_contact"] == contact_before);
 }

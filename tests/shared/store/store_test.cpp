@@ -55,7 +55,7 @@ TEST_CASE("a database newer than the program is refused, untouched", "[store]") 
     CHECK(*schema_version(*db) == 2);
 }
 
-TEST_CASE("a transaction rolls back unless committed; nested ones are savepoints", "[store]") {
+TEST_CASE("a transaction rolls back unless committed - nested ones are savepoints", "[store]") {
     TmpDb t;
     auto db = Database::open(t.file());
     REQUIRE(apply_migrations(*db, kV1));

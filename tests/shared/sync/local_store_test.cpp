@@ -65,7 +65,7 @@ TEST_CASE("a set-aside item keeps its reason and stops counting as pending", "[s
     CHECK(all->front().error_message == "报告签名无效");
 }
 
-TEST_CASE("remote records do not overwrite a change still queued; a resync drops what did not come back",
+TEST_CASE("remote records do not overwrite a change still queued - a resync drops what did not come back",
           "[sync][local]") {
     TmpDir d;
     auto s = LocalStore::open(d.path / "device.db");
