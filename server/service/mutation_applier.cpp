@@ -2,6 +2,8 @@
 
 #include <google/protobuf/descriptor.h>
 
+#include <algorithm>
+
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,13 @@ void reject(pb::Ack& ack, std::string_view code, std::string message) {
 
 Result<pb::Record> MutationApplier::write(std::string_view collection, const std::string& id, std::int64_t version,
                                           std::string payload, bool deleted, const std::string* field_clock) {
+    auto keys = record_keys(collection, id, payload, m_table.lookup());
+    return write_keyed(collection, id, version, std::move(payload), deleted, keys, field_clock);
+}
+
+Result<pb::Record> MutationApplier::write_keyed(std::string_view collection, const std::string& id,
+                                                std::int64_t version, std::string payload, bool deleted,
+                                                const std::vector<std::string>& keys, const std::string* field_clock) {
     pb::Record rec;
     rec.set_collection(std::string(collection));
     rec.set_id(id);
@@ -31,7 +40,6 @@ Result<pb::Record> MutationApplier::write(std::string_view collection, const std
     rec.set_deleted(deleted);
     rec.set_seq(m_batch.next_seq());
     rec.set_updated_at(m_batch.server_time_ms);
-    auto keys = record_keys(collection, id, rec.payload(), m_table.lookup());
     if (auto r = m_table.put(rec, keys, field_clock); !r) return fail(r.error());
     return rec;
 }
@@ -40,6 +48,8 @@ Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::sh
                               std::size_t index) {
     pb::Ack& ack = (*acks)[index];
     ack.set_client_seq(m.client_seq());
+    if (m.collection() != kReport)
+        if (auto s = flush_tasks(); !s) return s;
     if (!is_known_collection(m.collection())) {
         reject(ack, "unknown_collection", "未知的数据集合 / unknown collection '" + m.collection() + "'");
         return {};
@@ -116,21 +126,22 @@ Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& 
         up.bind(1, p.device_id).bind(2, static_cast<std::int64_t>(r.chain_index())).bind_blob(3, hash);
         if (auto s = up.run(); !s) return s;
 
-        auto rec = write(kReport, m.id(), 1, m.payload(), false);
+        auto keys = record_keys(kReport, m.id(), m.payload(), m_table.lookup());
+        auto rec = write_keyed(kReport, m.id(), 1, m.payload(), false, keys);
         if (!rec) return fail(rec.error());
         ack.set_status(pb::Ack::APPLIED);
         ack.set_seq(rec->seq());
         ack.set_version(1);
-        if (auto s = after_report(m.id(), r); !s) return s;
+        after_report(m.id(), r);
         std::string report_id = m.id();
         // Runs after this applier is gone (when the batch root is signed): use the batch only.
         WriteBatch* batch = &m_batch;
-        m_batch.on_leaf(hash, [batch, acks, index, report_id](pb::Receipt& receipt) -> Status {
+        m_batch.on_leaf(hash, [batch, acks, index, report_id, keys = std::move(keys)](pb::Receipt& receipt) -> Status {
             receipt.set_report_id(report_id);
             receipt.set_seq((*acks)[index].seq());
             RecordTable table{batch->db};
             MutationApplier ap{*batch, table};
-            auto w = ap.write(kReceipt, report_id, 1, receipt.SerializeAsString(), false);
+            auto w = ap.write_keyed(kReceipt, report_id, 1, receipt.SerializeAsString(), false, keys);
             if (!w) return fail(w.error());
             *(*acks)[index].mutable_receipt() = receipt;
             return {};
@@ -145,18 +156,27 @@ Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& 
     return {};
 }
 
+void MutationApplier::after_report(const std::string& report_id, const pb::Report& r) {
+    if (!r.task_id().empty()) m_task_reports[r.task_id()] = {report_id, r.user_id()};
+}
+
 // A submitted report moves its task to "submitted" (the server's own change, seen by every holder).
-Status MutationApplier::after_report(const std::string& report_id, const pb::Report& r) {
-    if (r.task_id().empty()) return {};
-    auto cur = m_table.get(kTask, r.task_id());
-    if (!cur) return fail(cur.error());
-    if (!*cur || (*cur)->deleted()) return {};
-    pb::Task t;
-    if (!t.ParseFromString((*cur)->payload())) return {};
-    if (t.status() == "open" || t.status() == "in_progress") t.set_status("submitted");
-    t.set_report_id(report_id);
-    auto w = write(kTask, r.task_id(), (*cur)->version() + 1, t.SerializeAsString(), false);
-    if (!w) return fail(w.error());
+Status MutationApplier::flush_tasks() {
+    for (const auto& [task_id, tr] : m_task_reports) {
+        auto cur = m_table.get(kTask, task_id);
+        if (!cur) return fail(cur.error());
+        if (!*cur || (*cur)->deleted()) continue;
+        pb::Task t;
+        if (!t.ParseFromString((*cur)->payload())) continue;
+        // Only an assignee's report moves the task. Anyone else's report is kept (evidence is
+        // never refused for where it points) but leaves another inspector's task alone.
+        if (std::find(t.assignees().begin(), t.assignees().end(), tr.author) == t.assignees().end()) continue;
+        if (t.status() == "open" || t.status() == "in_progress") t.set_status("submitted");
+        t.set_report_id(tr.report_id);
+        auto w = write(kTask, task_id, (*cur)->version() + 1, t.SerializeAsString(), false);
+        if (!w) return fail(w.error());
+    }
+    m_task_reports.clear();
     return {};
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 // Applies one device mutation inside the writer's transaction, by the collection's conflict rule:
 // immutable (replays must be identical), compare-and-set (+ state machines), field-level LWW.
 #include <memory>
@@ -22,13 +23,30 @@ public:
     // Writes a record with a fresh seq and its scope keys (server-side changes use this too).
     Result<pb::Record> write(std::string_view collection, const std::string& id, std::int64_t version,
                              std::string payload, bool deleted, const std::string* field_clock = nullptr);
+    // The same with scope keys already known (a receipt shares its report's keys).
+    Result<pb::Record> write_keyed(std::string_view collection, const std::string& id, std::int64_t version,
+                                   std::string payload, bool deleted, const std::vector<std::string>& keys,
+                                   const std::string* field_clock = nullptr);
 
 private:
     Status apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
                            pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index);
     Status apply_cas(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
     Status apply_lww(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
-    Status after_report(const std::string& report_id, const pb::Report& r);
+    // A report moves its task to "submitted". The task is rewritten once per job, not once per
+    // report (a device may send many reports on one task): flush_tasks() writes what is pending.
+    void after_report(const std::string& report_id, const pb::Report& r);
+
+public:
+    // Writes the tasks that reports of this job moved; called before any other change in the job
+    // and at its end, so every change sees the same state as if each report had written its task.
+    Status flush_tasks();
+
+private:
+    struct TaskReport {
+        std::string report_id, author;
+    };
+    std::map<std::string, TaskReport> m_task_reports;  // task id -> newest report on it
 
     WriteBatch& m_batch;
     RecordTable& m_table;

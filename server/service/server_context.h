@@ -6,6 +6,7 @@
 
 #include "server/service/thread_pool.h"
 #include "server/service/writer.h"
+#include "server/storage/checkpointer.h"
 #include "server/storage/reader_pool.h"
 #include "shared/crypto/ed25519.h"
 
@@ -34,6 +35,7 @@ struct ServerContext {
     crypto::Ed25519KeyPair server_key;
     std::unique_ptr<ReaderPool> readers;
     std::unique_ptr<Writer> writer;
+    std::unique_ptr<Checkpointer> checkpointer;
     std::unique_ptr<ThreadPool> workers;
     ServerCounters counters;
     std::atomic<bool> draining{false};

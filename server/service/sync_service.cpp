@@ -121,6 +121,7 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                     ins.bind(1, c->device_id).bind(2, m.client_seq()).bind_blob(3, (*acks)[idx].SerializeAsString());
                     if (auto r = ins.run(); !r) return r;
                 }
+                if (auto s = ap.flush_tasks(); !s) return s;
                 if (auto s = update_device_status(b, ap, table, *c, req->status(), req->mutations_size()); !s) return s;
                 // After the batch's receipts are signed: store each final ack, and answer repeats
                 // with theirs (an earlier job's final ack is stored before this job's runs).

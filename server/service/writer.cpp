@@ -144,7 +144,8 @@ void Writer::run_batch(std::vector<Job>& jobs) {
         std::vector<Bytes> leaves;
         leaves.reserve(batch.m_leaves.size());
         for (const auto& l : batch.m_leaves) leaves.push_back(l.hash);
-        Bytes root = crypto::merkle_root(leaves);
+        const crypto::MerkleTree tree(leaves);
+        const Bytes& root = tree.root();
         auto count = static_cast<std::uint32_t>(leaves.size());
         Bytes sig = m_key.sign(domain::receipt_signing_bytes(batch.batch_id, root, batch.server_time_ms, count));
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -155,7 +156,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
             rc.set_batch_root(root);
             rc.set_leaf_index(i);
             rc.set_leaf_count(count);
-            for (auto& p : crypto::merkle_path(leaves, i)) rc.add_path(std::move(p));
+            for (auto& p : tree.path(i)) rc.add_path(std::move(p));
             rc.set_server_signature(sig);
             if (auto r = batch.m_leaves[i].cb(rc); !r) return abort_all(r.error());
         }

@@ -20,6 +20,7 @@ Result<ReaderPool::Lease> ReaderPool::acquire() {
     }
     store::Database::Options opt;
     opt.read_only = true;
+    opt.cache_kib = 16 * 1024;
     auto db = store::Database::open(m_path, opt);
     if (!db) return fail(db.error());
     return Lease{*this, std::make_unique<store::Database>(std::move(*db))};

@@ -30,6 +30,19 @@ CREATE INDEX field_history_by_record ON field_history(collection, id);
 CREATE TABLE chain_head(device_id TEXT PRIMARY KEY, chain_index INTEGER NOT NULL, hash BLOB NOT NULL);
 CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
 )sql"},
+    // The change feed's order is the table's order: seq becomes the rowid, so new records append
+    // at the end of the table instead of landing on random pages of a UUID-ordered tree (and
+    // `seq > cursor` is a range scan of the table itself).
+    {2, R"sql(
+CREATE TABLE record_v2(
+  seq INTEGER PRIMARY KEY, collection TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
+  payload BLOB NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL, field_clock TEXT);
+INSERT INTO record_v2(seq, collection, id, version, payload, deleted, updated_at, field_clock)
+  SELECT seq, collection, id, version, payload, deleted, updated_at, field_clock FROM record;
+DROP TABLE record;
+ALTER TABLE record_v2 RENAME TO record;
+CREATE UNIQUE INDEX record_by_id ON record(collection, id);
+)sql"},
 };
 }  // namespace
 

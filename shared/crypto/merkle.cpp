@@ -41,25 +41,33 @@ std::vector<Bytes> leaf_level(const std::vector<Bytes>& leaves) {
 
 }  // namespace
 
-Bytes merkle_root(const std::vector<Bytes>& leaves) {
-    if (leaves.empty()) return sha256("");
-    std::vector<Bytes> level = leaf_level(leaves);
-    while (level.size() > 1) level = next_level(level);
-    return level.front();
+MerkleTree::MerkleTree(const std::vector<Bytes>& leaves) {
+    if (leaves.empty()) {
+        m_root = sha256("");
+        return;
+    }
+    m_levels.push_back(leaf_level(leaves));
+    while (m_levels.back().size() > 1) m_levels.push_back(next_level(m_levels.back()));
+    m_root = m_levels.back().front();
 }
 
-std::vector<Bytes> merkle_path(const std::vector<Bytes>& leaves, std::size_t index) {
-    if (index >= leaves.size()) throw std::out_of_range("merkle_path: index out of range");
+std::vector<Bytes> MerkleTree::path(std::size_t index) const {
+    if (m_levels.empty() || index >= m_levels.front().size()) throw std::out_of_range("merkle_path: index out of range");
     std::vector<Bytes> path;
-    std::vector<Bytes> level = leaf_level(leaves);
-    while (level.size() > 1) {
+    for (std::size_t l = 0; l + 1 < m_levels.size(); ++l) {
         // A promoted node (last of an odd level) has no sibling and adds nothing to the path.
         const std::size_t sibling = index ^ 1;
-        if (sibling < level.size()) path.push_back(level[sibling]);
-        level = next_level(level);
+        if (sibling < m_levels[l].size()) path.push_back(m_levels[l][sibling]);
         index /= 2;
     }
     return path;
+}
+
+Bytes merkle_root(const std::vector<Bytes>& leaves) { return MerkleTree(leaves).root(); }
+
+std::vector<Bytes> merkle_path(const std::vector<Bytes>& leaves, std::size_t index) {
+    if (index >= leaves.size()) throw std::out_of_range("merkle_path: index out of range");
+    return MerkleTree(leaves).path(index);
 }
 
 bool merkle_verify(const Bytes& leaf, std::uint32_t index, std::uint32_t count, const std::vector<Bytes>& path,

@@ -20,6 +20,8 @@ Result<Database> Database::open(const std::filesystem::path& path, Options opt) 
     sqlite3_busy_timeout(db, opt.busy_timeout_ms);
     sqlite3_extended_result_codes(db, 1);
     if (!opt.read_only) {
+        if (opt.page_size > 0)  // must precede WAL mode, which fixes the page size
+            if (auto r = d.exec("PRAGMA page_size=" + std::to_string(opt.page_size)); !r) return fail(r.error());
         if (opt.wal) {
             if (auto r = d.exec("PRAGMA journal_mode=WAL"); !r) return fail(r.error());
         }
@@ -27,6 +29,10 @@ Result<Database> Database::open(const std::filesystem::path& path, Options opt) 
             return fail(r.error());
     }
     if (auto r = d.exec("PRAGMA foreign_keys=ON"); !r) return fail(r.error());
+    // Savepoints' sub-journals and temporary b-trees stay in memory instead of temp files.
+    if (auto r = d.exec("PRAGMA temp_store=MEMORY"); !r) return fail(r.error());
+    if (opt.cache_kib > 0)
+        if (auto r = d.exec("PRAGMA cache_size=-" + std::to_string(opt.cache_kib)); !r) return fail(r.error());
     return d;
 }
 

@@ -22,6 +22,11 @@ public:
         // FULL: a commit is durable when it returns (acks depend on it). NORMAL is only for tests/bench.
         bool synchronous_full = true;
         int busy_timeout_ms = 10000;
+        // Page cache per connection; 0 keeps SQLite's default (2 MiB). A server writer whose group
+        // commits touch megabytes needs more, or pages spill to disk mid-transaction.
+        int cache_kib = 0;
+        // Page size of a database this call creates (ignored for an existing one); 0 = 4096.
+        int page_size = 0;
     };
 
     static Result<Database> open(const std::filesystem::path& path, Options opt);
