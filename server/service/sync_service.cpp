@@ -117,8 +117,9 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                     } else if (auto s = ap.apply(**principal, m, acks, idx); !s) {
                         return s;
                     }
-                    // Recorded at once, so a second delivery in the same group commit is a repeat.
-                    ins.bind(1, c->device_id).bind(2, m.client_seq()).bind_blob(3, (*acks)[idx].SerializeAsString());
+                    // Recorded at once, so a second delivery in the same group commit is a repeat;
+                    // the ack itself is stored below, once it is final.
+                    ins.bind(1, c->device_id).bind(2, m.client_seq()).bind_blob(3, std::string());
                     if (auto r = ins.run(); !r) return r;
                 }
                 if (auto s = ap.flush_tasks(); !s) return s;
@@ -131,7 +132,10 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                     for (std::size_t i = 0; i < acks->size(); ++i) {
                         const auto cs = req->mutations(static_cast<int>(i)).client_seq();
                         if (fresh[i]) {
-                            upd.bind(1, c->device_id).bind(2, cs).bind_blob(3, (*acks)[i].SerializeAsString());
+                            // Without the receipt: that is a record of its own, re-attached on a replay.
+                            pb::Ack stored = (*acks)[i];
+                            stored.clear_receipt();
+                            upd.bind(1, c->device_id).bind(2, cs).bind_blob(3, stored.SerializeAsString());
                             if (auto r = upd.run(); !r) return r;
                         } else if (repeat[i]) {
                             get.bind(1, c->device_id).bind(2, cs);
@@ -139,7 +143,15 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                             if (!row) return Status{fail(row.error())};
                             if (*row) (*acks)[i].ParseFromString(get.col_blob(0));
                             get.reset();
-                            if ((*acks)[i].status() == pb::Ack::APPLIED) (*acks)[i].set_status(pb::Ack::DUPLICATE);
+                            auto& ack = (*acks)[i];
+                            const auto& m = req->mutations(static_cast<int>(i));
+                            if (ack.status() == pb::Ack::APPLIED && m.collection() == kReport) {
+                                RecordTable table{b.db};
+                                auto rc = table.get(kReceipt, m.id());
+                                if (!rc) return Status{fail(rc.error())};
+                                if (*rc) ack.mutable_receipt()->ParseFromString((**rc).payload());
+                            }
+                            if (ack.status() == pb::Ack::APPLIED) ack.set_status(pb::Ack::DUPLICATE);
                         }
                     }
                     return Status{};

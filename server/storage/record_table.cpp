@@ -1,6 +1,7 @@
 #include "server/storage/record_table.h"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "shared/domain/collections.h"
 #include "shared/store/statement.h"
@@ -87,10 +88,14 @@ Status RecordTable::put(const pb::Record& rec, const std::vector<std::string>& k
 
 Result<std::vector<std::pair<std::string, std::string>>> RecordTable::by_key(std::string_view collection,
                                                                              const std::string& key) const {
-    Statement st{m_db,
-                 "SELECT r.id, r.payload FROM record_key k JOIN record r ON r.collection=k.collection AND r.id=k.id "
-                 "WHERE k.key=?1 AND k.collection=?2 AND k.active=1 AND r.deleted=0"};
-    st.bind(1, key).bind(2, collection);
+    // The collection is spelled out in the SQL (it is one of our constants, never user input) so
+    // SQLite can use that collection's partial index on record_key(key).
+    if (collection != domain::kTask && collection != domain::kAssignment)
+        throw std::logic_error("by_key is indexed for tasks and assignments only");
+    auto& st = m_db.cached(
+        "SELECT r.id, r.payload FROM record_key k JOIN record r ON r.collection=k.collection AND r.id=k.id "
+        "WHERE k.key=?1 AND k.collection='" + std::string(collection) + "' AND k.active=1 AND r.deleted=0");
+    st.bind(1, key);
     std::vector<std::pair<std::string, std::string>> out;
     for (;;) {
         auto row = st.step();
@@ -98,6 +103,7 @@ Result<std::vector<std::pair<std::string, std::string>>> RecordTable::by_key(std
         if (!*row) break;
         out.emplace_back(st.col_text(0), st.col_blob(1));
     }
+    st.reset();
     return out;
 }
 

@@ -43,6 +43,13 @@ DROP TABLE record;
 ALTER TABLE record_v2 RENAME TO record;
 CREATE UNIQUE INDEX record_by_id ON record(collection, id);
 )sql"},
+    // Records are found by key only for assignments and tasks (whose scope follows a user); the
+    // other collections' keys need no second index, which halves the index writes per report.
+    {3, R"sql(
+DROP INDEX record_key_by_key;
+CREATE INDEX record_key_task_by_key ON record_key(key, active) WHERE collection='task';
+CREATE INDEX record_key_assignment_by_key ON record_key(key, active) WHERE collection='assignment';
+)sql"},
 };
 }  // namespace
 
