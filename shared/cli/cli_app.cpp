@@ -609,6 +609,10 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         err << "ducha: 需要 --profile DIR / --profile DIR is required\n\n" << kUsage;
         return 2;
     }
+    // Only enroll creates a profile: a mistyped --profile must not leave an empty one behind.
+    if (cmd != "enroll" && !std::filesystem::exists(std::filesystem::path(*profile) / "device.db"))
+        return failed(err, Error{Errc::not_found, "没有这个设备资料，请先运行 enroll / no device profile in " +
+                                                      *profile + ": run `ducha --profile DIR enroll` first"});
     auto p = DeviceProfile::open(*profile);
     if (!p) return failed(err, p.error());
     Cli cli{*p, a, out, err};

@@ -23,6 +23,7 @@
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/http_transport.h"
+#include "shared/sync/inspection_recorder.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -512,6 +513,40 @@ TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or wr
     check_healthy(srv);
     // The device's own sync is unaffected by what was refused.
     must(dev.dir, {"sync"});
+
+    // A signed report that names another volunteer's task: the evidence is kept, the task is not
+    // moved (only an assignee's report submits a task).
+    std::string report_id;
+    {
+        auto p = sync::DeviceProfile::open(dev.dir);
+        REQUIRE(p.has_value());
+        pb::Record rec;
+        rec.set_collection("task");
+        rec.set_id(other_id);
+        rec.set_version(before->version);
+        rec.set_payload(before->payload);
+        REQUIRE(p->store().apply_remote(rec));  // as if the device had seen it, and its site
+        auto site = server_row(srv.data_dir(), "institution", other.institution_id());
+        REQUIRE(site);
+        rec.set_collection("institution");
+        rec.set_id(other.institution_id());
+        rec.set_version(site->version);
+        rec.set_payload(site->payload);
+        REQUIRE(p->store().apply_remote(rec));
+        sync::InspectionInput in;
+        in.task_id = other_id;
+        for (const char* c : kItems) in.answers.push_back({c, "pass", "", 0});
+        auto rid = sync::InspectionRecorder(*p).record(in);
+        INFO((rid ? "" : rid.error().message));
+        REQUIRE(rid.has_value());
+        report_id = *rid;
+    }
+    must(dev.dir, {"sync"});
+    CHECK(server_row(srv.data_dir(), "report", report_id).has_value());
+    auto still = server_row(srv.data_dir(), "task", other_id);
+    REQUIRE(still);
+    CHECK(still->version == before->version);
+    CHECK(still->payload == before->payload);
 }
 
 // A change the server refuses for good is set aside on the device, and the optimistic local copy
