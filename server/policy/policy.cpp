@@ -135,15 +135,7 @@ std::vector<std::string> record_keys(std::string_view c, const std::string& id, 
     } else if (c == kTask) {
         if (auto t = parse<pb::Task>(payload)) k = task_keys(*t);
     } else if (c == kReport) {
-        if (auto r = parse<pb::Report>(payload)) {
-            k = {u(r->user_id()), "sup"};
-            bool covert = r->covert();
-            if (auto t = lookup.task(r->task_id())) {
-                covert = covert || t->covert();
-                if (t->covert() && !t->created_by().empty()) k.push_back(u(t->created_by()));
-            }
-            if (!covert) k.push_back(d(r->district_id()));
-        }
+        if (auto r = parse<pb::Report>(payload)) return report_keys(*r, lookup);
     } else if (c == kReceipt || c == kEvidence) {
         // Visible wherever its report is.
         std::string report_id = id;
@@ -166,6 +158,25 @@ std::vector<std::string> record_keys(std::string_view c, const std::string& id, 
     return k;
 }
 
+std::vector<std::string> report_keys(const pb::Report& r, const PolicyLookup& lookup) {
+    std::vector<std::string> k{u(r.user_id()), "sup"};
+    bool covert = r.covert();
+    if (auto t = lookup.task(r.task_id())) {
+        covert = covert || t->covert();
+        if (t->covert() && !t->created_by().empty()) k.push_back(u(t->created_by()));
+    }
+    if (!covert) k.push_back(d(r.district_id()));
+    sort_unique(k);
+    return k;
+}
+
+Status can_write_report(const Principal& p, const pb::Report& r) {
+    if (p.role == Role::admin) return {};
+    if (r.user_id() != p.user_id || r.device_id() != p.device_id)
+        return forbidden("只能提交本人本设备的报告 / a report must come from its author's own device");
+    return {};
+}
+
 bool shares_key(const std::vector<std::string>& pk, const std::vector<std::string>& rk) {
     for (const auto& k : rk)
         if (std::binary_search(pk.begin(), pk.end(), k)) return true;
@@ -184,18 +195,10 @@ Status can_write(const Principal& p, std::string_view c, const std::string& id, 
     if (p.role == Role::admin) return {};
     if (c == kReport || c == kEvidence) {
         if (deleting) return forbidden("证据不可删除 / evidence cannot be deleted");
-        std::string author, device;
-        if (c == kReport) {
-            auto r = parse<pb::Report>(new_payload);
-            if (!r) return fail(Errc::malformed, "报告无法解析 / the report cannot be parsed");
-            author = r->user_id();
-            device = r->device_id();
-        } else {
-            return {};  // evidence rows are checked against their report by the service
-        }
-        if (author != p.user_id || device != p.device_id)
-            return forbidden("只能提交本人本设备的报告 / a report must come from its author's own device");
-        return {};
+        if (c != kReport) return {};  // evidence rows are checked against their report by the service
+        auto r = parse<pb::Report>(new_payload);
+        if (!r) return fail(Errc::malformed, "报告无法解析 / the report cannot be parsed");
+        return can_write_report(p, *r);
     }
     if (c == kTask) {
         auto t = parse<pb::Task>(new_payload);

@@ -50,6 +50,10 @@ Principal make_principal(const std::string& user_id, const pb::User& user, const
 std::vector<std::string> record_keys(std::string_view collection, const std::string& id, const std::string& payload,
                                      const PolicyLookup& lookup);
 
+// The same for a report already parsed (the sync service parses each report once).
+std::vector<std::string> report_keys(const pb::Report& r, const PolicyLookup& lookup);
+Status can_write_report(const Principal& p, const pb::Report& r);
+
 // May `p` write this mutation? `current` is the stored payload (nullopt when the record is new).
 // Returns Errc::forbidden with a message naming what is not allowed.
 Status can_write(const Principal& p, std::string_view collection, const std::string& id,

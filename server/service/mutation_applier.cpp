@@ -45,7 +45,7 @@ Result<pb::Record> MutationApplier::write_keyed(std::string_view collection, con
 }
 
 Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::shared_ptr<std::vector<pb::Ack>> acks,
-                              std::size_t index) {
+                              std::size_t index, const PreparedReport* prepared) {
     pb::Ack& ack = (*acks)[index];
     ack.set_client_seq(m.client_seq());
     if (m.collection() != kReport)
@@ -63,11 +63,14 @@ Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::sh
     std::optional<std::string> cur_payload;
     if (*cur && !(*cur)->deleted()) cur_payload = (*cur)->payload();
     Status st;
-    if (auto allowed = can_write(p, m.collection(), m.id(), m.payload(), cur_payload, m.deleted()); !allowed) {
+    if (prepared && (m.collection() != kReport || m.deleted())) prepared = nullptr;
+    auto allowed = prepared ? can_write_report(p, prepared->report)
+                            : can_write(p, m.collection(), m.id(), m.payload(), cur_payload, m.deleted());
+    if (!allowed) {
         reject(ack, errc_name(allowed.error().code), allowed.error().message);
     } else {
         switch (conflict_rule(m.collection())) {
-            case ConflictRule::immutable: st = apply_immutable(p, m, *cur, ack, acks, index); break;
+            case ConflictRule::immutable: st = apply_immutable(p, m, *cur, ack, acks, index, prepared); break;
             case ConflictRule::field_lww: st = apply_lww(p, m, *cur, ack); break;
             case ConflictRule::compare_and_set:
             case ConflictRule::server_owned: st = apply_cas(p, m, *cur, ack); break;
@@ -82,7 +85,8 @@ Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::sh
 }
 
 Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
-                                        pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index) {
+                                        pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
+                                        const PreparedReport* prepared) {
     if (cur) {
         if (cur->payload() == m.payload()) {
             // Sent again (e.g. from a restored outbox): same content, same outcome.
@@ -102,11 +106,12 @@ Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& 
         return {};
     }
     if (m.collection() == kReport) {
-        pb::Report r;
-        if (!r.ParseFromString(m.payload())) {
+        pb::Report parsed;
+        if (!prepared && !parsed.ParseFromString(m.payload())) {
             reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
             return {};
         }
+        const pb::Report& r = prepared ? prepared->report : parsed;
         // The chain may have gaps (a report set aside on the device) but never a fork.
         auto& head = m_batch.db.cached("SELECT chain_index, hash FROM chain_head WHERE device_id=?1");
         head.bind(1, p.device_id);
@@ -119,14 +124,14 @@ Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& 
                    "报告链序号重复，可能被篡改 / the report's chain position is already taken: possible tampering");
             return {};
         }
-        Bytes hash = report_hash(m.id(), r);
+        Bytes hash = prepared ? prepared->hash : report_hash(m.id(), r);
         auto& up = m_batch.db.cached(
             "INSERT INTO chain_head(device_id, chain_index, hash) VALUES(?1,?2,?3) "
             "ON CONFLICT(device_id) DO UPDATE SET chain_index=excluded.chain_index, hash=excluded.hash");
         up.bind(1, p.device_id).bind(2, static_cast<std::int64_t>(r.chain_index())).bind_blob(3, hash);
         if (auto s = up.run(); !s) return s;
 
-        auto keys = record_keys(kReport, m.id(), m.payload(), m_table.lookup());
+        auto keys = report_keys(r, m_table.lookup());
         auto rec = write_keyed(kReport, m.id(), 1, m.payload(), false, keys);
         if (!rec) return fail(rec.error());
         ack.set_status(pb::Ack::APPLIED);

@@ -11,14 +11,21 @@
 
 namespace ducha::server {
 
+// A pushed report after its signature check: parsed once, with its chain hash.
+struct PreparedReport {
+    pb::Report report;
+    Bytes hash;  // domain::report_hash
+};
+
 class MutationApplier {
 public:
     MutationApplier(WriteBatch& batch, RecordTable& table) : m_batch(batch), m_table(table) {}
 
     // `acks` outlives the batch; for an applied report, acks[index].receipt is filled in once the
     // batch root is signed. A storage error comes back as an Error (the job fails, nothing acked).
+    // `prepared`: the report of `m` already parsed and hashed (by the signature check), or null.
     Status apply(const Principal& p, const pb::Mutation& m, std::shared_ptr<std::vector<pb::Ack>> acks,
-                 std::size_t index);
+                 std::size_t index, const PreparedReport* prepared = nullptr);
 
     // Writes a record with a fresh seq and its scope keys (server-side changes use this too).
     Result<pb::Record> write(std::string_view collection, const std::string& id, std::int64_t version,
@@ -30,7 +37,8 @@ public:
 
 private:
     Status apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
-                           pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index);
+                           pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
+                           const PreparedReport* prepared);
     Status apply_cas(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
     Status apply_lww(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
     // A report moves its task to "submitted". The task is rewritten once per job, not once per

@@ -6,6 +6,8 @@
 
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
+#include "shared/crypto/ed25519.h"
+#include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/store/statement.h"
@@ -72,23 +74,35 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
     // Signatures first, off the I/O threads and outside the writer: the writer only does storage.
     m_ctx.workers->post([this, c, req, acks, done] {
         std::vector<char> bad(acks->size(), 0);
+        // Each report is parsed and canonicalised once, here: the writer reuses both.
+        auto prepared = std::make_shared<std::vector<std::optional<PreparedReport>>>(acks->size());
         for (int i = 0; i < req->mutations_size(); ++i) {
             const auto& m = req->mutations(i);
             if (m.collection() != kReport || m.deleted()) continue;
-            pb::Report r;
-            auto& ack = (*acks)[static_cast<std::size_t>(i)];
-            if (!r.ParseFromString(m.payload())) {
+            const auto idx = static_cast<std::size_t>(i);
+            PreparedReport pr;
+            auto& ack = (*acks)[idx];
+            if (!pr.report.ParseFromString(m.payload())) {
                 reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
-                bad[static_cast<std::size_t>(i)] = 1;
-            } else if (!verify_report_signature(m.id(), r, c->device_public_key)) {
+                bad[idx] = 1;
+                continue;
+            }
+            const Bytes canonical = report_canonical_bytes(m.id(), pr.report);
+            if (!crypto::ed25519_verify(c->device_public_key, canonical, pr.report.signature())) {
                 reject(ack, "bad_signature",
                        "报告签名无效（内容被改动或非本设备签名）/ the report's signature is invalid: changed after signing or not signed by this device");
-                bad[static_cast<std::size_t>(i)] = 1;
+                bad[idx] = 1;
+                continue;
             }
+            crypto::Sha256 h;  // = domain::report_hash, without canonicalising again
+            h.update(canonical);
+            h.update(pr.report.signature());
+            pr.hash = h.finish();
+            (*prepared)[idx] = std::move(pr);
         }
         auto principal = std::make_shared<Result<Principal>>(fail(Errc::internal, "unset"));
         m_ctx.writer->submit(
-            [this, c, req, acks, bad, principal](WriteBatch& b) -> Status {
+            [this, c, req, acks, bad, principal, prepared](WriteBatch& b) -> Status {
                 RecordTable table{b.db};
                 *principal = make_principal(c->user_id, c->user, c->device_id, table.lookup());
                 MutationApplier ap{b, table};
@@ -114,7 +128,9 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                     fresh[idx] = 1;
                     if (bad[idx]) {
                         (*acks)[idx].set_client_seq(m.client_seq());
-                    } else if (auto s = ap.apply(**principal, m, acks, idx); !s) {
+                    } else if (auto s = ap.apply(**principal, m, acks, idx,
+                                                 (*prepared)[idx] ? &*(*prepared)[idx] : nullptr);
+                               !s) {
                         return s;
                     }
                     // Recorded at once, so a second delivery in the same group commit is a repeat;

@@ -69,6 +69,10 @@ Status RecordTable::put(const pb::Record& rec, const std::vector<std::string>& k
     if (field_clock) ins.bind(8, *field_clock); else ins.bind_null(8);
     if (auto r = ins.run(); !r) return r;
 
+    // A receipt has no key rows of its own: the pull reads its report's (same id), so a receipt
+    // goes exactly where its report goes, for the price of no extra index writes.
+    if (rec.collection() == domain::kReceipt) return {};
+
     // Keys: deactivate all, then (re)activate the current ones. Old holders keep an inactive key,
     // which is how a pull tells them the record left their scope.
     if (rec.version() > 1) {
@@ -126,7 +130,8 @@ Result<PullPage> RecordTable::pull(const std::vector<std::string>& keys, std::in
                                    int scan_limit) const {
     Statement st{m_db,
                  "SELECT collection, id, version, payload, deleted, seq, updated_at, "
-                 "(SELECT MAX(k.active) FROM record_key k WHERE k.collection=r.collection AND k.id=r.id AND "
+                 "(SELECT MAX(k.active) FROM record_key k WHERE "
+                 "k.collection=(CASE r.collection WHEN 'receipt' THEN 'report' ELSE r.collection END) AND k.id=r.id AND "
                  "k.key IN (SELECT value FROM json_each(?2))) AS vis FROM record r WHERE seq > ?1 ORDER BY seq"};
     nlohmann::json arr = keys;
     st.bind(1, cursor).bind(2, arr.dump());
