@@ -24,57 +24,24 @@
 #include "shared/sync/device_profile.h"
 #include "shared/sync/http_transport.h"
 #include "shared/sync/inspection_recorder.h"
+#include "support/cli_steps.h"
 #include "support/test_server.h"
 
 using namespace ducha;
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test::cli_json;
+using test::contains;
+using test::describe;
+using test::kItems;
+using test::must;
+using test::read_file;
+using test::run;
+using test::trim;
+using test::write_answers;
+using test::write_file;
 
 namespace {
-
-const char* const kItems[] = {"L1", "L2", "L3", "L4", "T1", "T2", "T3", "T4", "T5", "T6", "P1",
-                              "P2", "F1", "F2", "F3", "F4", "A1", "X1", "X2", "X3", "X4"};
-
-std::string describe(const std::vector<std::string>& args, const test::CliResult& r) {
-    std::string cmd;
-    for (const auto& a : args) cmd += a + ' ';
-    return "ducha " + cmd + "\n  rc=" + std::to_string(r.rc) + "\n  out: " + r.out + "\n  err: " + r.err;
-}
-
-test::CliResult run(const fs::path& profile, std::vector<std::string> args) {
-    args.insert(args.begin(), {"--profile", profile.string()});
-    return test::cli(args);
-}
-
-test::CliResult must(const fs::path& profile, const std::vector<std::string>& args) {
-    auto r = run(profile, args);
-    INFO(describe(args, r));
-    REQUIRE(r.rc == 0);
-    return r;
-}
-
-json cli_json(const fs::path& profile, const std::vector<std::string>& args) {
-    auto r = must(profile, args);
-    auto j = json::parse(r.out, nullptr, false);
-    INFO(describe(args, r));
-    REQUIRE(j.is_array());
-    return j;
-}
-
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
-fs::path write_answers(const fs::path& dir) {
-    json j = json::object();
-    for (const char* c : kItems) j[c] = "pass";
-    auto p = dir / ("answers-" + crypto::random_token(6) + ".json");
-    std::ofstream(p) << j.dump();
-    return p;
-}
 
 sync::HttpTransport transport(const test::TestServer& srv, std::string pin = "") {
     return sync::HttpTransport{sync::TransportConfig{.base_url = srv.url(), .pin = pin.empty() ? srv.pin() : pin}};
@@ -535,7 +502,7 @@ TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or wr
         REQUIRE(p->store().apply_remote(rec));
         sync::InspectionInput in;
         in.task_id = other_id;
-        for (const char* c : kItems) in.answers.push_back({c, "pass", "", 0});
+        for (const auto& c : kItems) in.answers.push_back({c, "pass", "", 0});
         auto rid = sync::InspectionRecorder(*p).record(in);
         INFO((rid ? "" : rid.error().message));
         REQUIRE(rid.has_value());

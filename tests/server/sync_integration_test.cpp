@@ -35,78 +35,32 @@
 #include "shared/sync/device_profile.h"
 #include "shared/sync/http_transport.h"
 #include "shared/sync/sync_client.h"
+#include "support/cli_steps.h"
 #include "support/test_server.h"
 
 using namespace ducha;
 using nlohmann::json;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
+using test::cli_json;
+using test::contains;
+using test::describe;
+using test::kItems;
+using test::must;
+using test::read_file;
+using test::run;
+using test::trim;
+using test::write_answers;
+using test::write_file;
 
 namespace {
 
 // ------------------------------------------------------------------------------------ helpers
 
-const char* const kItems[] = {"L1", "L2", "L3", "L4", "T1", "T2", "T3", "T4", "T5", "T6", "P1",
-                              "P2", "F1", "F2", "F3", "F4", "A1", "X1", "X2", "X3", "X4"};
-
-std::string describe(const std::vector<std::string>& args, const test::CliResult& r) {
-    std::string cmd;
-    for (const auto& a : args) cmd += a + ' ';
-    return "ducha " + cmd + "\n  rc=" + std::to_string(r.rc) + "\n  out: " + r.out + "\n  err: " + r.err;
-}
-
-test::CliResult run(const fs::path& profile, std::vector<std::string> args) {
-    args.insert(args.begin(), {"--profile", profile.string()});
-    return test::cli(args);
-}
-
-// Runs a CLI command that must succeed.
-test::CliResult must(const fs::path& profile, const std::vector<std::string>& args) {
-    auto r = run(profile, args);
-    INFO(describe(args, r));
-    REQUIRE(r.rc == 0);
-    return r;
-}
-
-json cli_json(const fs::path& profile, const std::vector<std::string>& args) {
-    auto r = must(profile, args);
-    auto j = json::parse(r.out, nullptr, false);
-    INFO(describe(args, r));
-    REQUIRE(j.is_array());
-    return j;
-}
-
 void enroll(const fs::path& profile, const std::string& url, const std::string& pin, const std::string& code) {
     must(profile, {"enroll", "--server", url, "--code", code, "--pin", pin, "--name", "itest-device"});
 }
 
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
-    return s;
-}
-
-bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
-
-void write_file(const fs::path& p, std::string_view data) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    REQUIRE(out.good());
-}
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-// An answers file that passes every item, with some items replaced.
-fs::path write_answers(const fs::path& dir, const json& overrides = json::object()) {
-    json j = json::object();
-    for (const char* c : kItems) j[c] = "pass";
-    for (const auto& [k, v] : overrides.items()) j[k] = v;
-    auto p = dir / ("answers-" + crypto::random_token(6) + ".json");
-    write_file(p, j.dump());
-    return p;
-}
 
 // The number after `label` in the sync summary ("pushed 1, duplicates 2, ...").
 int summary_number(const std::string& out, const std::string& label) {

@@ -1,0 +1,71 @@
+#include "support/cli_steps.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+
+#include "shared/crypto/random.h"
+
+namespace ducha::test {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::vector<std::string> kItems = {"L1", "L2", "L3", "L4", "T1", "T2", "T3", "T4", "T5", "T6", "P1",
+                                         "P2", "F1", "F2", "F3", "F4", "A1", "X1", "X2", "X3", "X4"};
+
+std::string describe(const std::vector<std::string>& args, const CliResult& r) {
+    std::string cmd;
+    for (const auto& a : args) cmd += a + ' ';
+    return "ducha " + cmd + "\n  rc=" + std::to_string(r.rc) + "\n  out: " + r.out + "\n  err: " + r.err;
+}
+
+CliResult run(const fs::path& profile, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--profile", profile.string()});
+    return cli(args);
+}
+
+CliResult must(const fs::path& profile, const std::vector<std::string>& args) {
+    auto r = run(profile, args);
+    INFO(describe(args, r));
+    REQUIRE(r.rc == 0);
+    return r;
+}
+
+json cli_json(const fs::path& profile, const std::vector<std::string>& args) {
+    auto r = must(profile, args);
+    auto j = json::parse(r.out, nullptr, false);
+    INFO(describe(args, r));
+    REQUIRE(j.is_array());
+    return j;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
+    return s;
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+void write_file(const fs::path& p, std::string_view data) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    REQUIRE(out.good());
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+fs::path write_answers(const fs::path& dir, const json& overrides) {
+    json j = json::object();
+    for (const auto& c : kItems) j[c] = "pass";
+    for (const auto& [k, v] : overrides.items()) j[k] = v;
+    auto p = dir / ("answers-" + crypto::random_token(6) + ".json");
+    write_file(p, j.dump());
+    return p;
+}
+
+}  // namespace ducha::test

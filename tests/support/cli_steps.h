@@ -1,0 +1,34 @@
+#pragma once
+// Steps of the integration tests that drive the `ducha` CLI in-process: run a command on a
+// profile, require it to succeed, read its --json output, write answers and files.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_server.h"
+
+namespace ducha::test {
+
+// Every item code of the default checklist (template v1).
+extern const std::vector<std::string> kItems;
+
+std::string describe(const std::vector<std::string>& args, const CliResult& r);
+// `ducha --profile PROFILE ARGS...`
+CliResult run(const std::filesystem::path& profile, std::vector<std::string> args);
+// The same, and the test stops unless it exits 0.
+CliResult must(const std::filesystem::path& profile, const std::vector<std::string>& args);
+// The same with --json output: the parsed array.
+nlohmann::json cli_json(const std::filesystem::path& profile, const std::vector<std::string>& args);
+
+std::string trim(std::string s);  // trailing newlines, spaces and CRs
+bool contains(const std::string& hay, const std::string& needle);
+void write_file(const std::filesystem::path& p, std::string_view data);
+std::string read_file(const std::filesystem::path& p);
+// An answers file under `dir` that passes every item, with `overrides` replacing some.
+std::filesystem::path write_answers(const std::filesystem::path& dir,
+                                    const nlohmann::json& overrides = nlohmann::json::object());
+
+}  // namespace ducha::test
