@@ -1,5 +1,6 @@
 #pragma once
 // An owned SQLite connection. sqlite3.h stays out of headers.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
