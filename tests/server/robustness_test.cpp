@@ -30,16 +30,7 @@
 using namespace ducha;
 using nlohmann::json;
 namespace fs = std::filesystem;
-using test::cli_json;
-using test::contains;
-using test::describe;
-using test::kItems;
-using test::must;
-using test::read_file;
-using test::run;
-using test::trim;
-using test::write_answers;
-using test::write_file;
+using namespace ducha::test;  // the CLI steps of support/cli_steps.h
 
 namespace {
 

@@ -42,16 +42,7 @@ using namespace ducha;
 using nlohmann::json;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
-using test::cli_json;
-using test::contains;
-using test::describe;
-using test::kItems;
-using test::must;
-using test::read_file;
-using test::run;
-using test::trim;
-using test::write_answers;
-using test::write_file;
+using namespace ducha::test;  // the CLI steps of support/cli_steps.h
 
 namespace {
 
