@@ -3,7 +3,6 @@
 #include <google/protobuf/descriptor.h>
 
 #include <algorithm>
-
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +15,13 @@ namespace ducha::server {
 
 using namespace ducha::domain;
 namespace gpb = google::protobuf;
+
+Status attach_receipt(RecordTable& table, const std::string& report_id, pb::Ack& ack) {
+    auto rc = table.get(kReceipt, report_id);
+    if (!rc) return fail(rc.error());
+    if (*rc) ack.mutable_receipt()->ParseFromString((**rc).payload());
+    return {};
+}
 
 void reject(pb::Ack& ack, std::string_view code, std::string message) {
     ack.set_status(pb::Ack::REJECTED);
@@ -93,9 +99,8 @@ Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& 
             ack.set_status(pb::Ack::DUPLICATE);
             ack.set_seq(cur->seq());
             ack.set_version(cur->version());
-            if (m.collection() == kReport) {
-                if (auto rc = m_table.get(kReceipt, m.id()); rc && *rc) ack.mutable_receipt()->ParseFromString((*rc)->payload());
-            }
+            if (m.collection() == kReport)
+                if (auto s = attach_receipt(m_table, m.id(), ack); !s) return s;
         } else {
             reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
         }

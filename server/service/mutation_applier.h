@@ -17,6 +17,9 @@ struct PreparedReport {
     Bytes hash;  // domain::report_hash
 };
 
+// A replayed report's ack carries its receipt again (acks are stored without it).
+Status attach_receipt(RecordTable& table, const std::string& report_id, pb::Ack& ack);
+
 class MutationApplier {
 public:
     MutationApplier(WriteBatch& batch, RecordTable& table) : m_batch(batch), m_table(table) {}

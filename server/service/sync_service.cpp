@@ -7,7 +7,6 @@
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
 #include "shared/crypto/ed25519.h"
-#include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/store/statement.h"
@@ -94,10 +93,7 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                 bad[idx] = 1;
                 continue;
             }
-            crypto::Sha256 h;  // = domain::report_hash, without canonicalising again
-            h.update(canonical);
-            h.update(pr.report.signature());
-            pr.hash = h.finish();
+            pr.hash = report_hash_of_canonical(canonical, pr.report.signature());
             (*prepared)[idx] = std::move(pr);
         }
         auto principal = std::make_shared<Result<Principal>>(fail(Errc::internal, "unset"));
@@ -163,9 +159,7 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                             const auto& m = req->mutations(static_cast<int>(i));
                             if (ack.status() == pb::Ack::APPLIED && m.collection() == kReport) {
                                 RecordTable table{b.db};
-                                auto rc = table.get(kReceipt, m.id());
-                                if (!rc) return Status{fail(rc.error())};
-                                if (*rc) ack.mutable_receipt()->ParseFromString((**rc).payload());
+                                if (auto s = attach_receipt(table, m.id(), ack); !s) return s;
                             }
                             if (ack.status() == pb::Ack::APPLIED) ack.set_status(pb::Ack::DUPLICATE);
                         }

@@ -81,9 +81,13 @@ Bytes report_canonical_bytes(const std::string& report_id, const pb::Report& r) 
 }
 
 Bytes report_hash(const std::string& report_id, const pb::Report& r) {
+    return report_hash_of_canonical(report_canonical_bytes(report_id, r), r.signature());
+}
+
+Bytes report_hash_of_canonical(const Bytes& canonical, const std::string& signature) {
     crypto::Sha256 h;
-    h.update(report_canonical_bytes(report_id, r));
-    h.update(r.signature());
+    h.update(canonical);
+    h.update(signature);
     return h.finish();
 }
 

@@ -14,6 +14,8 @@ namespace ducha::domain {
 Bytes report_canonical_bytes(const std::string& report_id, const pb::Report& r);
 // Hash that chains reports and is the Merkle leaf of a receipt: SHA-256(canonical | signature).
 Bytes report_hash(const std::string& report_id, const pb::Report& r);
+// The same from canonical bytes already computed (e.g. for the signature check).
+Bytes report_hash_of_canonical(const Bytes& canonical, const std::string& signature);
 Bytes zero_hash();  // 32 zero bytes: prev_hash of a device's first report
 
 void sign_report(const std::string& report_id, pb::Report& r, const crypto::Ed25519KeyPair& key);
