@@ -2,11 +2,13 @@
 #include <signal.h>
 
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "server/service/server_app.h"
+#include "shared/crypto/certificate.h"
 
 using namespace ducha;
 using namespace ducha::server;
@@ -28,7 +30,12 @@ Usage:
       "listening on https://HOST:PORT" when ready. SIGTERM/SIGINT drain and stop.
       Default --listen 127.0.0.1:8443.
   ducha-server enrollment-code --data DIR --user USER_ID [--days N]
+                               [--server-url https://HOST:PORT [--cert PEM]]
       Issue a new one-time enrollment code for a user (works while the server runs).
+      Prints "enrollment code: CODE". With --server-url (the URL devices reach the
+      server at), also prints "enrollment link: ducha://enroll?server=...&code=...&pin=..."
+      carrying the pin of DIR/tls/cert.pem (or of --cert PEM, as given to serve);
+      make a QR image of it with: qrencode -o code.png 'LINK'
 
   ducha-server backup --data DIR --to FILE
       Online backup of the database (safe while serving). Copy DIR/blobs as files.
@@ -105,18 +112,67 @@ int cmd_serve(const Args& a) {
     return 0;
 }
 
+// RFC 3986: everything but the unreserved characters becomes %XX.
+std::string percent_encode(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~') {
+            out.push_back(ch);
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
+// What the enrollment QR carries (docs/SYNC.md, "Enrolling a device").
+std::string enrollment_link(const std::string& server_url, const std::string& code, const std::string& pin) {
+    return "ducha://enroll?server=" + percent_encode(server_url) + "&code=" + percent_encode(code) +
+           "&pin=" + percent_encode(pin);
+}
+
 int cmd_code(const Args& a) {
     auto data = a.get("--data");
     auto user = a.get("--user");
     if (!data || !user) return usage_error("enrollment-code 需要 --data DIR --user USER_ID");
     std::int64_t days = 7;
     if (auto d = a.get("--days")) days = std::stoll(*d);
+    auto server_url = a.get("--server-url");
+    if (a.has("--server-url") && !server_url) return usage_error("--server-url 需要一个 URL / --server-url needs a URL");
+    if (a.has("--cert") && (!server_url || !a.get("--cert")))
+        return usage_error("--cert PEM 只与 --server-url 一起使用 / --cert PEM goes with --server-url");
+    std::string pin;
+    if (server_url) {
+        while (server_url->size() > 8 && server_url->back() == '/') server_url->pop_back();
+        bool ok = server_url->rfind("https://", 0) == 0 && server_url->size() > 8;
+        for (char c : *server_url)
+            if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) ok = false;
+        if (!ok) return usage_error("--server-url 须为 https://HOST:PORT / --server-url must be https://HOST[:PORT], got " + *server_url);
+        // The pin devices check: the same function `serve` prints it with, over the same
+        // certificate (DIR/tls/cert.pem unless serve runs with --cert). Computed before the code
+        // is issued, so a missing certificate wastes no code.
+        std::filesystem::path cert = a.get("--cert").value_or((std::filesystem::path(*data) / "tls" / "cert.pem").string());
+        auto p = crypto::public_key_pin_of_certificate(cert);
+        if (!p) {
+            std::cerr << "ducha-server enrollment-code: " << p.error().message
+                      << "\n无法得到证书公钥指纹：请先运行一次 serve，或用 --cert 给出 serve 使用的证书 / "
+                         "cannot compute the pin: run `ducha-server serve` once, or give --cert PEM (the one serve uses)\n";
+            return 1;
+        }
+        pin = *p;
+    }
     auto code = issue_enrollment_code(*data, *user, days * 24 * 3600);
     if (!code) {
         std::cerr << "ducha-server enrollment-code: " << code.error().message << "\n";
         return 1;
     }
     std::cout << "enrollment code: " << *code << "\n";
+    if (server_url) std::cout << "enrollment link: " << enrollment_link(*server_url, *code, pin) << "\n";
     return 0;
 }
 

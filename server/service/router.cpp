@@ -1,5 +1,6 @@
 #include "server/service/router.h"
 
+#include <cctype>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -54,6 +55,21 @@ std::optional<M> parse_body(const HttpRequest& req) {
     return m;
 }
 
+// The badge page for a browser: ?format=html (or format=json) decides; otherwise Accept: text/html.
+bool wants_html(const HttpRequest& req) {
+    std::string_view q = req.query;
+    while (!q.empty()) {
+        auto amp = q.find('&');
+        auto param = q.substr(0, amp);
+        if (param == "format=html") return true;
+        if (param == "format=json") return false;
+        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+    }
+    std::string accept = req.header("accept");
+    for (auto& c : accept) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return accept.find("text/html") != std::string::npos;
+}
+
 HttpResponse malformed(std::string_view what) {
     return json_error(400, "malformed",
                       "请求无法解析（不是有效的 " + std::string(what) + " 消息）/ the request body is not a valid " +
@@ -64,7 +80,7 @@ HttpResponse malformed(std::string_view what) {
 
 Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
-      m_blobs(ctx.data_dir / "blobs", ctx.limits.max_blob_size) {}
+      m_blobs(ctx.data_dir / "blobs", ctx.limits.max_blob_size), m_badge(ctx) {}
 
 void Router::handle(HttpRequest&& req, Respond respond) {
     const auto& path = req.path;
@@ -116,6 +132,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         });
     }
     if (path.rfind("/v1/blobs/", 0) == 0) return blobs(std::move(req), std::move(respond));
+    if (path.rfind("/v1/public/badge/", 0) == 0) return badge(std::move(req), std::move(respond));
     respond(json_error(404, "not_found", "没有这个接口 / no such endpoint: " + req.method + " " + path));
 }
 
@@ -180,6 +197,19 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
     r.content_type = "application/json";
     r.body = nlohmann::json{{"complete", st->complete}, {"received", st->received}}.dump();
     respond(with_offset(r, *st));
+}
+
+// GET /v1/public/badge/{token}: no authentication; see BadgeService.
+void Router::badge(HttpRequest&& req, Respond respond) {
+    if (req.method != "GET" && req.method != "HEAD") return respond(json_error(405, "method_not_allowed", "use GET"));
+    std::string token = req.path.substr(std::string_view("/v1/public/badge/").size());
+    if (!BadgeService::valid_token(token))
+        return respond(json_error(400, "invalid_argument",
+                                  "证件码格式无效 / malformed badge token: 1 to 128 characters of A-Z a-z 0-9 _ -"));
+    m_badge.check(std::move(token), [respond, html = wants_html(req)](Result<BadgeCheck> r) {
+        if (!r) return respond(error_response(r.error()));
+        respond(html ? BadgeService::html_response(*r) : BadgeService::json_response(*r));
+    });
 }
 
 HttpResponse Router::healthz() {

@@ -5,6 +5,7 @@
 
 #include "server/http/http_server.h"
 #include "server/service/auth_service.h"
+#include "server/service/badge_service.h"
 #include "server/service/blob_store.h"
 #include "server/service/server_context.h"
 #include "server/service/sync_service.h"
@@ -21,6 +22,7 @@ public:
 
 private:
     void blobs(HttpRequest&& req, Respond respond);
+    void badge(HttpRequest&& req, Respond respond);
     HttpResponse healthz();
     HttpResponse metrics();
 
@@ -29,6 +31,7 @@ private:
     AuthService m_auth;
     SyncService m_sync;
     BlobStore m_blobs;
+    BadgeService m_badge;
 };
 
 }  // namespace ducha::server

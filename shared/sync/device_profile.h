@@ -12,6 +12,7 @@
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
 #include "shared/crypto/ed25519.h"
+#include "shared/sync/draft_store.h"
 #include "shared/sync/local_store.h"
 
 namespace ducha::sync {
@@ -43,6 +44,9 @@ public:
     Result<std::string> save_blob(std::string_view data);
     Result<std::string> read_blob(const std::string& hex);
     std::filesystem::path blob_path(const std::string& hex) const;
+
+    // Inspections in progress, sealed with the keystore key.
+    DraftStore drafts() { return DraftStore(m_store, m_key); }
 
     // Hybrid logical clock for last-writer-wins fields: wall-clock milliseconds, never going back.
     Result<std::uint64_t> next_hlc();

@@ -1,5 +1,6 @@
 #include "shared/sync/inspection_recorder.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -39,14 +40,58 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     auto& store = m_profile.store();
     auto ident = m_profile.identity();
     if (!ident) return fail(ident.error());
-    auto task = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
-    if (!task) return fail(task.error());
-    if (task->status() == "done" || task->status() == "cancelled")
-        return fail(Errc::invalid_argument, "任务已结束 / this task is " + task->status());
-    auto inst = load<pb::Institution>(store, kInstitution, task->institution_id(), "机构 / institution");
-    if (!inst) return fail(inst.error());
-    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, task->template_id(), "检查清单 / checklist");
-    if (!tpl) return fail(tpl.error());
+    std::optional<pb::Task> task;
+    pb::Institution site;
+    std::string institution_id, template_id;
+    pb::ChecklistTemplate template_;
+    if (in.unlisted_site) {
+        const auto& u = *in.unlisted_site;
+        if (!in.task_id.empty())
+            return fail(Errc::invalid_argument, "未登记机构的报告不属于任务 / an unlisted site is reported without a task");
+        if (u.name.empty() || u.address.empty())
+            return fail(Errc::invalid_argument, "请填写机构名称和地址 / give the site's name and address");
+        site.set_district_id(ident->district_id);
+        site.set_zone_id(u.zone_id);
+        site.set_name(u.name);
+        site.set_address(u.address);
+        site.set_community(u.community);
+        site.set_category(u.category);
+        site.set_academic(u.academic);
+        site.set_licensed(false);
+        site.set_field_reported(true);
+        if (in.gps) *site.mutable_location() = *in.gps;
+        institution_id = crypto::new_uuid();
+        auto tpls = store.list(kChecklistTemplate);
+        if (!tpls) return fail(tpls.error());
+        for (const auto& r : *tpls) {
+            pb::ChecklistTemplate t;
+            if (t.ParseFromString(r.payload()) && t.template_version() >= template_.template_version()) {
+                template_ = std::move(t);
+                template_id = r.id();
+            }
+        }
+        if (template_id.empty())
+            return fail(Errc::not_found, "本机没有检查清单，请先同步 / no checklist on this device: sync first");
+    } else {
+        auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
+        if (!t) return fail(t.error());
+        if (t->status() == "done" || t->status() == "cancelled")
+            return fail(Errc::invalid_argument, "任务已结束 / this task is " + t->status());
+        auto inst = load<pb::Institution>(store, kInstitution, t->institution_id(), "机构 / institution");
+        if (!inst) return fail(inst.error());
+        auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, t->template_id(), "检查清单 / checklist");
+        if (!tpl) return fail(tpl.error());
+        task = std::move(*t);
+        site = std::move(*inst);
+        template_ = std::move(*tpl);
+        institution_id = task->institution_id();
+        template_id = task->template_id();
+    }
+    const bool covert = task && task->covert();
+    if (covert && !in.signature_png.empty())
+        return fail(Errc::invalid_argument, "暗访不采集现场签字 / a covert visit takes no on-site signature");
+    const pb::ChecklistTemplate* tpl = &template_;
+    const pb::Institution* inst = &site;
 
     // Photos not tied to an item also serve as the evidence of failed items that demand one.
     std::map<std::string, int> per_item;
@@ -54,7 +99,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     for (const auto& p : in.photos) (p.item_code.empty() ? general : per_item[p.item_code])++;
     std::vector<AnswerInput> answers = in.answers;
     for (auto& a : answers) a.photo_count = per_item[a.code] + general;
-    InspectionContext ctx{inst->academic(), task->covert(), false};
+    InspectionContext ctx{inst->academic(), covert, in.unlisted_site.has_value()};
     auto validated = validate_answers(*tpl, ctx, answers);
     if (!validated) return fail(validated.error());
 
@@ -63,7 +108,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
 
     // Store the evidence files first (encrypted); nothing references them until the report commits.
     struct Stored {
-        std::string hex, item, mime;
+        std::string hex, item, mime, kind;
         std::int64_t size;
     };
     std::vector<Stored> files;
@@ -71,29 +116,40 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         if (p.data.empty()) return fail(Errc::invalid_argument, "照片文件为空 / a photo file is empty");
         auto hex = m_profile.save_blob(p.data);
         if (!hex) return fail(hex.error());
-        files.push_back({*hex, p.item_code, p.mime, static_cast<std::int64_t>(p.data.size())});
+        files.push_back({*hex, p.item_code, p.mime, "photo", static_cast<std::int64_t>(p.data.size())});
+    }
+    if (!in.signature_png.empty()) {
+        auto hex = m_profile.save_blob(in.signature_png);
+        if (!hex) return fail(hex.error());
+        files.push_back({*hex, "", "image/png", "signature", static_cast<std::int64_t>(in.signature_png.size())});
     }
 
     std::string report_id = crypto::new_uuid();
     pb::Report r;
     r.set_task_id(in.task_id);
-    r.set_institution_id(task->institution_id());
-    r.set_district_id(task->district_id());
-    r.set_template_id(task->template_id());
+    r.set_institution_id(institution_id);
+    r.set_district_id(task ? task->district_id() : ident->district_id);
+    r.set_template_id(template_id);
     r.set_template_version(tpl->template_version());
     r.set_device_id(ident->device_id);
     r.set_user_id(ident->user_id);
     for (auto& a : *validated) {
         for (const auto& f : files)
-            if (f.item == a.code() || (f.item.empty() && a.result() == "fail")) a.add_photo_sha256(*hex_decode(f.hex));
+            if (f.kind == "photo" && (f.item == a.code() || (f.item.empty() && a.result() == "fail"))) a.add_photo_sha256(*hex_decode(f.hex));
         *r.add_answers() = std::move(a);
     }
-    for (const auto& f : files) {
+    // The same file attached twice (to two items, say) is one blob, stored and uploaded once.
+    std::vector<const Stored*> unique;
+    for (const auto& f : files)
+        if (std::none_of(unique.begin(), unique.end(), [&](const Stored* u) { return u->hex == f.hex; }))
+            unique.push_back(&f);
+    for (const Stored* fp : unique) {
+        const Stored& f = *fp;
         auto* b = r.add_blobs();
         b->set_sha256(*hex_decode(f.hex));
         b->set_size(f.size);
         b->set_mime(f.mime);
-        b->set_kind("photo");
+        b->set_kind(f.kind);
     }
     r.set_device_time(in.device_time_ms.value_or(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                      std::chrono::system_clock::now().time_since_epoch()).count()));
@@ -106,9 +162,11 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     r.set_gps_accuracy_m(in.gps_accuracy_m);
     r.set_gps_fix_age_ms(in.gps_fix_age_ms);
     r.set_mock_location(in.mock_location);
-    r.set_covert(task->covert());
+    r.set_covert(covert);
+    r.set_unlisted(in.unlisted_site.has_value());
     r.set_notes(in.notes);
-    r.set_flagged(is_flagged(*tpl, {r.answers().begin(), r.answers().end()}, false, inst->past_violations() > 0));
+    r.set_flagged(is_flagged(*tpl, {r.answers().begin(), r.answers().end()}, r.unlisted(),
+                             inst->past_violations() > 0));
 
     store::Transaction tx{store.db()};
     if (!tx.begun()) return fail(tx.begun().error());
@@ -119,15 +177,30 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     r.set_prev_hash(*head ? **head : zero_hash());
     sign_report(report_id, r, *key);
 
+    if (in.unlisted_site) {  // the site first: the report refers to it
+        pb::Mutation im;
+        im.set_collection(std::string(kInstitution));
+        im.set_id(institution_id);
+        im.set_payload(site.SerializeAsString());
+        auto hlc = m_profile.next_hlc();
+        if (!hlc) return fail(hlc.error());
+        im.set_hlc(*hlc);
+        for (const char* f : {"district_id", "zone_id", "name", "address", "community", "category", "academic",
+                              "licensed", "field_reported", "location"})
+            im.add_changed_fields(f);
+        if (auto q = store.enqueue(im); !q) return fail(q.error());
+    }
+
     pb::Mutation m;
     m.set_collection(std::string(kReport));
     m.set_id(report_id);
     m.set_payload(r.SerializeAsString());
     if (auto q = store.enqueue(m); !q) return fail(q.error());
-    for (const auto& f : files) {
+    for (std::size_t i = 0; i < unique.size(); ++i) {
+        const Stored& f = *unique[i];
         pb::Evidence e;
         e.set_report_id(report_id);
-        *e.mutable_blob() = r.blobs(static_cast<int>(&f - files.data()));
+        *e.mutable_blob() = r.blobs(static_cast<int>(i));
         e.set_captured_at(r.device_time());
         pb::Mutation em;
         em.set_collection(std::string(kEvidence));
@@ -144,11 +217,11 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     if (auto s = store.set_meta("chain_index", std::to_string(r.chain_index())); !s) return fail(s.error());
     if (auto s = store.set_meta("chain_head", report_hash(report_id, r)); !s) return fail(s.error());
     // Shown as submitted at once; the server's own change to the task follows on the next pull.
-    pb::Task t = *task;
-    t.set_status("submitted");
-    t.set_report_id(report_id);
-    auto cur = store.get(kTask, in.task_id);
+    auto cur = task ? store.get(kTask, in.task_id) : Result<std::optional<pb::Record>>{std::nullopt};
     if (cur && *cur) {
+        pb::Task t = *task;
+        t.set_status("submitted");
+        t.set_report_id(report_id);
         pb::Record tr = **cur;
         tr.set_payload(t.SerializeAsString());
         if (auto s = store.apply_remote(tr); !s) return fail(s.error());

@@ -17,8 +17,16 @@ struct PhotoInput {
     std::string mime = "image/jpeg";
 };
 
+// A site found in the field that is not in the registry (黑机构): reported without a task, it
+// becomes a field-reported institution record and a report flagged for a supervisor.
+struct UnlistedSite {
+    std::string name, address, community, category, zone_id;
+    bool academic = false;
+};
+
 struct InspectionInput {
-    std::string task_id;
+    std::string task_id;                      // empty only with unlisted_site
+    std::optional<UnlistedSite> unlisted_site;
     std::vector<domain::AnswerInput> answers;
     std::vector<PhotoInput> photos;
     std::optional<pb::GeoPoint> gps;
@@ -26,13 +34,15 @@ struct InspectionInput {
     std::int64_t gps_fix_age_ms = -1;
     bool mock_location = false;
     std::string notes;
+    std::string signature_png;  // the on-site signature (open visits only); empty: none
     std::optional<std::int64_t> device_time_ms;  // default: now
 };
 
 class InspectionRecorder {
 public:
     explicit InspectionRecorder(DeviceProfile& profile) : m_profile(profile) {}
-    // Returns the new report's id.
+    // Returns the new report's id. With an unlisted site, the new institution is queued in the
+    // same transaction as the report.
     Result<std::string> record(const InspectionInput& in);
 
 private:

@@ -21,6 +21,11 @@ CREATE TABLE blob(sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, mime TEXT NOT 
 CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE resync_seen(collection TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY(collection, id)) WITHOUT ROWID;
 )sql"},
+    // An inspection in progress, saved on every change so the app can be killed at any moment.
+    // payload is AES-256-GCM sealed with the keystore key (notes and answers are sensitive).
+    {2, R"sql(
+CREATE TABLE draft(key TEXT PRIMARY KEY, payload BLOB NOT NULL, updated_at INTEGER NOT NULL);
+)sql"},
 };
 }  // namespace
 

@@ -1,0 +1,103 @@
+#pragma once
+// The app's one device profile, seen from QML as the singleton `App`: who this device is, the
+// language, enrollment (code or QR image) and the replica-changed signal every model listens to.
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <thread>
+
+#include "shared/sync/device_profile.h"
+
+class QQmlEngine;
+class QJSEngine;
+class QTranslator;
+
+namespace ducha::app {
+
+class AppSession : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(App)
+    QML_SINGLETON
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY identityChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY identityChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY identityChanged)
+    Q_PROPERTY(QString role READ role NOTIFY identityChanged)
+    Q_PROPERTY(QString districtName READ districtName NOTIFY replicaChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY identityChanged)
+    Q_PROPERTY(QString deviceId READ deviceId NOTIFY identityChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(QString badgeUrl READ badgeUrl NOTIFY replicaChanged)
+    Q_PROPERTY(QString badgeValidUntil READ badgeValidUntil NOTIFY replicaChanged)
+    Q_PROPERTY(bool badgeValid READ badgeValid NOTIFY replicaChanged)
+    Q_PROPERTY(QString openInspection READ openInspection WRITE setOpenInspection NOTIFY openInspectionChanged)
+    Q_PROPERTY(QString storageError READ storageError NOTIFY storageErrorChanged)
+
+public:
+    // The profile lives in `dir` (created if missing). One AppSession per process.
+    explicit AppSession(const QString& dir, QObject* parent = nullptr);
+    ~AppSession() override;
+    static AppSession* instance();
+    static AppSession* create(QQmlEngine*, QJSEngine*);
+
+    sync::DeviceProfile* profile() { return m_profile.get(); }
+    QString profileDir() const { return m_dir; }
+
+    bool enrolled() const;
+    bool busy() const { return m_busy; }
+    QString userName() const { return m_ident.value("user_name"); }
+    QString userId() const { return m_ident.value("user_id"); }
+    QString role() const { return m_ident.value("role"); }
+    QString serverUrl() const { return m_ident.value("server_url"); }
+    QString deviceId() const { return m_ident.value("device_id"); }
+    QString districtName() const;
+    QString language() const { return m_language; }
+    void setLanguage(const QString& lang);
+    QString badgeUrl() const;
+    QString badgeValidUntil() const;
+    bool badgeValid() const;
+    QString openInspection() const;
+    void setOpenInspection(const QString& key);
+    QString storageError() const { return m_storageError; }
+
+    // {server, code, pin, host} from a ducha://enroll link, or {error}.
+    Q_INVOKABLE QVariantMap parseEnrollLink(const QString& text) const;
+    // Decodes the QR in an image file (a path or file:// URL) and parses it as above.
+    Q_INVOKABLE QVariantMap readEnrollImage(const QString& fileOrUrl) const;
+    // Redeems the code on a worker thread; enrollFinished reports the outcome.
+    Q_INVOKABLE void enroll(const QString& server, const QString& code, const QString& pin);
+    // Picks the text of the current language: zh by default.
+    Q_INVOKABLE QString pick(const QString& zh, const QString& en) const { return m_language == "en" ? en : zh; }
+    // Renders a unix-ms time as local "MM-dd HH:mm" (or "yyyy-MM-dd" when far away).
+    Q_INVOKABLE QString formatTime(qint64 unixMs) const;
+
+    // Models call this after they wrote to the replica; sync calls it after a pull.
+    void notifyReplicaChanged();
+    void reportStorageError(const QString& message);
+
+signals:
+    void identityChanged();
+    void busyChanged();
+    void languageChanged();
+    void replicaChanged();
+    void openInspectionChanged();
+    void storageErrorChanged();
+    void enrollFinished(bool ok, const QString& message);
+
+private:
+    void loadIdentity();
+    void installTranslator();
+
+    QString m_dir;
+    std::unique_ptr<sync::DeviceProfile> m_profile;
+    QMap<QString, QString> m_ident;
+    QString m_language = "zh";
+    QString m_storageError;
+    bool m_busy = false;
+    std::unique_ptr<QTranslator> m_translator;
+    std::thread m_worker;  // enrollment's network call; joined before the next and on exit
+};
+
+}  // namespace ducha::app

@@ -1,0 +1,154 @@
+#include "mobile/app/task_list_model.h"
+
+#include <QDateTime>
+#include <algorithm>
+#include <set>
+
+#include "mobile/app/app_session.h"
+#include "shared/domain/collections.h"
+
+namespace ducha::app {
+
+namespace {
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+}  // namespace
+
+TaskListModel::TaskListModel(QObject* parent) : QAbstractListModel(parent) {
+    if (auto* app = AppSession::instance()) {
+        connect(app, &AppSession::replicaChanged, this, &TaskListModel::reload);
+        connect(app, &AppSession::languageChanged, this, &TaskListModel::reload);
+    }
+    reload();
+}
+
+QString TaskListModel::kindLabel(const QString& kind, bool en) {
+    if (kind == "spot_check") return en ? "Random spot check" : "双随机抽查";
+    if (kind == "complaint") return en ? "Complaint follow-up" : "投诉核查";
+    if (kind == "reinspection") return en ? "Re-inspection" : "整改复查";
+    if (kind == "joint") return en ? "Joint inspection" : "联合检查";
+    return en ? "Routine" : "日常巡查";
+}
+
+QString TaskListModel::statusLabel(const QString& s, bool en) {
+    if (s == "in_progress") return en ? "In progress" : "进行中";
+    if (s == "submitted") return en ? "Submitted" : "已提交";
+    if (s == "done") return en ? "Done" : "已完成";
+    if (s == "cancelled") return en ? "Cancelled" : "已取消";
+    return en ? "To do" : "待检查";
+}
+
+void TaskListModel::reload() {
+    auto* app = AppSession::instance();
+    std::vector<Row> rows;
+    if (app && app->profile() && app->enrolled()) {
+        auto& store = app->profile()->store();
+        const std::string me = app->userId().toStdString();
+        std::set<std::string> drafts;
+        if (auto d = app->profile()->drafts().list())
+            for (const auto& x : *d) drafts.insert(x.key);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        auto tasks = store.list(domain::kTask);
+        if (!tasks) app->reportStorageError(qs(tasks.error().message));
+        for (const auto& rec : tasks ? *tasks : std::vector<pb::Record>{}) {
+            pb::Task t;
+            if (!t.ParseFromString(rec.payload())) continue;
+            if (std::find(t.assignees().begin(), t.assignees().end(), me) == t.assignees().end()) continue;
+            const bool finished = t.status() == "done" || t.status() == "cancelled" || t.status() == "submitted";
+            if (finished && !m_showFinished) continue;
+            if (!m_institution.isEmpty() && qs(t.institution_id()) != m_institution) continue;
+            Row r;
+            r.id = qs(rec.id());
+            r.title = qs(t.title());
+            r.institutionId = qs(t.institution_id());
+            r.kind = qs(t.kind().empty() ? "routine" : t.kind());
+            r.status = qs(t.status().empty() ? "open" : t.status());
+            r.covert = t.covert();
+            r.priority = t.priority() > 0 ? t.priority() : 3;
+            r.due = t.window_end() > 0 ? t.window_end() * 1000 : 0;
+            r.overdue = !finished && r.due > 0 && r.due < now;
+            r.hasDraft = drafts.count("task:" + rec.id()) > 0;
+            if (auto i = store.get(domain::kInstitution, t.institution_id()); i && *i) {
+                pb::Institution inst;
+                if (inst.ParseFromString((*i)->payload())) {
+                    r.institutionName = qs(inst.name());
+                    r.address = qs(inst.address());
+                }
+            }
+            if (r.title.isEmpty()) r.title = r.institutionName;
+            rows.push_back(std::move(r));
+        }
+    }
+    // Overdue first, then priority (1 = highest), then the earliest due time; no due time sorts last.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        if (a.overdue != b.overdue) return a.overdue;
+        if (a.priority != b.priority) return a.priority < b.priority;
+        qint64 da = a.due ? a.due : LLONG_MAX, db = b.due ? b.due : LLONG_MAX;
+        if (da != db) return da < db;
+        return a.title < b.title;
+    });
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    emit countChanged();
+}
+
+int TaskListModel::overdueCount() const {
+    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.overdue; }));
+}
+
+void TaskListModel::setShowFinished(bool v) {
+    if (v == m_showFinished) return;
+    m_showFinished = v;
+    emit showFinishedChanged();
+    reload();
+}
+
+void TaskListModel::setInstitutionId(const QString& id) {
+    if (id == m_institution) return;
+    m_institution = id;
+    emit institutionIdChanged();
+    reload();
+}
+
+int TaskListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
+
+QVariant TaskListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= count()) return {};
+    const Row& r = m_rows[static_cast<std::size_t>(index.row())];
+    const bool en = AppSession::instance() && AppSession::instance()->language() == "en";
+    switch (role) {
+        case TaskIdRole: return r.id;
+        case TitleRole: return r.title;
+        case InstitutionIdRole: return r.institutionId;
+        case InstitutionNameRole: return r.institutionName;
+        case AddressRole: return r.address;
+        case KindRole: return r.kind;
+        case KindLabelRole: return kindLabel(r.kind, en);
+        case CovertRole: return r.covert;
+        case PriorityRole: return r.priority;
+        case StatusRole: return r.status;
+        case StatusLabelRole: return statusLabel(r.status, en);
+        case DueRole: return r.due;
+        case OverdueRole: return r.overdue;
+        case HasDraftRole: return r.hasDraft;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> TaskListModel::roleNames() const {
+    return {{TaskIdRole, "taskId"},     {TitleRole, "title"},       {InstitutionIdRole, "institutionId"},
+            {InstitutionNameRole, "institutionName"}, {AddressRole, "address"}, {KindRole, "kind"},
+            {KindLabelRole, "kindLabel"}, {CovertRole, "covert"},   {PriorityRole, "priority"},
+            {StatusRole, "status"},     {StatusLabelRole, "statusLabel"}, {DueRole, "due"},
+            {OverdueRole, "overdue"},   {HasDraftRole, "hasDraft"}};
+}
+
+QVariantMap TaskListModel::get(int row) const {
+    QVariantMap m;
+    if (row < 0 || row >= count()) return m;
+    const auto names = roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it) m.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
+    return m;
+}
+
+}  // namespace ducha::app

@@ -1,0 +1,60 @@
+#pragma once
+// Today: my tasks, most urgent first (priority, then due time), overdue ones marked.
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace ducha::app {
+
+class TaskListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countChanged)
+    Q_PROPERTY(bool showFinished READ showFinished WRITE setShowFinished NOTIFY showFinishedChanged)
+    Q_PROPERTY(QString institutionId READ institutionId WRITE setInstitutionId NOTIFY institutionIdChanged)
+
+public:
+    enum Role {
+        TaskIdRole = Qt::UserRole + 1, TitleRole, InstitutionIdRole, InstitutionNameRole, AddressRole, KindRole,
+        KindLabelRole, CovertRole, PriorityRole, StatusRole, StatusLabelRole, DueRole, OverdueRole, HasDraftRole
+    };
+    struct Row {
+        QString id, title, institutionId, institutionName, address, kind, status;
+        bool covert = false, overdue = false, hasDraft = false;
+        int priority = 3;
+        qint64 due = 0;  // unix ms, 0 = none
+    };
+
+    explicit TaskListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int count() const { return static_cast<int>(m_rows.size()); }
+    int overdueCount() const;
+    bool showFinished() const { return m_showFinished; }
+    void setShowFinished(bool v);
+    QString institutionId() const { return m_institution; }
+    void setInstitutionId(const QString& id);
+    const std::vector<Row>& rows() const { return m_rows; }
+
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+    static QString kindLabel(const QString& kind, bool english);
+    static QString statusLabel(const QString& status, bool english);
+
+signals:
+    void countChanged();
+    void showFinishedChanged();
+    void institutionIdChanged();
+
+private:
+    std::vector<Row> m_rows;
+    bool m_showFinished = false;
+    QString m_institution;
+};
+
+}  // namespace ducha::app

@@ -1,0 +1,79 @@
+#include "mobile/support/qr_code.h"
+
+#include <qrencode.h>
+
+#include <QBuffer>
+#include <QImageWriter>
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+namespace ducha::app {
+
+namespace {
+struct QrcodeFree {
+    void operator()(QRcode* code) const { QRcode_free(code); }
+};
+using QrcodePtr = std::unique_ptr<QRcode, QrcodeFree>;
+
+// Fixed 96 dpi: QImage otherwise takes the screen's dpi, which would make the PNG (pHYs chunk)
+// differ from one device to the next.
+constexpr int kDotsPerMeter = 3780;
+}  // namespace
+
+QImage QrCode::render(const QString& text, int pixelSize, int margin) {
+    if (text.isEmpty() || pixelSize <= 0)
+        return {};
+    const QByteArray utf8 = text.toUtf8();
+    // The C API takes a NUL-terminated string; an embedded NUL would silently cut the payload.
+    if (utf8.contains('\0'))
+        return {};
+    // 8-bit mode: the bytes are exactly the UTF-8 text, which is what decoders expect by default.
+    const QrcodePtr code(QRcode_encodeString8bit(utf8.constData(), 0, QR_ECLEVEL_M));
+    if (!code || code->width <= 0)
+        return {};
+
+    margin = std::clamp(margin, 0, 64);
+    const int modules = code->width + 2 * margin;
+    const int scale = std::max(1, pixelSize / modules);
+    const int side = std::max(pixelSize, modules * scale);
+    // Centre the code when pixelSize is not a multiple of the module count; the extra border is
+    // just more quiet zone.
+    const int offset = (side - modules * scale) / 2 + margin * scale;
+
+    QImage image(side, side, QImage::Format_Grayscale8);
+    if (image.isNull())
+        return {};
+    image.fill(0xff);
+    image.setDotsPerMeterX(kDotsPerMeter);
+    image.setDotsPerMeterY(kDotsPerMeter);
+
+    // Drawn straight into the scanlines: no painter, no antialiasing, module edges exact.
+    const int width = code->width;
+    for (int y = 0; y < width; ++y) {
+        for (int x = 0; x < width; ++x) {
+            if ((code->data[y * width + x] & 1) == 0)  // bit 0: dark module
+                continue;
+            for (int dy = 0; dy < scale; ++dy) {
+                uchar* row = image.scanLine(offset + y * scale + dy);
+                std::memset(row + offset + x * scale, 0x00, static_cast<std::size_t>(scale));
+            }
+        }
+    }
+    return image;
+}
+
+QByteArray QrCode::renderPng(const QString& text, int pixelSize, int margin) {
+    const QImage image = render(text, pixelSize, margin);
+    if (image.isNull())
+        return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image))
+        return {};
+    return bytes;
+}
+
+}  // namespace ducha::app

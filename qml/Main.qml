@@ -1,0 +1,71 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Ducha.Core
+
+// The phone layout is the default window (390×844); from 900 px wide the desktop layout puts the
+// sections in a side rail. An inspection left open reopens where it was.
+ApplicationWindow {
+    id: win
+    objectName: "mainWindow"
+    width: 390
+    height: 844
+    visible: true
+    title: qsTr("Ducha inspection") + " · 双减督查"
+    Material.theme: Material.Light
+    Material.primary: Style.primary
+    Material.accent: Style.primary
+    color: Style.page
+
+    readonly property bool wide: width >= 900
+    // Read by the start-up benchmark: the task list is on screen with its rows.
+    property bool interactive: false
+    property int taskCount: 0
+
+    header: SyncBanner { visible: App.enrolled }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+        initialItem: App.enrolled ? homeComponent : enrollComponent
+    }
+
+    Component { id: enrollComponent; EnrollPage { onDone: stack.replace(null, homeComponent) } }
+    Component {
+        id: homeComponent
+        HomePage {
+            wide: win.wide
+            onOpenInspection: (taskId) => win.openInspection(taskId, false)
+            onReportUnlisted: win.openInspection("", true)
+            onTasksShown: (n) => { win.taskCount = n; win.interactive = true }
+        }
+    }
+    Component { id: inspectComponent; InspectPage { onClosed: stack.pop() } }
+
+    function openInspection(taskId, unlisted, immediate) {
+        stack.push(inspectComponent, { "taskId": taskId, "unlisted": unlisted },
+                   immediate ? StackView.Immediate : StackView.PushTransition)
+    }
+
+    Component.onCompleted: {
+        if (!App.enrolled) { interactive = true; return }
+        var open = App.openInspection
+        // Reopened after being closed or killed mid-inspection: straight back to it, no animation.
+        if (open.startsWith("task:")) openInspection(open.substring(5), false, true)
+        else if (open === "unlisted") openInspection("", true, true)
+        Sync.syncNow()
+    }
+
+    Dialog {
+        id: storageDialog
+        objectName: "storageErrorDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Storage problem")
+        standardButtons: Dialog.Ok
+        Label { text: App.storageError; wrapMode: Text.Wrap; width: win.width * 0.8 }
+    }
+    Connections { target: App; function onStorageErrorChanged() { if (App.storageError) storageDialog.open() } }
+}

@@ -1,0 +1,202 @@
+#include "server/service/badge_service.h"
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "ducha.pb.h"
+#include "server/storage/record_table.h"
+#include "shared/domain/collections.h"
+#include "shared/store/statement.h"
+
+namespace ducha::server {
+
+using namespace ducha::domain;
+
+namespace {
+
+bool inspecting_role(const std::string& role) {
+    return role == "volunteer" || role == "coordinator" || role == "supervisor";
+}
+
+struct Message {
+    const char* zh;
+    const char* en;
+};
+
+Message message_for(const std::string& status) {
+    if (status == "valid") return {"该督查员身份真实，当前获授权开展督查", "This inspector is genuine and currently authorised to inspect"};
+    if (status == "expired") return {"证件已过期，持证人当前无督查授权", "This badge has expired: the holder is not currently authorised to inspect"};
+    if (status == "inactive")
+        return {"证件未启用或已停用，持证人当前无督查授权", "This badge is not in force: the holder is not authorised to inspect"};
+    return {"查无此证件，可能不是真实证件", "No such badge: it may not be genuine"};
+}
+
+const char* role_label(const std::string& role) {
+    if (role == "volunteer") return "志愿督查员 / Volunteer inspector";
+    if (role == "coordinator") return "区协调员 / District coordinator";
+    if (role == "supervisor") return "督导 / Supervisor";
+    if (role == "admin") return "管理员 / Administrator";
+    return "—";
+}
+
+// China has one time zone (UTC+8) and no daylight saving time: dates are shown there, whatever
+// the server's own zone.
+std::string china_time(std::int64_t unix_s, const char* fmt) {
+    if (unix_s <= 0) return "—";
+    std::time_t t = static_cast<std::time_t>(unix_s + 8 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, fmt, &tm);
+    return buf;
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// The answer depends on the moment and on Accept, and the URL carries the badge token.
+void common_headers(HttpResponse& r) {
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.headers.emplace_back("Vary", "Accept");
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+}
+
+}  // namespace
+
+bool BadgeService::valid_token(std::string_view token) {
+    if (token.empty() || token.size() > 128) return false;
+    for (char c : token) {
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+void BadgeService::check(std::string token, std::function<void(Result<BadgeCheck>)> done) {
+    m_ctx.workers->post([this, token = std::move(token), done = std::move(done)] { done(check_now(token)); });
+}
+
+Result<BadgeCheck> BadgeService::check_now(const std::string& token) {
+    BadgeCheck out;
+    out.checked_at = unix_now_s();
+    out.status = "unknown";
+    if (token.empty()) return out;  // users without a badge carry an empty token: never a match
+    auto lease = m_ctx.readers->acquire();
+    if (!lease) return fail(lease.error());
+    auto& db = lease->db();
+    // Badge tokens are not indexed (they live inside the user payload), so this reads the user
+    // records, and only those: the (collection, id) index keeps the scan to the ~300 users rather
+    // than every record. Should users ever number in the tens of thousands, index the token.
+    auto& st = db.cached("SELECT payload FROM record WHERE collection='user' AND deleted=0");
+    pb::User user;
+    bool match = false;
+    for (;;) {
+        auto row = st.step();
+        if (!row) {
+            st.reset();
+            return fail(row.error());
+        }
+        if (!*row) break;
+        pb::User u;
+        if (!u.ParseFromString(st.col_blob(0)) || u.badge_token() != token) continue;
+        user = std::move(u);
+        match = true;
+        break;
+    }
+    st.reset();
+    if (!match) return out;
+
+    out.found = true;
+    out.name = user.name();
+    out.role = user.role();
+    out.valid_until = user.badge_valid_until();
+    if (!user.district_id().empty()) {
+        auto d = RecordTable{db}.get(kDistrict, user.district_id());
+        if (!d) return fail(d.error());
+        pb::District district;
+        if (*d && !(*d)->deleted() && district.ParseFromString((*d)->payload())) out.district = district.name();
+    }
+    if (!user.active() || !inspecting_role(user.role()))
+        out.status = "inactive";
+    else if (out.checked_at >= out.valid_until)
+        out.status = "expired";
+    else
+        out.status = "valid";
+    out.valid = out.status == "valid";
+    return out;
+}
+
+HttpResponse BadgeService::json_response(const BadgeCheck& c) {
+    nlohmann::json j;
+    j["valid"] = c.valid;
+    j["status"] = c.status;
+    if (c.found) {
+        j["name"] = c.name;
+        j["role"] = c.role;
+        j["district"] = c.district;
+        j["valid_until"] = c.valid_until;
+        j["checked_at"] = c.checked_at;
+    }
+    auto m = message_for(c.status);
+    j["message_zh"] = m.zh;
+    j["message_en"] = m.en;
+    HttpResponse r;
+    r.status = c.found ? 200 : 404;
+    r.content_type = "application/json; charset=utf-8";
+    r.body = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    common_headers(r);
+    return r;
+}
+
+HttpResponse BadgeService::html_response(const BadgeCheck& c) {
+    auto m = message_for(c.status);
+    std::string h;
+    h += "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<title>督查员证件核验 / Inspector badge check</title><style>"
+         "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;margin:0;"
+         "padding:1em;background:#f2f2f2;color:#222}"
+         "main{max-width:28em;margin:0 auto;background:#fff;border-radius:12px;padding:1.2em;"
+         "box-shadow:0 1px 4px rgba(0,0,0,.15)}"
+         ".verdict{font-size:2.2em;font-weight:bold;text-align:center;color:#fff;border-radius:8px;"
+         "padding:.6em .2em;margin:0 0 .5em}"
+         ".ok{background:#1b7f3b}.bad{background:#c62828}"
+         "p{margin:.4em 0}dl{margin:1em 0 0}dt{color:#666;font-size:.9em;margin-top:.8em}"
+         "dd{margin:0;font-size:1.3em}.note{color:#666;font-size:.85em;margin-top:1.2em}"
+         "</style></head><body><main>\n";
+    h += c.valid ? "<h1 class=\"verdict ok\">有效 / VALID</h1>\n" : "<h1 class=\"verdict bad\">无效 / NOT VALID</h1>\n";
+    h += "<p>" + html_escape(m.zh) + "</p>\n<p lang=\"en\">" + html_escape(m.en) + "</p>\n";
+    if (c.found) {
+        h += "<dl><dt>姓名 / Name</dt><dd>" + html_escape(c.name) + "</dd>\n";
+        h += "<dt>身份 / Role</dt><dd>" + html_escape(role_label(c.role)) + "</dd>\n";
+        h += "<dt>所属区 / District</dt><dd>" + (c.district.empty() ? std::string("全市 / city-wide") : html_escape(c.district)) +
+             "</dd>\n";
+        h += "<dt>有效期至 / Valid until</dt><dd>" + china_time(c.valid_until, "%Y-%m-%d") + "</dd></dl>\n";
+    }
+    h += "<p class=\"note\">核验时间 / Checked at " + china_time(c.checked_at, "%Y-%m-%d %H:%M") +
+         "（北京时间 / Beijing time）</p>\n</main></body></html>\n";
+    HttpResponse r;
+    r.status = c.found ? 200 : 404;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = std::move(h);
+    common_headers(r);
+    // Self-contained: no script, no outside resource, only the inline style above.
+    r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return r;
+}
+
+}  // namespace ducha::server

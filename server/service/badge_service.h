@@ -1,0 +1,48 @@
+#pragma once
+// GET /v1/public/badge/{token}: whoever scans an inspector's badge QR learns whether the inspector
+// is genuine and currently authorised. Public (no token), read-only, not audited (the server
+// audits no reads). It answers the name, role and district only: never a phone number, school or
+// any other field of the user record.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "server/http/http_server.h"
+#include "server/service/server_context.h"
+
+namespace ducha::server {
+
+struct BadgeCheck {
+    bool found = false;  // a live user carries this badge token
+    bool valid = false;  // found, active, an inspecting role, and checked_at < valid_until
+    std::string status;  // valid | expired | inactive | unknown
+    std::string name, role;
+    std::string district;  // the district record's (Chinese) name; empty for city-wide users
+    std::int64_t valid_until = 0;  // unix seconds
+    std::int64_t checked_at = 0;   // unix seconds
+};
+
+class BadgeService {
+public:
+    explicit BadgeService(ServerContext& ctx) : m_ctx(ctx) {}
+
+    // [A-Za-z0-9_-]{1,128}: what the badge URL may carry (tokens are base64url).
+    static bool valid_token(std::string_view token);
+
+    // Looks the token up on a worker thread (off the I/O threads); `done` runs there.
+    void check(std::string token, std::function<void(Result<BadgeCheck>)> done);
+    // The same, synchronously on the caller's thread.
+    Result<BadgeCheck> check_now(const std::string& token);
+
+    // 200 (404 when !found) with {"valid","status","name","role","district","valid_until",
+    // "checked_at","message_zh","message_en"}; an unknown token gets only valid/status/messages.
+    static HttpResponse json_response(const BadgeCheck& c);
+    // The same answer as a small self-contained page for a phone's browser (UTF-8, zh then en).
+    static HttpResponse html_response(const BadgeCheck& c);
+
+private:
+    ServerContext& m_ctx;
+};
+
+}  // namespace ducha::server

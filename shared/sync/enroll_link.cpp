@@ -1,0 +1,84 @@
+#include "shared/sync/enroll_link.h"
+
+#include <cctype>
+#include <optional>
+
+namespace ducha::sync {
+
+namespace {
+constexpr std::string_view kPrefix = "ducha://enroll?";
+
+std::optional<std::string> percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%') {
+            if (i + 2 >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + 1])) ||
+                !std::isxdigit(static_cast<unsigned char>(s[i + 2])))
+                return std::nullopt;
+            out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+            i += 2;
+        } else {
+            out.push_back(s[i] == '+' ? ' ' : s[i]);
+        }
+    }
+    return out;
+}
+
+std::string percent_encode(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    return s.substr(i);
+}
+}  // namespace
+
+Result<EnrollLink> parse_enroll_link(const std::string& raw) {
+    const std::string text = trim(raw);
+    const auto bad = [](std::string why) {
+        return fail(Errc::invalid_argument, "这不是督查注册二维码 / this is not a Ducha enrollment code: " + why);
+    };
+    if (text.rfind(kPrefix, 0) != 0) return bad("expected ducha://enroll?...");
+    EnrollLink link;
+    std::string_view q = std::string_view(text).substr(kPrefix.size());
+    while (!q.empty()) {
+        auto amp = q.find('&');
+        std::string_view pair = q.substr(0, amp);
+        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+        auto eq = pair.find('=');
+        if (eq == std::string_view::npos) continue;
+        auto value = percent_decode(pair.substr(eq + 1));
+        if (!value) return bad("broken %-escape");
+        std::string_view key = pair.substr(0, eq);
+        if (key == "server") link.server_url = *value;
+        else if (key == "code") link.code = *value;
+        else if (key == "pin") link.pin = *value;
+    }
+    if (link.server_url.rfind("https://", 0) != 0) return bad("no https server address");
+    if (link.code.empty()) return bad("no code");
+    if (!link.pin.empty() && link.pin.rfind("sha256//", 0) != 0) return bad("the pin must start with sha256//");
+    return link;
+}
+
+std::string make_enroll_link(const EnrollLink& l) {
+    std::string s(kPrefix);
+    s += "server=" + percent_encode(l.server_url) + "&code=" + percent_encode(l.code);
+    if (!l.pin.empty()) s += "&pin=" + percent_encode(l.pin);
+    return s;
+}
+
+}  // namespace ducha::sync
