@@ -17,7 +17,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qttest qml6-module-qtquick-shapes
-  qt6-positioning-dev libzbar-dev libqrencode-dev
+  qt6-positioning-dev libzbar-dev libqrencode-dev qrencode
   libgl1-mesa-dev libxkbcommon-dev
   fonts-wqy-microhei xvfb xauth
 )

@@ -65,7 +65,8 @@ ListView {
                 objectName: "note_" + code
                 visible: result === "fail" || result === "na" || note !== ""
                 Layout.fillWidth: true
-                placeholderText: result === "fail" ? qsTr("What did you see? (required)") : qsTr("Note")
+                placeholderText: result === "fail" ? qsTr("What did you see? (required)")
+                               : result === "na" ? qsTr("Why does it not apply? (required)") : qsTr("Note")
                 text: note
                 wrapMode: Text.Wrap
                 onTextChanged: if (text !== note) root.session.setItemNote(code, text)

@@ -51,7 +51,7 @@ Page {
                 Row {
                     spacing: 6
                     Tag { visible: covert; text: qsTr("Covert visit"); tone: Style.covert }
-                    Tag { visible: flagged; text: qsTr("Flagged"); tone: Style.fail }
+                    Tag { visible: flagged && stage !== "flagged"; text: qsTr("Flagged"); tone: Style.fail }
                     Tag { visible: unlisted; text: qsTr("Unlisted site"); tone: Style.fail }
                 }
             }

@@ -42,10 +42,8 @@ ScrollView {
                 font.pixelSize: 15
                 contentItem: Label { text: "• " + modelData; wrapMode: Text.Wrap; color: Style.fail; font.pixelSize: 15 }
                 onClicked: {
-                    // Jump to the step the problem names (S1…S8 codes or the item's step).
-                    var steps = session.steps
-                    for (var i = 0; i < steps.length; ++i)
-                        if (modelData.indexOf("(" + qsTr("step") + " " + (i + 1) + ")") >= 0) { root.goToStep(i); return }
+                    var step = root.session.problemStep(index)
+                    if (step >= 0) root.goToStep(step)
                 }
             }
         }

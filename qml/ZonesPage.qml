@@ -55,7 +55,7 @@ Page {
                 id: zoneList
                 objectName: "zoneList"
                 Layout.fillWidth: true
-                Layout.preferredHeight: Math.min(contentHeight, 150)
+                Layout.preferredHeight: zones.count > 0 ? 92 : 0
                 orientation: ListView.Horizontal
                 spacing: 8
                 clip: true
@@ -74,28 +74,26 @@ Page {
                     background: Rectangle { radius: 6; color: parent.highlighted ? Style.infoBg : Style.card; border.color: "#D0D0D0" }
                 }
             }
-            TextField {
-                objectName: "institutionSearch"
+            RowLayout {
                 Layout.fillWidth: true
-                placeholderText: qsTr("Search name, address or community")
-                onTextChanged: institutions.search = text
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: 6
-                Repeater {
-                    model: [["all", qsTr("All")], ["licensed", qsTr("Licensed")], ["unlicensed", qsTr("Unlicensed")],
-                            ["key_target", qsTr("Key targets")], ["never_inspected", qsTr("Not inspected")],
-                            ["field_reported", qsTr("Reported in field")]]
-                    Button {
-                        objectName: "filter_" + modelData[0]
-                        text: modelData[1]
-                        checkable: true
-                        checked: institutions.filter === modelData[0]
-                        flat: !checked
-                        highlighted: checked
-                        onClicked: institutions.filter = modelData[0]
-                    }
+                spacing: 8
+                TextField {
+                    objectName: "institutionSearch"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Search name, address or community")
+                    onTextChanged: institutions.search = text
+                }
+                ComboBox {
+                    id: filterBox
+                    objectName: "institutionFilter"
+                    Layout.preferredWidth: 150
+                    textRole: "label"
+                    valueRole: "key"
+                    model: [{ "key": "all", "label": qsTr("All") }, { "key": "licensed", "label": qsTr("Licensed") },
+                            { "key": "unlicensed", "label": qsTr("Unlicensed") }, { "key": "key_target", "label": qsTr("Key targets") },
+                            { "key": "never_inspected", "label": qsTr("Not inspected") },
+                            { "key": "field_reported", "label": qsTr("Reported in field") }]
+                    onActivated: institutions.filter = currentValue
                 }
             }
             Label {

@@ -9,6 +9,7 @@
 
 #include "server/service/server_app.h"
 #include "shared/crypto/certificate.h"
+#include "shared/sync/enroll_link.h"
 
 using namespace ducha;
 using namespace ducha::server;
@@ -112,30 +113,6 @@ int cmd_serve(const Args& a) {
     return 0;
 }
 
-// RFC 3986: everything but the unreserved characters becomes %XX.
-std::string percent_encode(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
-            out.push_back(ch);
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
-
-// What the enrollment QR carries (docs/SYNC.md, "Enrolling a device").
-std::string enrollment_link(const std::string& server_url, const std::string& code, const std::string& pin) {
-    return "ducha://enroll?server=" + percent_encode(server_url) + "&code=" + percent_encode(code) +
-           "&pin=" + percent_encode(pin);
-}
-
 int cmd_code(const Args& a) {
     auto data = a.get("--data");
     auto user = a.get("--user");
@@ -172,7 +149,7 @@ int cmd_code(const Args& a) {
         return 1;
     }
     std::cout << "enrollment code: " << *code << "\n";
-    if (server_url) std::cout << "enrollment link: " << enrollment_link(*server_url, *code, pin) << "\n";
+    if (server_url) std::cout << "enrollment link: " << ducha::sync::make_enroll_link({*server_url, *code, pin}) << "\n";
     return 0;
 }
 

@@ -69,9 +69,9 @@ QVariant ChecklistStepModel::data(const QModelIndex& index, int role) const {
         case GlossRole: return qs(en ? i.text_zh() : i.text_en());
         case SeverityRole: return qs(i.severity());
         case SeverityLabelRole:
-            if (i.severity() == "critical") return en ? QString("critical") : QStringLiteral("严重");
-            if (i.severity() == "major") return en ? QString("major") : QStringLiteral("较重");
-            return en ? QString("minor") : QStringLiteral("一般");
+            if (i.severity() == "critical") return en ? QString("critical") : QStringLiteral("关键项");
+            if (i.severity() == "major") return en ? QString("major") : QStringLiteral("重要项");
+            return en ? QString("minor") : QStringLiteral("一般项");
         case PhotoOnFailRole: return i.photo_on_fail();
         case ResultRole: return m_session->answer(code);
         case NoteRole: return m_session->itemNote(code);

@@ -432,27 +432,42 @@ int InspectionSession::answeredCount() const {
     return n;
 }
 
-QStringList InspectionSession::problems() const {
-    QStringList out;
-    if (!m_ready) return {m_loadError};
+std::vector<std::pair<QString, QString>> InspectionSession::missing() const {
+    std::vector<std::pair<QString, QString>> out;  // (what is missing, the step to fix it on)
+    if (!m_ready) return {{m_loadError, QString()}};
     if (m_unlisted && (m_site.value("name").toString().trimmed().isEmpty() || m_site.value("address").toString().trimmed().isEmpty()))
-        out << tr2("请填写机构名称和地址", "give the site's name and address");
-    if (!checkedIn()) out << tr2("尚未到达签到（第1步）", "not checked in yet (step 1)");
+        out.emplace_back(tr2("请填写机构名称和地址", "give the site's name and address"), "site");
+    if (!checkedIn()) out.emplace_back(tr2("尚未到达签到（第1步）", "not checked in yet (step 1)"), "S1");
     const bool en = app() && app()->language() == "en";
     int general = photoCount("");
     for (const auto& i : m_tpl.items()) {
         if (!applies(i)) continue;
-        const QString code = qs(i.code());
+        const QString code = qs(i.code()), step = qs(i.step());
         const QString text = code + " " + qs(en ? i.text_en() : i.text_zh());
         const QString a = answer(code);
-        if (a.isEmpty()) out << tr2("未作答：", "not answered: ") + text;
-        else if (a == "fail" && itemNote(code).trimmed().isEmpty()) out << tr2("不合格项需要说明：", "a failed item needs a note: ") + text;
-        else if (a == "na" && itemNote(code).trimmed().isEmpty()) out << tr2("“不适用”需要说明理由：", "say why it does not apply: ") + text;
+        if (a.isEmpty()) out.emplace_back(tr2("未作答：", "not answered: ") + text, step);
+        else if (a == "fail" && itemNote(code).trimmed().isEmpty()) out.emplace_back(tr2("不合格项需要说明：", "a failed item needs a note: ") + text, step);
+        else if (a == "na" && itemNote(code).trimmed().isEmpty()) out.emplace_back(tr2("“不适用”需要说明理由：", "say why it does not apply: ") + text, step);
         else if (a == "fail" && i.photo_on_fail() && photoCount(code) + general == 0)
-            out << tr2("不合格项需要照片：", "a failed item needs a photo: ") + text;
+            out.emplace_back(tr2("不合格项需要照片：", "a failed item needs a photo: ") + text, step);
     }
-    if (!covert() && !hasSignature()) out << tr2("缺少现场签字（第8步）", "the on-site signature is missing (step 8)");
+    if (!covert() && !hasSignature()) out.emplace_back(tr2("缺少现场签字（第8步）", "the on-site signature is missing (step 8)"), "S8");
     return out;
+}
+
+QStringList InspectionSession::problems() const {
+    QStringList out;
+    for (const auto& [text, step] : missing()) out << text;
+    return out;
+}
+
+int InspectionSession::problemStep(int index) const {
+    const auto m = missing();
+    if (index < 0 || index >= static_cast<int>(m.size())) return -1;
+    const auto all = steps();
+    for (int i = 0; i < all.size(); ++i)
+        if (all[i].toMap().value("code").toString() == m[static_cast<std::size_t>(index)].second) return i;
+    return -1;
 }
 
 bool InspectionSession::willBeFlagged() const {

@@ -124,6 +124,8 @@ public:
     Q_INVOKABLE bool submit();
     Q_INVOKABLE void discard();
     Q_INVOKABLE QString stepTitle(int index) const;
+    // The step (index into steps) where problem `index` is fixed; -1 if none.
+    Q_INVOKABLE int problemStep(int index) const;
 
 signals:
     void loaded();
@@ -140,6 +142,7 @@ private:
         QString hex, item, mime;
         qint64 size = 0;
     };
+    std::vector<std::pair<QString, QString>> missing() const;
     void load();
     void restoreDraft();
     void restoreFrom(const nlohmann::json& draft);

@@ -140,17 +140,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="68"/>
+        <location filename="../ChecklistStepView.qml" line="69"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="78"/>
+        <location filename="../ChecklistStepView.qml" line="69"/>
+        <source>Why does it not apply? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ChecklistStepView.qml" line="79"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="82"/>
+        <location filename="../ChecklistStepView.qml" line="83"/>
         <source>photo required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,12 +663,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="48"/>
-        <source>step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ReviewStep.qml" line="55"/>
+        <location filename="../ReviewStep.qml" line="53"/>
         <source>Everything is filled in. Submitting signs the report with this phone&apos;s key; it cannot be changed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,55 +867,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="80"/>
+        <location filename="../ZonesPage.qml" line="83"/>
         <source>Search name, address or community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="87"/>
+        <location filename="../ZonesPage.qml" line="92"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="87"/>
-        <location filename="../ZonesPage.qml" line="125"/>
+        <location filename="../ZonesPage.qml" line="92"/>
+        <location filename="../ZonesPage.qml" line="123"/>
         <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="87"/>
-        <location filename="../ZonesPage.qml" line="125"/>
+        <location filename="../ZonesPage.qml" line="93"/>
+        <location filename="../ZonesPage.qml" line="123"/>
         <source>Unlicensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="88"/>
+        <location filename="../ZonesPage.qml" line="93"/>
         <source>Key targets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="88"/>
+        <location filename="../ZonesPage.qml" line="94"/>
         <source>Not inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="89"/>
-        <location filename="../ZonesPage.qml" line="128"/>
+        <location filename="../ZonesPage.qml" line="95"/>
+        <location filename="../ZonesPage.qml" line="126"/>
         <source>Reported in field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="102"/>
+        <location filename="../ZonesPage.qml" line="100"/>
         <source>%1 of %2 institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="126"/>
+        <location filename="../ZonesPage.qml" line="124"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ZonesPage.qml" line="127"/>
+        <location filename="../ZonesPage.qml" line="125"/>
         <source>%n complaint(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -923,12 +923,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="130"/>
+        <location filename="../ZonesPage.qml" line="128"/>
         <source>last inspected %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="130"/>
+        <location filename="../ZonesPage.qml" line="128"/>
         <source>never inspected by me</source>
         <translation type="unfinished"></translation>
     </message>

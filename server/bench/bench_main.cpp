@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
 #include "server/bench/server_process.h"
 
@@ -29,6 +30,7 @@ namespace {
 constexpr const char* kUsage = R"(ducha-bench — load generator for the 双减督查 sync server
 
 Usage:
+  ducha-bench app-start [--app PATH] [--runs R] [--server-bin PATH] [--keep]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R] [--no-fsync]
                      [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R]
@@ -41,6 +43,12 @@ runs from the first push to the last acknowledgement. Every run makes new report
 device's report chain continues). Prints one line per run, then
     ingest: R reports/s, p50 X ms, p99 Y ms
 with the median throughput, p50 and p99 request latency over the runs.
+
+app-start: cold start of ducha-app, offscreen, with a demo volunteer's synced profile and no
+network: R runs (default 11) of `ducha-app --measure-startup`, each printing the time from process
+start to the first frame and to an interactive task list, then
+    app-start: first frame p50 X ms (min, max), interactive p50 Y ms, T tasks
+--app defaults to ducha-app in the build tree next to this program (BUILD/mobile/ducha-app).
 
 Without --server, it starts its own server on a temporary data directory:
     ducha-server init --data DIR --demo
@@ -222,6 +230,27 @@ int cmd_ingest(const Args& a) {
     return rc;
 }
 
+int cmd_app_start(const Args& a, const char* argv0) {
+    AppStartOptions o;
+    o.runs = positive(a, "--runs", 11);
+    o.server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
+    std::error_code ec;
+    fs::path self = fs::canonical("/proc/self/exe", ec);
+    if (ec) self = fs::absolute(argv0);
+    o.app_bin = a.get("--app").value_or((self.parent_path().parent_path() / "mobile" / "ducha-app").string());
+    if (!fs::exists(o.app_bin)) return usage_error("找不到 ducha-app / no ducha-app at " + o.app_bin + " (build it, or give --app PATH)");
+    o.work = fs::temp_directory_path() / ("ducha-bench-app-" + std::to_string(::getpid()));
+    fs::create_directories(o.work);
+    {
+        std::lock_guard lk(g_cleanup.mu);
+        g_cleanup.tmp = o.work;
+        g_cleanup.keep = a.has("--keep");
+    }
+    int rc = run_app_start(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -234,6 +263,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (cmd == "ingest") return cmd_ingest(a);
+        if (cmd == "app-start") return cmd_app_start(a, argv[0]);
     } catch (const std::exception& e) {
         g_cleanup.run();
         return usage_error(std::string("参数无效 / bad argument: ") + e.what());

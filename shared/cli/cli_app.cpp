@@ -13,6 +13,7 @@
 #include "shared/domain/collections.h"
 #include "shared/sync/chain_verifier.h"
 #include "shared/sync/device_profile.h"
+#include "shared/sync/enroll_link.h"
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
 #include "shared/domain/state_machines.h"
@@ -33,6 +34,7 @@ Usage: ducha --profile DIR COMMAND [options]
 
 Device commands (all work offline except enroll, sync and admin code):
   enroll --server URL --code CODE [--pin sha256//...] [--name DEVICE_NAME]
+  enroll --link 'ducha://enroll?...' [--name DEVICE_NAME]   (the text of an enrollment QR)
   sync [--retries N]          push the outbox, upload photos, pull changes; exit 0 only when
                               nothing waits (4 = incomplete, run again)
   status [--json]             who this device is, outbox depth, pending photos, last contact,
@@ -120,10 +122,18 @@ public:
     int enroll() {
         auto server = m_a.get("--server");
         auto code = m_a.get("--code");
-        if (!server || !code) return usage("enroll 需要 --server URL --code CODE");
+        auto pin = m_a.get("--pin");
+        if (auto text = m_a.get("--link")) {  // what the enrollment QR carries
+            auto link = parse_enroll_link(*text);
+            if (!link) return failed(m_err, link.error());
+            server = link->server_url;
+            code = link->code;
+            if (!pin) pin = link->pin;
+        }
+        if (!server || !code) return usage("enroll 需要 --server URL --code CODE，或 --link LINK");
         char host[256] = "device";
         gethostname(host, sizeof host - 1);
-        auto id = m_p.enroll(*server, *code, m_a.get("--pin").value_or(""), m_a.get("--name").value_or(std::string("ducha-cli@") + host));
+        auto id = m_p.enroll(*server, *code, pin.value_or(""), m_a.get("--name").value_or(std::string("ducha-cli@") + host));
         if (!id) return failed(m_err, id.error());
         m_out << "enrolled: " << id->user_name << " (" << id->role << ") device " << id->device_id << "\n";
         return 0;
@@ -495,6 +505,9 @@ public:
             u.set_district_id(m_a.get("--district").value_or(""));
             u.set_active(true);
             u.set_badge_token(crypto::random_token(16));
+            // A new inspector's badge is valid for a year, as the demo's are; renewals move it on.
+            u.set_badge_valid_until(std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now().time_since_epoch()).count() + 365 * 24 * 3600);
             return queue_new(kUser, u);
         }
         if (sub == "assign") {

@@ -9,6 +9,7 @@
 //   testCovertTaskId  a covert task on the device ("" if the demo data drew none)
 //   testUserId        the volunteer's user id
 //   testSetupError    why the profile could not be prepared ("" when all went well)
+//   screenshotDir     DUCHA_SCREENSHOT_DIR: the banner tests save each state there when it is set
 #include <QByteArray>
 #include <QGuiApplication>
 #include <QQmlContext>
@@ -136,6 +137,8 @@ void Setup::qmlEngineAvailable(QQmlEngine* engine) {
     ctx->setContextProperty("testCovertTaskId", m_covertTaskId);
     ctx->setContextProperty("testUserId", m_userId);
     ctx->setContextProperty("testSetupError", m_error);
+    // Where the banner tests save a picture of each state (DUCHA_SCREENSHOT_DIR; "" = none).
+    ctx->setContextProperty("screenshotDir", qEnvironmentVariable("DUCHA_SCREENSHOT_DIR"));
 }
 
 void Setup::teardown() {

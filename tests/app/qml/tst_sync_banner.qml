@@ -151,5 +151,25 @@ Item {
                        states[i] + ": the sync button is a touch target (" + button.height + ")")
             }
         }
+
+        // With DUCHA_SCREENSHOT_DIR set: a picture of the banner in every state (docs/screenshots).
+        function test_zz_save_each_state() {
+            if (screenshotDir === "")
+                skip("DUCHA_SCREENSHOT_DIR is not set")
+            var states = [
+                ["24-sync-banner-waiting", { syncState: "waiting", pending: 3, photos: 2 }],
+                ["25-sync-banner-error", { syncState: "error", pending: 3, lastError: "服务器暂时不可用 / the server is unavailable (503)" }],
+                ["26-sync-banner-syncing", { syncState: "syncing", phase: "upload", done: 5, total: 12 }],
+                ["27-sync-banner-offline", { syncState: "offline", pending: 4, photos: 1 }],
+                ["28-sync-banner-refused", { syncState: "idle", lastComplete: Date.now(), setAside: 1 }]]
+            for (var i = 0; i < states.length; ++i) {
+                var b = makeBanner(states[i][1])
+                waitForRendering(b)
+                var saved = false
+                verify(b.grabToImage(function(result) { saved = result.saveToFile(screenshotDir + "/" + states[i][0] + ".png") }))
+                tryVerify(function() { return saved }, 5000, "saved " + states[i][0])
+                b.destroy()
+            }
+        }
     }
 }
