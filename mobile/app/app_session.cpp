@@ -1,4 +1,5 @@
 #include "mobile/app/app_session.h"
+#include "mobile/app/model_support.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,7 +18,6 @@ namespace ducha::app {
 
 namespace {
 AppSession* g_instance = nullptr;
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 }  // namespace
 
 AppSession::AppSession(const QString& dir, QObject* parent) : QObject(parent), m_dir(dir) {
@@ -85,9 +85,8 @@ void AppSession::installTranslator() {
     if (m_translator) QCoreApplication::removeTranslator(m_translator.get());
     m_translator = std::make_unique<QTranslator>();
     // Source texts are English; Chinese comes from the compiled zh_CN catalogue.
+    // Views re-read their texts on languageChanged (the engine retranslates).
     if (m_language == "zh" && m_translator->load(":/i18n/ducha_zh_CN.qm")) QCoreApplication::installTranslator(m_translator.get());
-    if (auto* engine = qmlEngine(this)) engine->retranslate();
-    else if (auto* e = qobject_cast<QQmlEngine*>(parent())) e->retranslate();
 }
 
 namespace {

@@ -1,11 +1,11 @@
 #include "mobile/app/checklist_step_model.h"
+#include "mobile/app/model_support.h"
 
 #include "mobile/app/app_session.h"
 
 namespace ducha::app {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 bool english() { return AppSession::instance() && AppSession::instance()->language() == "en"; }
 }  // namespace
 

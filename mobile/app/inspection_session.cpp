@@ -1,4 +1,5 @@
 #include "mobile/app/inspection_session.h"
+#include "mobile/app/model_support.h"
 
 #include <cmath>
 
@@ -24,8 +25,6 @@ namespace ducha::app {
 using nlohmann::json;
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-std::string ss(const QString& s) { return s.toStdString(); }
 AppSession* app() { return AppSession::instance(); }
 QString tr2(const char* zh, const char* en) { return app() ? app()->pick(QString::fromUtf8(zh), en) : QString::fromUtf8(zh); }
 constexpr qint64 kMaxPhotoBytes = 25 * 1024 * 1024;

@@ -1,4 +1,5 @@
 #include "mobile/app/report_list_model.h"
+#include "mobile/app/model_support.h"
 
 #include <QDateTime>
 #include <algorithm>
@@ -8,10 +9,6 @@
 #include "shared/domain/collections.h"
 
 namespace ducha::app {
-
-namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-}  // namespace
 
 ReportListModel::ReportListModel(QObject* parent) : QAbstractListModel(parent) {
     if (auto* app = AppSession::instance()) {
@@ -139,12 +136,6 @@ QHash<int, QByteArray> ReportListModel::roleNames() const {
             {UnlistedRole, "unlisted"}, {FailedItemsRole, "failedItems"}};
 }
 
-QVariantMap ReportListModel::get(int row) const {
-    QVariantMap m;
-    if (row < 0 || row >= count()) return m;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it) m.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
-    return m;
-}
+QVariantMap ReportListModel::get(int row) const { return row_as_map(*this, row); }
 
 }  // namespace ducha::app

@@ -1,4 +1,5 @@
 #include "mobile/app/sync_controller.h"
+#include "mobile/app/model_support.h"
 
 #include <QNetworkInformation>
 #include <QQmlEngine>
@@ -10,7 +11,6 @@ namespace ducha::app {
 
 namespace {
 SyncController* g_sync = nullptr;
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 qint64 meta_ms(sync::LocalStore& s, const char* key) {
     auto v = s.meta(key);
     return v && *v && !(*v)->empty() ? QString::fromStdString(**v).toLongLong() : 0;
@@ -128,8 +128,7 @@ void SyncController::syncNow() {
 void SyncController::passDone(bool ok, bool complete, bool network_down, const QString& error) {
     m_running = false;
     m_offline = network_down;
-    m_error = ok || network_down ? QString() : error;
-    if (network_down) m_error = error;  // kept for the details line; the banner says "offline"
+    m_error = ok ? QString() : error;  // offline keeps its reason for the details; the banner says "offline"
     m_phase.clear();
     if (auto* app = AppSession::instance()) app->notifyReplicaChanged();
     refresh();

@@ -1,4 +1,5 @@
 #include "mobile/app/zone_list_model.h"
+#include "mobile/app/model_support.h"
 
 #include <map>
 #include <set>
@@ -7,10 +8,6 @@
 #include "shared/domain/collections.h"
 
 namespace ducha::app {
-
-namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-}  // namespace
 
 ZoneListModel::ZoneListModel(QObject* parent) : QAbstractListModel(parent) {
     if (auto* app = AppSession::instance()) connect(app, &AppSession::replicaChanged, this, &ZoneListModel::reload);

@@ -347,6 +347,11 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
         d.set("tabs", "currentIndex", 0);
         d.screenshot("16-today-english");
         App->setLanguage("zh");
+
+        // A desktop window: the sections move from bottom tabs to a side rail.
+        win->resize(1280, 800);
+        REQUIRE(d.waitFor([&] { return !d.prop("tabs", "visible").toBool(); }));
+        d.screenshot("17-desktop-today");
     }
 
     // --- On the server: the report, its signature, its photo and signature files.

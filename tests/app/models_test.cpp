@@ -649,10 +649,23 @@ TEST_CASE("An inspection is filled in step by step then submitted to the outbox 
     s->setAnswer("L1", "maybe");  // not a result: ignored
     CHECK(s->answer("L1") == "fail");
     CHECK(s->answeredCount() == s->applicableCount());
-    // A critical item failed: the report will be flagged, note or not (see the report: today a
-    // missing note makes willBeFlagged() false, as its " " placeholder note counts as blank).
+    // A critical item failed: the report will be flagged, note or not.
     CHECK(s->willBeFlagged());
     CHECK(anyContains(s->problems(), "a failed item needs a note: L1"));
+    {
+        // Each problem leads to the step where it is fixed: L1's to S3, the check-in's to S1.
+        const QStringList ps = s->problems();
+        const QVariantList steps = s->steps();
+        for (int i = 0; i < ps.size(); ++i) {
+            const int at = s->problemStep(i);
+            REQUIRE(at >= 0);
+            const QString code = steps[at].toMap().value("code").toString();
+            if (ps[i].contains("L1")) CHECK(code == "S3");
+            if (ps[i].contains("not checked in")) CHECK(code == "S1");
+            if (ps[i].contains("signature")) CHECK(code == "S8");
+        }
+        CHECK(s->problemStep(ps.size()) == -1);
+    }
     CHECK_FALSE(anyContains(s->problems(), "needs a photo: L1"));
     s->setItemNote("L1", "   ");  // blank is no note
     CHECK(anyContains(s->problems(), "a failed item needs a note: L1"));
