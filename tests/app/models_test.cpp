@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
@@ -823,6 +824,31 @@ TEST_CASE("An inspection is filled in step by step then submitted to the outbox 
     CHECK(row->pendingPhotos == 0);
     CHECK(server.count("report") == reportsBefore + 1);
     CHECK(server.count("evidence") == evidenceBefore + 2);
+
+    // A supervisor opens a case on it: when the case record arrives, History follows it.
+    pb::Case k;
+    k.set_report_id(reportId.toStdString());
+    k.set_status("rectification");
+    k.set_tier("一般");
+    k.set_deadline(QDateTime(QDate(2027, 1, 15), QTime(12, 0)).toSecsSinceEpoch());
+    pb::Record rec;
+    rec.set_collection("case");
+    rec.set_id("case-of-" + reportId.toStdString());
+    rec.set_version(1);
+    rec.set_payload(k.SerializeAsString());
+    REQUIRE(app.profile()->store().apply_remote(rec));
+    app.notifyReplicaChanged();
+    row = reportRow(reports, reportId);
+    REQUIRE(row.has_value());
+    CHECK(row->stage == "rectification");
+    CHECK(row->detail.contains(QStringLiteral("一般")));
+    CHECK(row->detail.contains("2027-01-15"));
+    k.set_status("closed");
+    rec.set_version(2);
+    rec.set_payload(k.SerializeAsString());
+    REQUIRE(app.profile()->store().apply_remote(rec));
+    app.notifyReplicaChanged();
+    CHECK(reportRow(reports, reportId)->stage == "closed");
 }
 
 TEST_CASE("An inspection in progress survives the app closing as a draft and submits after", "[app][draft]") {
