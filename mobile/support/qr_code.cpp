@@ -1,9 +1,8 @@
 #include "mobile/support/qr_code.h"
+#include "mobile/support/png_bytes.h"
 
 #include <qrencode.h>
 
-#include <QBuffer>
-#include <QImageWriter>
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -64,16 +63,7 @@ QImage QrCode::render(const QString& text, int pixelSize, int margin) {
 }
 
 QByteArray QrCode::renderPng(const QString& text, int pixelSize, int margin) {
-    const QImage image = render(text, pixelSize, margin);
-    if (image.isNull())
-        return {};
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "png");
-    if (!writer.write(image))
-        return {};
-    return bytes;
+    return png_bytes(render(text, pixelSize, margin));
 }
 
 }  // namespace ducha::app

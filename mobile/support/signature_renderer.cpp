@@ -1,4 +1,5 @@
 #include "mobile/support/signature_renderer.h"
+#include "mobile/support/png_bytes.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -130,14 +131,7 @@ QByteArray SignatureRenderer::toPng(const QList<Stroke>& strokes, QSizeF canvas,
         }
     }
 
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "png");
-    // No text keys on the image, so nothing time- or host-dependent ends up in the file.
-    if (!writer.write(image))
-        return {};
-    return bytes;
+    return png_bytes(image);
 }
 
 QList<SignatureRenderer::Stroke> SignatureRenderer::fromVariant(const QVariantList& strokes) {

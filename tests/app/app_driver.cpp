@@ -9,6 +9,8 @@
 #include <QQuickWindow>
 #include <QTest>
 #include <QThread>
+#include <cmath>
+#include <cstdio>
 
 namespace ducha::test {
 
@@ -25,6 +27,31 @@ QObject* find_in(QObject* root, const QString& name) {
     return nullptr;
 }
 }  // namespace
+
+std::string nmea_log_at(double lat, double lon) {
+    auto coord = [](double v, int deg_digits) {
+        double a = std::abs(v);
+        int d = static_cast<int>(a);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%0*d%07.4f", deg_digits, d, (a - d) * 60);
+        return std::string(buf);
+    };
+    auto sentence = [](const std::string& body) {
+        unsigned char sum = 0;
+        for (char c : body) sum ^= static_cast<unsigned char>(c);
+        char tail[8];
+        std::snprintf(tail, sizeof tail, "*%02X", sum);
+        return "$" + body + tail + "\r\n";
+    };
+    std::string la = coord(lat, 2), lo = coord(lon, 3);
+    std::string out;
+    for (int s = 10; s < 14; ++s) {
+        std::string t = "0812" + std::to_string(s) + ".00";
+        out += sentence("GPRMC," + t + ",A," + la + ",N," + lo + ",E,0.0,0.0,251126,,,A");
+        out += sentence("GPGGA," + t + "," + la + ",N," + lo + ",E,1,09,0.9,50.0,M,0.0,M,,");
+    }
+    return out;
+}
 
 QObject* AppDriver::find(const QString& name) const {
     if (QObject* f = find_in(m_window, name)) return f;

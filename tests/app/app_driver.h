@@ -7,12 +7,17 @@
 #include <QString>
 #include <QVariant>
 #include <functional>
+#include <string>
 #include <vector>
 
 class QQuickItem;
 class QQuickWindow;
 
 namespace ducha::test {
+
+// What a GPS receiver says at (lat, lon), north and east: a few $GPRMC/$GPGGA sentences with valid
+// checksums, for DUCHA_NMEA_FILE (the app's stand-in for a receiver).
+std::string nmea_log_at(double lat, double lon);
 
 class AppDriver {
 public:

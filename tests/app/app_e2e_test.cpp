@@ -56,32 +56,6 @@ struct Server {
     }
 };
 
-// A short NMEA log near (lat, lon): what a GPS receiver would say.
-std::string nmea_at(double lat, double lon) {
-    auto coord = [](double v, int deg_digits) {
-        double a = std::abs(v);
-        int d = static_cast<int>(a);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%0*d%07.4f", deg_digits, d, (a - d) * 60);
-        return std::string(buf);
-    };
-    auto sentence = [](const std::string& body) {
-        unsigned char sum = 0;
-        for (char c : body) sum ^= static_cast<unsigned char>(c);
-        char tail[8];
-        std::snprintf(tail, sizeof tail, "*%02X", sum);
-        return "$" + body + tail + "\r\n";
-    };
-    std::string la = coord(lat, 2), lo = coord(lon, 3);
-    std::string out;
-    for (int s = 10; s < 14; ++s) {
-        std::string t = "0812" + std::to_string(s) + ".00";
-        out += sentence("GPRMC," + t + ",A," + la + ",N," + lo + ",E,0.0,0.0,251126,,,A");
-        out += sentence("GPGGA," + t + "," + la + ",N," + lo + ",E,1,09,0.9,50.0,M,0.0,M,,");
-    }
-    return out;
-}
-
 // A model's value by role name, as QML reads it.
 QVariant cell(QObject* model, int row, const char* role) {
     auto* m = qobject_cast<QAbstractItemModel*>(model);
@@ -110,7 +84,7 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
     REQUIRE(tmp.isValid());
     // The phone's GPS: a fix at Anshan's city centre (so the site may be far: a warning, not a block).
     const QString nmea = tmp.filePath("fix.nmea");
-    { std::ofstream(nmea.toStdString()) << nmea_at(41.1086, 122.9946); }
+    { std::ofstream(nmea.toStdString()) << test::nmea_log_at(41.1086, 122.9946); }
     qputenv("DUCHA_NMEA_FILE", nmea.toUtf8());
     qputenv("DUCHA_SYNC_INTERVAL_S", "3600");  // only the passes this test asks for
 

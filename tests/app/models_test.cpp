@@ -46,6 +46,7 @@
 #include "shared/domain/collections.h"
 #include "shared/sync/enroll_link.h"
 #include "support/cli_steps.h"
+#include "app/app_driver.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -97,24 +98,9 @@ QString writePhoto(const fs::path& path, QColor color = QColor(40, 120, 60)) {
 }
 
 // NMEA 0183: "$" + body + "*" + XOR of the body's bytes as two hex digits.
-std::string nmea(const std::string& body) {
-    unsigned char x = 0;
-    for (unsigned char c : body) x ^= c;
-    char sum[3];
-    std::snprintf(sum, sizeof sum, "%02X", x);
-    return "$" + body + "*" + sum + "\r\n";
-}
-
-// A recorded GPS log at 41.11 N, 122.99 E (41° 06.600', 122° 59.400').
+// A recorded GPS log at 41.11 N, 122.99 E.
 fs::path writeNmeaLog(const fs::path& path) {
-    std::string log;
-    for (int s = 0; s < 3; ++s) {
-        char t[16];
-        std::snprintf(t, sizeof t, "0800%02d.00", s);
-        log += nmea(std::string("GPGGA,") + t + ",4106.600,N,12259.400,E,1,09,0.8,35.0,M,0.0,M,,");
-        log += nmea(std::string("GPRMC,") + t + ",A,4106.600,N,12259.400,E,0.0,0.0,150324,,,A");
-    }
-    test::write_file(path, log);
+    test::write_file(path, test::nmea_log_at(41.11, 122.99));
     return path;
 }
 
