@@ -1,9 +1,7 @@
 #include "mobile/support/signature_renderer.h"
 #include "mobile/support/png_bytes.h"
 
-#include <QBuffer>
 #include <QImage>
-#include <QImageWriter>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
