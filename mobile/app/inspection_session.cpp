@@ -74,13 +74,10 @@ void InspectionSession::load() {
     if (!app() || !app()->profile() || !app()->enrolled()) {
         m_loadError = tr2("本机尚未注册", "this device is not enrolled");
     } else if (m_unlisted) {
-        auto tpls = app()->profile()->store().list(domain::kChecklistTemplate);
-        if (tpls)
-            for (const auto& r : *tpls) {
-                pb::ChecklistTemplate t;
-                if (t.ParseFromString(r.payload()) && t.template_version() >= m_tpl.template_version()) m_tpl = t;
-            }
-        if (m_tpl.steps_size() == 0) m_loadError = tr2("本机没有检查清单，请先同步", "no checklist on this device: sync first");
+        if (auto newest = sync::newest_checklist(app()->profile()->store()))
+            m_tpl = std::move(newest->checklist);
+        else
+            m_loadError = qs(newest.error().message);
         m_title = tr2("上报未登记机构", "Report an unlisted institution");
     } else if (!m_taskId.isEmpty()) {
         if (!load_record(domain::kTask, ss(m_taskId), m_task))

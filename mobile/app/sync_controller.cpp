@@ -132,8 +132,7 @@ void SyncController::passDone(bool ok, bool complete, bool network_down, const Q
     m_phase.clear();
     if (auto* app = AppSession::instance()) app->notifyReplicaChanged();
     refresh();
-    if (network_down) {
-        m_state = "offline";
+    if (network_down) {  // refresh() has already said "offline"
         // Where the platform does not report connectivity, probe again soon rather than at the next period.
         QTimer::singleShot(std::min(m_timer.interval(), 30000), this, &SyncController::syncNow);
     }

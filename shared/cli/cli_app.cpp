@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
 #include "shared/sync/chain_verifier.h"
@@ -17,7 +18,6 @@
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
 #include "shared/domain/state_machines.h"
-#include <chrono>
 #include <algorithm>
 
 namespace ducha::cli {
@@ -506,8 +506,7 @@ public:
             u.set_active(true);
             u.set_badge_token(crypto::random_token(16));
             // A new inspector's badge is valid for a year, as the demo's are; renewals move it on.
-            u.set_badge_valid_until(std::chrono::duration_cast<std::chrono::seconds>(
-                                        std::chrono::system_clock::now().time_since_epoch()).count() + 365 * 24 * 3600);
+            u.set_badge_valid_until(unix_seconds_now() + 365 * 24 * 3600);
             return queue_new(kUser, u);
         }
         if (sub == "assign") {
@@ -547,7 +546,7 @@ public:
             t.set_priority(std::stoi(m_a.get("--priority").value_or("3")));
             t.set_status("open");
             t.set_template_id(tpls->front().id());
-            auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+            auto now = unix_seconds_now();
             t.set_window_start(now);
             t.set_window_end(now + 7 * 24 * 3600);
             t.set_title(i->name());

@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <fstream>
 
+#include "shared/common/clock.h"
 #include "shared/crypto/aes_gcm.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
@@ -193,8 +193,7 @@ Result<std::uint64_t> DeviceProfile::next_hlc() {
     auto last = m_store.meta("hlc");
     if (!last) return fail(last.error());
     std::uint64_t prev = *last ? std::stoull(**last) : 0;
-    auto ms = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    auto ms = static_cast<std::uint64_t>(unix_ms_now());
     // Low 8 bits from the device id break ties between devices deterministically.
     auto id = m_store.meta("device_id");
     std::uint64_t tie = (id && *id && !(**id).empty()) ? static_cast<unsigned char>(crypto::sha256(**id)[0]) : 0;

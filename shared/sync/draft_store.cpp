@@ -1,17 +1,12 @@
 #include "shared/sync/draft_store.h"
 
-#include <chrono>
-
+#include "shared/common/clock.h"
 #include "shared/crypto/aes_gcm.h"
 #include "shared/store/statement.h"
 
 namespace ducha::sync {
 
 namespace {
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 std::string aad(const std::string& key) { return "draft:" + key; }  // a sealed draft cannot be moved to another key
 }  // namespace
 
@@ -20,7 +15,7 @@ Status DraftStore::save(const std::string& key, std::string_view payload) {
     auto& st = m_store.db().cached(
         "INSERT INTO draft(key, payload, updated_at) VALUES(?1,?2,?3) "
         "ON CONFLICT(key) DO UPDATE SET payload=excluded.payload, updated_at=excluded.updated_at");
-    st.bind(1, key).bind_blob(2, sealed).bind(3, now_ms());
+    st.bind(1, key).bind_blob(2, sealed).bind(3, unix_ms_now());
     auto r = st.run();
     if (!r && r.error().code == Errc::disk_full)
         return fail(Errc::disk_full, "手机存储空间已满，草稿未保存 / the device storage is full: the draft was not saved");
@@ -31,13 +26,10 @@ Result<std::optional<std::string>> DraftStore::load(const std::string& key) {
     auto& st = m_store.db().cached("SELECT payload FROM draft WHERE key=?1");
     st.bind(1, key);
     auto row = st.step();
+    std::string sealed = row && *row ? st.col_blob(0) : std::string();
+    st.reset();  // on every path: a cached statement left mid-row would pin an old read snapshot
     if (!row) return fail(row.error());
-    if (!*row) {
-        st.reset();
-        return std::optional<std::string>{};
-    }
-    std::string sealed = st.col_blob(0);
-    st.reset();
+    if (!*row) return std::optional<std::string>{};
     auto plain = crypto::aes_gcm_open(m_key, sealed, aad(key));
     if (!plain) return fail(Errc::integrity, "草稿无法解密 / the draft cannot be decrypted: " + plain.error().message);
     return std::optional<std::string>{std::move(*plain)};
@@ -54,7 +46,10 @@ Result<std::vector<DraftInfo>> DraftStore::list() {
     std::vector<DraftInfo> out;
     while (true) {
         auto row = st.step();
-        if (!row) return fail(row.error());
+        if (!row) {
+            st.reset();
+            return fail(row.error());
+        }
         if (!*row) break;
         out.push_back({st.col_text(0), st.col_int(1)});
     }

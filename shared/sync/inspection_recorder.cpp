@@ -1,10 +1,10 @@
 #include "shared/sync/inspection_recorder.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
 
+#include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
@@ -36,6 +36,19 @@ Result<M> load(LocalStore& s, std::string_view collection, const std::string& id
 }
 }  // namespace
 
+Result<DeviceChecklist> newest_checklist(LocalStore& store) {
+    auto records = store.list(kChecklistTemplate);
+    if (!records) return fail(records.error());
+    std::optional<DeviceChecklist> best;
+    for (const auto& r : *records) {
+        pb::ChecklistTemplate t;
+        if (t.ParseFromString(r.payload()) && (!best || t.template_version() >= best->checklist.template_version()))
+            best = DeviceChecklist{r.id(), std::move(t)};
+    }
+    if (!best) return fail(Errc::not_found, "本机没有检查清单，请先同步 / no checklist on this device: sync first");
+    return std::move(*best);
+}
+
 Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     auto& store = m_profile.store();
     auto ident = m_profile.identity();
@@ -43,7 +56,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     std::optional<pb::Task> task;
     pb::Institution site;
     std::string institution_id, template_id;
-    pb::ChecklistTemplate template_;
+    pb::ChecklistTemplate checklist;
     if (in.unlisted_site) {
         const auto& u = *in.unlisted_site;
         if (!in.task_id.empty())
@@ -61,17 +74,10 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         site.set_field_reported(true);
         if (in.gps) *site.mutable_location() = *in.gps;
         institution_id = crypto::new_uuid();
-        auto tpls = store.list(kChecklistTemplate);
-        if (!tpls) return fail(tpls.error());
-        for (const auto& r : *tpls) {
-            pb::ChecklistTemplate t;
-            if (t.ParseFromString(r.payload()) && t.template_version() >= template_.template_version()) {
-                template_ = std::move(t);
-                template_id = r.id();
-            }
-        }
-        if (template_id.empty())
-            return fail(Errc::not_found, "本机没有检查清单，请先同步 / no checklist on this device: sync first");
+        auto newest = newest_checklist(store);
+        if (!newest) return fail(newest.error());
+        template_id = std::move(newest->id);
+        checklist = std::move(newest->checklist);
     } else {
         auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
         if (!t) return fail(t.error());
@@ -83,15 +89,13 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         if (!tpl) return fail(tpl.error());
         task = std::move(*t);
         site = std::move(*inst);
-        template_ = std::move(*tpl);
+        checklist = std::move(*tpl);
         institution_id = task->institution_id();
         template_id = task->template_id();
     }
     const bool covert = task && task->covert();
     if (covert && !in.signature_png.empty())
         return fail(Errc::invalid_argument, "暗访不采集现场签字 / a covert visit takes no on-site signature");
-    const pb::ChecklistTemplate* tpl = &template_;
-    const pb::Institution* inst = &site;
 
     // Photos not tied to an item also serve as the evidence of failed items that demand one.
     std::map<std::string, int> per_item;
@@ -99,8 +103,8 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     for (const auto& p : in.photos) (p.item_code.empty() ? general : per_item[p.item_code])++;
     std::vector<AnswerInput> answers = in.answers;
     for (auto& a : answers) a.photo_count = per_item[a.code] + general;
-    InspectionContext ctx{inst->academic(), covert, in.unlisted_site.has_value()};
-    auto validated = validate_answers(*tpl, ctx, answers);
+    InspectionContext ctx{site.academic(), covert, in.unlisted_site.has_value()};
+    auto validated = validate_answers(checklist, ctx, answers);
     if (!validated) return fail(validated.error());
 
     auto key = m_profile.device_key();
@@ -130,7 +134,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     r.set_institution_id(institution_id);
     r.set_district_id(task ? task->district_id() : ident->district_id);
     r.set_template_id(template_id);
-    r.set_template_version(tpl->template_version());
+    r.set_template_version(checklist.template_version());
     r.set_device_id(ident->device_id);
     r.set_user_id(ident->user_id);
     for (auto& a : *validated) {
@@ -151,11 +155,10 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         b->set_mime(f.mime);
         b->set_kind(f.kind);
     }
-    r.set_device_time(in.device_time_ms.value_or(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                     std::chrono::system_clock::now().time_since_epoch()).count()));
+    r.set_device_time(in.device_time_ms.value_or(unix_ms_now()));
     if (in.gps) {
         *r.mutable_gps() = *in.gps;
-        r.set_distance_m(inst->has_location() ? distance_m(*in.gps, inst->location()) : -1);
+        r.set_distance_m(site.has_location() ? distance_m(*in.gps, site.location()) : -1);
     } else {
         r.set_distance_m(-1);
     }
@@ -165,8 +168,8 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     r.set_covert(covert);
     r.set_unlisted(in.unlisted_site.has_value());
     r.set_notes(in.notes);
-    r.set_flagged(is_flagged(*tpl, {r.answers().begin(), r.answers().end()}, r.unlisted(),
-                             inst->past_violations() > 0));
+    r.set_flagged(is_flagged(checklist, {r.answers().begin(), r.answers().end()}, r.unlisted(),
+                             site.past_violations() > 0));
 
     store::Transaction tx{store.db()};
     if (!tx.begun()) return fail(tx.begun().error());

@@ -51,4 +51,11 @@ private:
 
 double distance_m(const pb::GeoPoint& a, const pb::GeoPoint& b);
 
+// The newest checklist template on the device: what a visit without a task (an unlisted site) uses.
+struct DeviceChecklist {
+    std::string id;
+    pb::ChecklistTemplate checklist;
+};
+Result<DeviceChecklist> newest_checklist(LocalStore& store);
+
 }  // namespace ducha::sync

@@ -1,7 +1,6 @@
 #include "shared/sync/local_store.h"
 
-#include <chrono>
-
+#include "shared/common/clock.h"
 #include "shared/crypto/sha256.h"
 #include "shared/store/statement.h"
 #include "shared/store/transaction.h"
@@ -13,10 +12,6 @@ using store::Statement;
 using store::Transaction;
 
 namespace {
-
-std::int64_t now_s() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 pb::Record read_record(const Statement& st) {
     pb::Record r;
@@ -164,7 +159,7 @@ Result<std::uint64_t> LocalStore::enqueue(pb::Mutation m) {
         "INSERT INTO outbox(collection, id, base_version, payload, deleted, hlc, changed_fields, created_at) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
     ins.bind(1, m.collection()).bind(2, m.id()).bind(3, m.base_version()).bind_blob(4, m.payload());
-    ins.bind(5, m.deleted()).bind(6, static_cast<std::int64_t>(m.hlc())).bind(7, fields).bind(8, now_s());
+    ins.bind(5, m.deleted()).bind(6, static_cast<std::int64_t>(m.hlc())).bind(7, fields).bind(8, unix_seconds_now());
     if (auto r = ins.run(); !r) return fail(r.error());
     auto seq = static_cast<std::uint64_t>(m_db.last_insert_rowid());
     pb::Record local;
@@ -278,7 +273,7 @@ Status LocalStore::add_blob(const BlobItem& b) {
     auto& st = m_db.cached(
         "INSERT INTO blob(sha256, size, mime, report_id, created_at) VALUES(?1,?2,?3,?4,?5) "
         "ON CONFLICT(sha256) DO NOTHING");
-    st.bind(1, b.sha256_hex).bind(2, b.size).bind(3, b.mime).bind(4, b.report_id).bind(5, now_s());
+    st.bind(1, b.sha256_hex).bind(2, b.size).bind(3, b.mime).bind(4, b.report_id).bind(5, unix_seconds_now());
     return st.run();
 }
 

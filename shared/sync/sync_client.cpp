@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 #include "shared/store/transaction.h"
@@ -25,11 +26,6 @@ SyncAction action_for(Errc e) {
 }
 
 namespace {
-
-std::int64_t unix_ms_now() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // Maps a whole-request HTTP failure to an error the caller can act on.
 Error http_error(const HttpReply& r) {
