@@ -150,6 +150,8 @@ std::vector<std::string> record_keys(std::string_view c, const std::string& id, 
         if (auto cs = parse<pb::Case>(payload)) k = {d(cs->district_id()), "sup"};
     } else if (c == kDraw) {
         if (auto dr = parse<pb::Draw>(payload)) k = {d(dr->district_id()), "sup"};
+    } else if (c == kCampaign) {
+        if (auto cp = parse<pb::Campaign>(payload)) k = {d(cp->district_id()), "sup"};
     } else if (c == kAuditEvent) {
         k = {"adm"};
     }
@@ -242,6 +244,8 @@ Status can_write(const Principal& p, std::string_view c, const std::string& id, 
             if (auto m = parse<pb::Case>(payload)) return m->district_id();
         } else if (c == kDraw) {
             if (auto m = parse<pb::Draw>(payload)) return m->district_id();
+        } else if (c == kCampaign) {
+            if (auto m = parse<pb::Campaign>(payload)) return m->district_id();
         } else if (c == kUser) {
             if (auto m = parse<pb::User>(payload)) return m->district_id();
         }

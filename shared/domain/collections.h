@@ -19,11 +19,12 @@ inline constexpr std::string_view kComplaint = "complaint";
 inline constexpr std::string_view kCase = "case";
 inline constexpr std::string_view kDraw = "draw";
 inline constexpr std::string_view kAuditEvent = "audit_event";
+inline constexpr std::string_view kCampaign = "campaign";
 
 // How concurrent writes to a collection are reconciled (ARCHITECTURE.md, "Records and sync").
 enum class ConflictRule {
     immutable,        // report, evidence, receipt, audit_event: written once; a replay must be identical
-    compare_and_set,  // task, case, complaint, draw: accepted only from the version the client saw
+    compare_and_set,  // task, case, complaint, draw, campaign: accepted only from the version the client saw
     field_lww,        // institution, zone: per-field last-writer-wins on a hybrid logical clock
     server_owned,     // district, user, device, assignment, checklist_template: admin/coordinator CAS
 };
