@@ -10,6 +10,9 @@ packages=(
   libsqlite3-dev sqlite3 libssl-dev openssl libcurl4-openssl-dev
   libprotobuf-dev protobuf-compiler libboost1.81-dev
   libpq-dev nlohmann-json3-dev
+  # exports: XLSX (libzip), the PDF record (cairo, Pango, libjpeg; its Chinese font is
+  # fonts-wqy-microhei below) and pdftotext/pdfinfo for its tests
+  libzip-dev libcairo2-dev libpango1.0-dev libjpeg-dev poppler-utils
   # tests
   catch2
   # the Qt Quick app (ducha-app) and its tests

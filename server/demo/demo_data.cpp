@@ -286,6 +286,7 @@ public:
         make_open_tasks();
         make_history();
         emit_deferred();
+        make_campaigns();
         return std::move(m_out);
     }
 
@@ -763,6 +764,24 @@ private:
     // Complaints last: tasks fill in their task_id and status.
     void emit_deferred() {
         for (const auto& c : m_complaints) add(domain::kComplaint, c.id, c.pb);
+    }
+
+    // One running special action per district (重点时段): key targets visited at least once in it.
+    // Built after everything else and without the content stream, so earlier records stay as they were.
+    void make_campaigns() {
+        for (std::size_t di = 0; di < m_district_ids.size(); ++di) {
+            pb::Campaign c;
+            c.set_district_id(m_district_ids[di]);
+            c.set_name("寒假校外培训专项治理 / Winter-vacation special action");
+            c.set_start(m_now - 14 * kDay);
+            c.set_end(m_now + 30 * kDay);
+            c.set_visits_required(1);
+            c.set_key_targets_only(true);
+            if (!m_district_coordinators[di].empty())
+                c.set_created_by(m_users[static_cast<std::size_t>(m_district_coordinators[di].front())].id);
+            c.set_note("重点对象每期至少检查一次 / every key target at least once");
+            add(domain::kCampaign, new_id(), c);
+        }
     }
 
     Rng m_rng;

@@ -6,6 +6,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "server/service/case_workflow.h"
+#include "server/service/draw_workflow.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/domain/state_machines.h"
@@ -185,6 +187,8 @@ Status MutationApplier::flush_tasks() {
         t.set_report_id(tr.report_id);
         auto w = write(kTask, task_id, (*cur)->version() + 1, t.SerializeAsString(), false);
         if (!w) return fail(w.error());
+        CaseWorkflow flow{*this, m_table, m_batch.server_time_ms};
+        if (auto s = flow.on_reinspection_report(task_id, t, tr.report_id); !s) return s;
     }
     m_task_reports.clear();
     return {};
@@ -200,6 +204,23 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
         ack.set_message("记录已被他人更新，请查看最新状态后重试 / someone changed this record first; review its current state");
         if (cur) *ack.mutable_current() = *cur;
         return {};
+    }
+    std::string payload = m.deleted() && cur ? cur->payload() : m.payload();
+    if (m.collection() == kDraw) {
+        pb::Draw a, b;
+        if (!b.ParseFromString(m.payload())) return reject(ack, "malformed", "抽签无法解析 / the draw cannot be parsed"), Status{};
+        if (m.deleted()) return reject(ack, "invalid_draw", "抽签记录不可删除 / a draw cannot be deleted"), Status{};
+        if (cur) a.ParseFromString(cur->payload());
+        DrawWorkflow flow{*this, m_batch.server_time_ms};
+        auto check = flow.prepare_change(cur ? std::optional<pb::Draw>(a) : std::nullopt, cur ? cur->seq() : 0, m.id(), b);
+        if (!check) {
+            if (check.error().code != Errc::rejected && check.error().code != Errc::integrity &&
+                check.error().code != Errc::invalid_argument)
+                return check;
+            reject(ack, "invalid_draw", check.error().message);
+            return {};
+        }
+        payload = b.SerializeAsString();
     }
     if (m.collection() == kTask || m.collection() == kCase || m.collection() == kComplaint) {
         std::string from, to;
@@ -218,6 +239,12 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
             if (cur) a.ParseFromString(cur->payload());
             if (!cur && b.status() != "open") check = fail(Errc::rejected, "新案件必须为立案状态 / a new case starts open");
             else if (cur && a.status() != b.status()) check = check_case_transition(a.status(), b.status());
+            if (check && !m.deleted()) {
+                CaseWorkflow flow{*this, m_table, m_batch.server_time_ms};
+                check = flow.prepare_change(m.id(), cur ? std::optional<pb::Case>(a) : std::nullopt, b, p.user_id);
+                if (!check && check.error().code != Errc::rejected) return check;
+                payload = b.SerializeAsString();
+            }
         } else {
             pb::Complaint a, b;
             if (!b.ParseFromString(m.payload())) return reject(ack, "malformed", "投诉无法解析 / the complaint cannot be parsed"), Status{};
@@ -225,17 +252,24 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
             if (!cur && b.status() != "open") check = fail(Errc::rejected, "新投诉必须为待处理状态 / a new complaint starts open");
             else if (cur && a.status() != b.status()) check = check_complaint_transition(a.status(), b.status());
             if (check && b.status() == "closed") check = check_complaint_close(b);
+            if (check && b.status() == "resolved" && a.status() != "resolved" &&
+                b.resolution().find_first_not_of(" \t\r\n") == std::string::npos)
+                check = fail(Errc::rejected, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
         }
         if (!check) {
             reject(ack, "invalid_transition", check.error().message);
             return {};
         }
     }
-    auto rec = write(m.collection(), m.id(), have + 1, m.deleted() && cur ? cur->payload() : m.payload(), m.deleted());
+    bool completed_by_server = payload != m.payload() && !m.deleted();
+    auto rec = write(m.collection(), m.id(), have + 1, std::move(payload), m.deleted());
     if (!rec) return fail(rec.error());
     ack.set_status(pb::Ack::APPLIED);
     ack.set_seq(rec->seq());
     ack.set_version(rec->version());
+    // The server filled in part of the record (a draw's tasks, a case's re-inspection): the
+    // device takes the completed record at once.
+    if (completed_by_server) *ack.mutable_current() = *rec;
     return {};
 }
 

@@ -80,7 +80,7 @@ HttpResponse malformed(std::string_view what) {
 
 Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
-      m_blobs(ctx.data_dir / "blobs", ctx.limits.max_blob_size), m_badge(ctx) {}
+      m_blobs(ctx.data_dir / "blobs", ctx.limits.max_blob_size), m_badge(ctx), m_public_results(ctx) {}
 
 void Router::handle(HttpRequest&& req, Respond respond) {
     const auto& path = req.path;
@@ -133,6 +133,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     }
     if (path.rfind("/v1/blobs/", 0) == 0) return blobs(std::move(req), std::move(respond));
     if (path.rfind("/v1/public/badge/", 0) == 0) return badge(std::move(req), std::move(respond));
+    if (path == "/v1/public/results") return public_results(std::move(req), std::move(respond));
     respond(json_error(404, "not_found", "没有这个接口 / no such endpoint: " + req.method + " " + path));
 }
 
@@ -209,6 +210,16 @@ void Router::badge(HttpRequest&& req, Respond respond) {
     m_badge.check(std::move(token), [respond, html = wants_html(req)](Result<BadgeCheck> r) {
         if (!r) return respond(error_response(r.error()));
         respond(html ? BadgeService::html_response(*r) : BadgeService::json_response(*r));
+    });
+}
+
+// GET /v1/public/results: no authentication; see PublicResultsService.
+void Router::public_results(HttpRequest&& req, Respond respond) {
+    if (req.method != "GET" && req.method != "HEAD") return respond(json_error(405, "method_not_allowed", "use GET"));
+    auto q = PublicResultsService::parse_query(req.query, req.header("accept"));
+    if (!q) return respond(json_error(400, "invalid_argument", q.error().message));
+    m_public_results.list(std::move(*q), [respond](Result<PublicResultsPage> r) {
+        respond(r ? PublicResultsService::response(*r) : error_response(r.error()));
     });
 }
 

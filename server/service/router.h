@@ -7,6 +7,7 @@
 #include "server/service/auth_service.h"
 #include "server/service/badge_service.h"
 #include "server/service/blob_store.h"
+#include "server/service/public_results_service.h"
 #include "server/service/server_context.h"
 #include "server/service/sync_service.h"
 
@@ -23,6 +24,7 @@ public:
 private:
     void blobs(HttpRequest&& req, Respond respond);
     void badge(HttpRequest&& req, Respond respond);
+    void public_results(HttpRequest&& req, Respond respond);
     HttpResponse healthz();
     HttpResponse metrics();
 
@@ -32,6 +34,7 @@ private:
     SyncService m_sync;
     BlobStore m_blobs;
     BadgeService m_badge;
+    PublicResultsService m_public_results;
 };
 
 }  // namespace ducha::server

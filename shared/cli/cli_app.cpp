@@ -1,5 +1,8 @@
 #include "shared/cli/cli_app.h"
 
+#include "shared/cli/cli_args.h"
+#include "shared/cli/desk_commands.h"
+
 #include <unistd.h>
 
 #include <fstream>
@@ -55,38 +58,11 @@ Device commands (all work offline except enroll, sync and admin code):
 Admin / coordinator commands:
   admin user add --name NAME --role volunteer|coordinator|supervisor --district ID   (queued)
   admin assign --user ID (--zone ID | --institution ID) --district ID              (queued)
-  admin task add --institution ID --assignee ID[,ID] [--kind K] [--covert] [--priority 1-5]
+  admin task add ...          the same as `task add` below
   admin code --user ID        issue a one-time enrollment code (online)
 
 Answers file: {"L1": "pass", "T3": {"result": "fail", "note": "..."}} (pass|fail|na).
 )";
-
-struct Args {
-    std::vector<std::string> v;
-    std::optional<std::string> get(std::string_view f) const {
-        for (std::size_t i = 0; i + 1 < v.size(); ++i)
-            if (v[i] == f) return v[i + 1];
-        return std::nullopt;
-    }
-    std::vector<std::string> all(std::string_view f) const {
-        std::vector<std::string> out;
-        for (std::size_t i = 0; i + 1 < v.size(); ++i)
-            if (v[i] == f) out.push_back(v[i + 1]);
-        return out;
-    }
-    bool has(std::string_view f) const { return std::find(v.begin(), v.end(), f) != v.end(); }
-};
-
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-int failed(std::ostream& err, const Error& e) {
-    err << "ducha: " << e.message << "\n";
-    return 1;
-}
 
 // Milliseconds since the epoch as local "YYYY-MM-DD HH:MM:SS", or "never".
 std::string time_text(const json& ms) {
@@ -521,43 +497,16 @@ public:
             return queue_new(kAssignment, a);
         }
         if (sub == "task" && sub2 == "add") {
-            auto inst = m_a.get("--institution");
-            auto who = m_a.get("--assignee");
-            if (!inst || !who) return usage("admin task add 需要 --institution --assignee");
-            auto irec = m_p.store().get(kInstitution, *inst);
-            if (!irec || !*irec) return failed(m_err, Error{Errc::not_found, "本机没有这个机构 / no such institution here: " + *inst});
-            auto i = parse<pb::Institution>(**irec);
-            auto tpls = m_p.store().list(kChecklistTemplate);
-            if (!tpls || tpls->empty()) return failed(m_err, Error{Errc::not_found, "本机没有检查清单 / no checklist template here: sync first"});
-            pb::Task t;
-            t.set_institution_id(*inst);
-            t.set_district_id(i->district_id());
-            t.set_kind(m_a.get("--kind").value_or("routine"));
-            t.set_covert(m_a.has("--covert"));
-            std::string list = *who;
-            for (std::size_t pos = 0; pos < list.size();) {
-                auto c = list.find(',', pos);
-                if (c == std::string::npos) c = list.size();
-                t.add_assignees(list.substr(pos, c - pos));
-                pos = c + 1;
-            }
-            auto ident = m_p.identity();
-            t.set_created_by(ident ? ident->user_id : "");
-            t.set_priority(std::stoi(m_a.get("--priority").value_or("3")));
-            t.set_status("open");
-            t.set_template_id(tpls->front().id());
-            auto now = unix_seconds_now();
-            t.set_window_start(now);
-            t.set_window_end(now + 7 * 24 * 3600);
-            t.set_title(i->name());
-            return queue_new(kTask, t);
+            // Kept for scripts written before `ducha task add`; the same planner checks both.
+            Args rest{std::vector<std::string>(m_a.v.begin() + 1, m_a.v.end())};
+            return *run_desk_command("task", m_p, rest, m_out, m_err);
         }
         return usage("未知的 admin 子命令 / unknown admin subcommand: " + sub);
     }
 
 private:
     int usage(const std::string& msg) {
-        m_err << "ducha: " << msg << "\n\n" << kUsage;
+        m_err << "ducha: " << msg << "\n\n" << kUsage << "\n" << kDeskUsage;
         return 2;
     }
 
@@ -608,13 +557,13 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         }
     }
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << kUsage;
+        out << kUsage << "\n" << kDeskUsage;
         return args.empty() ? 2 : 0;
     }
     std::string cmd = args[0];
     Args a{std::vector<std::string>(args.begin() + 1, args.end())};
     if (a.has("--help") || a.has("-h")) {
-        out << kUsage;
+        out << kUsage << "\n" << kDeskUsage;
         return 0;
     }
     if (!profile) {
@@ -644,11 +593,12 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         if (cmd == "digest") return cli.digest();
         if (cmd == "verify") return cli.verify();
         if (cmd == "admin") return cli.admin();
+        if (auto rc = run_desk_command(cmd, *p, a, out, err)) return *rc;
     } catch (const std::exception& e) {
         err << "ducha: 参数无效 / bad argument: " << e.what() << "\n";
         return 2;
     }
-    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << kUsage;
+    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << kUsage << "\n" << kDeskUsage;
     return 2;
 }
 

@@ -30,6 +30,7 @@ struct Parsed {
     std::map<std::string, pb::ChecklistTemplate> templates;
     std::map<std::string, pb::Task> tasks;
     std::map<std::string, pb::Complaint> complaints;
+    std::map<std::string, pb::Campaign> campaigns;
 };
 
 template <typename M>
@@ -51,6 +52,7 @@ Parsed parse_all(const DemoData& d) {
         else if (r.collection == "checklist_template") p.templates[r.id] = parse<pb::ChecklistTemplate>(r);
         else if (r.collection == "task") p.tasks[r.id] = parse<pb::Task>(r);
         else if (r.collection == "complaint") p.complaints[r.id] = parse<pb::Complaint>(r);
+        else if (r.collection == "campaign") p.campaigns[r.id] = parse<pb::Campaign>(r);
         else FAIL("unexpected collection " << r.collection);
     }
     return p;
@@ -71,6 +73,19 @@ TEST_CASE("demo data: counts and shape", "[demo]") {
         }
     }
 
+    SECTION("campaigns: one running special action per district, over key targets") {
+        REQUIRE(p.campaigns.size() == p.districts.size());
+        std::set<std::string> districts;
+        for (const auto& [id, c] : p.campaigns) {
+            CHECK(p.districts.contains(c.district_id()));
+            districts.insert(c.district_id());
+            CHECK(c.start() < c.end());
+            CHECK(c.key_targets_only());
+            CHECK(c.visits_required() >= 1);
+            CHECK(p.users.at(c.created_by()).role() == "coordinator");
+        }
+        CHECK(districts.size() == p.districts.size());
+    }
     SECTION("districts") {
         REQUIRE(p.districts.size() == 8);
         std::set<std::string> names;

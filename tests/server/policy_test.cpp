@@ -147,6 +147,21 @@ TEST_CASE("write matrix: role × collection × own/other district", "[policy]") 
     rep_own.set_device_id("dev-vol1");
     rep_other.set_user_id("vol2");
     rep_other.set_device_id("dev-vol2");
+    pb::Draw draw_a, draw_b;
+    draw_a.set_district_id("dA");
+    draw_b.set_district_id("dB");
+    pb::Campaign camp_a, camp_b;
+    camp_a.set_district_id("dA");
+    camp_b.set_district_id("dB");
+    pb::Complaint comp_a, comp_b;
+    comp_a.set_district_id("dA");
+    comp_b.set_district_id("dB");
+    pb::Zone zone_a, zone_b;
+    zone_a.set_district_id("dA");
+    zone_b.set_district_id("dB");
+    pb::Assignment asg_a, asg_b;
+    asg_a.set_district_id("dA");
+    asg_b.set_district_id("dB");
     pb::User volunteer_a, coordinator_a;
     volunteer_a.set_role("volunteer");
     volunteer_a.set_district_id("dA");
@@ -178,6 +193,25 @@ TEST_CASE("write matrix: role × collection × own/other district", "[policy]") 
         {&sup, "checklist_template", "", {}, false},
         {&adm, "checklist_template", "", {}, true},
         {&adm, "district", "", {}, true},
+        // Coordinator and supervisor work: draws, campaigns, complaints, zones, assignments.
+        {&vol, "draw", draw_a.SerializeAsString(), {}, false},
+        {&vol, "campaign", camp_a.SerializeAsString(), {}, false},
+        {&vol, "complaint", comp_a.SerializeAsString(), {}, false},
+        {&vol, "zone", zone_a.SerializeAsString(), {}, false},
+        {&vol, "assignment", asg_a.SerializeAsString(), {}, false},
+        {&coA, "draw", draw_a.SerializeAsString(), {}, true},
+        {&coA, "draw", draw_b.SerializeAsString(), {}, false},
+        {&coA, "campaign", camp_a.SerializeAsString(), {}, true},
+        {&coA, "campaign", camp_b.SerializeAsString(), {}, false},
+        {&coA, "complaint", comp_a.SerializeAsString(), {}, true},
+        {&coA, "complaint", comp_b.SerializeAsString(), {}, false},
+        {&coA, "zone", zone_a.SerializeAsString(), {}, true},
+        {&coA, "zone", zone_b.SerializeAsString(), {}, false},
+        {&coA, "assignment", asg_a.SerializeAsString(), {}, true},
+        {&coA, "assignment", asg_b.SerializeAsString(), {}, false},
+        {&coA, "campaign", camp_b.SerializeAsString(), camp_a.SerializeAsString(), false},  // moved out
+        {&sup, "complaint", comp_b.SerializeAsString(), {}, true},
+        {&sup, "campaign", camp_b.SerializeAsString(), {}, true},
     };
     for (const auto& r : rows) {
         INFO(std::string(role_name(r.p->role)) << " writes " << r.collection);
@@ -202,4 +236,31 @@ TEST_CASE("enrollment codes: admins for anyone, coordinators for their district'
     CHECK(can_issue_code(who("adm", "admin", ""), co_a));
     CHECK_FALSE(can_issue_code(who("v", "volunteer", "dA"), vol_a));
     CHECK_FALSE(can_issue_code(who("s", "supervisor", ""), vol_a));
+}
+
+TEST_CASE("draws, campaigns, cases and complaints: their district's coordinators and supervisors see them, volunteers do not",
+          "[policy]") {
+    auto vol = who("vol1", "volunteer", "dA");
+    auto coA = who("coA", "coordinator", "dA");
+    auto coB = who("coB", "coordinator", "dB");
+    auto sup = who("sup", "supervisor", "");
+    pb::Draw dr;
+    dr.set_district_id("dA");
+    pb::Campaign cp;
+    cp.set_district_id("dA");
+    pb::Case cs;
+    cs.set_district_id("dA");
+    pb::Complaint cm;
+    cm.set_district_id("dA");
+    for (auto [coll, payload] : std::vector<std::pair<std::string_view, std::string>>{
+             {"draw", dr.SerializeAsString()},
+             {"campaign", cp.SerializeAsString()},
+             {"case", cs.SerializeAsString()},
+             {"complaint", cm.SerializeAsString()}}) {
+        INFO(coll);
+        CHECK(sees(coA, coll, "x", payload));
+        CHECK(sees(sup, coll, "x", payload));
+        CHECK_FALSE(sees(coB, coll, "x", payload));
+        CHECK_FALSE(sees(vol, coll, "x", payload));
+    }
 }

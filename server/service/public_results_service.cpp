@@ -1,0 +1,706 @@
+#include "server/service/public_results_service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "ducha.pb.h"
+#include "server/storage/record_table.h"
+#include "shared/domain/collections.h"
+#include "shared/store/statement.h"
+#include "shared/store/transaction.h"
+
+namespace ducha::server {
+
+using namespace ducha::domain;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kMaxLimit = 1000;
+constexpr std::int64_t kMaxOffset = 1'000'000'000;
+// China has one time zone (UTC+8) and no daylight saving time.
+constexpr std::int64_t kShanghaiOffsetS = 8 * 3600;
+
+// ------------------------------------------------------------------ dates
+
+std::string day_text(std::chrono::year_month_day d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+std::chrono::sys_days shanghai_day_of(std::int64_t unix_s) {
+    using namespace std::chrono;
+    return floor<days>(sys_seconds{seconds{unix_s + kShanghaiOffsetS}});
+}
+
+std::string shanghai_date(std::int64_t unix_s) { return day_text(std::chrono::year_month_day{shanghai_day_of(unix_s)}); }
+
+// "YYYY-MM-DD HH:MM" (or with 'T', seconds and "+08:00" for machines) in Shanghai.
+std::string shanghai_time(std::int64_t unix_s, bool iso) {
+    using namespace std::chrono;
+    const auto day = shanghai_day_of(unix_s);
+    const std::int64_t in_day = unix_s + kShanghaiOffsetS - duration_cast<seconds>(day.time_since_epoch()).count();
+    char buf[48];
+    if (iso)
+        std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+08:00", day_text(year_month_day{day}).c_str(),
+                      static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
+    else
+        std::snprintf(buf, sizeof buf, "%s %02d:%02d", day_text(year_month_day{day}).c_str(),
+                      static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60));
+    return buf;
+}
+
+// Exactly YYYY-MM-DD naming a real calendar day; returned in canonical form, which orders like
+// the day itself, so filters compare strings.
+std::optional<std::string> parse_day(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto num = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
+        int v = 0;
+        for (std::size_t i = pos; i < pos + len; ++i) {
+            if (s[i] < '0' || s[i] > '9') return std::nullopt;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    };
+    auto y = num(0, 4), m = num(5, 2), d = num(8, 2);
+    if (!y || !m || !d || *y < 1970) return std::nullopt;
+    std::chrono::year_month_day ymd{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
+                                    std::chrono::day{static_cast<unsigned>(*d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return day_text(ymd);
+}
+
+// ------------------------------------------------------------------ query
+
+std::optional<std::string> percent_decode(std::string_view s) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out += ' ';
+        } else if (s[i] == '%') {
+            if (i + 2 >= s.size()) return std::nullopt;
+            int hi = hex(s[i + 1]), lo = hex(s[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// What an error message may quote of a value: short, so the answer never echoes a long input.
+std::string shown(std::string_view v) {
+    constexpr std::size_t kMax = 40;
+    return "'" + std::string(v.substr(0, kMax)) + (v.size() > kMax ? "...'" : "'");
+}
+
+std::optional<std::int64_t> whole_number(std::string_view v) {
+    if (v.empty() || v.size() > 12) return std::nullopt;
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc{} || end != v.data() + v.size() || v[0] == '-' || v[0] == '+') return std::nullopt;
+    return n;
+}
+
+bool valid_record_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+// Whether Accept ranks text/html above application/json (each judged by its most specific media
+// range: exact, type/*, */*). A tie, "*/*" alone or no header keeps JSON, the API's default.
+bool prefers_html(std::string_view accept) {
+    struct Best {
+        int specificity = -1;
+        double q = 0;
+    };
+    Best html, json_;
+    auto trim = [](std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+        return s;
+    };
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    while (!accept.empty()) {
+        auto comma = accept.find(',');
+        std::string_view range = accept.substr(0, comma);
+        accept = comma == std::string_view::npos ? std::string_view{} : accept.substr(comma + 1);
+        auto semi = range.find(';');
+        std::string type = lower(trim(range.substr(0, semi)));
+        double q = 1;
+        while (semi != std::string_view::npos) {
+            range = range.substr(semi + 1);
+            semi = range.find(';');
+            std::string param = lower(trim(range.substr(0, semi)));
+            if (param.rfind("q=", 0) == 0) {
+                char* end = nullptr;
+                q = std::strtod(param.c_str() + 2, &end);
+                if (end == param.c_str() + 2 || q < 0) q = 0;
+            }
+        }
+        auto consider = [&](Best& b, const std::string& exact, const std::string& family) {
+            int s = type == exact ? 2 : type == family ? 1 : type == "*/*" ? 0 : -1;
+            if (s > b.specificity) b = {s, q};
+        };
+        consider(html, "text/html", "text/*");
+        consider(json_, "application/json", "application/*");
+    }
+    return html.q > 0 && html.q > json_.q;
+}
+
+// ------------------------------------------------------------------ labels
+
+const char* kind_label(const std::string& kind) {
+    if (kind == "routine") return "例行检查 / routine";
+    if (kind == "spot_check") return "随机抽查 / spot check";
+    if (kind == "complaint") return "投诉核查 / complaint follow-up";
+    if (kind == "reinspection") return "整改复查 / re-inspection";
+    if (kind == "joint") return "联合检查 / joint inspection";
+    return nullptr;
+}
+
+const char* status_label(const std::string& status) {
+    if (status == "open") return "已立案 / case opened";
+    if (status == "rectification") return "整改中 / under rectification";
+    if (status == "reinspection") return "待复查 / awaiting re-inspection";
+    if (status == "closed") return "已整改销号 / rectified and closed";
+    if (status == "no_violation") return "未发现违规 / no violation found";
+    return nullptr;
+}
+
+const char* tier_en(const std::string& tier) {
+    if (tier == "从轻") return "lenient";
+    if (tier == "较轻") return "minor";
+    if (tier == "一般") return "ordinary";
+    if (tier == "较重") return "serious";
+    if (tier == "严重") return "severe";
+    return "";
+}
+
+std::string or_raw(const char* label, const std::string& raw) { return label ? label : raw; }
+
+std::string tier_text(const std::string& tier) {
+    std::string en = tier_en(tier);
+    return en.empty() ? tier : tier + " / " + en;
+}
+
+const char* result_label(const PublicResult& r) { return r.problems.empty() ? "合格 / pass" : "发现问题 / problems found"; }
+
+// ------------------------------------------------------------------ output helpers
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A text starting
+// with = + - @ (or a tab/CR) would run as a formula in a spreadsheet: it gets a leading '.
+std::string csv_field(std::string_view s) {
+    std::string v;
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+        v += '\'';
+    v += s;
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string problems_text(const PublicResult& r, std::string_view sep) {
+    std::string out;
+    for (const auto& p : r.problems) {
+        if (!out.empty()) out += sep;
+        out += p.code;
+        if (!p.text_zh.empty()) out += " " + p.text_zh;
+        if (!p.text_en.empty()) out += " / " + p.text_en;
+    }
+    return out;
+}
+
+// A public list: cacheable for a minute (a decision or a correction shows within that), and its
+// form depends on Accept.
+void common_headers(HttpResponse& r) {
+    r.headers.emplace_back("Cache-Control", "public, max-age=60");
+    r.headers.emplace_back("Vary", "Accept");
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Access-Control-Allow-Origin", "*");
+}
+
+template <typename M>
+std::optional<M> parse_payload(const std::string& payload) {
+    M m;
+    if (!m.ParseFromString(payload)) return std::nullopt;
+    return m;
+}
+
+// A record's parsed payload, read once per build however many reports point at it.
+template <typename M>
+Result<const std::optional<M>*> memo_get(std::unordered_map<std::string, std::optional<M>>& memo, const RecordTable& table,
+                                         std::string_view collection, const std::string& id, bool live_only) {
+    auto it = memo.find(id);
+    if (it != memo.end()) return &it->second;
+    std::optional<M> value;
+    if (!id.empty()) {
+        auto rec = table.get(collection, id);
+        if (!rec) return fail(rec.error());
+        if (*rec && !(live_only && (*rec)->deleted())) value = parse_payload<M>((*rec)->payload());
+    }
+    return &memo.emplace(id, std::move(value)).first->second;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ query parsing
+
+Result<PublicQuery> PublicResultsService::parse_query(std::string_view raw, std::string_view accept) {
+    PublicQuery q;
+    bool format_given = false;
+    auto bad = [](std::string zh, std::string en) { return fail(Errc::invalid_argument, zh + " / " + en); };
+    while (!raw.empty()) {
+        auto amp = raw.find('&');
+        std::string_view param = raw.substr(0, amp);
+        raw = amp == std::string_view::npos ? std::string_view{} : raw.substr(amp + 1);
+        if (param.empty()) continue;
+        auto eq = param.find('=');
+        auto key = percent_decode(param.substr(0, eq));
+        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : param.substr(eq + 1));
+        if (!key || !value)
+            return bad("查询参数的百分号编码无效", "malformed percent-encoding in the query: " + shown(param));
+        const std::string& v = *value;
+        if (*key == "district") {
+            if (!v.empty() && !valid_record_id(v))
+                return bad("district 应为区县编号", "district must be a district id, got " + shown(v));
+            q.district = v;
+        } else if (*key == "from" || *key == "to") {
+            std::string day;
+            if (!v.empty()) {
+                auto d = parse_day(v);
+                if (!d) return bad(*key + " 应为 YYYY-MM-DD 格式的日期", *key + " must be a date as YYYY-MM-DD, got " + shown(v));
+                day = *d;
+            }
+            (*key == "from" ? q.from : q.to) = day;
+        } else if (*key == "limit") {
+            auto n = whole_number(v);
+            if (!n || *n < 1 || *n > kMaxLimit)
+                return bad("limit 应为 1 到 1000 之间的整数", "limit must be a whole number from 1 to 1000, got " + shown(v));
+            q.limit = static_cast<int>(*n);
+        } else if (*key == "offset") {
+            auto n = whole_number(v);
+            if (!n || *n > kMaxOffset)
+                return bad("offset 应为不小于 0 的整数", "offset must be a whole number of 0 or more, got " + shown(v));
+            q.offset = *n;
+        } else if (*key == "format") {
+            if (v == "json") q.format = PublicFormat::json;
+            else if (v == "csv") q.format = PublicFormat::csv;
+            else if (v == "html") q.format = PublicFormat::html;
+            else return bad("format 应为 json、csv 或 html", "format must be json, csv or html, got " + shown(v));
+            format_given = true;
+        }
+        // Other parameters (a browser's cache buster, a tracking tag) change nothing.
+    }
+    if (!q.from.empty() && !q.to.empty() && q.from > q.to)
+        return bad("起始日期晚于截止日期", "from (" + q.from + ") is after to (" + q.to + ")");
+    if (!format_given && prefers_html(accept)) q.format = PublicFormat::html;
+    return q;
+}
+
+// ------------------------------------------------------------------ reading
+
+void PublicResultsService::list(PublicQuery q, std::function<void(Result<PublicResultsPage>)> done) {
+    m_ctx.workers->post([this, q = std::move(q), done = std::move(done)] { done(list_now(q)); });
+}
+
+Result<PublicResultsPage> PublicResultsService::list_now(const PublicQuery& q) {
+    auto snap = snapshot();
+    if (!snap) return fail(snap.error());
+    PublicResultsPage page;
+    page.query = q;
+    page.generated_at = unix_now_s();
+    for (const auto& [id, name] : (*snap)->districts)
+        if (id == q.district) page.district_name = name;
+    for (const auto& r : (*snap)->rows) {
+        if (!q.district.empty() && r.district_id != q.district) continue;
+        if (!q.from.empty() && r.date < q.from) continue;
+        if (!q.to.empty() && r.date > q.to) continue;
+        if (page.total >= q.offset && page.total < q.offset + q.limit) page.results.push_back(r);
+        ++page.total;
+    }
+    return page;
+}
+
+// Caching: the list is computed once and kept with the database's last seq. A request first reads
+// MAX(seq) (the rowid: instant); if it moved, one range scan of the changes since asks whether any
+// of them touched a collection the list reads. Syncs that only move devices' status or audit
+// events leave the list as it is; a new report, task, case or registry edit rebuilds it. A
+// rebuild scans the report collection once with one statement, plus indexed look-ups of each
+// task, institution and template (each read once per build) and one scan each of the districts
+// and cases, so its cost grows with the reports (a few thousand a month), not with the requests.
+// Requests arriving during a rebuild get the list before it, which the minute of Cache-Control
+// allows anyway.
+Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsService::snapshot() {
+    std::unique_lock building(m_build_mu, std::try_to_lock);
+    if (!building.owns_lock()) {
+        // Another request is bringing the list up to date: answer from the list before (one
+        // rebuild old at most) instead of parking a worker thread the syncs need. Only the very
+        // first build is waited for.
+        {
+            std::lock_guard lk(m_cache_mu);
+            if (m_cache) return m_cache;
+        }
+        building.lock();
+    }
+    auto lease = m_ctx.readers->acquire();
+    if (!lease) return fail(lease.error());
+    auto& db = lease->db();
+    // One read transaction: the seq and everything built from it come from one snapshot.
+    store::Transaction tx(db, store::Transaction::Deferred);
+    if (!tx.begun()) return fail(tx.begun().error());
+    auto last = RecordTable{db}.max_seq();
+    if (!last) return fail(last.error());
+    if (m_cache && *last == m_valid_through) return m_cache;
+    if (m_cache && *last > m_valid_through) {
+        store::Statement st{db,
+                            "SELECT EXISTS(SELECT 1 FROM record WHERE seq > ?1 AND collection IN "
+                            "('report','receipt','task','institution','district','checklist_template','case'))"};
+        st.bind(1, m_valid_through);
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (*row && st.col_int(0) == 0) {
+            m_valid_through = *last;
+            return m_cache;
+        }
+    }
+    auto built = build(db);
+    if (!built) return fail(built.error());
+    {
+        std::lock_guard lk(m_cache_mu);
+        m_cache = std::move(*built);
+    }
+    m_valid_through = *last;
+    return m_cache;
+}
+
+Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsService::build(store::Database& db) {
+    auto snap = std::make_shared<Snapshot>();
+    RecordTable table{db};
+
+    std::unordered_map<std::string, std::string> district_names;
+    {
+        store::Statement st{db, "SELECT id, payload FROM record WHERE collection='district' AND deleted=0"};
+        for (;;) {
+            auto row = st.step();
+            if (!row) return fail(row.error());
+            if (!*row) break;
+            if (auto d = parse_payload<pb::District>(st.col_blob(1))) {
+                district_names[st.col_text(0)] = d->name();
+                snap->districts.emplace_back(st.col_text(0), d->name());
+            }
+        }
+    }
+
+    // Cases by the report they were opened on; in seq order, so the newest case of a report wins.
+    std::unordered_map<std::string, PublicDecision> decisions;
+    {
+        store::Statement st{db, "SELECT payload FROM record WHERE collection='case' AND deleted=0 ORDER BY seq"};
+        for (;;) {
+            auto row = st.step();
+            if (!row) return fail(row.error());
+            if (!*row) break;
+            auto c = parse_payload<pb::Case>(st.col_blob(0));
+            if (!c || c->report_id().empty()) continue;
+            PublicDecision d;
+            d.status = c->status();
+            // The tier is a decision: an open case has none yet, a case without violation needs none.
+            if (c->status() != "open" && c->status() != "no_violation") d.tier = c->tier();
+            if ((c->status() == "rectification" || c->status() == "reinspection") && c->deadline() > 0)
+                d.deadline = shanghai_date(c->deadline());
+            decisions[c->report_id()] = std::move(d);
+        }
+    }
+
+    std::unordered_map<std::string, std::optional<pb::Task>> tasks;
+    std::unordered_map<std::string, std::optional<pb::Institution>> insts;
+    // checklist template id -> item code -> (text_zh, text_en)
+    std::unordered_map<std::string, std::map<std::string, std::pair<std::string, std::string>>> templates;
+
+    struct Candidate {
+        std::string report_id;
+        PublicResult row;
+    };
+    std::vector<Candidate> found;
+    std::set<std::string> amended;
+    // The one scan of the report collection, with each report's receipt joined in.
+    store::Statement st{db,
+                        "SELECT r.id, r.seq, r.updated_at, r.payload, c.payload FROM record r "
+                        "LEFT JOIN record c ON c.collection='receipt' AND c.id=r.id AND c.deleted=0 "
+                        "WHERE r.collection='report' AND r.deleted=0"};
+    for (;;) {
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (!*row) break;
+        auto report = parse_payload<pb::Report>(st.col_blob(3));
+        if (!report || report->covert() || report->unlisted()) continue;
+        // A deleted task keeps its payload, so its covert flag can still be read. A report whose task
+        // cannot be read is left out: nothing could show it was not covert.
+        auto task = memo_get(tasks, table, kTask, report->task_id(), false);
+        if (!task) return fail(task.error());
+        if (!**task || (**task)->covert()) continue;
+        auto inst = memo_get(insts, table, kInstitution, report->institution_id(), true);
+        if (!inst) return fail(inst.error());
+        if (!**inst || (**inst)->field_reported()) continue;  // only sites of the registry
+        const pb::Institution& in = ***inst;
+
+        PublicResult r;
+        r.id = st.col_int(1);
+        if (!st.col_null(4))
+            if (auto receipt = parse_payload<pb::Receipt>(st.col_blob(4)); receipt && receipt->seq() > 0) r.id = receipt->seq();
+        r.received_ms = st.col_int(2);
+        r.date = shanghai_date(r.received_ms / 1000);
+        r.district_id = in.district_id().empty() ? report->district_id() : in.district_id();
+        if (auto d = district_names.find(r.district_id); d != district_names.end()) r.district = d->second;
+        r.institution = in.name();
+        r.address = in.address();
+        r.licensed = in.licensed();
+        r.category = in.category();
+        r.task_kind = (**task)->kind();
+
+        auto tpl = templates.find(report->template_id());
+        if (tpl == templates.end()) {
+            std::map<std::string, std::pair<std::string, std::string>> texts;
+            auto rec = table.get(kChecklistTemplate, report->template_id());
+            if (!rec) return fail(rec.error());
+            if (*rec)
+                if (auto t = parse_payload<pb::ChecklistTemplate>((*rec)->payload()))
+                    for (const auto& item : t->items()) texts[item.code()] = {item.text_zh(), item.text_en()};
+            tpl = templates.emplace(report->template_id(), std::move(texts)).first;
+        }
+        for (const auto& a : report->answers()) {
+            if (a.result() != "fail") continue;
+            PublicProblem p{a.code(), "", ""};
+            if (auto t = tpl->second.find(a.code()); t != tpl->second.end()) std::tie(p.text_zh, p.text_en) = t->second;
+            r.problems.push_back(std::move(p));
+        }
+        const std::string id = st.col_text(0);
+        if (auto d = decisions.find(id); d != decisions.end()) r.decision = d->second;
+        if (!report->amends().empty()) amended.insert(report->amends());
+        found.push_back({id, std::move(r)});
+    }
+
+    // An amended report is replaced by its amendment: the public sees the corrected result only.
+    for (auto& c : found)
+        if (!amended.contains(c.report_id)) snap->rows.push_back(std::move(c.row));
+    std::sort(snap->rows.begin(), snap->rows.end(), [](const PublicResult& a, const PublicResult& b) {
+        return a.received_ms != b.received_ms ? a.received_ms > b.received_ms : a.id > b.id;
+    });
+    return std::shared_ptr<const Snapshot>(std::move(snap));
+}
+
+// ------------------------------------------------------------------ answers
+
+HttpResponse PublicResultsService::response(const PublicResultsPage& page) {
+    switch (page.query.format) {
+        case PublicFormat::csv: return csv_response(page);
+        case PublicFormat::html: return html_response(page);
+        case PublicFormat::json: break;
+    }
+    return json_response(page);
+}
+
+HttpResponse PublicResultsService::json_response(const PublicResultsPage& page) {
+    auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    json results = json::array();
+    for (const auto& r : page.results) {
+        json problems = json::array();
+        for (const auto& p : r.problems) problems.push_back({{"code", p.code}, {"text_zh", p.text_zh}, {"text_en", p.text_en}});
+        json decision = nullptr;
+        if (r.decision)
+            decision = {{"status", r.decision->status},
+                        {"status_label", or_raw(status_label(r.decision->status), r.decision->status)},
+                        {"tier", or_null(r.decision->tier)},
+                        {"tier_en", or_null(tier_en(r.decision->tier))},
+                        {"deadline", or_null(r.decision->deadline)}};
+        results.push_back({{"id", r.id},
+                           {"date", r.date},
+                           {"district_id", r.district_id},
+                           {"district", r.district},
+                           {"institution", r.institution},
+                           {"address", r.address},
+                           {"licensed", r.licensed},
+                           {"category", r.category},
+                           {"task_kind", r.task_kind},
+                           {"task_kind_label", or_raw(kind_label(r.task_kind), r.task_kind)},
+                           {"result", r.problems.empty() ? "pass" : "problems_found"},
+                           {"result_label", result_label(r)},
+                           {"problem_count", r.problems.size()},
+                           {"problems", std::move(problems)},
+                           {"decision", std::move(decision)}});
+    }
+    json j{{"generated_at", shanghai_time(page.generated_at, true)},
+           {"total", page.total},
+           {"limit", page.query.limit},
+           {"offset", page.query.offset},
+           {"filters", {{"district", or_null(page.query.district)}, {"from", or_null(page.query.from)}, {"to", or_null(page.query.to)}}},
+           {"results", std::move(results)}};
+    HttpResponse r;
+    r.content_type = "application/json; charset=utf-8";
+    r.body = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    common_headers(r);
+    return r;
+}
+
+HttpResponse PublicResultsService::csv_response(const PublicResultsPage& page) {
+    std::string out = "\xEF\xBB\xBF";
+    auto line = [&out](std::initializer_list<std::string> fields) {
+        bool first = true;
+        for (const auto& f : fields) {
+            if (!first) out += ',';
+            out += csv_field(f);
+            first = false;
+        }
+        out += "\r\n";
+    };
+    line({"编号 / ID", "检查日期 / Date", "区县 / District", "机构名称 / Institution", "地址 / Address",
+          "办学许可 / Licensed", "类别 / Category", "检查类型 / Kind", "检查结果 / Result", "问题数 / Problems",
+          "问题项 / Failed items", "处理状态 / Case status", "裁量档次 / Tier", "整改期限 / Deadline"});
+    for (const auto& r : page.results) {
+        std::string status, tier, deadline;
+        if (r.decision) {
+            status = or_raw(status_label(r.decision->status), r.decision->status);
+            tier = tier_text(r.decision->tier);
+            deadline = r.decision->deadline;
+        }
+        line({std::to_string(r.id), r.date, r.district, r.institution, r.address, r.licensed ? "是 / yes" : "否 / no",
+              r.category, or_raw(kind_label(r.task_kind), r.task_kind), result_label(r),
+              std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline});
+    }
+    HttpResponse resp;
+    resp.content_type = "text/csv; charset=utf-8; header=present";
+    resp.body = std::move(out);
+    common_headers(resp);
+    resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"anshan-inspection-results.csv\"");
+    return resp;
+}
+
+HttpResponse PublicResultsService::html_response(const PublicResultsPage& page) {
+    const auto& q = page.query;
+    std::string h;
+    h += "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<title>鞍山市校外培训机构检查结果公示 / Anshan tutoring institution inspection results</title><style>"
+         "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif;margin:0;"
+         "padding:1em;color:#222;background:#fff}"
+         "h1{font-size:1.4em;margin:0 0 .3em}p{margin:.3em 0}.meta{color:#555;font-size:.9em}"
+         "table{border-collapse:collapse;width:100%;margin-top:.8em;font-size:.9em}"
+         "th,td{border:1px solid #bbb;padding:.3em .45em;text-align:left;vertical-align:top}"
+         "th{background:#eee}tbody tr:nth-child(even){background:#f7f7f7}"
+         ".pass{color:#1b7f3b;font-weight:bold}.problems{color:#b71c1c;font-weight:bold}"
+         "ul{margin:.2em 0 0;padding-left:1.1em}.num{text-align:right;white-space:nowrap}"
+         ".nowrap{white-space:nowrap}.empty{text-align:center;color:#666;padding:1.5em}"
+         "@page{size:A4 landscape;margin:12mm}"
+         "@media print{body{padding:0;font-size:9pt}table{font-size:8.5pt}thead{display:table-header-group}"
+         "tr{break-inside:avoid}tbody tr:nth-child(even){background:none}th{background:none}}"
+         "</style></head><body>\n";
+    h += "<h1>鞍山市校外培训机构检查结果公示<br><span lang=\"en\">Anshan tutoring institution inspection results</span></h1>\n";
+
+    std::string filter;
+    if (!q.district.empty())
+        filter += "区县 / district: " + html_escape(page.district_name.empty() ? q.district : page.district_name);
+    if (!q.from.empty() || !q.to.empty()) {
+        if (!filter.empty()) filter += "；";
+        filter += "检查日期 / dates: " + (q.from.empty() ? std::string("…") : q.from) + " – " +
+                  (q.to.empty() ? std::string("…") : q.to);
+    }
+    h += "<p class=\"meta\">筛选条件 / Filter: " + (filter.empty() ? std::string("全市全部 / whole city, all dates") : filter) + "</p>\n";
+    const std::int64_t first = page.results.empty() ? 0 : q.offset + 1;
+    const std::int64_t last = q.offset + static_cast<std::int64_t>(page.results.size());
+    h += "<p class=\"meta\">共 " + std::to_string(page.total) + " 条，本页第 " + std::to_string(first) + "–" +
+         std::to_string(last) + " 条 / " + std::to_string(page.total) + " results, showing " + std::to_string(first) +
+         "–" + std::to_string(last) + "</p>\n";
+    h += "<p class=\"meta\">生成时间 / Generated " + shanghai_time(page.generated_at, false) +
+         "（北京时间 / Beijing time）。仅公示公开检查的结果，不含个人信息 / Results of open inspections only; "
+         "no personal data.</p>\n";
+
+    h += "<table><thead><tr><th>编号<br>No.</th><th>检查日期<br>Date</th><th>区县<br>District</th>"
+         "<th>机构名称<br>Institution</th><th>地址<br>Address</th><th>办学许可<br>Licensed</th>"
+         "<th>类别<br>Category</th><th>检查类型<br>Kind</th><th>检查结果<br>Result</th>"
+         "<th>处理情况<br>Follow-up</th></tr></thead>\n<tbody>\n";
+    for (const auto& r : page.results) {
+        h += "<tr><td class=\"num\">" + std::to_string(r.id) + "</td><td class=\"nowrap\">" + r.date + "</td><td>" +
+             html_escape(r.district) + "</td><td>" + html_escape(r.institution) + "</td><td>" + html_escape(r.address) +
+             "</td><td>" + (r.licensed ? "是 / yes" : "否 / no") + "</td><td>" + html_escape(r.category) + "</td><td>" +
+             html_escape(or_raw(kind_label(r.task_kind), r.task_kind)) + "</td><td>";
+        if (r.problems.empty()) {
+            h += "<span class=\"pass\">合格 / pass</span>";
+        } else {
+            h += "<span class=\"problems\">发现问题 / problems found（" + std::to_string(r.problems.size()) + "）</span><ul>";
+            for (const auto& p : r.problems) {
+                h += "<li>" + html_escape(p.code);
+                if (!p.text_zh.empty()) h += " " + html_escape(p.text_zh);
+                if (!p.text_en.empty()) h += " / <span lang=\"en\">" + html_escape(p.text_en) + "</span>";
+                h += "</li>";
+            }
+            h += "</ul>";
+        }
+        h += "</td><td>";
+        if (r.decision) {
+            h += html_escape(or_raw(status_label(r.decision->status), r.decision->status));
+            if (!r.decision->tier.empty()) h += "<br>裁量 / tier: " + html_escape(tier_text(r.decision->tier));
+            if (!r.decision->deadline.empty()) h += "<br>整改期限 / deadline: " + r.decision->deadline;
+        } else {
+            h += "—";
+        }
+        h += "</td></tr>\n";
+    }
+    if (page.results.empty())
+        h += "<tr><td colspan=\"10\" class=\"empty\">没有符合条件的检查结果 / no results match</td></tr>\n";
+    h += "</tbody></table>\n</body></html>\n";
+
+    HttpResponse resp;
+    resp.content_type = "text/html; charset=utf-8";
+    resp.body = std::move(h);
+    common_headers(resp);
+    // Self-contained: no script, no outside resource, only the inline style above.
+    resp.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return resp;
+}
+
+}  // namespace ducha::server

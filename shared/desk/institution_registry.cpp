@@ -1,0 +1,249 @@
+#include "shared/desk/institution_registry.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "shared/domain/collections.h"
+#include "shared/desk/csv_reader.h"
+#include "shared/store/transaction.h"
+
+namespace ducha::desk {
+
+using namespace ducha::domain;
+
+namespace {
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+std::string key_of(const pb::Institution& i) { return i.name() + "\n" + i.address(); }
+
+std::optional<double> parse_double(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0') return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+Status InstitutionRegistry::validate(const pb::Institution& inst) {
+    std::string problems;
+    if (blank(inst.name())) problems += "名称不能为空 / the name is required; ";
+    if (blank(inst.address())) problems += "地址不能为空 / the address is required; ";
+    if (inst.district_id().empty()) problems += "须指定区县 / the district is required; ";
+    if (inst.name().size() > 200) problems += "名称过长 / the name is too long; ";
+    if (inst.has_location() && (std::abs(inst.location().lat()) > 90 || std::abs(inst.location().lon()) > 180))
+        problems += "坐标无效 / the coordinates are out of range; ";
+    if (!problems.empty()) return fail(Errc::invalid_argument, problems.substr(0, problems.size() - 2));
+    return {};
+}
+
+Result<std::string> InstitutionRegistry::create(pb::Institution inst) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (inst.district_id().empty()) inst.set_district_id(who->district_id);
+    if (auto s = require_district(*who, inst.district_id()); !s) return fail(s.error());
+    if (auto s = validate(inst); !s) return fail(s.error());
+    if (!inst.zone_id().empty()) {
+        auto z = m_w.require<pb::Zone>(kZone, inst.zone_id(), "片区");
+        if (!z) return fail(z.error());
+        if (z->msg.district_id() != inst.district_id())
+            return fail(Errc::invalid_argument, "片区不属于该区县 / the zone is in another district");
+    }
+    auto all = m_w.list<pb::Institution>(kInstitution);
+    if (!all) return fail(all.error());
+    for (const auto& i : *all)
+        if (key_of(i.msg) == key_of(inst) && i.msg.merged_into().empty())
+            return fail(Errc::already_exists, "名录中已有同名同址机构 / the registry already has " + inst.name() + " at this address (" +
+                                                  i.id + ")");
+    inst.set_field_reported(false);
+    return m_w.create(kInstitution, inst);
+}
+
+Status InstitutionRegistry::update(const std::string& id, const pb::Institution& next, const std::vector<std::string>& fields) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    auto cur = m_w.require<pb::Institution>(kInstitution, id, "机构");
+    if (!cur) return fail(cur.error());
+    if (auto s = require_district(*who, cur->msg.district_id()); !s) return s;
+    if (auto s = require_district(*who, next.district_id()); !s) return s;
+    if (auto s = validate(next); !s) return s;
+    if (fields.empty()) return fail(Errc::invalid_argument, "没有要修改的字段 / nothing to change");
+    const auto* desc = pb::Institution::descriptor();
+    for (const auto& f : fields)
+        if (!desc->FindFieldByName(f)) return fail(Errc::invalid_argument, "未知字段 / unknown field: " + f);
+    return m_w.edit_fields(kInstitution, id, cur->version, next, fields);
+}
+
+Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, const std::string& district_id) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    std::string district = district_id.empty() ? who->district_id : district_id;
+    if (auto s = require_district(*who, district); !s) return fail(s.error());
+    if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to import into");
+    auto csv = parse_csv(csv_text);
+    if (!csv) return fail(csv.error());
+    auto col = [&](std::initializer_list<std::string_view> n) { return csv->column(n); };
+    auto c_name = col({"name", "名称", "机构名称"}), c_addr = col({"address", "地址"}), c_lic = col({"licensed", "有证", "是否有证"});
+    auto c_acad = col({"academic", "学科类"}), c_cat = col({"category", "类别"}), c_comm = col({"community", "小区"});
+    auto c_zone = col({"zone", "片区"}), c_licno = col({"licence_no", "许可证号"}), c_phone = col({"phone", "联系电话"});
+    auto c_lat = col({"lat", "纬度"}), c_lon = col({"lon", "经度"}), c_key = col({"key_target", "重点对象"});
+    ImportResult res;
+    std::string missing;
+    if (!c_name) missing += " name/名称";
+    if (!c_addr) missing += " address/地址";
+    if (!c_lic) missing += " licensed/有证";
+    if (!missing.empty()) {
+        res.errors.push_back({1, "缺少必需的列 / missing required columns:" + missing});
+        return res;
+    }
+    auto existing = m_w.list<pb::Institution>(kInstitution);
+    if (!existing) return fail(existing.error());
+    std::set<std::string> taken;
+    for (const auto& i : *existing)
+        if (i.msg.merged_into().empty()) taken.insert(key_of(i.msg));
+    auto zones = m_w.list<pb::Zone>(kZone);
+    if (!zones) return fail(zones.error());
+    std::vector<pb::Institution> rows;
+    for (const auto& row : csv->rows) {
+        auto cell = [&](const std::optional<std::size_t>& c) -> std::string {
+            return c && *c < row.cells.size() ? row.cells[*c] : std::string{};
+        };
+        std::string problems;
+        pb::Institution i;
+        i.set_district_id(district);
+        i.set_name(cell(c_name));
+        i.set_address(cell(c_addr));
+        i.set_category(cell(c_cat));
+        i.set_community(cell(c_comm));
+        i.set_licence_no(cell(c_licno));
+        i.set_contact_phone(cell(c_phone));
+        auto yes_no = [&](const std::optional<std::size_t>& c, std::string_view label, bool required) -> bool {
+            std::string v = cell(c);
+            if (v.empty() && !required) return false;
+            auto b = parse_yes_no(v);
+            if (!b) problems += std::string(label) + " 应为 是/否 / must be yes or no (\"" + v + "\"); ";
+            return b.value_or(false);
+        };
+        i.set_licensed(yes_no(c_lic, "licensed/有证", true));
+        i.set_academic(yes_no(c_acad, "academic/学科类", false));
+        i.set_key_target(yes_no(c_key, "key_target/重点对象", false));
+        if (std::string z = cell(c_zone); !z.empty()) {
+            auto it = std::find_if(zones->begin(), zones->end(), [&](const auto& zr) {
+                return zr.msg.district_id() == district && (zr.id == z || zr.msg.name() == z);
+            });
+            if (it == zones->end()) problems += "片区不存在 / no such zone in the district: " + z + "; ";
+            else i.set_zone_id(it->id);
+        }
+        std::string lat = cell(c_lat), lon = cell(c_lon);
+        if (!lat.empty() || !lon.empty()) {
+            auto la = parse_double(lat), lo = parse_double(lon);
+            if (!la || !lo) problems += "坐标须为数字 / lat and lon must be numbers; ";
+            else {
+                i.mutable_location()->set_lat(*la);
+                i.mutable_location()->set_lon(*lo);
+            }
+        }
+        if (auto s = validate(i); !s) problems += s.error().message + "; ";
+        if (!blank(i.name()) && !blank(i.address()) && !taken.insert(key_of(i)).second)
+            problems += "与名录或本文件中的机构重复 / duplicates an institution already in the registry or in this file; ";
+        if (!problems.empty()) res.errors.push_back({row.line, problems.substr(0, problems.size() - 2)});
+        rows.push_back(std::move(i));
+    }
+    if (rows.empty() && res.errors.empty()) res.errors.push_back({1, "文件中没有数据行 / the file has no data rows"});
+    if (!res.ok()) return res;
+    // All rows or none: one transaction around every queued record.
+    store::Transaction tx{m_w.store().db()};
+    if (!tx.begun()) return fail(tx.begun().error());
+    for (auto& i : rows) {
+        auto id = m_w.create(kInstitution, i);
+        if (!id) return fail(id.error());
+        res.ids.push_back(*id);
+    }
+    if (auto s = tx.commit(); !s) return fail(s.error());
+    return res;
+}
+
+Status InstitutionRegistry::merge(const std::string& field_id, const std::string& into_id, const std::string& zone_id) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    auto site = m_w.require<pb::Institution>(kInstitution, field_id, "机构");
+    if (!site) return fail(site.error());
+    if (auto s = require_district(*who, site->msg.district_id()); !s) return s;
+    if (!site->msg.field_reported() || !site->msg.merged_into().empty())
+        return fail(Errc::invalid_argument, "这不是待处理的现场上报机构 / this is not a field-reported site awaiting review");
+    pb::Institution next = site->msg;
+    if (into_id.empty()) {
+        next.set_field_reported(false);
+        std::vector<std::string> fields{"field_reported"};
+        if (!zone_id.empty()) {
+            next.set_zone_id(zone_id);
+            fields.push_back("zone_id");
+        }
+        return m_w.edit_fields(kInstitution, field_id, site->version, next, fields);
+    }
+    if (into_id == field_id) return fail(Errc::invalid_argument, "不能合并到自身 / cannot merge a site into itself");
+    auto into = m_w.require<pb::Institution>(kInstitution, into_id, "机构");
+    if (!into) return fail(into.error());
+    if (into->msg.district_id() != site->msg.district_id())
+        return fail(Errc::invalid_argument, "只能合并到同一区县的机构 / merge into an institution of the same district");
+    if (into->msg.field_reported()) return fail(Errc::invalid_argument, "目标须为名录内机构 / merge into a registry institution");
+    next.set_merged_into(into_id);
+    return m_w.edit_fields(kInstitution, field_id, site->version, next, {"merged_into"});
+}
+
+Result<std::vector<Loaded<pb::Institution>>> InstitutionRegistry::field_reported(const std::string& district_id) {
+    auto all = m_w.list<pb::Institution>(kInstitution);
+    if (!all) return fail(all.error());
+    std::vector<Loaded<pb::Institution>> out;
+    for (auto& i : *all)
+        if (i.msg.field_reported() && i.msg.merged_into().empty() &&
+            (district_id.empty() || i.msg.district_id() == district_id))
+            out.push_back(std::move(i));
+    return out;
+}
+
+Result<std::vector<HistoryEntry>> InstitutionRegistry::history(const std::string& id) {
+    std::set<std::string> ids{id};
+    auto all = m_w.list<pb::Institution>(kInstitution);
+    if (!all) return fail(all.error());
+    for (const auto& i : *all)
+        if (i.msg.merged_into() == id) ids.insert(i.id);
+    std::vector<HistoryEntry> out;
+    auto tasks = m_w.list<pb::Task>(kTask);
+    if (!tasks) return fail(tasks.error());
+    for (const auto& t : *tasks)
+        if (ids.contains(t.msg.institution_id()))
+            out.push_back({t.msg.window_start(), "task", t.id, t.msg.status(),
+                           t.msg.kind() + (t.msg.covert() ? " 暗访" : "") + " · " + t.msg.title()});
+    auto reports = m_w.list<pb::Report>(kReport);
+    if (!reports) return fail(reports.error());
+    for (const auto& r : *reports) {
+        if (!ids.contains(r.msg.institution_id())) continue;
+        int failed = 0;
+        for (const auto& a : r.msg.answers()) failed += a.result() == "fail";
+        out.push_back({r.msg.device_time() / 1000, "report", r.id, r.msg.flagged() ? "flagged" : "received",
+                       failed == 0 ? "合格 / pass" : "不合格项 " + std::to_string(failed) + " / failed items: " + std::to_string(failed)});
+    }
+    auto cases = m_w.list<pb::Case>(kCase);
+    if (!cases) return fail(cases.error());
+    for (const auto& c : *cases)
+        if (ids.contains(c.msg.institution_id()))
+            out.push_back({c.msg.decided_at() ? c.msg.decided_at() : c.updated_at / 1000, "case", c.id, c.msg.status(),
+                           c.msg.tier().empty() ? c.msg.status() : c.msg.tier() + " · " + c.msg.rectification_order()});
+    auto complaints = m_w.list<pb::Complaint>(kComplaint);
+    if (!complaints) return fail(complaints.error());
+    for (const auto& c : *complaints)
+        if (ids.contains(c.msg.institution_id()))
+            out.push_back({c.msg.received_at(), "complaint", c.id, c.msg.status(), c.msg.source() + " · " + c.msg.text()});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.at_s > b.at_s; });
+    return out;
+}
+
+}  // namespace ducha::desk

@@ -1,0 +1,77 @@
+#include "shared/desk/record_writer.h"
+
+#include <algorithm>
+
+#include "shared/crypto/random.h"
+
+namespace ducha::desk {
+
+Result<std::string> RecordWriter::create(std::string_view collection, const google::protobuf::Message& msg,
+                                         std::string id) {
+    pb::Mutation m;
+    m.set_collection(std::string(collection));
+    m.set_id(id.empty() ? crypto::new_uuid() : std::move(id));
+    m.set_payload(msg.SerializeAsString());
+    if (collection == "institution" || collection == "zone") {
+        auto hlc = m_p.next_hlc();
+        if (!hlc) return fail(hlc.error());
+        m.set_hlc(*hlc);
+    }
+    auto q = store().enqueue(m);
+    if (!q) return fail(q.error());
+    return m.id();
+}
+
+Status RecordWriter::update(std::string_view collection, const std::string& id, std::int64_t base_version,
+                            const google::protobuf::Message& msg) {
+    pb::Mutation m;
+    m.set_collection(std::string(collection));
+    m.set_id(id);
+    m.set_base_version(base_version);
+    m.set_payload(msg.SerializeAsString());
+    auto q = store().enqueue(m);
+    if (!q) return fail(q.error());
+    return {};
+}
+
+Status RecordWriter::edit_fields(std::string_view collection, const std::string& id, std::int64_t base_version,
+                                 const google::protobuf::Message& msg, const std::vector<std::string>& fields) {
+    auto hlc = m_p.next_hlc();
+    if (!hlc) return fail(hlc.error());
+    pb::Mutation m;
+    m.set_collection(std::string(collection));
+    m.set_id(id);
+    m.set_base_version(base_version);
+    m.set_payload(msg.SerializeAsString());
+    m.set_hlc(*hlc);
+    for (const auto& f : fields) m.add_changed_fields(f);
+    auto q = store().enqueue(m);
+    if (!q) return fail(q.error());
+    return {};
+}
+
+Status RecordWriter::remove(std::string_view collection, const std::string& id, std::int64_t base_version,
+                            const google::protobuf::Message& last) {
+    pb::Mutation m;
+    m.set_collection(std::string(collection));
+    m.set_id(id);
+    m.set_base_version(base_version);
+    m.set_payload(last.SerializeAsString());
+    m.set_deleted(true);
+    auto q = store().enqueue(m);
+    if (!q) return fail(q.error());
+    return {};
+}
+
+Status require_role(const sync::Identity& who, std::initializer_list<std::string_view> roles) {
+    if (who.role == "admin") return {};
+    if (std::find(roles.begin(), roles.end(), who.role) != roles.end()) return {};
+    return fail(Errc::forbidden, "此操作不属于你的角色（" + who.role + "） / your role (" + who.role + ") cannot do this");
+}
+
+Status require_district(const sync::Identity& who, const std::string& district_id) {
+    if (who.district_id.empty() || who.district_id == district_id) return {};
+    return fail(Errc::forbidden, "不属于本区县 / outside your district");
+}
+
+}  // namespace ducha::desk

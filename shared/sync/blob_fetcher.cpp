@@ -1,0 +1,36 @@
+#include "shared/sync/blob_fetcher.h"
+
+#include <filesystem>
+
+#include "shared/crypto/sha256.h"
+#include "shared/sync/http_transport.h"
+
+namespace ducha::sync {
+
+bool BlobFetcher::has(const std::string& hex) const {
+    std::error_code ec;
+    return std::filesystem::exists(m_p.blob_path(hex), ec);
+}
+
+Result<std::string> BlobFetcher::get(const std::string& hex) {
+    if (has(hex)) return m_p.read_blob(hex);
+    auto id = m_p.identity();
+    if (!id) return fail(id.error());
+    auto token = m_p.access_token();
+    if (!token) return fail(token.error());
+    HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
+    auto r = t.request("GET", "/v1/blobs/" + hex, "", {{"Authorization", "Bearer " + *token}});
+    if (!r) return fail(r.error());
+    if (r->status == 404) return fail(Errc::not_found, "服务器上还没有这份证据文件 / the server does not have this file yet: " + hex);
+    if (r->status == 401)
+        return fail(Errc::unauthorized, "登录已过期，请先同步 / the session expired: sync first, then try again");
+    if (r->status != 200) return fail(Errc::unavailable, parse_server_error(*r).message);
+    // Evidence must be exactly what the volunteer captured: check before keeping it.
+    if (hex_encode(crypto::sha256(r->body)) != hex)
+        return fail(Errc::integrity, "下载的证据文件与其哈希不符 / the downloaded file does not match its SHA-256: " + hex);
+    auto saved = m_p.save_blob(r->body);
+    if (!saved) return fail(saved.error());
+    return std::move(r->body);
+}
+
+}  // namespace ducha::sync
