@@ -45,6 +45,17 @@ name=$(awk -F, '$2=="volunteer"{print $3; exit}' "$data/enrollment-codes.csv")
 link=$(./build/server/ducha-server enrollment-code --data "$data" --user "$volunteer" --server-url "https://$listen" |
        awk '/^enrollment link:/{print $3}')
 qrencode -s 8 -o "$data/enroll-volunteer.png" "$link"
+# A coordinator (铁东区) and a supervisor, for the desk screens and commands.
+desk_link() {
+  ./build/server/ducha-server enrollment-code --data "$data" --user "$1" --server-url "https://$listen" |
+    awk '/^enrollment link:/{print $3}'
+}
+coordinator=$(awk -F, '$2=="coordinator" && $4=="铁东区"{print $1; exit}' "$data/enrollment-codes.csv")
+coordinator_name=$(awk -F, '$2=="coordinator" && $4=="铁东区"{print $3; exit}' "$data/enrollment-codes.csv")
+supervisor=$(awk -F, '$2=="supervisor"{print $1; exit}' "$data/enrollment-codes.csv")
+supervisor_name=$(awk -F, '$2=="supervisor"{print $3; exit}' "$data/enrollment-codes.csv")
+coordinator_link=$(desk_link "$coordinator")
+supervisor_link=$(desk_link "$supervisor")
 
 cat <<MSG
 
@@ -55,6 +66,14 @@ Enroll a device as the demo volunteer $name with this one-time link (or its QR: 
 From the command line:
   ./build/shared/ducha --profile /tmp/ducha-volunteer enroll --link '$link'
   ./build/shared/ducha --profile /tmp/ducha-volunteer sync && ./build/shared/ducha --profile /tmp/ducha-volunteer tasks
+
+Coordinator of 铁东区 ($coordinator_name) and supervisor ($supervisor_name), one-time links:
+  $coordinator_link
+  $supervisor_link
+  ./build/shared/ducha --profile /tmp/ducha-coordinator enroll --link '$coordinator_link'
+  ./build/shared/ducha --profile /tmp/ducha-coordinator sync && ./build/shared/ducha --profile /tmp/ducha-coordinator coverage
+  ./build/mobile/ducha-app --profile /tmp/ducha-coordinator-app   (wide window: the coordinator's screens; docs/DESK.md)
+Public results (一公开): https://$listen/v1/public/results?format=html
 MSG
 
 if [ $with_app -eq 1 ]; then
