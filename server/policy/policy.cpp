@@ -147,7 +147,11 @@ std::vector<std::string> record_keys(std::string_view c, const std::string& id, 
     } else if (c == kComplaint) {
         if (auto cm = parse<pb::Complaint>(payload)) k = {d(cm->district_id()), "sup"};
     } else if (c == kCase) {
-        if (auto cs = parse<pb::Case>(payload)) k = {d(cs->district_id()), "sup"};
+        if (auto cs = parse<pb::Case>(payload)) {
+            k = {d(cs->district_id()), "sup"};
+            // The inspector whose report it judges follows it (their history shows the decision).
+            if (auto r = lookup.report(cs->report_id())) k.push_back(u(r->user_id()));
+        }
     } else if (c == kDraw) {
         if (auto dr = parse<pb::Draw>(payload)) k = {d(dr->district_id()), "sup"};
     } else if (c == kCampaign) {

@@ -196,8 +196,15 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     REQUIRE_FALSE(c->reinspection_task_id().empty());
     CHECK(find_task(cli_json(d.sprof, {"review", "--json"}), "report_id", report1) == nullptr);  // decided: off the queue
 
-    // 4. The re-inspection task appears for the inspector, after the deadline.
+    // 4. The re-inspection task appears for the inspector, after the deadline; the case too.
     must(vprof, {"sync"});
+    {
+        auto vp = sync::DeviceProfile::open(vprof);
+        REQUIRE(vp.has_value());
+        auto vc = vp->store().get(domain::kCase, case_id);
+        REQUIRE(vc.has_value());
+        CHECK(vc->has_value());
+    }
     json re1 = find_task(cli_json(vprof, {"tasks", "--json"}), "id", c->reinspection_task_id());
     REQUIRE(re1 != nullptr);
     CHECK(re1["kind"] == "reinspection");
