@@ -1,5 +1,8 @@
 #include "server/service/badge_service.h"
 
+#include "server/http/html_text.h"
+#include "shared/common/shanghai_time.h"
+
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -39,33 +42,6 @@ const char* role_label(const std::string& role) {
     return "—";
 }
 
-// China has one time zone (UTC+8) and no daylight saving time: dates are shown there, whatever
-// the server's own zone.
-std::string china_time(std::int64_t unix_s, const char* fmt) {
-    if (unix_s <= 0) return "—";
-    std::time_t t = static_cast<std::time_t>(unix_s + 8 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, fmt, &tm);
-    return buf;
-}
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 // The answer depends on the moment and on Accept, and the URL carries the badge token.
 void common_headers(HttpResponse& r) {
@@ -185,9 +161,9 @@ HttpResponse BadgeService::html_response(const BadgeCheck& c) {
         h += "<dt>身份 / Role</dt><dd>" + html_escape(role_label(c.role)) + "</dd>\n";
         h += "<dt>所属区 / District</dt><dd>" + (c.district.empty() ? std::string("全市 / city-wide") : html_escape(c.district)) +
              "</dd>\n";
-        h += "<dt>有效期至 / Valid until</dt><dd>" + china_time(c.valid_until, "%Y-%m-%d") + "</dd></dl>\n";
+        h += "<dt>有效期至 / Valid until</dt><dd>" + (c.valid_until > 0 ? shanghai_date(c.valid_until) : "—") + "</dd></dl>\n";
     }
-    h += "<p class=\"note\">核验时间 / Checked at " + china_time(c.checked_at, "%Y-%m-%d %H:%M") +
+    h += "<p class=\"note\">核验时间 / Checked at " + shanghai_minute(c.checked_at * 1000) +
          "（北京时间 / Beijing time）</p>\n</main></body></html>\n";
     HttpResponse r;
     r.status = c.found ? 200 : 404;

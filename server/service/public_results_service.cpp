@@ -1,5 +1,9 @@
 #include "server/service/public_results_service.h"
 
+#include "server/http/html_text.h"
+#include "shared/common/shanghai_time.h"
+#include "shared/export/csv_writer.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -26,59 +30,6 @@ namespace {
 
 constexpr int kMaxLimit = 1000;
 constexpr std::int64_t kMaxOffset = 1'000'000'000;
-// China has one time zone (UTC+8) and no daylight saving time.
-constexpr std::int64_t kShanghaiOffsetS = 8 * 3600;
-
-// ------------------------------------------------------------------ dates
-
-std::string day_text(std::chrono::year_month_day d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
-}
-
-std::chrono::sys_days shanghai_day_of(std::int64_t unix_s) {
-    using namespace std::chrono;
-    return floor<days>(sys_seconds{seconds{unix_s + kShanghaiOffsetS}});
-}
-
-std::string shanghai_date(std::int64_t unix_s) { return day_text(std::chrono::year_month_day{shanghai_day_of(unix_s)}); }
-
-// "YYYY-MM-DD HH:MM" (or with 'T', seconds and "+08:00" for machines) in Shanghai.
-std::string shanghai_time(std::int64_t unix_s, bool iso) {
-    using namespace std::chrono;
-    const auto day = shanghai_day_of(unix_s);
-    const std::int64_t in_day = unix_s + kShanghaiOffsetS - duration_cast<seconds>(day.time_since_epoch()).count();
-    char buf[48];
-    if (iso)
-        std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+08:00", day_text(year_month_day{day}).c_str(),
-                      static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
-    else
-        std::snprintf(buf, sizeof buf, "%s %02d:%02d", day_text(year_month_day{day}).c_str(),
-                      static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60));
-    return buf;
-}
-
-// Exactly YYYY-MM-DD naming a real calendar day; returned in canonical form, which orders like
-// the day itself, so filters compare strings.
-std::optional<std::string> parse_day(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    auto num = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
-        int v = 0;
-        for (std::size_t i = pos; i < pos + len; ++i) {
-            if (s[i] < '0' || s[i] > '9') return std::nullopt;
-            v = v * 10 + (s[i] - '0');
-        }
-        return v;
-    };
-    auto y = num(0, 4), m = num(5, 2), d = num(8, 2);
-    if (!y || !m || !d || *y < 1970) return std::nullopt;
-    std::chrono::year_month_day ymd{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
-                                    std::chrono::day{static_cast<unsigned>(*d)}};
-    if (!ymd.ok()) return std::nullopt;
-    return day_text(ymd);
-}
 
 // ------------------------------------------------------------------ query
 
@@ -213,37 +164,6 @@ const char* result_label(const PublicResult& r) { return r.problems.empty() ? "�
 
 // ------------------------------------------------------------------ output helpers
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A text starting
-// with = + - @ (or a tab/CR) would run as a formula in a spreadsheet: it gets a leading '.
-std::string csv_field(std::string_view s) {
-    std::string v;
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-        v += '\'';
-    v += s;
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string problems_text(const PublicResult& r, std::string_view sep) {
     std::string out;
@@ -313,9 +233,9 @@ Result<PublicQuery> PublicResultsService::parse_query(std::string_view raw, std:
         } else if (*key == "from" || *key == "to") {
             std::string day;
             if (!v.empty()) {
-                auto d = parse_day(v);
+                auto d = parse_shanghai_date(v);
                 if (!d) return bad(*key + " 应为 YYYY-MM-DD 格式的日期", *key + " must be a date as YYYY-MM-DD, got " + shown(v));
-                day = *d;
+                day = shanghai_date(*d);  // canonical: orders like the day itself, so filters compare strings
             }
             (*key == "from" ? q.from : q.to) = day;
         } else if (*key == "limit") {
@@ -574,7 +494,7 @@ HttpResponse PublicResultsService::json_response(const PublicResultsPage& page) 
                            {"problems", std::move(problems)},
                            {"decision", std::move(decision)}});
     }
-    json j{{"generated_at", shanghai_time(page.generated_at, true)},
+    json j{{"generated_at", shanghai_time_iso(page.generated_at * 1000)},
            {"total", page.total},
            {"limit", page.query.limit},
            {"offset", page.query.offset},
@@ -588,19 +508,10 @@ HttpResponse PublicResultsService::json_response(const PublicResultsPage& page) 
 }
 
 HttpResponse PublicResultsService::csv_response(const PublicResultsPage& page) {
-    std::string out = "\xEF\xBB\xBF";
-    auto line = [&out](std::initializer_list<std::string> fields) {
-        bool first = true;
-        for (const auto& f : fields) {
-            if (!first) out += ',';
-            out += csv_field(f);
-            first = false;
-        }
-        out += "\r\n";
-    };
-    line({"编号 / ID", "检查日期 / Date", "区县 / District", "机构名称 / Institution", "地址 / Address",
-          "办学许可 / Licensed", "类别 / Category", "检查类型 / Kind", "检查结果 / Result", "问题数 / Problems",
-          "问题项 / Failed items", "处理状态 / Case status", "裁量档次 / Tier", "整改期限 / Deadline"});
+    exporting::Table t;
+    t.headers = {"编号 / ID", "检查日期 / Date", "区县 / District", "机构名称 / Institution", "地址 / Address",
+                 "办学许可 / Licensed", "类别 / Category", "检查类型 / Kind", "检查结果 / Result", "问题数 / Problems",
+                 "问题项 / Failed items", "处理状态 / Case status", "裁量档次 / Tier", "整改期限 / Deadline"};
     for (const auto& r : page.results) {
         std::string status, tier, deadline;
         if (r.decision) {
@@ -608,10 +519,11 @@ HttpResponse PublicResultsService::csv_response(const PublicResultsPage& page) {
             tier = tier_text(r.decision->tier);
             deadline = r.decision->deadline;
         }
-        line({std::to_string(r.id), r.date, r.district, r.institution, r.address, r.licensed ? "是 / yes" : "否 / no",
-              r.category, or_raw(kind_label(r.task_kind), r.task_kind), result_label(r),
-              std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline});
+        t.rows.push_back({std::to_string(r.id), r.date, r.district, r.institution, r.address, r.licensed ? "是 / yes" : "否 / no",
+                          r.category, or_raw(kind_label(r.task_kind), r.task_kind), result_label(r),
+                          std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline});
     }
+    std::string out = exporting::to_csv(t);
     HttpResponse resp;
     resp.content_type = "text/csv; charset=utf-8; header=present";
     resp.body = std::move(out);
@@ -655,7 +567,7 @@ HttpResponse PublicResultsService::html_response(const PublicResultsPage& page) 
     h += "<p class=\"meta\">共 " + std::to_string(page.total) + " 条，本页第 " + std::to_string(first) + "–" +
          std::to_string(last) + " 条 / " + std::to_string(page.total) + " results, showing " + std::to_string(first) +
          "–" + std::to_string(last) + "</p>\n";
-    h += "<p class=\"meta\">生成时间 / Generated " + shanghai_time(page.generated_at, false) +
+    h += "<p class=\"meta\">生成时间 / Generated " + shanghai_minute(page.generated_at * 1000) +
          "（北京时间 / Beijing time）。仅公示公开检查的结果，不含个人信息 / Results of open inspections only; "
          "no personal data.</p>\n";
 

@@ -1,10 +1,10 @@
 #include "shared/cli/desk_commands.h"
 
-#include <ctime>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "shared/common/clock.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/desk/complaint_ledger.h"
 #include "shared/desk/coverage_report.h"
 #include "shared/desk/csv_reader.h"
@@ -18,7 +18,6 @@
 #include "shared/export/export_tables.h"
 #include "shared/export/file_output.h"
 #include "shared/export/pdf_record.h"
-#include "shared/export/shanghai_time.h"
 #include "shared/export/xlsx_writer.h"
 #include "shared/sync/sync_client.h"
 
@@ -76,21 +75,10 @@ Exports (from this device's data):
 
 namespace {
 
-constexpr std::int64_t kDay = 24 * 3600;
+constexpr std::int64_t kDay = kSecondsPerDay;
 
-// "YYYY-MM-DD" as the start of that day in Asia/Shanghai (UTC+8), unix seconds.
-std::optional<std::int64_t> parse_day(const std::string& s) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%d-%d-%d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    return static_cast<std::int64_t>(timegm(&tm)) - 8 * 3600;
-}
-
-std::string day(std::int64_t s) { return s > 0 ? exporting::shanghai_time(s * 1000).substr(0, 10) : "-"; }
+std::optional<std::int64_t> parse_day(const std::string& s) { return parse_shanghai_date(s); }
+std::string day(std::int64_t s) { return s > 0 ? shanghai_date(s) : "-"; }
 
 class DeskCommands {
 public:
@@ -447,7 +435,7 @@ public:
                                {"unlisted", i.unlisted}, {"covert", i.covert}, {"failed", i.failed}, {"failed_critical", i.failed_critical},
                                {"task_kind", i.task_kind}, {"case_id", i.case_id}, {"case_status", i.case_status}});
             return print(arr, [&](const json& j) {
-                m_out << j["report_id"].get<std::string>() << "  " << exporting::shanghai_time(j["device_time"].get<std::int64_t>()) << "  "
+                m_out << j["report_id"].get<std::string>() << "  " << shanghai_time(j["device_time"].get<std::int64_t>()) << "  "
                       << j["institution"].get<std::string>() << (j["unlisted"].get<bool>() ? "  未登记 unlisted" : "")
                       << "  failed " << j["failed"] << " (critical " << j["failed_critical"] << ")"
                       << (j["case_status"].get<std::string>().empty() ? "" : "  case " + j["case_status"].get<std::string>()) << "\n";
@@ -469,7 +457,7 @@ public:
                 m_out << j.dump(2) << "\n";
                 return 0;
             }
-            m_out << v->item.institution << "  " << exporting::shanghai_time(v->report.device_time()) << "  " << v->item.inspector << "\n";
+            m_out << v->item.institution << "  " << shanghai_time(v->report.device_time()) << "  " << v->item.inspector << "\n";
             for (const auto& a : v->answers)
                 if (a.result != "pass") m_out << "  " << a.code << " " << a.result << "  " << a.text << (a.note.empty() ? "" : "  — " + a.note) << "\n";
             m_out << v->verification << "\n";

@@ -1,9 +1,9 @@
 #include "shared/desk/complaint_ledger.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "shared/common/clock.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/desk/csv_reader.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/state_machines.h"
@@ -16,22 +16,7 @@ using namespace ducha::domain;
 namespace {
 
 constexpr std::int64_t kDay = 24 * 3600;
-constexpr std::int64_t kShanghai = 8 * 3600;  // UTC+8, no DST
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-// "YYYY-MM-DD" as the start of that day in Asia/Shanghai, in unix seconds.
-std::optional<std::int64_t> parse_day(const std::string& s) {
-    int y = 0, m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%d-%d-%d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31 || y < 2000 ||
-        y > 2100)
-        return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    return static_cast<std::int64_t>(timegm(&tm)) - kShanghai;
-}
 
 }  // namespace
 
@@ -111,7 +96,7 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
         for (auto [col, target, label] : {std::tuple{c_recv, &in.received_at, "received/受理日期"}, std::tuple{c_due, &in.due_at, "due/办结期限"}}) {
             std::string v = cell(col);
             if (v.empty()) continue;
-            auto t = parse_day(v);
+            auto t = parse_shanghai_date(v);
             if (!t) problems += std::string(label) + " 须为 YYYY-MM-DD / must be YYYY-MM-DD: " + v + "; ";
             else *target = *t;
         }

@@ -9,7 +9,7 @@
 #include "shared/desk/review_desk.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
-#include "shared/export/shanghai_time.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/sync/blob_fetcher.h"
 
 namespace ducha::exporting {

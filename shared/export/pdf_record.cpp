@@ -12,7 +12,7 @@
 #include "shared/crypto/sha256.h"
 #include "shared/export/image_surface.h"
 #include "shared/export/pdf_canvas.h"
-#include "shared/export/shanghai_time.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/export/xml_text.h"
 
 namespace ducha::exporting {

@@ -135,15 +135,6 @@ std::set<std::string> keys_of(const json& j) {
     return out;
 }
 
-// The date as the page shows it: China time (UTC+8).
-std::string china_date(std::int64_t unix_s) {
-    std::time_t t = static_cast<std::time_t>(unix_s + 8 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 struct Run {
     int rc = -1;
@@ -315,7 +306,7 @@ TEST_CASE("the badge page for a browser shows 有效 or 无效 with name, distri
         CHECK_FALSE(test::contains(r.body, "NOT VALID"));
         CHECK(test::contains(r.body, acc.name));
         CHECK(test::contains(r.body, acc.district));
-        CHECK(test::contains(r.body, china_date(u.badge_valid_until())));
+        CHECK(test::contains(r.body, test::china_date(u.badge_valid_until())));
         CHECK_FALSE(test::contains(r.body, u.phone()));
         CHECK_FALSE(test::contains(r.body, "<script"));
         CHECK_FALSE(test::contains(r.body, "http"));  // self-contained: no outside resource

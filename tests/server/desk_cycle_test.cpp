@@ -125,16 +125,6 @@ struct Desk {
     }
 };
 
-// YYYY-MM-DD of a unix time in Shanghai (UTC+8), as the CLI takes dates.
-std::string exporting_day(std::int64_t unix_s) {
-    std::time_t t = static_cast<std::time_t>(unix_s + 8 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 json find_task(const json& tasks, const std::string& key, const std::string& value) {
     for (const auto& t : tasks)
         if (t.contains(key) && t[key] == value) return t;
@@ -312,13 +302,18 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "may not change the pool"));
     }
+    // A forgery that is consistent in itself: its pairs are what its own seed and seq give.
+    auto with_own_pairs = [](pb::Draw d) {
+        d.clear_pairs();
+        auto pairs = domain::run_draw(domain::draw_input(d));
+        REQUIRE(pairs.has_value());
+        for (const auto& s : domain::pair_strings(*pairs)) d.add_pairs(s);
+        return d;
+    };
     SECTION("a seed that does not match the committed hash") {
         pb::Draw forged = honest;
         forged.set_seed(crypto::random_bytes(32));
-        forged.clear_pairs();
-        auto other = domain::run_draw(domain::draw_input(forged));
-        REQUIRE(other.has_value());
-        for (const auto& s : domain::pair_strings(*other)) forged.add_pairs(s);
+        forged = with_own_pairs(forged);
         push_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "seed"));
@@ -326,10 +321,7 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
     SECTION("a commit seq other than the one the server gave") {
         pb::Draw forged = honest;
         forged.set_commit_seq(honest.commit_seq() + 1);
-        forged.clear_pairs();
-        auto other = domain::run_draw(domain::draw_input(forged));
-        REQUIRE(other.has_value());
-        for (const auto& s : domain::pair_strings(*other)) forged.add_pairs(s);
+        forged = with_own_pairs(forged);
         push_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "commit seq"));
@@ -517,8 +509,8 @@ TEST_CASE("coverage counts inspected institutions per district and zone, and a c
     CHECK(act["visits"].get<int>() >= 1);
 
     // A winter campaign over key targets: none visited yet in its period (it starts tomorrow).
-    auto tomorrow = exporting_day(std::time(nullptr) + 24 * 3600);
-    auto end = exporting_day(std::time(nullptr) + 40 * 24 * 3600);
+    auto tomorrow = china_date(std::time(nullptr) + 24 * 3600);
+    auto end = china_date(std::time(nullptr) + 40 * 24 * 3600);
     const std::string camp = trim(must(d.cprof, {"campaign", "add", "--name", "寒假专项", "--from", tomorrow, "--to", end,
                                                 "--visits", "2", "--key-targets-only"}).out);
     auto cc = out_json(d.cprof, {"coverage", "--campaign", camp, "--json"});

@@ -71,15 +71,6 @@ M parse_as(const std::string& payload) {
     return m;
 }
 
-// Days as the feed writes them: YYYY-MM-DD in Shanghai (UTC+8).
-std::string china_date(std::int64_t unix_s) {
-    std::time_t t = static_cast<std::time_t>(unix_s + 8 * 3600);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 std::string add_days(const std::string& day, int n) {
     int y = 0;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <fstream>
 #include <iterator>
 
@@ -44,6 +45,15 @@ json cli_json(const fs::path& profile, const std::vector<std::string>& args) {
 std::string trim(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
     return s;
+}
+
+std::string china_date(std::int64_t unix_s) {
+    std::time_t t = static_cast<std::time_t>(unix_s + 8 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }

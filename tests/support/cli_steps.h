@@ -23,7 +23,10 @@ CliResult must(const std::filesystem::path& profile, const std::vector<std::stri
 // The same with --json output: the parsed array.
 nlohmann::json cli_json(const std::filesystem::path& profile, const std::vector<std::string>& args);
 
-std::string trim(std::string s);  // trailing newlines, spaces and CRs
+std::string trim(std::string s);
+// YYYY-MM-DD of a unix time in China (UTC+8), computed with the C library as an independent check
+// of what the server and the CLI print.
+std::string china_date(std::int64_t unix_s);  // trailing newlines, spaces and CRs
 bool contains(const std::string& hay, const std::string& needle);
 void write_file(const std::filesystem::path& p, std::string_view data);
 std::string read_file(const std::filesystem::path& p);
