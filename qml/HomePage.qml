@@ -4,7 +4,9 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Ducha.Core
 
-// The four sections: Today, My zones, History, Me. Bottom tabs on a phone, a side rail on a desktop.
+// The sections of the signed-in role. A volunteer: Today, My zones, History, Me (bottom tabs on a
+// phone, a side rail on a desktop). A coordinator, a supervisor or an admin: the desk screens of
+// that role in a side rail, each built the first time it is opened.
 Page {
     id: home
     objectName: "homePage"
@@ -14,12 +16,32 @@ Page {
     signal reportUnlisted()
     signal tasksShown(int count)
 
-    readonly property var sections: [qsTr("Today"), qsTr("My zones"), qsTr("History"), qsTr("Me")]
+    readonly property bool desk: App.role === "coordinator" || App.role === "supervisor" || App.role === "admin"
+    readonly property bool coordinates: App.role === "coordinator" || App.role === "admin"
+    readonly property bool supervises: App.role === "supervisor" || App.role === "admin"
+    // {key, title} of each desk screen, in rail order.
+    readonly property var deskSections: {
+        var s = []
+        if (supervises) s.push({ "key": "review", "title": qsTr("Review") }, { "key": "cases", "title": qsTr("Cases") })
+        if (coordinates)
+            s.push({ "key": "registry", "title": qsTr("Registry") }, { "key": "zones", "title": qsTr("Zones (3包)") },
+                   { "key": "tasks", "title": qsTr("Tasks and campaigns") }, { "key": "draw", "title": qsTr("Random draw") })
+        s.push({ "key": "complaints", "title": qsTr("Complaints") }, { "key": "coverage", "title": qsTr("Coverage") },
+               { "key": "exports", "title": qsTr("Exports") }, { "key": "me", "title": qsTr("Me") })
+        return s
+    }
+    readonly property var sections: desk ? deskSections.map(function (s) { return s.title })
+                                         : [qsTr("Today"), qsTr("My zones"), qsTr("History"), qsTr("Me")]
+    // The rail index of a desk screen by key (-1 when this role has none).
+    function sectionIndex(key) {
+        for (var i = 0; i < deskSections.length; ++i) if (deskSections[i].key === key) return i
+        return -1
+    }
 
     footer: TabBar {
         id: tabs
         objectName: "tabs"
-        visible: !home.wide
+        visible: !home.wide && !home.desk
         Repeater {
             model: home.sections
             TabButton { objectName: "tab" + index; text: modelData; height: Style.touch + 8; font.pixelSize: 15 }
@@ -31,12 +53,14 @@ Page {
         spacing: 0
         ListView {
             id: rail
-            visible: home.wide
-            Layout.preferredWidth: 200
+            objectName: "rail"
+            visible: home.wide || home.desk
+            Layout.preferredWidth: home.wide ? 200 : 150
             Layout.fillHeight: true
             model: home.sections
             currentIndex: tabs.currentIndex
             delegate: ItemDelegate {
+                objectName: "rail" + index
                 width: rail.width
                 height: 56
                 text: modelData
@@ -45,21 +69,76 @@ Page {
                 onClicked: tabs.currentIndex = index
             }
         }
-        StackLayout {
+        Loader {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: tabs.currentIndex
-            TodayPage {
-                onOpenInspection: (taskId) => home.openInspection(taskId)
-                onShown: (n) => home.tasksShown(n)
+            visible: !home.desk
+            active: !home.desk
+            sourceComponent: StackLayout {
+                currentIndex: tabs.currentIndex
+                TodayPage {
+                    onOpenInspection: (taskId) => home.openInspection(taskId)
+                    onShown: (n) => home.tasksShown(n)
+                }
+                ZonesPage {
+                    onOpenInspection: (taskId) => home.openInspection(taskId)
+                    onReportUnlisted: home.reportUnlisted()
+                }
+                HistoryPage {}
+                MePage {}
             }
-            ZonesPage {
-                id: zones
-                onOpenInspection: (taskId) => home.openInspection(taskId)
-                onReportUnlisted: home.reportUnlisted()
+        }
+        // The desk screens, each made the first time it is shown and kept from then on (its lists
+        // follow the replica). Made with createObject so the window owns them.
+        Item {
+            id: deskStack
+            objectName: "deskStack"
+            visible: home.desk
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            property var pages: ({})
+            function show(i) {
+                if (!home.desk || i < 0 || i >= home.deskSections.length) return
+                var key = home.deskSections[i].key
+                if (!pages[key]) {
+                    var page = home.deskPage(key).createObject(deskStack, { "width": deskStack.width, "height": deskStack.height })
+                    page.anchors.fill = deskStack
+                    pages[key] = page
+                }
+                for (var k in pages) pages[k].visible = (k === key)
             }
-            HistoryPage {}
-            MePage {}
+            Connections {
+                target: tabs
+                function onCurrentIndexChanged() { deskStack.show(tabs.currentIndex) }
+            }
         }
     }
+
+    function deskPage(key) {
+        switch (key) {
+        case "review": return reviewPage
+        case "cases": return casesPage
+        case "registry": return registryPage
+        case "zones": return zonesPage
+        case "tasks": return tasksPage
+        case "draw": return drawPage
+        case "complaints": return complaintsPage
+        case "coverage": return coveragePage
+        case "exports": return exportsPage
+        default: return mePage
+        }
+    }
+    Component { id: reviewPage; DeskReviewPage {} }
+    Component { id: casesPage; DeskCasesPage {} }
+    Component { id: registryPage; DeskRegistryPage {} }
+    Component { id: zonesPage; DeskZonesPage {} }
+    Component { id: tasksPage; DeskTasksPage {} }
+    Component { id: drawPage; DeskDrawPage {} }
+    Component { id: complaintsPage; DeskComplaintsPage {} }
+    Component { id: coveragePage; DeskCoveragePage {} }
+    Component { id: exportsPage; DeskExportsPage {} }
+    Component { id: mePage; MePage {} }
+
+    // The start-up measure waits for the first screen; a desk has no task list to wait for.
+    Component.onCompleted: if (home.desk) { deskStack.show(tabs.currentIndex); home.tasksShown(0) }
 }

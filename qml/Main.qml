@@ -19,6 +19,11 @@ ApplicationWindow {
     color: Style.page
 
     readonly property bool wide: width >= 900
+    // Coordinators, supervisors and admins work at a desk: their screens open in the wide layout.
+    readonly property bool deskRole: App.role === "coordinator" || App.role === "supervisor" || App.role === "admin"
+    function fitRole() {
+        if (deskRole && width < 900) { width = 1280; height = 800 }
+    }
     // Read by the start-up benchmark: the task list is on screen with its rows.
     property bool interactive: false
     property int taskCount: 0
@@ -32,7 +37,7 @@ ApplicationWindow {
         initialItem: App.enrolled ? homeComponent : enrollComponent
     }
 
-    Component { id: enrollComponent; EnrollPage { onDone: stack.replace(null, homeComponent) } }
+    Component { id: enrollComponent; EnrollPage { onDone: { win.fitRole(); stack.replace(null, homeComponent) } } }
     Component {
         id: homeComponent
         HomePage {
@@ -51,6 +56,7 @@ ApplicationWindow {
 
     Component.onCompleted: {
         if (!App.enrolled) { interactive = true; return }
+        fitRole()
         var open = App.openInspection
         // Reopened after being closed or killed mid-inspection: straight back to it, no animation.
         if (open.startsWith("task:")) openInspection(open.substring(5), false, true)

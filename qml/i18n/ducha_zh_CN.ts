@@ -161,6 +161,1996 @@
     </message>
 </context>
 <context>
+    <name>DeskCasesPage</name>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="18"/>
+        <source>Close requested. The server closes the case only if its re-inspection passed; its answer shows here after the sync.</source>
+        <translation>已申请销号。只有复查通过，服务器才会结案；同步后在此显示服务器的答复。</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="23"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="28"/>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="28"/>
+        <source>Rectification</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="29"/>
+        <source>Re-inspection due</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="29"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="30"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="30"/>
+        <source>No violation</source>
+        <translation>无违规</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="40"/>
+        <source>Search institution, tier or order</source>
+        <translation>搜索机构、裁量等级或整改要求</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="61"/>
+        <source>(unlisted site)</source>
+        <translation>（未登记机构）</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="67"/>
+        <source>Rectify by %1</source>
+        <translation>整改期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="67"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="70"/>
+        <source>Order: %1</source>
+        <translation>整改要求：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskCasesPage.qml" line="73"/>
+        <source>%n escalation(s)</source>
+        <translation>
+            <numerusform>升级 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="74"/>
+        <source>Re-inspection task: %1</source>
+        <translation>复查任务：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="74"/>
+        <source>No re-inspection task yet</source>
+        <translation>尚无复查任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="75"/>
+        <source>closed by a passing re-inspection</source>
+        <translation>复查通过后结案</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="81"/>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="88"/>
+        <source>Close case</source>
+        <translation>销号结案</translation>
+    </message>
+    <message>
+        <location filename="../DeskCasesPage.qml" line="96"/>
+        <source>No cases.</source>
+        <translation>暂无案件。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskComplaintsPage</name>
+    <message numerus="yes">
+        <location filename="../DeskComplaintsPage.qml" line="25"/>
+        <source>Imported %n complaint(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条投诉。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="31"/>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="32"/>
+        <source>Show closed</source>
+        <translation>显示已销号</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="33"/>
+        <location filename="../DeskComplaintsPage.qml" line="41"/>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="34"/>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="57"/>
+        <location filename="../DeskComplaintsPage.qml" line="171"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="59"/>
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="61"/>
+        <location filename="../DeskComplaintsPage.qml" line="173"/>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="62"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="63"/>
+        <location filename="../DeskComplaintsPage.qml" line="175"/>
+        <location filename="../DeskComplaintsPage.qml" line="215"/>
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="64"/>
+        <source>in 15 days</source>
+        <translation>15 天后</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="65"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="66"/>
+        <source>when the institution is not in the registry</source>
+        <translation>机构不在名录中时填写</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="68"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="70"/>
+        <source>Institution (optional)</source>
+        <translation>机构（可选）</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="76"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="78"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="85"/>
+        <source>Complaint recorded.</source>
+        <translation>投诉已登记。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="109"/>
+        <source>Search text, institution, address or ticket</source>
+        <translation>搜索内容、机构、地址或工单号</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskComplaintsPage.qml" line="111"/>
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 条投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskComplaintsPage.qml" line="111"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 条逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="130"/>
+        <location filename="../DeskComplaintsPage.qml" line="178"/>
+        <source>(no institution yet)</source>
+        <translation>（尚未关联机构）</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="135"/>
+        <location filename="../DeskComplaintsPage.qml" line="165"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="136"/>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="146"/>
+        <source>No open complaints.</source>
+        <translation>没有未办结的投诉。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="154"/>
+        <source>Choose a complaint.</source>
+        <translation>请选择一条投诉。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="177"/>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="179"/>
+        <source>Follow-up task</source>
+        <translation>核查任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="181"/>
+        <location filename="../DeskComplaintsPage.qml" line="219"/>
+        <source>Triage note</source>
+        <translation>分办说明</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="183"/>
+        <location filename="../DeskComplaintsPage.qml" line="235"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="186"/>
+        <source>Sending the last change… the actions are back in a moment.</source>
+        <translation>正在发送上一步更改……稍后即可继续操作。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="187"/>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="193"/>
+        <location filename="../DeskComplaintsPage.qml" line="200"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="197"/>
+        <source>or an address</source>
+        <translation>或填写地址</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="202"/>
+        <source>Linked.</source>
+        <translation>已关联。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="210"/>
+        <source>Triage into a task</source>
+        <translation>分办为核查任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="213"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="216"/>
+        <source>in 7 days</source>
+        <translation>7 天后</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="217"/>
+        <source>Covert</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="222"/>
+        <source>Make the follow-up task</source>
+        <translation>生成核查任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="227"/>
+        <source>Task made; the complaint is triaged.</source>
+        <translation>已生成任务，投诉已分办。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="242"/>
+        <source>What was found and done (required to resolve)</source>
+        <translation>核查发现及处理情况（办结必填）</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="251"/>
+        <source>Start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="252"/>
+        <source>In progress.</source>
+        <translation>办理中。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="258"/>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="259"/>
+        <source>Resolved.</source>
+        <translation>已办结。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="264"/>
+        <source>Close</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="266"/>
+        <source>Closed (销号).</source>
+        <translation>已销号。</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="272"/>
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../DeskComplaintsPage.qml" line="273"/>
+        <source>Reopened: back in progress.</source>
+        <translation>已重新打开：回到办理中。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCoveragePage</name>
+    <message numerus="yes">
+        <location filename="../DeskCoveragePage.qml" line="32"/>
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="38"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="39"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="44"/>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="57"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="58"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="59"/>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="60"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="62"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="64"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="65"/>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="72"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="81"/>
+        <source>%1 of %2 institutions inspected (%3)</source>
+        <translation>已检查 %1 / %2 家机构（%3）</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="93"/>
+        <source>By district and zone</source>
+        <translation>按区县和片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="131"/>
+        <source>No institutions in scope.</source>
+        <translation>范围内没有机构。</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="148"/>
+        <source>Campaign: %1</source>
+        <translation>专项行动：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="149"/>
+        <source>%1 of %2 institutions visited often enough</source>
+        <translation>%1 / %2 家机构达到检查次数</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="151"/>
+        <source>No key target missed.</source>
+        <translation>重点对象均已检查。</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="152"/>
+        <source>Key targets not visited: %1</source>
+        <translation>未检查的重点对象：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="158"/>
+        <source>Not inspected (%1)</source>
+        <translation>未检查（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="168"/>
+        <source>Every institution was inspected.</source>
+        <translation>所有机构均已检查。</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="170"/>
+        <source>Volunteer activity</source>
+        <translation>督查员工作量</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskCoveragePage.qml" line="181"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次检查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskCoveragePage.qml" line="181"/>
+        <source>%n site(s)</source>
+        <translation>
+            <numerusform>%n 家机构</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="182"/>
+        <source>no visit</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="185"/>
+        <source>No volunteers in scope.</source>
+        <translation>范围内没有督查员。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDrawPage</name>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="28"/>
+        <source>Committed. Seed hash %1 goes to the server with the next sync; then reveal.</source>
+        <translation>已承诺。种子哈希 %1 将在下次同步时发送到服务器，之后即可揭晓。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskDrawPage.qml" line="36"/>
+        <source>Drawn: %n site(s). The server makes the tasks when this syncs.</source>
+        <translation>
+            <numerusform>已抽取 %n 家机构。同步后由服务器生成任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="44"/>
+        <source>Random draw (双随机)</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="65"/>
+        <source>New draw</source>
+        <translation>新建抽查</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="69"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="70"/>
+        <source>e.g. 3月双随机抽查</source>
+        <translation>例如：3月双随机抽查</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="71"/>
+        <source>Sites to draw</source>
+        <translation>抽取机构数</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="73"/>
+        <source>Inspectors per site</source>
+        <translation>每家机构督查员数</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="75"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="77"/>
+        <source>Skip sites visited within (days)</source>
+        <translation>排除近期检查过的（天）</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="79"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="80"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="81"/>
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="82"/>
+        <source>in 7 days</source>
+        <translation>7 天后</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="84"/>
+        <source>Academic institutions only</source>
+        <translation>仅学科类机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="85"/>
+        <source>Key targets only</source>
+        <translation>仅重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="86"/>
+        <source>Weight key targets, complaints and past violations</source>
+        <translation>重点对象、投诉和违规记录加权</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="87"/>
+        <source>Never a volunteer&apos;s own zone</source>
+        <translation>回避督查员本人包片</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="88"/>
+        <source>Covert visits (暗访)</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="91"/>
+        <source>Commit</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="97"/>
+        <source>Commit fixes the pool and the rules and sends only the hash of a secret seed. After the server has acknowledged it (sync), reveal runs the draw with the seed: nobody, not even this device, can choose the outcome.</source>
+        <translation>“承诺”固定抽取范围和规则，只发送秘密种子的哈希值。服务器确认后（同步），“揭晓”用该种子执行抽取：任何人（包括本机）都无法选择结果。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="108"/>
+        <source>Draws (%1)</source>
+        <translation>抽查记录（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskDrawPage.qml" line="124"/>
+        <source>Draw of %n site(s)</source>
+        <translation>
+            <numerusform>抽取 %n 家机构</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="131"/>
+        <source>No draws yet.</source>
+        <translation>暂无抽查记录。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="139"/>
+        <source>Choose a draw.</source>
+        <translation>请选择一次抽查。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="147"/>
+        <source>Draw</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="149"/>
+        <source>Seed hash (commitment)</source>
+        <translation>种子哈希（承诺）</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="154"/>
+        <source>Reveal</source>
+        <translation>揭晓</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="163"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="169"/>
+        <source>Verify</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="184"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="186"/>
+        <source>Commitment seq</source>
+        <translation>承诺序号</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="188"/>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="190"/>
+        <source>Pool</source>
+        <translation>抽取范围</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="191"/>
+        <source>%1 sites, %2 inspectors, %3 pairs excluded</source>
+        <translation>%1 家机构，%2 名督查员，回避 %3 对</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="192"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="193"/>
+        <source>%1 made by the server</source>
+        <translation>服务器已生成 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="195"/>
+        <source>Pairs</source>
+        <translation>抽取结果</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="205"/>
+        <source>Tasks made from this draw (%1)</source>
+        <translation>本次抽查生成的任务（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>DeskExportsPage</name>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="23"/>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="23"/>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="29"/>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="38"/>
+        <source>PDF record saved to %1.</source>
+        <translation>检查记录 PDF 已保存到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskExportsPage.qml" line="41"/>
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="46"/>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="65"/>
+        <source>Tables</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="67"/>
+        <source>Period (reports, coverage)</source>
+        <translation>时间段（报告、覆盖情况）</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="68"/>
+        <source>30 days ago</source>
+        <translation>30 天前</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="70"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="73"/>
+        <source>Inspection reports</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="73"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="74"/>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="74"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="88"/>
+        <source>CSV files open in Excel with Chinese intact (UTF-8 with a byte-order mark). Covert visits stay covert: exports never publish anything.</source>
+        <translation>CSV 文件可直接用 Excel 打开，中文不乱码（带 BOM 的 UTF-8）。暗访信息不会公开：导出不发布任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="95"/>
+        <source>PDF record of a report</source>
+        <translation>检查报告的 PDF 记录</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="96"/>
+        <source>Search institution or inspector</source>
+        <translation>搜索机构或督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="114"/>
+        <source>(unlisted site)</source>
+        <translation>（未登记机构）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskExportsPage.qml" line="116"/>
+        <source>%n failed item(s)</source>
+        <translation>
+            <numerusform>%n 项不合格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="120"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="124"/>
+        <source>No reports on this device yet.</source>
+        <translation>本机暂无检查报告。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskFileDialog</name>
+    <message>
+        <location filename="../DeskFileDialog.qml" line="10"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../DeskFileDialog.qml" line="10"/>
+        <source>Open a file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../DeskFileDialog.qml" line="11"/>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+</context>
+<context>
+    <name>DeskHeader</name>
+    <message>
+        <location filename="../DeskHeader.qml" line="20"/>
+        <source>City-wide</source>
+        <translation>全市</translation>
+    </message>
+</context>
+<context>
+    <name>DeskInstitutionForm</name>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="17"/>
+        <source>New institution</source>
+        <translation>新增机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="17"/>
+        <source>Edit institution</source>
+        <translation>编辑机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="65"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="67"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="69"/>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="71"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="78"/>
+        <source>(no zone)</source>
+        <translation>（无片区）</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="86"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="93"/>
+        <source>Licence no.</source>
+        <translation>许可证号</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="95"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="97"/>
+        <source>Latitude, longitude</source>
+        <translation>纬度、经度</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="106"/>
+        <source>Licensed</source>
+        <translation>有证</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="107"/>
+        <source>Academic (学科类)</source>
+        <translation>学科类</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="108"/>
+        <source>Key target</source>
+        <translation>重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="115"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionForm.qml" line="116"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>DeskInstitutionPicker</name>
+    <message>
+        <location filename="../DeskInstitutionPicker.qml" line="23"/>
+        <source>Search institutions</source>
+        <translation>搜索机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionPicker.qml" line="28"/>
+        <source>Chosen: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskInstitutionPicker.qml" line="52"/>
+        <source>No institution matches.</source>
+        <translation>没有匹配的机构。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskListState</name>
+    <message>
+        <location filename="../DeskListState.qml" line="10"/>
+        <source>Nothing here.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <location filename="../DeskListState.qml" line="13"/>
+        <source>Could not read the list: %1</source>
+        <translation>无法读取列表：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskListState.qml" line="14"/>
+        <source>Loading… the records arrive with the sync.</source>
+        <translation>加载中……数据随同步到达。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskNotice</name>
+    <message>
+        <location filename="../DeskNotice.qml" line="22"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../DeskNotice.qml" line="23"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location filename="../DeskNotice.qml" line="23"/>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPhoto</name>
+    <message>
+        <location filename="../DeskPhoto.qml" line="31"/>
+        <source>Not on this device</source>
+        <translation>本机没有此照片</translation>
+    </message>
+</context>
+<context>
+    <name>DeskRegistryPage</name>
+    <message numerus="yes">
+        <location filename="../DeskRegistryPage.qml" line="24"/>
+        <source>Imported %n institution(s).</source>
+        <translation>
+            <numerusform>已导入 %n 家机构。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="29"/>
+        <source>Saved. It syncs when there is signal.</source>
+        <translation>已保存，有信号时同步。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="35"/>
+        <source>Registry</source>
+        <translation>机构名录</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="36"/>
+        <source>New institution</source>
+        <translation>新增机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="37"/>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="45"/>
+        <source>Institution created.</source>
+        <translation>机构已创建。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="45"/>
+        <source>Changes saved.</source>
+        <translation>修改已保存。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="72"/>
+        <source>Search name, address, community or licence</source>
+        <translation>搜索名称、地址、小区或许可证号</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="80"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="80"/>
+        <location filename="../DeskRegistryPage.qml" line="109"/>
+        <location filename="../DeskRegistryPage.qml" line="177"/>
+        <source>Licensed</source>
+        <translation>有证</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="81"/>
+        <location filename="../DeskRegistryPage.qml" line="109"/>
+        <source>Unlicensed</source>
+        <translation>无证</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="81"/>
+        <location filename="../DeskRegistryPage.qml" line="110"/>
+        <location filename="../DeskRegistryPage.qml" line="183"/>
+        <source>Academic</source>
+        <translation>学科类</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="82"/>
+        <source>Key targets</source>
+        <translation>重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="83"/>
+        <location filename="../DeskRegistryPage.qml" line="112"/>
+        <source>Reported in field</source>
+        <translation>现场上报</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="84"/>
+        <source>Not covered (3包)</source>
+        <translation>未包保（3包）</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="88"/>
+        <source>%1 of %2 institutions</source>
+        <translation>%1 / %2 家机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="111"/>
+        <location filename="../DeskRegistryPage.qml" line="188"/>
+        <source>Key target</source>
+        <translation>重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="113"/>
+        <source>Not covered</source>
+        <translation>未包保</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="123"/>
+        <source>No institutions yet. Create one or import a CSV file.</source>
+        <translation>暂无机构。请新增或导入 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="123"/>
+        <source>No institution matches.</source>
+        <translation>没有匹配的机构。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="136"/>
+        <source>Choose an institution to see its details and history.</source>
+        <translation>选择机构以查看详情和历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="149"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="155"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="157"/>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="159"/>
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="160"/>
+        <location filename="../DeskRegistryPage.qml" line="209"/>
+        <source>(no zone)</source>
+        <translation>（无片区）</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="161"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="163"/>
+        <source>Licence no.</source>
+        <translation>许可证号</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="165"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="167"/>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="169"/>
+        <source>Past violations</source>
+        <translation>违规记录</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="200"/>
+        <source>Reported in the field</source>
+        <translation>现场上报的机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="201"/>
+        <source>A volunteer found this site. Take it into the registry, or merge it into the entry it duplicates.</source>
+        <translation>督查员在现场发现了这家机构。可将其纳入名录，或合并到重复的名录条目。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="216"/>
+        <source>Take into registry</source>
+        <translation>纳入名录</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="217"/>
+        <source>Taken into the registry.</source>
+        <translation>已纳入名录。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="220"/>
+        <source>Merge into…</source>
+        <translation>合并到……</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="229"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="233"/>
+        <source>Merged into %1.</source>
+        <translation>已合并到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="241"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="249"/>
+        <source>No tasks, reports, cases or complaints yet.</source>
+        <translation>暂无任务、报告、案件或投诉。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskReportView</name>
+    <message>
+        <location filename="../DeskReportView.qml" line="19"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="19"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="19"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="38"/>
+        <source>(unlisted site)</source>
+        <translation>（未登记机构）</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="39"/>
+        <source>PDF record</source>
+        <translation>PDF 记录</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="44"/>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="45"/>
+        <source>Unlisted site</source>
+        <translation>未登记机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="46"/>
+        <source>Covert visit</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="47"/>
+        <source>Simulated location</source>
+        <translation>模拟定位</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="48"/>
+        <source>Decided: %1</source>
+        <translation>已处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="54"/>
+        <source>Inspector</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="56"/>
+        <source>Inspected at</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="58"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="59"/>
+        <source>(no task)</source>
+        <translation>（无任务）</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="60"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="62"/>
+        <source>%1, %2 · ±%3 m · %4 m from the site</source>
+        <translation>%1, %2 · ±%3 米 · 距机构 %4 米</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="64"/>
+        <source>no position fix</source>
+        <translation>无定位</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="67"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="69"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="72"/>
+        <source>device unknown here: cannot check</source>
+        <translation>本机不认识该设备：无法核验</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="73"/>
+        <source>✓ valid (device key)</source>
+        <translation>✓ 有效（设备密钥）</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="73"/>
+        <source>✗ does not verify</source>
+        <translation>✗ 核验不通过</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="76"/>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="78"/>
+        <source>#%1 · server time %2 · %3</source>
+        <translation>#%1 · 服务器时间 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="79"/>
+        <source>✓ checked</source>
+        <translation>✓ 已核验</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="79"/>
+        <source>✗ does not check</source>
+        <translation>✗ 核验不通过</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="80"/>
+        <source>no receipt on this device yet</source>
+        <translation>本机尚无回执</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="84"/>
+        <source>Verification</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="86"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="89"/>
+        <source>Answers</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="103"/>
+        <source>critical</source>
+        <translation>关键项</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="123"/>
+        <source>Photos and signature</source>
+        <translation>照片和签名</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="129"/>
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="132"/>
+        <source>No photos.</source>
+        <translation>没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="133"/>
+        <source>Downloading photos from the server…</source>
+        <translation>正在从服务器下载照片……</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="137"/>
+        <source>Photos could not be downloaded: %1</source>
+        <translation>照片下载失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="138"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="149"/>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="149"/>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="152"/>
+        <source>Case %1: %2</source>
+        <translation>案件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="158"/>
+        <source>No violation</source>
+        <translation>无违规</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="159"/>
+        <source>Violation</source>
+        <translation>违规</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="165"/>
+        <source>Discretion tier</source>
+        <translation>裁量等级</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="167"/>
+        <source>Rectification (days)</source>
+        <translation>整改期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="169"/>
+        <source>Order (整改要求)</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="170"/>
+        <source>What must be put right</source>
+        <translation>须整改的内容</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="172"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="176"/>
+        <source>Decide: violation (%1)</source>
+        <translation>决定：违规（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="176"/>
+        <source>Decide: no violation</source>
+        <translation>决定：无违规</translation>
+    </message>
+</context>
+<context>
+    <name>DeskReviewPage</name>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="19"/>
+        <source>PDF record saved to %1.</source>
+        <translation>检查记录 PDF 已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="24"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="25"/>
+        <source>Show decided</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="30"/>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="50"/>
+        <source>Search institution or inspector</source>
+        <translation>搜索机构或督查员</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskReviewPage.qml" line="51"/>
+        <source>%n report(s) to review</source>
+        <translation>
+            <numerusform>%n 份报告待审核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="67"/>
+        <source>(unlisted site)</source>
+        <translation>（未登记机构）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskReviewPage.qml" line="72"/>
+        <source>%n critical failed</source>
+        <translation>
+            <numerusform>%n 项关键项不合格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskReviewPage.qml" line="73"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 项不合格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="74"/>
+        <source>Unlisted site</source>
+        <translation>未登记机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="75"/>
+        <source>Covert</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="76"/>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="82"/>
+        <source>Nothing to review: no flagged reports.</source>
+        <translation>没有待审核的报告。</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="90"/>
+        <source>Choose a report to review.</source>
+        <translation>请选择要审核的报告。</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="95"/>
+        <source>Decided. The case opens when this syncs; a violation gets its re-inspection task from the server.</source>
+        <translation>已作出决定。同步后立案；违规案件由服务器生成复查任务。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTasksPage</name>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="18"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="31"/>
+        <source>Task created for %1.</source>
+        <translation>已为 %1 创建任务。</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="39"/>
+        <source>Campaign created.</source>
+        <translation>专项行动已创建。</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="43"/>
+        <source>Tasks and campaigns</source>
+        <translation>任务与专项行动</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="64"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="65"/>
+        <source>New campaign</source>
+        <translation>新建专项行动</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="76"/>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="79"/>
+        <location filename="../DeskTasksPage.qml" line="159"/>
+        <source>Routine</source>
+        <translation>日常巡查</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="80"/>
+        <source>Joint (2+ volunteers)</source>
+        <translation>联合检查（2 人以上）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="81"/>
+        <source>Covert (暗访)</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="83"/>
+        <source>Volunteers (two or more)</source>
+        <translation>督查员（两人或以上）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="83"/>
+        <source>Volunteer(s)</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="87"/>
+        <source>Priority (1 highest)</source>
+        <translation>优先级（1 最高）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="89"/>
+        <location filename="../DeskTasksPage.qml" line="117"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="90"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="91"/>
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="92"/>
+        <source>in 7 days</source>
+        <translation>7 天后</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="93"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="94"/>
+        <source>(the institution&apos;s name)</source>
+        <translation>（默认为机构名称）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="95"/>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="100"/>
+        <source>Create task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="115"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="116"/>
+        <source>e.g. 寒假专项检查</source>
+        <translation>例如：寒假专项检查</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="119"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="121"/>
+        <source>Visits required</source>
+        <translation>要求检查次数</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="123"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="126"/>
+        <source>Key targets only</source>
+        <translation>仅重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="129"/>
+        <source>Create campaign</source>
+        <translation>创建专项行动</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="145"/>
+        <source>Tasks (%1)</source>
+        <translation>任务（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="146"/>
+        <source>Campaigns (%1)</source>
+        <translation>专项行动（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="155"/>
+        <source>Search tasks</source>
+        <translation>搜索任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="159"/>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="160"/>
+        <source>Joint</source>
+        <translation>联合检查</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="160"/>
+        <source>Random spot check</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="161"/>
+        <source>Complaint follow-up</source>
+        <translation>投诉核查</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="161"/>
+        <source>Re-inspection</source>
+        <translation>整改复查</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="164"/>
+        <source>Show finished</source>
+        <translation>显示已完成</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="185"/>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="193"/>
+        <source>Covert</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="194"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="199"/>
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="200"/>
+        <source>Task cancelled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="205"/>
+        <source>No tasks.</source>
+        <translation>暂无任务。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskTasksPage.qml" line="226"/>
+        <source>%n visit(s) each</source>
+        <translation>
+            <numerusform>每家 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="227"/>
+        <source>key targets only</source>
+        <translation>仅重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="233"/>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="234"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="239"/>
+        <source>Cancel campaign</source>
+        <translation>取消专项行动</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="240"/>
+        <source>Campaign cancelled.</source>
+        <translation>专项行动已取消。</translation>
+    </message>
+    <message>
+        <location filename="../DeskTasksPage.qml" line="245"/>
+        <source>No campaigns yet.</source>
+        <translation>暂无专项行动。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskVolunteerPicker</name>
+    <message>
+        <location filename="../DeskVolunteerPicker.qml" line="29"/>
+        <source>Search volunteers</source>
+        <translation>搜索督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskVolunteerPicker.qml" line="50"/>
+        <source>No active volunteers in this district.</source>
+        <translation>本区县没有在岗督查员。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskZonesPage</name>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="36"/>
+        <source>Zones (3包)</source>
+        <translation>片区（3包）</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="55"/>
+        <source>Zones (%1)</source>
+        <translation>片区（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="72"/>
+        <source>(no communities)</source>
+        <translation>（无小区）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskZonesPage.qml" line="74"/>
+        <location filename="../DeskZonesPage.qml" line="134"/>
+        <source>%n institution(s)</source>
+        <translation>
+            <numerusform>%n 家机构</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="75"/>
+        <source>no volunteer</source>
+        <translation>无督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="82"/>
+        <source>No zones yet.</source>
+        <translation>暂无片区。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="90"/>
+        <source>New zone</source>
+        <translation>新建片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="91"/>
+        <source>Zone name</source>
+        <translation>片区名称</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="92"/>
+        <source>Communities, one per line or separated by 、</source>
+        <translation>小区，每行一个或用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="95"/>
+        <source>Create zone</source>
+        <translation>创建片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="97"/>
+        <source>Zone created.</source>
+        <translation>片区已创建。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="114"/>
+        <source>Volunteers (%1)</source>
+        <translation>督查员（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="115"/>
+        <source>Search volunteers</source>
+        <translation>搜索督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="133"/>
+        <source>no zone</source>
+        <translation>无片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="142"/>
+        <source>No active volunteers in this district.</source>
+        <translation>本区县没有在岗督查员。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="155"/>
+        <source>Choose a volunteer to assign zones and institutions.</source>
+        <translation>选择督查员以分配片区和机构。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="163"/>
+        <source>Zones</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="170"/>
+        <location filename="../DeskZonesPage.qml" line="214"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="171"/>
+        <location filename="../DeskZonesPage.qml" line="215"/>
+        <source>Binding removed.</source>
+        <translation>已解除包保。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="179"/>
+        <source>Assign to zone</source>
+        <translation>分配到片区</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="181"/>
+        <source>Assigned to %1.</source>
+        <translation>已分配到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="185"/>
+        <source>Move from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="196"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="200"/>
+        <source>Move</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="203"/>
+        <source>Moved to %1.</source>
+        <translation>已调整到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="206"/>
+        <source>Institutions (包机构)</source>
+        <translation>包保机构</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="207"/>
+        <source>None bound by name.</source>
+        <translation>没有指定包保的机构。</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="220"/>
+        <source>Not covered by anyone (%1)</source>
+        <translation>无人包保的机构（%1）</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="223"/>
+        <source>Search institutions</source>
+        <translation>搜索机构</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskZonesPage.qml" line="226"/>
+        <source>Assign %n to the volunteer</source>
+        <translation>
+            <numerusform>将 %n 家分配给该督查员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskZonesPage.qml" line="231"/>
+        <source>%n institution(s) assigned to %1.</source>
+        <translation>
+            <numerusform>已将 %n 家机构分配给 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="245"/>
+        <source>Key target</source>
+        <translation>重点对象</translation>
+    </message>
+    <message>
+        <location filename="../DeskZonesPage.qml" line="250"/>
+        <source>Every institution has a volunteer (全覆盖).</source>
+        <translation>所有机构均有督查员包保（全覆盖）。</translation>
+    </message>
+</context>
+<context>
     <name>EnrollPage</name>
     <message>
         <location filename="../EnrollPage.qml" line="42"/>
@@ -386,22 +2376,68 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../HomePage.qml" line="17"/>
+        <location filename="../HomePage.qml" line="25"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="25"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="27"/>
+        <source>Registry</source>
+        <translation>机构名录</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="27"/>
+        <source>Zones (3包)</source>
+        <translation>片区（3包）</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="28"/>
+        <source>Tasks and campaigns</source>
+        <translation>任务与专项行动</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="28"/>
+        <source>Random draw</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="29"/>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="29"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="30"/>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="34"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="17"/>
+        <location filename="../HomePage.qml" line="34"/>
         <source>My zones</source>
         <translation>我的片区</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="17"/>
+        <location filename="../HomePage.qml" line="34"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="17"/>
+        <location filename="../HomePage.qml" line="30"/>
+        <location filename="../HomePage.qml" line="34"/>
         <source>Me</source>
         <translation>我的</translation>
     </message>
@@ -550,7 +2586,7 @@
         <translation>双减督查</translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="66"/>
+        <location filename="../Main.qml" line="72"/>
         <source>Storage problem</source>
         <translation>存储异常</translation>
     </message>

@@ -221,11 +221,19 @@ Status LocalStore::acked(std::uint64_t client_seq, const pb::Ack& ack) {
     auto& del = m_db.cached("DELETE FROM outbox WHERE client_seq=?1");
     del.bind(1, client_seq);
     if (auto r = del.run(); !r) return r;
-    if (ack.has_current()) {
+    // A later change of the same record may already be queued (made while this one was in
+    // flight): the replica then keeps that newer optimistic copy and its version, or the next
+    // change would start from an old version and lose to its own predecessor as a conflict.
+    auto& later = m_db.cached("SELECT 1 FROM outbox WHERE collection=?1 AND id=?2 AND state='pending' LIMIT 1");
+    later.bind(1, item.mutation.collection()).bind(2, item.mutation.id());
+    auto queued = later.step();
+    later.reset();
+    if (!queued) return fail(queued.error());
+    if (ack.has_current() && !*queued) {
         if (auto r = put_record(m_db, ack.current()); !r) return r;
     } else {
-        // Our optimistic copy is now the server's version.
-        auto& up = m_db.cached("UPDATE record SET version=?3, seq=MAX(seq, ?4) WHERE collection=?1 AND id=?2");
+        // Our optimistic copy is now the server's version (never older than one still queued).
+        auto& up = m_db.cached("UPDATE record SET version=MAX(version, ?3), seq=MAX(seq, ?4) WHERE collection=?1 AND id=?2");
         up.bind(1, item.mutation.collection()).bind(2, item.mutation.id()).bind(3, ack.version()).bind(4, ack.seq());
         if (auto r = up.run(); !r) return r;
     }

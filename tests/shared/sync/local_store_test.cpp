@@ -141,3 +141,44 @@ TEST_CASE("evidence is encrypted at rest and a changed file is detected", "[sync
     REQUIRE_FALSE(bad);
     CHECK(bad.error().code == Errc::integrity);
 }
+
+TEST_CASE("an ack does not take the replica back while a later change of the same record is queued", "[sync][local]") {
+    TmpDir d;
+    auto s = LocalStore::open(d.path / "device.db");
+    REQUIRE(s);
+    // Two changes of one complaint: the second made while the first was in flight.
+    auto first = s->enqueue(change("complaint", "c1", 1, "triaged"));
+    auto second = s->enqueue(change("complaint", "c1", 2, "in_progress"));
+    REQUIRE(first);
+    REQUIRE(second);
+    pb::Ack ack;
+    ack.set_client_seq(*first);
+    ack.set_version(2);
+    ack.set_seq(50);
+    SECTION("a plain ack") {}
+    SECTION("an ack carrying the server's completed record") {
+        ack.mutable_current()->set_collection("complaint");
+        ack.mutable_current()->set_id("c1");
+        ack.mutable_current()->set_version(2);
+        ack.mutable_current()->set_payload("triaged+server");
+    }
+    REQUIRE(s->acked(*first, ack));
+    auto rec = s->get("complaint", "c1");
+    REQUIRE(*rec);
+    CHECK((*rec)->version() == 3);  // the queued change's version: a third change starts from 3
+    CHECK((*rec)->payload() == "in_progress");
+    // Once the last change is acknowledged, the server's record is taken as it is.
+    pb::Ack last;
+    last.set_client_seq(*second);
+    last.set_version(3);
+    last.set_seq(51);
+    *last.mutable_current() = ack.current();
+    last.mutable_current()->set_collection("complaint");
+    last.mutable_current()->set_id("c1");
+    last.mutable_current()->set_version(3);
+    last.mutable_current()->set_payload("in_progress+server");
+    REQUIRE(s->acked(*second, last));
+    rec = s->get("complaint", "c1");
+    CHECK((*rec)->version() == 3);
+    CHECK((*rec)->payload() == "in_progress+server");
+}

@@ -1,0 +1,21 @@
+#pragma once
+// Campaigns (专项行动) of the district: their period, how many visits each institution needs,
+// whether only key targets count, and whether one is running now.
+#include <QtQml/qqmlregistration.h>
+
+#include "mobile/app/desk_list_model.h"
+
+namespace ducha::app {
+
+class DeskCampaignModel : public DeskListModel {
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit DeskCampaignModel(QObject* parent = nullptr);
+
+protected:
+    Result<std::vector<QVariantMap>> build() override;
+};
+
+}  // namespace ducha::app

@@ -1,0 +1,85 @@
+#include "mobile/app/desk_case_model.h"
+
+#include <QDateTime>
+
+#include "mobile/app/desk_support.h"
+#include "mobile/app/task_list_model.h"
+#include "shared/desk/review_desk.h"
+#include "shared/domain/collections.h"
+
+namespace ducha::app {
+
+DeskCaseModel::DeskCaseModel(QObject* parent)
+    : DeskListModel({"caseId", "reportId", "institutionId", "institution", "districtId", "status", "statusLabel", "tier",
+                     "order", "note", "deadline", "decidedAt", "overdue", "escalations", "reinspectionTaskId",
+                     "reinspectionStatus", "reinspectionStatusLabel", "closedByReportId", "refusal"},
+                    {"institution", "tier", "order", "note"}, parent) {
+    reload();
+}
+
+QString DeskCaseModel::statusLabel(const QString& s, bool en) {
+    if (s == "rectification") return en ? "Rectification" : "整改中";
+    if (s == "reinspection") return en ? "Re-inspection due" : "待复查";
+    if (s == "closed") return en ? "Closed" : "已结案";
+    if (s == "no_violation") return en ? "No violation" : "无违规";
+    return en ? "Open" : "待处理";
+}
+
+Result<std::vector<QVariantMap>> DeskCaseModel::build() {
+    auto w = desk_writer();
+    if (!w) return fail(desk_not_enrolled());
+    auto cases = desk::ReviewDesk(*w).cases();
+    if (!cases) return fail(cases.error());
+    auto refusals = desk_refusals(w->store(), domain::kCase);
+    const bool en = desk_english();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    std::vector<QVariantMap> rows;
+    for (const auto& c : *cases) {
+        const QString status = qs(c.status);
+        const bool done = c.status == "closed" || c.status == "no_violation";
+        const QString task_status = qs(c.reinspection_task_status);
+        rows.push_back({{"caseId", qs(c.id)},
+                        {"reportId", qs(c.report_id)},
+                        {"institutionId", qs(c.institution_id)},
+                        {"institution", qs(c.institution)},
+                        {"districtId", qs(c.district_id)},
+                        {"status", status},
+                        {"statusLabel", statusLabel(status, en)},
+                        {"tier", qs(c.tier)},
+                        {"order", qs(c.order)},
+                        {"note", qs(c.note)},
+                        {"deadline", static_cast<qint64>(c.deadline) * 1000},
+                        {"decidedAt", static_cast<qint64>(c.decided_at) * 1000},
+                        {"overdue", !done && c.deadline > 0 && c.deadline < now},
+                        {"escalations", c.escalations},
+                        {"reinspectionTaskId", qs(c.reinspection_task_id)},
+                        {"reinspectionStatus", task_status},
+                        {"reinspectionStatusLabel",
+                         c.reinspection_task_id.empty() ? QString() : TaskListModel::statusLabel(task_status, en)},
+                        {"closedByReportId", qs(c.closed_by_report_id)},
+                        // A refusal matters while the case is still open.
+                        {"refusal", !done && refusals.count(c.id) ? qs(refusals[c.id]) : QString()}});
+    }
+    return rows;
+}
+
+bool DeskCaseModel::accept(const QVariantMap& r) const {
+    return m_status.isEmpty() || r.value("status").toString() == m_status;
+}
+
+void DeskCaseModel::setStatusFilter(const QString& s) {
+    if (s == m_status) return;
+    m_status = s;
+    emit statusFilterChanged();
+    refilter();
+}
+
+QVariantMap DeskCaseModel::close(const QString& caseId) {
+    auto w = desk_writer();
+    if (!w) return desk_failed(desk_not_enrolled());
+    if (auto s = desk::ReviewDesk(*w).close_case(ss(caseId)); !s) return desk_failed(s.error());
+    desk_changed();
+    return desk_ok({{"id", caseId}});
+}
+
+}  // namespace ducha::app

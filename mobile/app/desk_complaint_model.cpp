@@ -1,0 +1,92 @@
+#include "mobile/app/desk_complaint_model.h"
+
+#include <algorithm>
+
+#include "mobile/app/desk_support.h"
+#include "mobile/app/task_list_model.h"
+#include "shared/desk/complaint_ledger.h"
+#include "shared/domain/collections.h"
+
+namespace ducha::app {
+
+DeskComplaintModel::DeskComplaintModel(QObject* parent)
+    : DeskListModel({"complaintId", "source", "sourceLabel", "text", "institutionId", "institution", "address",
+                     "reference", "status", "statusLabel", "taskId", "taskStatus", "taskStatusLabel", "resolution",
+                     "triageNote", "receivedAt", "dueAt", "resolvedAt", "overdue", "districtId", "refusal"},
+                    {"text", "institution", "address", "reference"}, parent) {
+    reload();
+}
+
+QString DeskComplaintModel::statusLabel(const QString& s, bool en) {
+    if (s == "triaged") return en ? "Triaged" : "已分办";
+    if (s == "in_progress") return en ? "In progress" : "办理中";
+    if (s == "resolved") return en ? "Resolved" : "已办结";
+    if (s == "closed") return en ? "Closed" : "已销号";
+    return en ? "New" : "待分办";
+}
+
+QString DeskComplaintModel::sourceLabel(const QString& s, bool en) {
+    if (s == "12345") return en ? "12345 hotline" : "12345热线";
+    if (s == "phone") return en ? "Phone" : "电话";
+    if (s == "letter") return en ? "Letter" : "来信";
+    if (s == "online") return en ? "Online" : "网络";
+    return en ? "Other" : "其他";
+}
+
+QVariantList DeskComplaintModel::sources() const {
+    QVariantList out;
+    const bool en = desk_english();
+    for (auto s : desk::kComplaintSources) {
+        const QString key = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+        out << QVariantMap{{"key", key}, {"label", sourceLabel(key, en)}};
+    }
+    return out;
+}
+
+Result<std::vector<QVariantMap>> DeskComplaintModel::build() {
+    auto w = desk_writer();
+    if (!w) return fail(desk_not_enrolled());
+    auto ledger = desk::ComplaintLedger(*w).ledger(m_closed);
+    if (!ledger) return fail(ledger.error());
+    auto refusals = desk_refusals(w->store(), domain::kComplaint);
+    const bool en = desk_english();
+    std::vector<QVariantMap> rows;
+    for (const auto& c : *ledger) {
+        const QString status = qs(c.status.empty() ? "open" : c.status);
+        rows.push_back({{"complaintId", qs(c.id)},
+                        {"source", qs(c.source)},
+                        {"sourceLabel", sourceLabel(qs(c.source), en)},
+                        {"text", qs(c.text)},
+                        {"institutionId", qs(c.institution_id)},
+                        {"institution", qs(c.institution)},
+                        {"address", qs(c.address)},
+                        {"reference", qs(c.reference)},
+                        {"status", status},
+                        {"statusLabel", statusLabel(status, en)},
+                        {"taskId", qs(c.task_id)},
+                        {"taskStatus", qs(c.task_status)},
+                        {"taskStatusLabel", c.task_id.empty() ? QString() : TaskListModel::statusLabel(qs(c.task_status), en)},
+                        {"resolution", qs(c.resolution)},
+                        {"triageNote", qs(c.triage_note)},
+                        {"receivedAt", static_cast<qint64>(c.received_at) * 1000},
+                        {"dueAt", static_cast<qint64>(c.due_at) * 1000},
+                        {"resolvedAt", static_cast<qint64>(c.resolved_at) * 1000},
+                        {"overdue", c.overdue},
+                        {"districtId", qs(c.district_id)},
+                        {"refusal", status != "closed" && refusals.count(c.id) ? qs(refusals[c.id]) : QString()}});
+    }
+    return rows;
+}
+
+int DeskComplaintModel::overdueCount() const {
+    return static_cast<int>(std::count_if(rows().begin(), rows().end(), [](const QVariantMap& r) { return r.value("overdue").toBool(); }));
+}
+
+void DeskComplaintModel::setIncludeClosed(bool v) {
+    if (v == m_closed) return;
+    m_closed = v;
+    emit includeClosedChanged();
+    reload();
+}
+
+}  // namespace ducha::app

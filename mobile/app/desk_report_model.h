@@ -1,0 +1,21 @@
+#pragma once
+// Every report on this device (the district's, or the city's for a supervisor), newest first:
+// what the exports screen offers as printable PDF records.
+#include <QtQml/qqmlregistration.h>
+
+#include "mobile/app/desk_list_model.h"
+
+namespace ducha::app {
+
+class DeskReportModel : public DeskListModel {
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit DeskReportModel(QObject* parent = nullptr);
+
+protected:
+    Result<std::vector<QVariantMap>> build() override;
+};
+
+}  // namespace ducha::app

@@ -1,0 +1,105 @@
+#pragma once
+// What the coordinator and supervisor facades share: the core's RecordWriter over the app's
+// profile, the {ok, message, ...} maps QML shows after every action, and what follows a queued
+// change (every list reloads, the sync controller sends it).
+#include <QDateTime>
+#include <QFile>
+#include <QUrl>
+#include <QVariantList>
+#include <QVariantMap>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mobile/app/app_session.h"
+#include "mobile/app/model_support.h"
+#include "mobile/app/sync_controller.h"
+#include "shared/common/result.h"
+#include "shared/desk/record_writer.h"
+
+namespace ducha::app {
+
+inline bool desk_english() { return AppSession::instance() && AppSession::instance()->language() == "en"; }
+inline QString desk_pick(const char* zh, const char* en) {
+    return desk_english() ? QString::fromUtf8(en) : QString::fromUtf8(zh);
+}
+
+// The writer over the enrolled profile; nothing before enrollment.
+inline std::optional<desk::RecordWriter> desk_writer() {
+    auto* app = AppSession::instance();
+    if (!app || !app->profile() || !app->enrolled()) return std::nullopt;
+    return desk::RecordWriter(*app->profile());
+}
+inline Error desk_not_enrolled() { return Error(Errc::unauthorized, "本机尚未注册 / this device is not enrolled"); }
+
+// The signed-in user's district ("" for supervisors and admins: the whole city).
+inline std::string desk_district() {
+    auto w = desk_writer();
+    if (!w) return {};
+    auto id = w->identity();
+    return id ? id->district_id : std::string();
+}
+
+inline QVariantMap desk_ok(QVariantMap extra = {}) {
+    extra.insert("ok", true);
+    if (!extra.contains("message")) extra.insert("message", QString());
+    return extra;
+}
+inline QVariantMap desk_failed(const Error& e) { return {{"ok", false}, {"message", qs(e.message)}}; }
+inline QVariantMap desk_failed(const QString& message) { return {{"ok", false}, {"message", message}}; }
+
+// After a change was queued: every model re-reads the replica, and the change is sent now (it
+// waits in the outbox when there is no signal).
+inline void desk_changed() {
+    if (auto* app = AppSession::instance()) app->notifyReplicaChanged();
+    if (auto* s = SyncController::instance()) {
+        s->refresh();
+        s->syncNow();
+    }
+}
+
+// A local file from a file:// URL or a plain path.
+inline QString desk_local_path(const QString& fileOrUrl) {
+    const QUrl url(fileOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : fileOrUrl;
+}
+
+// The whole of a text file a user chose (CSV imports), or why it cannot be read.
+inline Result<std::string> desk_read_file(const QString& fileOrUrl) {
+    constexpr qint64 kMax = 32 * 1024 * 1024;
+    QFile f(desk_local_path(fileOrUrl));
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(Errc::not_found, "无法打开文件 / cannot open the file: " + ss(f.fileName()) + " (" + ss(f.errorString()) + ")");
+    if (f.size() > kMax) return fail(Errc::too_large, "文件太大（超过 32 MB） / the file is larger than 32 MB");
+    const QByteArray data = f.readAll();
+    return std::string(data.constData(), static_cast<std::size_t>(data.size()));
+}
+
+inline QStringList desk_strings(const std::vector<std::string>& v) {
+    QStringList out;
+    for (const auto& s : v) out << qs(s);
+    return out;
+}
+inline std::vector<std::string> desk_strings(const QVariant& v) {
+    std::vector<std::string> out;
+    for (const auto& s : v.toStringList())
+        if (!s.trimmed().isEmpty()) out.push_back(ss(s.trimmed()));
+    return out;
+}
+
+// Unix seconds from the milliseconds QML's Date gives (0 stays 0: "the default").
+inline std::int64_t desk_seconds(const QVariant& ms) { return ms.toLongLong() > 0 ? ms.toLongLong() / 1000 : 0; }
+
+// The newest refusal the server sent for each record of a collection: what the user asked for
+// and did not get (a case the server would not close). The models show it while it still matters.
+inline std::map<std::string, std::string> desk_refusals(sync::LocalStore& store, std::string_view collection) {
+    std::map<std::string, std::string> out;
+    auto items = store.outbox(true);
+    if (!items) return out;
+    for (const auto& o : *items)
+        if (o.state == "set_aside" && o.mutation.collection() == collection) out[o.mutation.id()] = o.error_message;
+    return out;
+}
+
+}  // namespace ducha::app

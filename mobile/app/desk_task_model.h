@@ -1,0 +1,39 @@
+#pragma once
+// The district's tasks as the coordinator planned them (and the server made them: draws,
+// re-inspections), with who is assigned and where each stands.
+#include <QtQml/qqmlregistration.h>
+
+#include "mobile/app/desk_list_model.h"
+
+namespace ducha::app {
+
+class DeskTaskModel : public DeskListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    // open (not done or cancelled) | all
+    Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY filterChanged)
+    // routine | joint | spot_check | complaint | reinspection; empty: every kind
+    Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged)
+    Q_PROPERTY(QString drawId READ drawId WRITE setDrawId NOTIFY filterChanged)
+
+public:
+    explicit DeskTaskModel(QObject* parent = nullptr);
+    QString status() const { return m_status; }
+    void setStatus(const QString& s);
+    QString kind() const { return m_kind; }
+    void setKind(const QString& k);
+    QString drawId() const { return m_draw; }
+    void setDrawId(const QString& d);
+
+signals:
+    void filterChanged();
+
+protected:
+    Result<std::vector<QVariantMap>> build() override;
+    bool accept(const QVariantMap& row) const override;
+
+private:
+    QString m_status = "open", m_kind, m_draw;
+};
+
+}  // namespace ducha::app

@@ -1,0 +1,21 @@
+#pragma once
+// Zones (包地区 + 包小区) of the district: each with its communities, how many institutions it
+// holds and the volunteers bound to it.
+#include <QtQml/qqmlregistration.h>
+
+#include "mobile/app/desk_list_model.h"
+
+namespace ducha::app {
+
+class DeskZoneModel : public DeskListModel {
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit DeskZoneModel(QObject* parent = nullptr);
+
+protected:
+    Result<std::vector<QVariantMap>> build() override;
+};
+
+}  // namespace ducha::app

@@ -1,0 +1,31 @@
+#pragma once
+// The coordinator's 3包 actions: make or edit a zone, bind a volunteer to a zone or to named
+// institutions (one or several at once), undo a binding, move a volunteer to another zone.
+// Every action returns {ok, message, ...}.
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace ducha::app {
+
+class DeskZones : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit DeskZones(QObject* parent = nullptr) : QObject(parent) {}
+
+    // Communities: one per line, or separated by commas / 、.
+    Q_INVOKABLE QVariantMap createZone(const QString& name, const QString& communities);
+    Q_INVOKABLE QVariantMap editZone(const QString& zoneId, const QString& name, const QString& communities);
+    Q_INVOKABLE QVariantMap assignZone(const QString& userId, const QString& zoneId);
+    Q_INVOKABLE QVariantMap assignInstitution(const QString& userId, const QString& institutionId);
+    Q_INVOKABLE QVariantMap bulkAssign(const QString& userId, const QStringList& institutionIds);
+    Q_INVOKABLE QVariantMap unassign(const QString& assignmentId);
+    Q_INVOKABLE QVariantMap moveVolunteer(const QString& userId, const QString& fromZone, const QString& toZone);
+
+    static QStringList splitCommunities(const QString& text);
+};
+
+}  // namespace ducha::app

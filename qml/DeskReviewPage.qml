@@ -1,0 +1,101 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Ducha.Core
+
+// Review (supervisor): flagged reports and reports of unlisted sites, newest first; the chosen
+// report in full; the decision that opens the case; its PDF record.
+Page {
+    id: page
+    objectName: "deskReviewPage"
+    property string selectedId: ""
+
+    DeskReviewModel { id: queue; objectName: "deskReviewModel" }
+    DeskExports { id: exports }
+
+    function savePdf(fileUrl) {
+        var r = exports.exportReportPdf(selectedId, fileUrl)
+        notice.show(r, qsTr("PDF record saved to %1.").arg(r.path || ""))
+        return r
+    }
+
+    header: DeskHeader {
+        title: qsTr("Review")
+        Switch { objectName: "includeDecidedSwitch"; text: qsTr("Show decided"); onToggled: queue.includeDecided = checked }
+    }
+    DeskFileDialog {
+        id: pdfDialog
+        save: true
+        nameFilters: [qsTr("PDF files") + " (*.pdf)"]
+        suggestedName: exports.suggestedName("record-" + page.selectedId.substring(0, 8), "pdf")
+        onPicked: (url) => page.savePdf(url)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 10
+        spacing: 8
+        DeskNotice { id: notice; objectName: "reviewNotice"; Layout.fillWidth: true }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 12
+            ColumnLayout {
+                Layout.preferredWidth: 380
+                Layout.minimumWidth: 380
+                Layout.maximumWidth: 380
+                Layout.fillWidth: false
+                Layout.fillHeight: true
+                TextField { Layout.fillWidth: true; placeholderText: qsTr("Search institution or inspector"); onTextChanged: queue.search = text }
+                Label { text: qsTr("%n report(s) to review", "", queue.count); color: Style.muted; font.pixelSize: 13 }
+                ListView {
+                    id: list
+                    objectName: "reviewList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 4
+                    model: queue
+                    delegate: ItemDelegate {
+                        width: list.width
+                        padding: 8
+                        highlighted: reportId === page.selectedId
+                        onClicked: page.selectedId = reportId
+                        contentItem: ColumnLayout {
+                            spacing: 2
+                            Label { text: institution || qsTr("(unlisted site)"); font.bold: true; color: Style.ink; elide: Text.ElideRight; Layout.fillWidth: true }
+                            Label { text: inspector + " · " + App.formatTime(time); color: Style.muted; font.pixelSize: 13 }
+                            Flow {
+                                Layout.fillWidth: true
+                                spacing: 6
+                                Tag { visible: failedCritical > 0; text: qsTr("%n critical failed", "", failedCritical); tone: Style.fail }
+                                Tag { visible: failed > failedCritical; text: qsTr("%n failed", "", failed - failedCritical); tone: Style.warn }
+                                Tag { visible: unlisted; text: qsTr("Unlisted site"); tone: Style.fail }
+                                Tag { visible: covert; text: qsTr("Covert"); tone: Style.covert }
+                                Tag { visible: decided; text: caseTier || qsTr("Decided"); tone: Style.pass }
+                            }
+                        }
+                        background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
+                    }
+                    ScrollBar.vertical: ScrollBar {}
+                    DeskListState { anchors.fill: parent; count: queue.count; error: queue.error; emptyText: qsTr("Nothing to review: no flagged reports.") }
+                }
+            }
+            Pane {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                padding: 12
+                background: Rectangle { color: Style.card; radius: 6; border.color: "#D0D0D0" }
+                Label { anchors.centerIn: parent; visible: page.selectedId === ""; text: qsTr("Choose a report to review."); color: Style.muted }
+                DeskReportView {
+                    anchors.fill: parent
+                    visible: page.selectedId !== ""
+                    reportId: page.selectedId
+                    onDecided: (r) => notice.show(r, qsTr("Decided. The case opens when this syncs; a violation gets its re-inspection task from the server."))
+                    onPdfRequested: pdfDialog.open()
+                }
+            }
+        }
+    }
+}

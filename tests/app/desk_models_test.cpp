@@ -1,0 +1,692 @@
+// The coordinator's and supervisor's facades and list models (what the desk screens bind to),
+// against a real in-process ducha-server with the demo data on 127.0.0.1 and real device
+// profiles: a coordinator of 铁东区 and a city-wide supervisor, enrolled and synced by the `ducha`
+// CLI, then opened by AppSession; volunteers are CLI profiles. Every change goes through the
+// app's outbox and the SyncController, and is checked again after the server has answered.
+//
+// AppSession and SyncController are per-process singletons: each test case builds them on its
+// stack (session first) and the models after them, so the models die first.
+#include <catch2/catch.hpp>
+
+#include <QDateTime>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrl>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <utility>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "mobile/app/app_session.h"
+#include "mobile/app/desk_campaign_model.h"
+#include "mobile/app/desk_case_model.h"
+#include "mobile/app/desk_complaint_model.h"
+#include "mobile/app/desk_complaints.h"
+#include "mobile/app/desk_coverage_model.h"
+#include "mobile/app/desk_draw_model.h"
+#include "mobile/app/desk_draws.h"
+#include "mobile/app/desk_exports.h"
+#include "mobile/app/desk_institution_model.h"
+#include "mobile/app/desk_planner.h"
+#include "mobile/app/desk_registry.h"
+#include "mobile/app/desk_report_detail.h"
+#include "mobile/app/desk_report_model.h"
+#include "mobile/app/desk_review_model.h"
+#include "mobile/app/desk_task_model.h"
+#include "mobile/app/desk_volunteer_model.h"
+#include "mobile/app/desk_zone_model.h"
+#include "mobile/app/desk_zones.h"
+#include "mobile/app/sync_controller.h"
+#include "shared/crypto/random.h"
+#include "shared/domain/collections.h"
+#include "shared/sync/device_profile.h"
+#include "shared/sync/inspection_recorder.h"
+#include "support/cli_steps.h"
+#include "support/test_server.h"
+
+using namespace ducha;
+using namespace ducha::app;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kNetMs = 60000;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+QString fileUrl(const fs::path& p) { return QUrl::fromLocalFile(q(p.string())).toString(); }
+
+// A profile enrolled with this demo account and synced once, by the CLI.
+fs::path deskDevice(test::TestServer& server, const test::TempDir& tmp, const test::DemoAccount& acc) {
+    const fs::path dir = tmp / ("desk-" + acc.role + "-" + acc.user_id.substr(0, 8));
+    test::must(dir, {"enroll", "--server", server.url(), "--code", acc.code, "--pin", server.pin(), "--name", "desk-test"});
+    test::must(dir, {"sync"});
+    return dir;
+}
+
+bool waitUntil(const std::function<bool()>& pred, int ms = kNetMs) { return QTest::qWaitFor(pred, ms); }
+
+// Lets the running pass (started by an action) end, then runs passes until nothing waits to be
+// sent; returns false if a pass failed.
+bool syncAll(SyncController& sync) {
+    for (int i = 0; i < 5; ++i) {
+        if (!waitUntil([&] { return !sync.running(); })) return false;
+        QSignalSpy done(&sync, &SyncController::finished);
+        sync.syncNow();
+        if (!waitUntil([&] { return done.count() >= 1; })) return false;
+        if (!sync.lastError().isEmpty()) return false;
+        sync.refresh();
+        if (sync.pendingChanges() == 0 && !sync.running()) return true;
+    }
+    return false;
+}
+
+// Waits for the pass an action started to end, so that the next change of the same record is
+// queued from the version the server acknowledged (two compare-and-set changes of one record
+// queued around an acknowledgement conflict: see the report of this change).
+void settle(SyncController& sync) { REQUIRE(waitUntil([&] { return !sync.running(); })); }
+
+QVariantMap rowWhere(const DeskListModel& m, const char* key, const QVariant& value) {
+    for (const auto& r : m.rows())
+        if (r.value(key) == value) return r;
+    return {};
+}
+
+std::string describe(const QVariantMap& r) {
+    std::string s = "ok=" + std::string(r.value("ok").toBool() ? "true" : "false") + " message=" + r.value("message").toString().toStdString();
+    for (const auto& e : r.value("errors").toList())
+        s += "\n  line " + std::to_string(e.toMap().value("line").toInt()) + ": " + e.toMap().value("message").toString().toStdString();
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, history, a field-reported site taken in", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    const fs::path dir = deskDevice(server, tmp, acc);
+    AppSession app(q(dir.string()));
+    SyncController sync(&app);
+    REQUIRE(app.enrolled());
+    REQUIRE(app.role() == "coordinator");
+    DeskInstitutionModel insts;
+    DeskRegistry registry;
+    DeskZoneModel zones;
+    REQUIRE(insts.error().isEmpty());
+    const int before = insts.total();
+    REQUIRE(before > 0);
+    REQUIRE(zones.count() > 0);
+    const std::int64_t serverBefore = server.count(std::string(domain::kInstitution));
+
+    // Create: refused without a name (the core's message comes back), accepted with one.
+    auto bad = registry.create({{"name", ""}, {"address", "铁东区园林路1号"}});
+    CHECK_FALSE(bad.value("ok").toBool());
+    CHECK_FALSE(bad.value("message").toString().isEmpty());
+    const QString zoneId = zones.get(0).value("zoneId").toString();
+    auto made = registry.create({{"name", "启航学科辅导中心"}, {"address", "铁东区园林路18号"}, {"licensed", false},
+                                 {"academic", true}, {"category", "学科类"}, {"zoneId", zoneId}, {"lat", "41.11"}, {"lon", "122.99"}});
+    INFO(describe(made));
+    REQUIRE(made.value("ok").toBool());
+    const QString id = made.value("id").toString();
+    auto row = insts.byId(id);
+    REQUIRE_FALSE(row.isEmpty());
+    CHECK(row.value("academic").toBool());
+    CHECK_FALSE(row.value("licensed").toBool());
+    CHECK(row.value("zoneId").toString() == zoneId);
+    CHECK(insts.total() == before + 1);
+    // Search and filters.
+    insts.setSearch("启航学科");
+    CHECK(insts.count() == 1);
+    insts.setSearch("");
+    insts.setFilter("unlicensed");
+    CHECK(rowWhere(insts, "institutionId", id).size() > 0);
+    insts.setFilter("licensed");
+    CHECK(rowWhere(insts, "institutionId", id).isEmpty());
+    insts.setFilter("all");
+
+    // Toggle licensed; edit a field.
+    CHECK(registry.setFlag(id, "licensed", true).value("ok").toBool());
+    CHECK(insts.byId(id).value("licensed").toBool());
+    auto edited = registry.update(id, {{"licenceNo", "教民2102030000123号"}, {"name", "启航学科辅导中心"}});
+    INFO(describe(edited));
+    CHECK(edited.value("ok").toBool());
+    CHECK(insts.byId(id).value("licenceNo").toString() == QStringLiteral("教民2102030000123号"));
+    CHECK_FALSE(registry.setFlag(id, "colour", true).value("ok").toBool());
+
+    // CSV: one bad row (no name) and nothing is imported; the row's line and reason come back.
+    const fs::path badCsv = tmp / "bad.csv";
+    test::write_file(badCsv, "name,address,licensed,academic\n"
+                             "星光艺术培训,铁东区胜利路5号,是,否\n"
+                             ",铁东区胜利路7号,否,是\n");
+    auto imp = registry.importCsv(fileUrl(badCsv));
+    INFO(describe(imp));
+    CHECK_FALSE(imp.value("ok").toBool());
+    CHECK(imp.value("imported").toInt() == 0);
+    const auto errors = imp.value("errors").toList();
+    REQUIRE(errors.size() >= 1);
+    CHECK(errors.at(0).toMap().value("line").toInt() == 3);
+    CHECK_FALSE(errors.at(0).toMap().value("message").toString().isEmpty());
+    CHECK(insts.total() == before + 1);
+    insts.setSearch("星光艺术培训");
+    CHECK(insts.count() == 0);
+    insts.setSearch("");
+
+    // A missing file names the file.
+    auto missing = registry.importCsv(fileUrl(tmp / "no-such.csv"));
+    CHECK_FALSE(missing.value("ok").toBool());
+    CHECK(missing.value("message").toString().contains("no-such.csv"));
+
+    // A good file: every row.
+    const fs::path goodCsv = tmp / "good.csv";
+    test::write_file(goodCsv, "\xEF\xBB\xBF名称,地址,有证,学科类,重点对象\r\n"
+                              "星光艺术培训,铁东区胜利路5号,是,否,否\r\n"
+                              "明德托管,铁东区胜利路9号,否,否,是\r\n");
+    auto good = registry.importCsv(fileUrl(goodCsv));
+    INFO(describe(good));
+    REQUIRE(good.value("ok").toBool());
+    CHECK(good.value("imported").toInt() == 2);
+    CHECK(insts.total() == before + 3);
+    insts.setFilter("key_target");
+    insts.setSearch("明德托管");
+    CHECK(insts.count() == 1);
+    insts.setSearch("");
+    insts.setFilter("all");
+
+    // Everything reaches the server; nothing is refused.
+    REQUIRE(syncAll(sync));
+    CHECK(sync.setAside() == 0);
+    CHECK(server.count(std::string(domain::kInstitution)) == serverBefore + 3);
+    CHECK(insts.byId(id).value("licensed").toBool());
+
+    auto history = registry.history(id);
+    INFO(describe(history));
+    CHECK(history.value("ok").toBool());
+    CHECK(history.value("entries").toList().isEmpty());  // new: no tasks, reports or complaints yet
+
+    // A site a volunteer of the district reported in the field is taken into the registry.
+    const auto& vol = server.account("volunteer", 0, "铁东区");
+    const fs::path vprof = tmp / "vol-field";
+    test::must(vprof, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
+    test::must(vprof, {"sync"});
+    {
+        // The app's way of reporting a site found in the field (InspectionRecorder), on the
+        // volunteer's profile: one new site, and one that duplicates the entry made above.
+        auto p = sync::DeviceProfile::open(vprof);
+        REQUIRE(p.has_value());
+        auto tpl = sync::newest_checklist(p->store());
+        REQUIRE(tpl.has_value());
+        for (const auto& [name, address] : {std::pair<std::string, std::string>{"无名托管班", "铁东区光明街3号"},
+                                            std::pair<std::string, std::string>{"启航辅导（无牌）", "铁东区园林路18号"}}) {
+            sync::InspectionInput in;
+            in.unlisted_site = sync::UnlistedSite{name, address, "光明里", "托管", {}, false};
+            for (const auto& item : tpl->checklist.items()) in.answers.push_back({item.code(), "pass", {}, 0});
+            auto reported = sync::InspectionRecorder(*p).record(in);
+            INFO((reported ? std::string() : reported.error().message));
+            REQUIRE(reported.has_value());
+        }
+    }
+    test::must(vprof, {"sync"});
+    REQUIRE(syncAll(sync));
+    insts.setFilter("field_reported");
+    const QString field = rowWhere(insts, "name", QStringLiteral("无名托管班")).value("institutionId").toString();
+    REQUIRE_FALSE(field.isEmpty());
+    auto taken = registry.takeIn(field, zoneId);
+    INFO(describe(taken));
+    CHECK(taken.value("ok").toBool());
+    CHECK_FALSE(insts.byId(field).value("fieldReported").toBool());
+    // The duplicate is merged into the entry: it leaves the list, its report joins the entry's history.
+    const QString dup = rowWhere(insts, "name", QStringLiteral("启航辅导（无牌）")).value("institutionId").toString();
+    REQUIRE_FALSE(dup.isEmpty());
+    CHECK_FALSE(registry.mergeInto(dup, {}).value("ok").toBool());
+    auto merged = registry.mergeInto(dup, id);
+    INFO(describe(merged));
+    CHECK(merged.value("ok").toBool());
+    CHECK(insts.byId(dup).isEmpty());
+    REQUIRE(syncAll(sync));
+    CHECK(sync.setAside() == 0);
+    CHECK_FALSE(insts.byId(field).value("fieldReported").toBool());
+    auto merged_history = registry.history(id);
+    INFO(describe(merged_history));
+    CHECK(merged_history.value("ok").toBool());
+    CHECK_FALSE(merged_history.value("entries").toList().isEmpty());
+}
+
+TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/covert tasks, campaigns", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    const fs::path dir = deskDevice(server, tmp, acc);
+    AppSession app(q(dir.string()));
+    SyncController sync(&app);
+    DeskZoneModel zones;
+    DeskVolunteerModel vols;
+    DeskInstitutionModel unassigned;
+    unassigned.setFilter("unassigned");
+    DeskZones planner3;
+    DeskRegistry registry;
+    DeskPlanner planner;
+    DeskTaskModel tasks;
+    DeskCampaignModel campaigns;
+    REQUIRE(zones.count() > 1);
+    REQUIRE(vols.count() >= 2);
+    CHECK(vols.error().isEmpty());
+
+    // A new zone, and a volunteer bound to it.
+    auto z = planner3.createZone("园林片区", "园林小区\n胜利花园、光明里");
+    INFO(describe(z));
+    REQUIRE(z.value("ok").toBool());
+    const QString zoneId = z.value("id").toString();
+    auto zrow = zones.byId(zoneId);
+    REQUIRE_FALSE(zrow.isEmpty());
+    CHECK(zrow.value("communities").toStringList() == QStringList({"园林小区", "胜利花园", "光明里"}));
+    CHECK_FALSE(planner3.createZone("", "x").value("ok").toBool());
+
+    const QString volA = vols.get(0).value("userId").toString();
+    const QString volB = vols.get(1).value("userId").toString();
+    auto asg = planner3.assignZone(volA, zoneId);
+    INFO(describe(asg));
+    REQUIRE(asg.value("ok").toBool());
+    CHECK(vols.byId(volA).value("zoneIds").toStringList().contains(zoneId));
+    CHECK_FALSE(planner3.assignZone(volA, zoneId).value("ok").toBool());  // already bound
+
+    // Move volunteer A from the new zone to another zone of the district.
+    QString other;
+    for (const auto& r : zones.rows())
+        if (r.value("zoneId").toString() != zoneId && !vols.byId(volA).value("zoneIds").toStringList().contains(r.value("zoneId").toString()))
+            other = r.value("zoneId").toString();
+    REQUIRE_FALSE(other.isEmpty());
+    auto moved = planner3.moveVolunteer(volA, zoneId, other);
+    INFO(describe(moved));
+    REQUIRE(moved.value("ok").toBool());
+    CHECK(vols.byId(volA).value("zoneIds").toStringList().contains(other));
+    CHECK_FALSE(vols.byId(volA).value("zoneIds").toStringList().contains(zoneId));
+
+    // Two new institutions without a zone: nobody covers them until bound in bulk.
+    auto i1 = registry.create({{"name", "未覆盖机构甲"}, {"address", "铁东区东山街1号"}, {"licensed", true}});
+    auto i2 = registry.create({{"name", "未覆盖机构乙"}, {"address", "铁东区东山街2号"}, {"licensed", true}});
+    REQUIRE(i1.value("ok").toBool());
+    REQUIRE(i2.value("ok").toBool());
+    const QString id1 = i1.value("id").toString(), id2 = i2.value("id").toString();
+    CHECK_FALSE(rowWhere(unassigned, "institutionId", id1).isEmpty());
+    CHECK_FALSE(rowWhere(unassigned, "institutionId", id2).isEmpty());
+    auto bulk = planner3.bulkAssign(volB, {id1, id2});
+    INFO(describe(bulk));
+    REQUIRE(bulk.value("ok").toBool());
+    CHECK(bulk.value("count").toInt() == 2);
+    CHECK(rowWhere(unassigned, "institutionId", id1).isEmpty());
+    CHECK(vols.byId(volB).value("institutionIds").toStringList().contains(id2));
+    // Undo one binding: the institution is uncovered again.
+    const auto volBRow = vols.byId(volB);
+    const int at = static_cast<int>(volBRow.value("institutionIds").toStringList().indexOf(id2));
+    REQUIRE(at >= 0);
+    CHECK(planner3.unassign(volBRow.value("institutionAssignmentIds").toStringList().at(at)).value("ok").toBool());
+    CHECK_FALSE(rowWhere(unassigned, "institutionId", id2).isEmpty());
+
+    // Tasks: routine for one volunteer; joint refused with one, accepted with two; covert.
+    auto routine = planner.createTask({{"institutionId", id1}, {"kind", "routine"}, {"assignees", QStringList{volB}}, {"priority", 2}});
+    INFO(describe(routine));
+    REQUIRE(routine.value("ok").toBool());
+    auto trow = tasks.byId(routine.value("id").toString());
+    REQUIRE_FALSE(trow.isEmpty());
+    CHECK(trow.value("kind").toString() == "routine");
+    CHECK(trow.value("priority").toInt() == 2);
+    CHECK(trow.value("assignees").toStringList() == QStringList{volB});
+    auto lonely = planner.createTask({{"institutionId", id1}, {"kind", "joint"}, {"assignees", QStringList{volB}}});
+    CHECK_FALSE(lonely.value("ok").toBool());
+    CHECK_FALSE(lonely.value("message").toString().isEmpty());
+    auto joint = planner.createTask({{"institutionId", id1}, {"kind", "joint"}, {"assignees", QStringList{volA, volB}}});
+    INFO(describe(joint));
+    REQUIRE(joint.value("ok").toBool());
+    CHECK(tasks.byId(joint.value("id").toString()).value("assigneeNames").toStringList().size() == 2);
+    auto covert = planner.createTask({{"institutionId", id2}, {"kind", "routine"}, {"assignees", QStringList{volA}}, {"covert", true}});
+    REQUIRE(covert.value("ok").toBool());
+    CHECK(tasks.byId(covert.value("id").toString()).value("covert").toBool());
+    CHECK_FALSE(planner.createTask({{"institutionId", id2}, {"assignees", QStringList{}}}).value("ok").toBool());
+
+    // A campaign over the next two weeks, key targets only.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto camp = planner.createCampaign({{"name", "寒假专项检查"}, {"start", now}, {"end", now + 14LL * 86400000},
+                                        {"visitsRequired", 2}, {"keyTargetsOnly", true}});
+    INFO(describe(camp));
+    REQUIRE(camp.value("ok").toBool());
+    auto crow = campaigns.byId(camp.value("id").toString());
+    REQUIRE_FALSE(crow.isEmpty());
+    CHECK(crow.value("running").toBool());
+    CHECK(crow.value("visitsRequired").toInt() == 2);
+    CHECK(crow.value("keyTargetsOnly").toBool());
+    CHECK_FALSE(planner.createCampaign({{"name", "倒置"}, {"start", now}, {"end", now - 86400000}}).value("ok").toBool());
+
+    // The server takes every change.
+    REQUIRE(syncAll(sync));
+    CHECK(sync.setAside() == 0);
+    CHECK(vols.byId(volA).value("zoneIds").toStringList().contains(other));
+    CHECK_FALSE(tasks.byId(joint.value("id").toString()).isEmpty());
+
+    // Coverage follows the campaign.
+    DeskCoverageModel coverage;
+    CHECK(coverage.error().isEmpty());
+    CHECK(coverage.count() > 0);
+    CHECK(coverage.institutions() > 0);
+    coverage.setQuery(0, 0, camp.value("id").toString());
+    CHECK(coverage.error().isEmpty());
+    CHECK(coverage.campaign().value("name").toString() == QStringLiteral("寒假专项检查"));
+    CHECK(coverage.rows().front().value("level").toString() == "district");
+    DeskExports exports;
+    const fs::path csv = tmp / "coverage.csv";
+    auto e = exports.exportTable("coverage", "csv", fileUrl(csv), {{"campaignId", camp.value("id")}});
+    INFO(describe(e));
+    REQUIRE(e.value("ok").toBool());
+    CHECK(e.value("rows").toInt() > 0);
+    CHECK(test::read_file(csv).size() > 10);
+}
+
+TEST_CASE("Desk random draw: commit, sync, reveal, sync, the drawn tasks appear and the draw verifies", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    const fs::path dir = deskDevice(server, tmp, acc);
+    AppSession app(q(dir.string()));
+    SyncController sync(&app);
+    DeskDraws draws;
+    DeskDrawModel list;
+    DeskTaskModel drawn;
+    drawn.setStatus("all");
+    CHECK(list.count() == 0);
+    CHECK(list.error().isEmpty());
+
+    auto refused = draws.commit({{"k", 0}});
+    CHECK_FALSE(refused.value("ok").toBool());
+    CHECK_FALSE(refused.value("message").toString().isEmpty());
+
+    auto c = draws.commit({{"k", 3}, {"inspectorsPerSite", 1}, {"title", "周末双随机"}, {"weightKeyTargets", true},
+                           {"excludeOwnZone", true}, {"excludeRecentDays", 90}});
+    INFO(describe(c));
+    REQUIRE(c.value("ok").toBool());
+    const QString id = c.value("id").toString();
+    CHECK(c.value("seedHash").toString().size() == 64);
+    auto row = list.byId(id);
+    REQUIRE_FALSE(row.isEmpty());
+    CHECK(row.value("status").toString() == "committed");
+    CHECK(row.value("seedHash").toString() == c.value("seedHash").toString());
+    CHECK(row.value("seed").toString().isEmpty());  // secret until revealed
+    CHECK_FALSE(row.value("canReveal").toBool());
+    // Reveal before the server has the commitment: refused, with the reason.
+    auto early = draws.reveal(id);
+    CHECK_FALSE(early.value("ok").toBool());
+    CHECK_FALSE(early.value("message").toString().isEmpty());
+
+    REQUIRE(syncAll(sync));
+    REQUIRE(waitUntil([&] { return list.byId(id).value("canReveal").toBool(); }));
+    auto r = draws.reveal(id);
+    INFO(describe(r));
+    REQUIRE(r.value("ok").toBool());
+    CHECK(r.value("pairs").toInt() == 3);
+    row = list.byId(id);
+    CHECK(row.value("status").toString() == "drawn");
+    CHECK(row.value("seed").toString().size() == 64);
+    CHECK(row.value("pairCount").toInt() == 3);
+    CHECK(row.value("poolSize").toInt() >= 3);
+
+    // After the sync the server's tasks for the pairs are on this device.
+    REQUIRE(syncAll(sync));
+    CHECK(sync.setAside() == 0);
+    drawn.setDrawId(id);
+    REQUIRE(waitUntil([&] {
+        if (drawn.count() < 3) (void)syncAll(sync);
+        return drawn.count() == 3;
+    }));
+    CHECK(list.byId(id).value("taskCount").toInt() == 3);
+    for (const auto& t : drawn.rows()) {
+        CHECK(t.value("kind").toString() == "spot_check");
+        CHECK(t.value("assignees").toStringList().size() == 1);
+    }
+    auto v = draws.verify(id);
+    INFO(describe(v));
+    CHECK(v.value("ok").toBool());
+    CHECK_FALSE(v.value("message").toString().isEmpty());
+}
+
+TEST_CASE("Desk review: a flagged report, a violation decided, the case and its re-inspection, close refused, exports", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    // A volunteer fails a critical item (L1, with a photo) on an open task and syncs.
+    const auto& vol = server.account("volunteer", 0, "铁东区");
+    const fs::path vprof = tmp / "volunteer";
+    test::must(vprof, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
+    test::must(vprof, {"sync"});
+    std::string task;
+    for (const auto& t : test::cli_json(vprof, {"tasks", "--json"}))
+        if (!t.value("covert", false)) {
+            task = t["id"];
+            break;
+        }
+    REQUIRE_FALSE(task.empty());
+    const fs::path photo = tmp / "l1.jpg";
+    test::write_file(photo, crypto::random_bytes(2048));
+    const json over = {{"L1", {{"result", "fail"}, {"note", "未见办学许可证 / no permit on display"}}}};
+    const std::string reportId = test::trim(test::must(vprof, {"inspect", "--task", task, "--answers", test::write_answers(tmp.path, over).string(),
+                                                               "--photo", "L1=" + photo.string(), "--gps", "41.1,122.9"}).out);
+    test::must(vprof, {"sync"});
+
+    const auto& sup = server.account("supervisor");
+    const fs::path dir = deskDevice(server, tmp, sup);
+    AppSession app(q(dir.string()));
+    SyncController sync(&app);
+    REQUIRE(app.role() == "supervisor");
+    DeskReviewModel queue;
+    DeskCaseModel cases;
+    DeskReportDetail detail;
+    DeskTaskModel tasks;
+    tasks.setStatus("all");
+    CHECK(queue.error().isEmpty());
+    auto item = rowWhere(queue, "reportId", q(reportId));
+    REQUIRE_FALSE(item.isEmpty());
+    CHECK(item.value("flagged").toBool());
+    CHECK(item.value("failedCritical").toInt() >= 1);
+    CHECK_FALSE(item.value("decided").toBool());
+    // Newest first.
+    for (std::size_t i = 1; i < queue.rows().size(); ++i)
+        CHECK(queue.rows()[i - 1].value("time").toLongLong() >= queue.rows()[i].value("time").toLongLong());
+
+    // The report in full: the failed item with the checklist's words, its note and photo; the
+    // signature and receipt checked here.
+    detail.setReportId(q(reportId));
+    INFO(detail.error().toStdString());
+    REQUIRE(detail.ready());
+    CHECK(detail.report().value("signatureOk").toBool());
+    CHECK(detail.report().value("hasReceipt").toBool());
+    CHECK(detail.report().value("receiptOk").toBool());
+    CHECK(detail.tiers() == QStringList({"从轻", "较轻", "一般", "较重", "严重"}));
+    QVariantMap l1;
+    for (const auto& a : detail.answers())
+        if (a.toMap().value("code") == "L1") l1 = a.toMap();
+    REQUIRE_FALSE(l1.isEmpty());
+    CHECK(l1.value("result").toString() == "fail");
+    CHECK_FALSE(l1.value("text").toString().isEmpty());
+    CHECK(l1.value("note").toString().contains("no permit"));
+    CHECK(l1.value("photos").toList().size() == 1);
+
+    // Decide: a tier is required for a violation; then 一般, 10 days, with an order.
+    auto noTier = detail.decide({{"violation", true}, {"tier", ""}, {"rectificationDays", 10}, {"order", "x"}});
+    CHECK_FALSE(noTier.value("ok").toBool());
+    CHECK(noTier.value("message").toString().contains("tier"));
+    auto decided = detail.decide({{"violation", true}, {"tier", "一般"}, {"rectificationDays", 10},
+                                  {"order", "停止无证办学，取得许可后方可招生"}, {"note", "首次发现"}});
+    INFO(describe(decided));
+    REQUIRE(decided.value("ok").toBool());
+    const QString caseId = decided.value("caseId").toString();
+    CHECK_FALSE(detail.decide({{"violation", false}}).value("ok").toBool());  // decided once
+
+    // After the sync: the case in rectification with its deadline and the re-inspection task.
+    REQUIRE(syncAll(sync));
+    CHECK(sync.setAside() == 0);
+    REQUIRE(waitUntil([&] {
+        if (cases.byId(caseId).value("reinspectionTaskId").toString().isEmpty()) (void)syncAll(sync);
+        return !cases.byId(caseId).value("reinspectionTaskId").toString().isEmpty();
+    }));
+    auto c = cases.byId(caseId);
+    CHECK(c.value("status").toString() == "rectification");
+    CHECK(c.value("tier").toString() == QStringLiteral("一般"));
+    CHECK(c.value("deadline").toLongLong() > QDateTime::currentMSecsSinceEpoch() + 9LL * 86400000);
+    CHECK(c.value("order").toString().contains(QStringLiteral("停止无证办学")));
+    const QString reTask = c.value("reinspectionTaskId").toString();
+    auto t = tasks.byId(reTask);
+    REQUIRE_FALSE(t.isEmpty());
+    CHECK(t.value("kind").toString() == "reinspection");
+    CHECK(c.value("reinspectionStatusLabel").toString().size() > 0);
+    // Off the queue once decided; back with includeDecided.
+    CHECK(rowWhere(queue, "reportId", q(reportId)).isEmpty());
+    queue.setIncludeDecided(true);
+    CHECK(rowWhere(queue, "reportId", q(reportId)).value("caseId").toString() == caseId);
+    cases.setStatusFilter("rectification");
+    CHECK_FALSE(rowWhere(cases, "caseId", caseId).isEmpty());
+    cases.setStatusFilter("closed");
+    CHECK(rowWhere(cases, "caseId", caseId).isEmpty());
+    cases.setStatusFilter("");
+
+    // Close without a passing re-inspection: queued, refused by the server, and the refusal shows.
+    auto close = cases.close(caseId);
+    INFO(describe(close));
+    if (close.value("ok").toBool()) {
+        REQUIRE(waitUntil([&] { return !sync.running(); }));
+        (void)syncAll(sync);
+        REQUIRE(waitUntil([&] { return !cases.byId(caseId).value("refusal").toString().isEmpty(); }));
+        CHECK(cases.byId(caseId).value("refusal").toString().contains(QStringLiteral("不解决不销号")));
+        CHECK(cases.byId(caseId).value("status").toString() != "closed");
+    } else {
+        CHECK_FALSE(close.value("message").toString().isEmpty());  // refused here already
+    }
+
+    // Exports: the case table as CSV and XLSX, and the report's PDF record.
+    DeskExports exports;
+    const fs::path csv = tmp / "cases.csv", xlsx = tmp / "cases.xlsx", pdf = tmp / "record.pdf";
+    auto e1 = exports.exportTable("cases", "csv", fileUrl(csv));
+    INFO(describe(e1));
+    REQUIRE(e1.value("ok").toBool());
+    CHECK(e1.value("rows").toInt() >= 1);
+    const std::string csvText = test::read_file(csv);
+    CHECK(csvText.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csvText.find("一般") != std::string::npos);
+    auto e2 = exports.exportTable("cases", "xlsx", fileUrl(xlsx));
+    REQUIRE(e2.value("ok").toBool());
+    CHECK(test::read_file(xlsx).rfind("PK", 0) == 0);
+    CHECK_FALSE(exports.exportTable("nonsense", "csv", fileUrl(tmp / "x.csv")).value("ok").toBool());
+    auto e3 = exports.exportReportPdf(q(reportId), fileUrl(pdf));
+    INFO(describe(e3));
+    if (e3.value("ok").toBool())
+        CHECK(test::read_file(pdf).rfind("%PDF", 0) == 0);
+    else
+        CHECK_FALSE(e3.value("message").toString().isEmpty());  // e.g. no CJK font on this machine: said so
+    DeskReportModel reports;
+    CHECK_FALSE(rowWhere(reports, "reportId", q(reportId)).isEmpty());
+}
+
+TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, and close without a resolution refused", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    const fs::path dir = deskDevice(server, tmp, acc);
+    AppSession app(q(dir.string()));
+    SyncController sync(&app);
+    DeskComplaintModel ledger;
+    DeskComplaints desk;
+    DeskInstitutionModel insts;
+    DeskVolunteerModel vols;
+    DeskTaskModel tasks;
+    CHECK(ledger.error().isEmpty());
+    CHECK(ledger.sources().size() == 5);
+    REQUIRE(insts.count() > 0);
+    REQUIRE(vols.count() > 0);
+    const QString inst = insts.get(0).value("institutionId").toString();
+    const QString vol = vols.get(0).value("userId").toString();
+
+    CHECK_FALSE(desk.intake({{"text", "  "}}).value("ok").toBool());
+    auto in = desk.intake({{"source", "12345"}, {"text", "晚上九点后仍在上课"}, {"reference", "GD-2025-0001"}, {"address", "铁东区胜利路"}});
+    INFO(describe(in));
+    REQUIRE(in.value("ok").toBool());
+    settle(sync);
+    const QString id = in.value("id").toString();
+    auto row = ledger.byId(id);
+    REQUIRE_FALSE(row.isEmpty());
+    CHECK(row.value("status").toString() == "open");
+    CHECK(row.value("dueAt").toLongLong() > row.value("receivedAt").toLongLong());
+    CHECK_FALSE(row.value("overdue").toBool());
+
+    // Close at once: refused, with the reason.
+    auto early = desk.close(id);
+    CHECK_FALSE(early.value("ok").toBool());
+    CHECK_FALSE(early.value("message").toString().isEmpty());
+
+    // Triage needs an institution: link one, then make the follow-up task.
+    CHECK_FALSE(desk.triage(id, {{"assignees", QStringList{vol}}}).value("ok").toBool());
+    auto linked = desk.link(id, inst, {});
+    INFO(describe(linked));
+    REQUIRE(linked.value("ok").toBool());
+    settle(sync);
+    CHECK(ledger.byId(id).value("institutionId").toString() == inst);
+    auto tri = desk.triage(id, {{"assignees", QStringList{vol}}, {"priority", 1}, {"note", "优先核查"}});
+    INFO(describe(tri));
+    REQUIRE(tri.value("ok").toBool());
+    settle(sync);
+    const QString taskId = tri.value("taskId").toString();
+    CHECK(ledger.byId(id).value("status").toString() == "triaged");
+    CHECK(ledger.byId(id).value("taskId").toString() == taskId);
+    auto trow = tasks.byId(taskId);
+    REQUIRE_FALSE(trow.isEmpty());
+    CHECK(trow.value("kind").toString() == "complaint");
+    CHECK(trow.value("complaintId").toString() == id);
+
+    // Start; closing without a resolution is refused with the message; resolving needs one.
+    REQUIRE(desk.start(id).value("ok").toBool());
+    settle(sync);
+    CHECK(ledger.byId(id).value("status").toString() == "in_progress");
+    auto noRes = desk.close(id);
+    INFO(describe(noRes));
+    CHECK_FALSE(noRes.value("ok").toBool());
+    CHECK(noRes.value("message").toString().contains("closed"));
+    CHECK_FALSE(desk.resolve(id, "   ").value("ok").toBool());
+    auto res = desk.resolve(id, "已责令停止晚间授课，复查合格");
+    INFO(describe(res));
+    REQUIRE(res.value("ok").toBool());
+    settle(sync);
+    CHECK(ledger.byId(id).value("resolution").toString().contains(QStringLiteral("复查合格")));
+    // Reopen (the check found it unresolved) and resolve again, then close.
+    REQUIRE(desk.reopen(id).value("ok").toBool());
+    settle(sync);
+    CHECK(ledger.byId(id).value("status").toString() == "in_progress");
+    REQUIRE(desk.resolve(id, "已整改到位").value("ok").toBool());
+    settle(sync);
+    auto closed = desk.close(id);
+    INFO(describe(closed));
+    REQUIRE(closed.value("ok").toBool());
+    CHECK(ledger.byId(id).isEmpty());  // closed ones are hidden by default
+    ledger.setIncludeClosed(true);
+    CHECK(ledger.byId(id).value("status").toString() == "closed");
+
+    // A CSV with one bad row imports nothing; a good one imports every row.
+    const fs::path bad = tmp / "complaints-bad.csv";
+    test::write_file(bad, "内容,来源,工单号,地址\n家长反映周末补课,12345,GD-1,铁东区胜利路3号\n,12345,GD-2,铁东区胜利路4号\n");
+    auto ib = desk.importCsv(fileUrl(bad));
+    INFO(describe(ib));
+    CHECK_FALSE(ib.value("ok").toBool());
+    REQUIRE_FALSE(ib.value("errors").toList().isEmpty());
+    CHECK(ib.value("errors").toList().at(0).toMap().value("line").toInt() == 3);
+    const fs::path good = tmp / "complaints-good.csv";
+    test::write_file(good, "内容,来源,工单号,地址\n家长反映周末补课,12345,GD-1,铁东区胜利路3号\n收费过高,phone,GD-3,铁东区园林路5号\n");
+    auto ig = desk.importCsv(fileUrl(good));
+    INFO(describe(ig));
+    REQUIRE(ig.value("ok").toBool());
+    CHECK(ig.value("imported").toInt() == 2);
+
+    // The server agrees with every step.
+    REQUIRE(syncAll(sync));
+    CHECK(sync.setAside() == 0);
+    CHECK(ledger.byId(id).value("status").toString() == "closed");
+    CHECK(ledger.byId(id).value("refusal").toString().isEmpty());
+}
