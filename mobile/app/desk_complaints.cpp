@@ -40,18 +40,7 @@ QVariantMap DeskComplaints::importCsv(const QString& fileUrl) {
     auto text = desk_read_file(fileUrl);
     if (!text) return desk_failed(text.error());
     auto r = desk::ComplaintLedger(*w).import_csv(*text, desk_district());
-    if (!r) return desk_failed(r.error());
-    QVariantList errors;
-    for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.message)}};
-    if (!r->ok()) {
-        QVariantMap out = desk_failed(desk_english() ? QString("%1 row(s) have errors: nothing was imported").arg(errors.size())
-                                                     : QString("%1 行有错误，未导入任何数据").arg(errors.size()));
-        out.insert("errors", errors);
-        out.insert("imported", 0);
-        return out;
-    }
-    desk_changed();
-    return desk_ok({{"imported", static_cast<int>(r->ids.size())}, {"errors", errors}});
+    return desk_import_result(r);
 }
 
 QVariantMap DeskComplaints::link(const QString& id, const QString& institutionId, const QString& address) {

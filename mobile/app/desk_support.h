@@ -16,6 +16,7 @@
 #include "mobile/app/model_support.h"
 #include "mobile/app/sync_controller.h"
 #include "shared/common/result.h"
+#include "shared/desk/institution_registry.h"
 #include "shared/desk/record_writer.h"
 
 namespace ducha::app {
@@ -57,6 +58,22 @@ inline void desk_changed() {
         s->refresh();
         s->syncNow();
     }
+}
+
+// A CSV import's outcome for QML: every row's error with its line, or how many rows were queued.
+inline QVariantMap desk_import_result(const Result<desk::ImportResult>& r) {
+    if (!r) return desk_failed(r.error());
+    QVariantList errors;
+    for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.message)}};
+    if (!r->ok()) {
+        QVariantMap out = desk_failed(desk_english() ? QString("%1 row(s) have errors: nothing was imported").arg(errors.size())
+                                                     : QString("%1 行有错误，未导入任何数据").arg(errors.size()));
+        out.insert("errors", errors);
+        out.insert("imported", 0);
+        return out;
+    }
+    desk_changed();
+    return desk_ok({{"imported", static_cast<int>(r->ids.size())}, {"errors", errors}});
 }
 
 // A local file from a file:// URL or a plain path.

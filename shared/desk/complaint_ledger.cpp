@@ -15,8 +15,7 @@ using namespace ducha::domain;
 
 namespace {
 
-constexpr std::int64_t kDay = 24 * 3600;
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+constexpr std::int64_t kDay = kSecondsPerDay;
 
 }  // namespace
 
@@ -36,10 +35,10 @@ Result<std::string> ComplaintLedger::intake(const ComplaintInput& in) {
     if (district.empty()) district = who->district_id;
     if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district");
     if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (blank(in.text)) return fail(Errc::invalid_argument, "投诉内容不能为空 / the complaint text is required");
+    if (is_blank(in.text)) return fail(Errc::invalid_argument, "投诉内容不能为空 / the complaint text is required");
     if (std::find(kComplaintSources.begin(), kComplaintSources.end(), in.source) == kComplaintSources.end())
         return fail(Errc::invalid_argument, "来源无效 / unknown source: " + in.source + " (12345, phone, letter, online, other)");
-    if (in.institution_id.empty() && blank(in.address))
+    if (in.institution_id.empty() && is_blank(in.address))
         return fail(Errc::invalid_argument, "须关联机构或填写地址 / link an institution or give an address");
     std::int64_t received = in.received_at ? in.received_at : unix_seconds_now();
     std::int64_t due = in.due_at ? in.due_at : received + 15 * kDay;
@@ -100,10 +99,10 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
             if (!t) problems += std::string(label) + " 须为 YYYY-MM-DD / must be YYYY-MM-DD: " + v + "; ";
             else *target = *t;
         }
-        if (blank(in.text)) problems += "投诉内容不能为空 / the complaint text is required; ";
+        if (is_blank(in.text)) problems += "投诉内容不能为空 / the complaint text is required; ";
         if (std::find(kComplaintSources.begin(), kComplaintSources.end(), in.source) == kComplaintSources.end())
             problems += "来源无效 / unknown source: " + in.source + "; ";
-        if (in.institution_id.empty() && blank(in.address) && problems.empty())
+        if (in.institution_id.empty() && is_blank(in.address) && problems.empty())
             problems += "须关联机构或填写地址 / give an institution or an address; ";
         if (!problems.empty()) res.errors.push_back({row.line, problems.substr(0, problems.size() - 2)});
         rows.push_back(std::move(in));
@@ -145,7 +144,7 @@ Status ComplaintLedger::move(const std::string& id, const std::string& to, const
 }
 
 Status ComplaintLedger::link(const std::string& id, const std::string& institution_id, const std::string& address) {
-    if (institution_id.empty() && blank(address))
+    if (institution_id.empty() && is_blank(address))
         return fail(Errc::invalid_argument, "须关联机构或填写地址 / link an institution or give an address");
     if (!institution_id.empty()) {
         auto c = m_w.require<pb::Complaint>(kComplaint, id, "投诉");
@@ -157,7 +156,7 @@ Status ComplaintLedger::link(const std::string& id, const std::string& instituti
     }
     return move(id, {}, [&](pb::Complaint& c) {
         if (!institution_id.empty()) c.set_institution_id(institution_id);
-        if (!blank(address)) c.set_address(address);
+        if (!is_blank(address)) c.set_address(address);
     });
 }
 
@@ -191,7 +190,7 @@ Result<std::string> ComplaintLedger::triage(const std::string& id, TaskSpec task
 Status ComplaintLedger::start(const std::string& id) { return move(id, "in_progress"); }
 
 Status ComplaintLedger::resolve(const std::string& id, const std::string& resolution) {
-    if (blank(resolution)) return fail(Errc::invalid_argument, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
+    if (is_blank(resolution)) return fail(Errc::invalid_argument, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
     auto who = m_w.identity();
     if (!who) return fail(who.error());
     return move(id, "resolved", [&](pb::Complaint& c) {

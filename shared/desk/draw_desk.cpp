@@ -7,6 +7,7 @@
 
 #include "shared/common/clock.h"
 #include "shared/crypto/random.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/domain/collections.h"
 #include "shared/store/transaction.h"
 #include "shared/sync/inspection_recorder.h"
@@ -16,7 +17,7 @@ namespace ducha::desk {
 using namespace ducha::domain;
 
 namespace {
-constexpr std::int64_t kDay = 24 * 3600;
+constexpr std::int64_t kDay = kSecondsPerDay;
 std::string seed_key(const std::string& draw_id) { return "draw_seed:" + draw_id; }
 }  // namespace
 

@@ -14,8 +14,6 @@ using namespace ducha::domain;
 
 namespace {
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 std::string key_of(const pb::Institution& i) { return i.name() + "\n" + i.address(); }
 
 std::optional<double> parse_double(const std::string& s) {
@@ -30,8 +28,8 @@ std::optional<double> parse_double(const std::string& s) {
 
 Status InstitutionRegistry::validate(const pb::Institution& inst) {
     std::string problems;
-    if (blank(inst.name())) problems += "名称不能为空 / the name is required; ";
-    if (blank(inst.address())) problems += "地址不能为空 / the address is required; ";
+    if (is_blank(inst.name())) problems += "名称不能为空 / the name is required; ";
+    if (is_blank(inst.address())) problems += "地址不能为空 / the address is required; ";
     if (inst.district_id().empty()) problems += "须指定区县 / the district is required; ";
     if (inst.name().size() > 200) problems += "名称过长 / the name is too long; ";
     if (inst.has_location() && (std::abs(inst.location().lat()) > 90 || std::abs(inst.location().lon()) > 180))
@@ -150,7 +148,7 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
             }
         }
         if (auto s = validate(i); !s) problems += s.error().message + "; ";
-        if (!blank(i.name()) && !blank(i.address()) && !taken.insert(key_of(i)).second)
+        if (!is_blank(i.name()) && !is_blank(i.address()) && !taken.insert(key_of(i)).second)
             problems += "与名录或本文件中的机构重复 / duplicates an institution already in the registry or in this file; ";
         if (!problems.empty()) res.errors.push_back({row.line, problems.substr(0, problems.size() - 2)});
         rows.push_back(std::move(i));

@@ -80,6 +80,9 @@ private:
     sync::DeviceProfile& m_p;
 };
 
+// Whether a text a person typed is empty or only spaces.
+inline bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 // Coordinators act in their own district; supervisors and admins anywhere (or in theirs).
 // Errc::forbidden for a volunteer, or a coordinator outside their district.
 Status require_role(const sync::Identity& who, std::initializer_list<std::string_view> roles);

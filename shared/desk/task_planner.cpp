@@ -4,6 +4,7 @@
 #include <set>
 
 #include "shared/common/clock.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/state_machines.h"
 #include "shared/sync/inspection_recorder.h"
@@ -13,8 +14,7 @@ namespace ducha::desk {
 using namespace ducha::domain;
 
 namespace {
-constexpr std::int64_t kDay = 24 * 3600;
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+constexpr std::int64_t kDay = kSecondsPerDay;
 }  // namespace
 
 Result<pb::Task> TaskPlanner::build(const TaskSpec& spec) {
@@ -57,7 +57,7 @@ Result<pb::Task> TaskPlanner::build(const TaskSpec& spec) {
     t.set_priority(spec.priority);
     t.set_status(std::string(kTaskInitial));
     t.set_template_id(tpl->id);
-    t.set_title(blank(spec.title) ? inst->msg.name() : spec.title);
+    t.set_title(is_blank(spec.title) ? inst->msg.name() : spec.title);
     t.set_campaign_id(spec.campaign_id);
     t.set_complaint_id(spec.complaint_id);
     return t;
@@ -89,7 +89,7 @@ Result<std::string> TaskPlanner::create_campaign(pb::Campaign c) {
     if (c.district_id().empty()) c.set_district_id(who->district_id);
     if (auto s = require_district(*who, c.district_id()); !s) return fail(s.error());
     if (c.district_id().empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district");
-    if (blank(c.name())) return fail(Errc::invalid_argument, "专项行动须有名称 / the campaign needs a name");
+    if (is_blank(c.name())) return fail(Errc::invalid_argument, "专项行动须有名称 / the campaign needs a name");
     if (c.end() <= c.start()) return fail(Errc::invalid_argument, "结束日期须晚于开始日期 / the campaign must end after it starts");
     if (c.visits_required() < 1 || c.visits_required() > 31)
         return fail(Errc::invalid_argument, "检查频次须为 1–31 次 / visits required must be 1 to 31");

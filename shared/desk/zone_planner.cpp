@@ -11,10 +11,6 @@ namespace ducha::desk {
 
 using namespace ducha::domain;
 
-namespace {
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-}  // namespace
-
 Result<std::string> ZonePlanner::create_zone(const std::string& district_id, const std::string& name,
                                              const std::vector<std::string>& communities) {
     auto who = m_w.identity();
@@ -22,7 +18,7 @@ Result<std::string> ZonePlanner::create_zone(const std::string& district_id, con
     if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
     std::string district = district_id.empty() ? who->district_id : district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
+    if (is_blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
     auto zones = m_w.list<pb::Zone>(kZone);
     if (!zones) return fail(zones.error());
     for (const auto& z : *zones)
@@ -32,7 +28,7 @@ Result<std::string> ZonePlanner::create_zone(const std::string& district_id, con
     z.set_district_id(district);
     z.set_name(name);
     for (const auto& c : communities)
-        if (!blank(c)) z.add_communities(c);
+        if (!is_blank(c)) z.add_communities(c);
     return m_w.create(kZone, z);
 }
 
@@ -43,12 +39,12 @@ Status ZonePlanner::edit_zone(const std::string& zone_id, const std::string& nam
     auto z = m_w.require<pb::Zone>(kZone, zone_id, "片区");
     if (!z) return fail(z.error());
     if (auto s = require_district(*who, z->msg.district_id()); !s) return s;
-    if (blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
+    if (is_blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
     pb::Zone next = z->msg;
     next.set_name(name);
     next.clear_communities();
     for (const auto& c : communities)
-        if (!blank(c)) next.add_communities(c);
+        if (!is_blank(c)) next.add_communities(c);
     return m_w.edit_fields(kZone, zone_id, z->version, next, {"name", "communities"});
 }
 

@@ -255,7 +255,7 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     CHECK(read_file(reports_xlsx).substr(0, 2) == "PK");
 }
 
-TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the seed; a commitment must not carry the seed",
+TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the seed, a commitment must not carry the seed",
           "[desk][draw]") {
     Desk d;
     const std::string id = trim(must(d.cprof, {"draw", "commit", "--k", "2"}).out);
@@ -341,7 +341,7 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
     CHECK(after->task_ids_size() == 0);
 }
 
-TEST_CASE("registry: a CSV with one bad row imports nothing and names the line; a good one imports every row",
+TEST_CASE("registry: a CSV with one bad row imports nothing and names the line, a good one imports every row",
           "[desk][registry]") {
     Desk d;
     auto before = d.srv.count("institution");
@@ -423,7 +423,7 @@ TEST_CASE("zones: a coordinator makes a zone, assigns, moves a volunteer and see
     }
 }
 
-TEST_CASE("complaints: intake, triage into a task, resolve, close; no close without a resolution; overdue first",
+TEST_CASE("complaints: intake, triage into a task, resolve, close, no close without a resolution, overdue first",
           "[desk][complaints]") {
     Desk d;
     auto insts = cli_json(d.sprof, {"registry", "list", "--district", d.district, "--json"});
@@ -522,7 +522,7 @@ TEST_CASE("coverage counts inspected institutions per district and zone, and a c
     CHECK(contains(read_file(csv), "铁东区"));
 }
 
-TEST_CASE("scope: a coordinator cannot change another district; a volunteer reaches no coordinator or supervisor action",
+TEST_CASE("scope: a coordinator cannot change another district, a volunteer reaches no coordinator or supervisor action",
           "[desk][scope]") {
     Desk d;
     // What the coordinator's replica holds is all of their own district.

@@ -91,7 +91,7 @@ void require_invalid(const DrawInput& in, const std::string& english) {
 
 }  // namespace
 
-TEST_CASE("draw: the same input gives the same pairs; another seed or commit_seq does not", "[draw]") {
+TEST_CASE("draw: the same input gives the same pairs, another seed or commit_seq does not", "[draw]") {
     const auto in = base_input();
     const auto a = pair_strings(must_draw(in));
     CHECK(a.size() == 20);  // k * inspectors_per_site
@@ -334,7 +334,7 @@ TEST_CASE("draw: no site is drawn twice and no inspector twice on one site", "[d
     }
 }
 
-TEST_CASE("draw: excluded pairs never occur; sites without enough inspectors are never drawn", "[draw]") {
+TEST_CASE("draw: excluded pairs never occur, sites without enough inspectors are never drawn", "[draw]") {
     DrawInput in;
     in.commit_seq = 77;
     in.k = 6;
