@@ -43,12 +43,17 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
     }
     if (!t) return desk_failed(t.error());
     const int rows = static_cast<int>(t->rows.size());
+    QVariantMap out;
     if (format == "xlsx") {
         auto bytes = exporting::to_xlsx({*t});
         if (!bytes) return desk_failed(bytes.error());
-        return write_out(fileUrl, *bytes, rows);
+        out = write_out(fileUrl, *bytes, rows);
+    } else {
+        out = write_out(fileUrl, exporting::to_csv(*t), rows);
     }
-    return write_out(fileUrl, exporting::to_csv(*t), rows);
+    // Exports are audited: the entry reaches the server's audit log with the next sync.
+    if (out.value("ok").toBool()) (void)tables.record_export(ss(kind), format == "xlsx" ? "xlsx" : "csv", rows);
+    return out;
 }
 
 QVariantMap DeskExports::exportReportPdf(const QString& reportId, const QString& fileUrl) {
@@ -60,7 +65,9 @@ QVariantMap DeskExports::exportReportPdf(const QString& reportId, const QString&
     if (record->generated_at_ms == 0) record->generated_at_ms = unix_ms_now();
     auto pdf = exporting::render_inspection_pdf(*record);
     if (!pdf) return desk_failed(pdf.error());
-    return write_out(fileUrl, *pdf, static_cast<int>(record->items.size()));
+    auto out = write_out(fileUrl, *pdf, static_cast<int>(record->items.size()));
+    if (out.value("ok").toBool()) (void)exporting::ExportTables(*w).record_export("record", "pdf", 1, ss(reportId));
+    return out;
 }
 
 QString DeskExports::suggestedName(const QString& kind, const QString& extension) const {

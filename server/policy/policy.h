@@ -16,12 +16,16 @@
 #include "ducha.pb.h"
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
+#include "shared/domain/vocabulary.h"
+#include "shared/policy/write_rules.h"
 
 namespace ducha::server {
 
-enum class Role { volunteer, coordinator, supervisor, admin };
-std::optional<Role> parse_role(std::string_view s);
-std::string_view role_name(Role r);
+// Who may write what is the core's table (shared/policy/write_rules.h), the same on every device;
+// this module decides what a caller may read.
+using domain::Role;
+using domain::parse_role;
+using domain::role_name;
 
 struct Principal {
     std::string user_id;
@@ -52,12 +56,13 @@ std::vector<std::string> record_keys(std::string_view collection, const std::str
 
 // The same for a report already parsed (the sync service parses each report once).
 std::vector<std::string> report_keys(const pb::Report& r, const PolicyLookup& lookup);
-Status can_write_report(const Principal& p, const pb::Report& r);
 
-// May `p` write this mutation? `current` is the stored payload (nullopt when the record is new).
-// Returns Errc::forbidden with a message naming what is not allowed.
-Status can_write(const Principal& p, std::string_view collection, const std::string& id,
-                 const std::string& new_payload, const std::optional<std::string>& current, bool deleting);
+// The principal as the write rules see it.
+policy::Actor actor_of(const Principal& p);
+
+// May `p` read this record (as stored)?
+bool may_read(const Principal& p, std::string_view collection, const std::string& id, const std::string& payload,
+              const PolicyLookup& lookup);
 
 // May `p` issue an enrollment code for `target`? Admins: anyone; coordinators: volunteers of their district.
 Status can_issue_code(const Principal& p, const pb::User& target);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "server/service/audit_service.h"
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
 #include "shared/crypto/random.h"
@@ -60,33 +61,52 @@ Status issue_tokens(WriteBatch& b, const ServerLimits& lim, const std::string& d
     return ins.run();
 }
 
-Status audit(MutationApplier& ap, WriteBatch& b, const std::string& actor, const std::string& device,
-             const std::string& action, const std::string& target, const std::string& detail) {
-    pb::AuditEvent e;
-    e.set_actor(actor);
-    e.set_device_id(device);
-    e.set_action(action);
-    e.set_target(target);
-    e.set_detail(detail);
-    e.set_at(b.server_time_ms);
-    auto r = ap.write(kAuditEvent, crypto::new_uuid(), 1, e.SerializeAsString(), false);
-    if (!r) return fail(r.error());
-    return {};
+// Who acted, as an audit entry names them; role and district from the user record when it can be read.
+AuditEntry actor_entry(RecordTable& table, const std::string& user_id, const std::string& device_id) {
+    AuditEntry e;
+    e.actor = user_id;
+    e.device = device_id;
+    if (user_id.empty()) return e;
+    pb::User u;
+    if (auto r = table.get(kUser, user_id); r && *r && u.ParseFromString((*r)->payload())) {
+        e.role = u.role();
+        e.district = u.district_id();
+    }
+    return e;
 }
+
+// The code a client is answered with (see error_response): a leading tag, else the error's kind.
+std::string error_code_of(const Error& e) {
+    for (std::string_view tag : {"token_expired", "device_revoked", "code_expired"})
+        if (e.message.rfind(tag, 0) == 0) return std::string(tag);
+    return std::string(errc_name(e.code));
+}
+
+// A refusal and whom it concerns, carried out of a job that rolls back, for its audit entry.
+struct Refusal {
+    AuditEntry entry;  // actor fields, once known
+    Error error;       // set when the job refused (the job's error is then this one)
+};
 
 }  // namespace
 
 Result<std::string> AuthService::create_enrollment_code(WriteBatch& b, const std::string& user_id,
-                                                        const std::string& created_by, std::int64_t ttl_s) {
+                                                        const std::string& created_by, std::int64_t ttl_s,
+                                                        const AuditEntry& by) {
     std::string code = new_code();
     auto& ins = b.db.cached(
         "INSERT INTO enrollment_code(code_hash, user_id, expires_at, created_by) VALUES(?1,?2,?3,?4)");
     ins.bind_blob(1, crypto::sha256(normalize_code(code))).bind(2, user_id).bind(3, b.server_time_ms / 1000 + ttl_s);
     ins.bind(4, created_by);
     if (auto r = ins.run(); !r) return fail(r.error());
-    RecordTable table{b.db};
-    MutationApplier ap{b, table};
-    if (auto r = audit(ap, b, created_by, "", "enrollment_code.create", "user/" + user_id, ""); !r) return fail(r.error());
+    AuditEntry e = by;
+    e.at_ms = b.server_time_ms;
+    e.action = "enrollment_code.create";
+    e.collection = std::string(kUser);
+    e.record_id = user_id;
+    e.outcome = std::string(kAccepted);
+    if (e.actor.empty()) e.reason = "issued by " + created_by;
+    if (auto r = append_audit(b.db, e); !r) return fail(r.error());
     return code;
 }
 
@@ -157,28 +177,33 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
         return;
     }
     auto out = std::make_shared<pb::TokenResponse>();
-    auto err = std::make_shared<Error>();
+    auto refusal = std::make_shared<Refusal>();
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
-        [req, out, err, &ctx](WriteBatch& b) -> Status {
+        [req, out, refusal, &ctx](WriteBatch& b) -> Status {
+            auto refuse = [&refusal](Errc code, std::string message) -> Status {
+                refusal->error = Error{code, std::move(message)};
+                return fail(refusal->error);
+            };
             auto& st = b.db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
             st.bind_blob(1, crypto::sha256(normalize_code(req.code())));
             auto row = st.step();
             if (!row) return fail(row.error());
-            if (!*row) return *err = Error{Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again"}, fail(*err);
+            if (!*row) return refuse(Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again");
             std::string user_id = st.col_text(0);
             std::int64_t expires = st.col_int(1);
             bool used = !st.col_null(2);
             st.reset();
-            if (used) return *err = Error{Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one"}, fail(*err);
-            if (expires <= b.server_time_ms / 1000)
-                return *err = Error{Errc::unauthorized, "code_expired: 注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one"}, fail(*err);
             RecordTable table{b.db};
+            refusal->entry = actor_entry(table, user_id, "");
+            if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
+            if (expires <= b.server_time_ms / 1000)
+                return refuse(Errc::unauthorized, "code_expired: 注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
             auto usr = table.get(kUser, user_id);
             if (!usr) return fail(usr.error());
             pb::User u;
             if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
-                return *err = Error{Errc::forbidden, "账号已停用 / this account is disabled"}, fail(*err);
+                return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
             auto& use = b.db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
             use.bind_blob(1, crypto::sha256(normalize_code(req.code()))).bind(2, b.server_time_ms / 1000);
             if (auto r = use.run(); !r) return r;
@@ -199,10 +224,26 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             out->set_user_name(u.name());
             out->set_district_id(u.district_id());
             out->set_server_public_key(ctx.server_key.public_key());
-            return audit(ap, b, user_id, device_id, "device.enroll", "device/" + device_id, d.name());
+            AuditEntry e = actor_entry(table, user_id, device_id);
+            e.at_ms = b.server_time_ms;
+            e.action = "enroll";
+            e.collection = std::string(kDevice);
+            e.record_id = device_id;
+            e.outcome = std::string(kAccepted);
+            e.reason = d.name();
+            return append_audit(b.db, e);
         },
-        [out, err, done, &ctx](Status s) {
-            if (!s) return done(fail(s.error()));
+        [out, refusal, done, &ctx](Status s) {
+            if (!s) {
+                if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
+                // The job rolled back: its refusal goes on record in a job of its own.
+                AuditEntry e = refusal->entry;
+                e.action = "enroll";
+                e.outcome = std::string(kRefused);
+                e.code = error_code_of(refusal->error);
+                e.reason = refusal->error.message;
+                return submit_audit(ctx, std::move(e), [done, err = refusal->error](Status) { done(fail(err)); });
+            }
             ctx.counters.enrollments++;
             done(*out);
         });
@@ -213,9 +254,12 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
     if (!p) return done(fail(p.error()));
     auto code = std::make_shared<std::string>();
     auto principal = std::make_shared<Principal>(std::move(*p));
+    AuditEntry by = audit_entry(c, "enrollment_code.create", kAccepted);
+    by.collection = std::string(kUser);
+    by.record_id = user_id;
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
-        [user_id, code, principal, &ctx](WriteBatch& b) -> Status {
+        [user_id, code, principal, by, &ctx](WriteBatch& b) -> Status {
             RecordTable table{b.db};
             auto u = table.get(kUser, user_id);
             if (!u) return fail(u.error());
@@ -223,40 +267,51 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
             if (!*u || (*u)->deleted() || !target.ParseFromString((*u)->payload()))
                 return fail(Errc::not_found, "没有这个用户 / no such user: " + user_id);
             if (auto ok = can_issue_code(*principal, target); !ok) return ok;
-            auto r = create_enrollment_code(b, user_id, principal->user_id, ctx.limits.enrollment_code_ttl_s);
+            auto r = create_enrollment_code(b, user_id, principal->user_id, ctx.limits.enrollment_code_ttl_s, by);
             if (!r) return fail(r.error());
             *code = *r;
             return {};
         },
-        [code, done](Status s) {
-            if (!s) return done(fail(s.error()));
-            done(*code);
+        [code, by, done, &ctx](Status s) {
+            if (s) return done(*code);
+            if (s.error().code != Errc::forbidden && s.error().code != Errc::not_found) return done(fail(s.error()));
+            AuditEntry e = by;
+            e.outcome = std::string(kRefused);
+            e.code = error_code_of(s.error());
+            e.reason = s.error().message;
+            submit_audit(ctx, std::move(e), [done, err = s.error()](Status) { done(fail(err)); });
         });
 }
 
 void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     auto out = std::make_shared<pb::TokenResponse>();
+    auto refusal = std::make_shared<Refusal>();
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
-        [req, out, &ctx](WriteBatch& b) -> Status {
+        [req, out, refusal, &ctx](WriteBatch& b) -> Status {
+            auto refuse = [&refusal](Errc code, std::string message) -> Status {
+                refusal->error = Error{code, std::move(message)};
+                return fail(refusal->error);
+            };
             auto& st = b.db.cached(
                 "SELECT device_id, user_id, expires_at, revoked FROM token WHERE token_hash=?1 AND kind='refresh'");
             st.bind_blob(1, crypto::sha256(req.refresh_token()));
             auto row = st.step();
             if (!row) return fail(row.error());
-            if (!*row) return fail(Errc::unauthorized, "刷新令牌无效，请重新注册设备 / unknown refresh token: enroll again");
+            if (!*row) return refuse(Errc::unauthorized, "刷新令牌无效，请重新注册设备 / unknown refresh token: enroll again");
             std::string device_id = st.col_text(0), user_id = st.col_text(1);
             std::int64_t expires = st.col_int(2);
             bool revoked = st.col_int(3) != 0;
             st.reset();
-            if (revoked || expires <= b.server_time_ms / 1000)
-                return fail(Errc::unauthorized, "刷新令牌已失效，请重新注册设备 / the refresh token expired: enroll again");
             RecordTable table{b.db};
+            refusal->entry = actor_entry(table, user_id, device_id);
+            if (revoked || expires <= b.server_time_ms / 1000)
+                return refuse(Errc::unauthorized, "刷新令牌已失效，请重新注册设备 / the refresh token expired: enroll again");
             auto dev = table.get(kDevice, device_id);
             if (!dev) return fail(dev.error());
             pb::Device d;
             if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
-                return fail(Errc::forbidden, "device_revoked: 此设备已被停用 / this device was revoked");
+                return refuse(Errc::forbidden, "device_revoked: 此设备已被停用 / this device was revoked");
             // Rotate: the old refresh token and access tokens stop working.
             auto& rev = b.db.cached("UPDATE token SET revoked=1 WHERE device_id=?1");
             rev.bind(1, device_id);
@@ -265,10 +320,26 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
             out->set_device_id(device_id);
             out->set_user_id(user_id);
             out->set_server_public_key(ctx.server_key.public_key());
-            return {};
+            AuditEntry e = refusal->entry;
+            e.at_ms = b.server_time_ms;
+            e.action = "token.refresh";
+            e.collection = std::string(kDevice);
+            e.record_id = device_id;
+            e.outcome = std::string(kAccepted);
+            return append_audit(b.db, e);
         },
-        [out, done](Status s) {
-            if (!s) return done(fail(s.error()));
+        [out, refusal, done, &ctx](Status s) {
+            if (!s) {
+                if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
+                AuditEntry e = refusal->entry;
+                e.action = "token.refresh";
+                e.collection = e.device.empty() ? "" : std::string(kDevice);
+                e.record_id = e.device;
+                e.outcome = std::string(kRefused);
+                e.code = error_code_of(refusal->error);
+                e.reason = refusal->error.message;
+                return submit_audit(ctx, std::move(e), [done, err = refusal->error](Status) { done(fail(err)); });
+            }
             done(*out);
         });
 }

@@ -6,6 +6,7 @@
 #include "ducha.pb.h"
 #include "server/policy/policy.h"
 #include "server/service/server_context.h"
+#include "server/storage/audit_log.h"
 
 namespace ducha::server {
 
@@ -31,9 +32,12 @@ public:
     // POST /v1/admin/enrollment-code: a code for another user, if the policy allows.
     void issue_code(const Caller& c, const std::string& user_id, std::function<void(Result<std::string>)> done);
 
-    // Creates a one-time code for `user_id` inside a writer batch (used by init and admin tools).
+    // Creates a one-time code for `user_id` inside a writer batch (used by init and admin tools),
+    // with its audit entry in the same transaction. `by` names the issuer (actor, device, role,
+    // district); left empty, the server's own tool `created_by` issued it.
     static Result<std::string> create_enrollment_code(WriteBatch& b, const std::string& user_id,
-                                                      const std::string& created_by, std::int64_t ttl_s);
+                                                      const std::string& created_by, std::int64_t ttl_s,
+                                                      const AuditEntry& by = {});
 
 private:
     ServerContext& m_ctx;

@@ -31,10 +31,25 @@ Status fsync_dir(const fs::path& dir) {
     return {};
 }
 
+// A device id names a file: a server-made UUID as it is, anything else by its hash, so no id can
+// reach outside the partial directory or collide with another device's file.
+std::string device_file_tag(const std::string& device) {
+    bool plain = !device.empty() && device.size() <= 64;
+    for (char c : device)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) plain = false;
+    if (plain) return device;
+    return "h" + hex_encode(crypto::sha256(device)).substr(0, 32);
+}
+
 }  // namespace
 
 BlobStore::BlobStore(fs::path dir, std::size_t max_size) : m_dir(std::move(dir)), m_max_size(max_size) {
     fs::create_directories(m_dir / "partial");
+    // Partial files named by hash alone come from before uploads were per device: no device can
+    // resume them any more (their uploads start again), so they only take space.
+    std::error_code ec, rm;
+    for (auto it = fs::directory_iterator(m_dir / "partial", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (valid_name(it->path().filename().string())) fs::remove(it->path(), rm);
 }
 
 bool BlobStore::valid_name(std::string_view hex) {
@@ -45,20 +60,30 @@ bool BlobStore::valid_name(std::string_view hex) {
 }
 
 fs::path BlobStore::final_path(const std::string& hex) const { return m_dir / hex.substr(0, 2) / hex; }
-fs::path BlobStore::partial_path(const std::string& hex) const { return m_dir / "partial" / hex; }
+fs::path BlobStore::partial_path(const std::string& hex, const std::string& device) const {
+    return m_dir / "partial" / (hex + "." + device_file_tag(device) + ".part");
+}
 
 std::mutex& BlobStore::lock_for(const std::string& hex) { return m_locks[std::hash<std::string>{}(hex) % m_locks.size()]; }
 
-Result<std::optional<BlobStore::State>> BlobStore::state(const std::string& hex) {
+Result<std::optional<std::uint64_t>> BlobStore::stored_size(const std::string& hex) {
     std::lock_guard lk(lock_for(hex));
     std::error_code ec;
-    if (auto sz = fs::file_size(final_path(hex), ec); !ec) return std::optional<State>{State{true, sz}};
-    if (auto sz = fs::file_size(partial_path(hex), ec); !ec) return std::optional<State>{State{false, sz}};
-    return std::optional<State>{};
+    if (auto sz = fs::file_size(final_path(hex), ec); !ec) return std::optional<std::uint64_t>{sz};
+    if (ec != std::errc::no_such_file_or_directory) return fail(Errc::storage, "stat: " + ec.message());
+    return std::optional<std::uint64_t>{};
 }
 
-Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, std::uint64_t start, std::uint64_t total,
-                                              std::string_view data) {
+Result<std::optional<std::uint64_t>> BlobStore::partial_size(const std::string& hex, const std::string& device) {
+    std::lock_guard lk(lock_for(hex));
+    std::error_code ec;
+    if (auto sz = fs::file_size(partial_path(hex, device), ec); !ec) return std::optional<std::uint64_t>{sz};
+    if (ec != std::errc::no_such_file_or_directory) return fail(Errc::storage, "stat: " + ec.message());
+    return std::optional<std::uint64_t>{};
+}
+
+Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std::string& device, std::uint64_t start,
+                                              std::uint64_t total, std::string_view data, bool dedupe) {
     if (total > m_max_size)
         return fail(Errc::too_large, "文件超过 " + std::to_string(m_max_size / (1024 * 1024)) + " MB 上限 / file exceeds the " +
                                          std::to_string(m_max_size / (1024 * 1024)) + " MB limit");
@@ -67,8 +92,13 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, std::uint6
     std::lock_guard lk(lock_for(hex));
     std::error_code ec;
     auto fin = final_path(hex);
-    if (auto sz = fs::file_size(fin, ec); !ec) return State{true, sz};  // already here (dedup)
-    auto part = partial_path(hex);
+    auto part = partial_path(hex, device);
+    if (dedupe) {
+        if (auto sz = fs::file_size(fin, ec); !ec) {
+            fs::remove(part, ec);  // this device's earlier attempt is no longer needed
+            return State{true, sz};
+        }
+    }
     std::uint64_t have = 0;
     if (auto sz = fs::file_size(part, ec); !ec) have = sz;
     if (start != have)
@@ -103,6 +133,11 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, std::uint6
     if (hex_encode(*digest) != hex) {
         fs::remove(part, ec);
         return fail(Errc::integrity, "文件校验失败，内容与 SHA-256 不符 / the file's SHA-256 does not match its name: upload it again");
+    }
+    if (fs::exists(fin, ec)) {
+        // Stored already (another device, or one that may not learn it): the same bytes, keep one.
+        fs::remove(part, ec);
+        return State{true, total};
     }
     fs::create_directories(fin.parent_path(), ec);
     fs::rename(part, fin, ec);

@@ -1,7 +1,8 @@
 #pragma once
-// Content-addressed evidence files (photos, audio). Chunks append to a partial file that is
+// Content-addressed evidence files (photos, audio). Each device uploads into its own partial file,
 // fsynced before each chunk is acknowledged, so an upload resumes from the last acknowledged byte
-// after any break; the SHA-256 is checked before the blob becomes visible.
+// after any break and no device sees or moves another's offset; the SHA-256 is checked before the
+// blob becomes visible. Who may learn that a blob is stored is the caller's decision (BlobService).
 #include <array>
 #include <filesystem>
 #include <mutex>
@@ -22,16 +23,23 @@ public:
     };
     static bool valid_name(std::string_view hex);  // 64 lower-case hex digits
 
-    Result<std::optional<State>> state(const std::string& hex);
-    // Appends bytes [start, start+data.size()) of a `total`-byte blob. conflict (with the current
-    // offset in the message) when start is not where the upload stands; integrity when the
-    // finished file's hash is not its name (the partial file is discarded).
-    Result<State> put_chunk(const std::string& hex, std::uint64_t start, std::uint64_t total, std::string_view data);
+    // The stored blob's size; nullopt when it is not (yet) stored.
+    Result<std::optional<std::uint64_t>> stored_size(const std::string& hex);
+    // How far `device`'s own upload of the blob stands; nullopt when it has none under way.
+    Result<std::optional<std::uint64_t>> partial_size(const std::string& hex, const std::string& device);
+
+    // Appends bytes [start, start+data.size()) of a `total`-byte blob to `device`'s partial file.
+    // conflict (with that partial's offset in the message) when start is not where it stands;
+    // integrity when the finished file's hash is not its name (the partial file is discarded).
+    // `dedupe`: the caller may learn the blob is stored, so a stored blob is answered complete at
+    // once. Without it the upload runs to its last byte and hash, and a duplicate is then dropped.
+    Result<State> put_chunk(const std::string& hex, const std::string& device, std::uint64_t start, std::uint64_t total,
+                            std::string_view data, bool dedupe);
     Result<std::string> read(const std::string& hex);
 
 private:
     std::filesystem::path final_path(const std::string& hex) const;
-    std::filesystem::path partial_path(const std::string& hex) const;
+    std::filesystem::path partial_path(const std::string& hex, const std::string& device) const;
     std::mutex& lock_for(const std::string& hex);
 
     std::filesystem::path m_dir;

@@ -75,10 +75,6 @@ Status CaseWorkflow::prepare_change(const std::string& case_id, const std::optio
     const std::string& from = before->status();
     const std::string& to = after.status();
     if (from == to) return {};
-    if (to == "no_violation" || to == "rectification") {
-        after.set_decided_by(actor);
-        after.set_decided_at(m_now_s);
-    }
     if (to == "rectification") {
         if (!is_tier(after.tier()))
             return rejected("须选择裁量等级（从轻、较轻、一般、较重、严重） / choose a discretion tier: 从轻, 较轻, 一般, 较重 or 严重");
@@ -94,26 +90,32 @@ Status CaseWorkflow::prepare_change(const std::string& case_id, const std::optio
         after.set_reinspection_task_id(*task);
     }
     if (to == "closed") {
-        // 不解决不销号: only a passing re-inspection closes a case.
-        bool passed = false;
-        if (!after.reinspection_task_id().empty()) {
-            auto t = m_table.get(kTask, after.reinspection_task_id());
-            if (!t) return fail(t.error());
-            std::optional<pb::Task> task = *t ? parse_as<pb::Task>(**t) : std::nullopt;
-            if (task && !task->report_id().empty()) {
-                auto r = report(task->report_id());
-                if (!r) return fail(r.error());
-                if (*r) {
-                    auto ok = passes(**r);
-                    if (!ok) return fail(ok.error());
-                    passed = *ok;
-                    if (passed) after.set_closed_by_report_id(task->report_id());
-                }
-            }
-        }
-        if (auto s = check_case_close(*before, passed); !s) return s;
+        // 不解决不销号: only a passing report on this case's own re-inspection task closes it. The
+        // server finds that report itself: the task is the one the server scheduled for this case
+        // (stored, not sent), and the report is its assignee's, on that task.
+        auto found = passing_reinspection(case_id, *before);
+        if (!found) return fail(found.error());
+        if (*found) after.set_closed_by_report_id(**found);
+        if (auto s = check_case_close(*before, found->has_value()); !s) return s;
     }
     return {};
+}
+
+Result<std::optional<std::string>> CaseWorkflow::passing_reinspection(const std::string& case_id, const pb::Case& stored) {
+    if (stored.reinspection_task_id().empty()) return std::optional<std::string>{};
+    auto t = m_table.get(kTask, stored.reinspection_task_id());
+    if (!t) return fail(t.error());
+    std::optional<pb::Task> task = *t ? parse_as<pb::Task>(**t) : std::nullopt;
+    if (!task || task->case_id() != case_id || task->report_id().empty()) return std::optional<std::string>{};
+    auto r = report(task->report_id());
+    if (!r) return fail(r.error());
+    if (!*r || (*r)->task_id() != stored.reinspection_task_id()) return std::optional<std::string>{};
+    if (std::find(task->assignees().begin(), task->assignees().end(), (*r)->user_id()) == task->assignees().end())
+        return std::optional<std::string>{};
+    auto ok = passes(**r);
+    if (!ok) return fail(ok.error());
+    if (!*ok) return std::optional<std::string>{};
+    return std::optional<std::string>{task->report_id()};
 }
 
 Result<std::string> CaseWorkflow::schedule_reinspection(const pb::Case& c, const std::string& case_id,

@@ -19,8 +19,9 @@ public:
     CaseWorkflow(MutationApplier& applier, RecordTable& table, std::int64_t now_ms)
         : m_applier(applier), m_table(table), m_now_s(now_ms / 1000) {}
 
-    // Checks a supervisor's change of a case (`before` is nullopt for a new case) and completes it:
-    // a decision gets its time, a rectification its re-inspection task. Errc::rejected says why a
+    // Checks a supervisor's change of a case (`before` is nullopt for a new case) against what the
+    // server holds and completes it: a rectification gets its re-inspection task, a close needs a
+    // passing re-inspection. (Who may decide, and which fields, is the write rules' business.) Errc::rejected says why a
     // change is refused; storage errors come back as other codes.
     Status prepare_change(const std::string& case_id, const std::optional<pb::Case>& before, pb::Case& after,
                           const std::string& actor);
@@ -37,6 +38,8 @@ public:
     static bool is_tier(const std::string& tier);
 
 private:
+    // The passing report on the stored case's own re-inspection task, if there is one.
+    Result<std::optional<std::string>> passing_reinspection(const std::string& case_id, const pb::Case& stored);
     Result<std::string> schedule_reinspection(const pb::Case& c, const std::string& case_id, const std::string& creator);
     Result<std::optional<pb::Report>> report(const std::string& id);
 

@@ -8,6 +8,11 @@
 
 #include "server/service/case_workflow.h"
 #include "server/service/draw_workflow.h"
+#include "server/storage/audit_log.h"
+#include "server/storage/blob_refs.h"
+#include "shared/policy/field_diff.h"
+#include "shared/policy/lookup_facts.h"
+#include "shared/policy/write_rules.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/domain/state_machines.h"
@@ -52,119 +57,261 @@ Result<pb::Record> MutationApplier::write_keyed(std::string_view collection, con
     return rec;
 }
 
+namespace {
+
+// The wire code of a refusal by the write rules.
+std::string_view refusal_code(const Error& e) {
+    if (e.code == Errc::rejected) return "invalid_transition";
+    return errc_name(e.code);
+}
+
+}  // namespace
+
 Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::shared_ptr<std::vector<pb::Ack>> acks,
                               std::size_t index, const PreparedReport* prepared) {
     pb::Ack& ack = (*acks)[index];
     ack.set_client_seq(m.client_seq());
     if (m.collection() != kReport)
         if (auto s = flush_tasks(); !s) return s;
+    std::optional<pb::Record> cur;
     if (!is_known_collection(m.collection())) {
         reject(ack, "unknown_collection", "未知的数据集合 / unknown collection '" + m.collection() + "'");
-        return {};
-    }
-    if (m.id().empty() || m.id().size() > 64) {
+    } else if (m.id().empty() || m.id().size() > 64) {
         reject(ack, "bad_id", "记录编号无效 / invalid record id");
-        return {};
-    }
-    auto cur = m_table.get(m.collection(), m.id());
-    if (!cur) return fail(cur.error());
-    std::optional<std::string> cur_payload;
-    if (*cur && !(*cur)->deleted()) cur_payload = (*cur)->payload();
-    Status st;
-    if (prepared && (m.collection() != kReport || m.deleted())) prepared = nullptr;
-    auto allowed = prepared ? can_write_report(p, prepared->report)
-                            : can_write(p, m.collection(), m.id(), m.payload(), cur_payload, m.deleted());
-    if (!allowed) {
-        reject(ack, errc_name(allowed.error().code), allowed.error().message);
     } else {
-        switch (conflict_rule(m.collection())) {
-            case ConflictRule::immutable: st = apply_immutable(p, m, *cur, ack, acks, index, prepared); break;
-            case ConflictRule::field_lww: st = apply_lww(p, m, *cur, ack); break;
-            case ConflictRule::compare_and_set:
-            case ConflictRule::server_owned: st = apply_cas(p, m, *cur, ack); break;
-        }
+        auto got = m_table.get(m.collection(), m.id());
+        if (!got) return fail(got.error());
+        cur = std::move(*got);
+        if (auto s = decide(p, m, cur, ack, acks, index, prepared); !s) return s;
     }
     // A refused change leaves the device with its optimistic copy: send the server's record back
-    // (when the caller may see it) so the replica returns to the truth.
-    if (st && ack.status() == pb::Ack::REJECTED && !ack.has_current() && *cur &&
-        shares_key(p.keys, record_keys(m.collection(), m.id(), (*cur)->payload(), m_table.lookup())))
-        *ack.mutable_current() = **cur;
-    return st;
+    // when the caller may read it, so the replica returns to the truth (and nothing else leaks).
+    if ((ack.status() == pb::Ack::REJECTED || ack.status() == pb::Ack::CONFLICT) && !ack.has_current() && cur &&
+        may_read(p, m.collection(), m.id(), cur->payload(), m_table.lookup()))
+        *ack.mutable_current() = *cur;
+    return audit(p, m, ack);
 }
 
-Status MutationApplier::apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
-                                        pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
-                                        const PreparedReport* prepared) {
-    if (cur) {
-        if (cur->payload() == m.payload()) {
-            // Sent again (e.g. from a restored outbox): same content, same outcome.
+Status MutationApplier::decide(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
+                               pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
+                               const PreparedReport* prepared) {
+    const ConflictRule rule = conflict_rule(m.collection());
+    const bool live = cur && !cur->deleted();
+    const policy::Actor actor = actor_of(p);
+    // Facts from the server's own database: authoritative, a missing one refuses.
+    const policy::LookupFacts facts{[this](std::string_view c, const std::string& id) -> std::optional<pb::Record> {
+                                        auto r = m_table.get(c, id);
+                                        return r ? *r : std::nullopt;
+                                    },
+                                    m_batch.server_time_ms, true};
+
+    if (rule == ConflictRule::immutable) {
+        if (m.deleted()) {
+            reject(ack, "immutable", "证据不可删除 / evidence cannot be deleted");
+            return {};
+        }
+        if (live && cur->payload() != m.payload()) {
+            reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
+            return {};
+        }
+        // A replay is judged as the creation it repeats: only its author gets the original outcome.
+        policy::RecordChange ch{m.collection(), m.id(), std::nullopt, m.payload(), false};
+        if (live) {
+            if (auto s = policy::judge_write(actor, ch, facts); !s) {
+                reject(ack, refusal_code(s.error()), s.error().message);
+                return {};
+            }
             ack.set_status(pb::Ack::DUPLICATE);
             ack.set_seq(cur->seq());
             ack.set_version(cur->version());
-            if (m.collection() == kReport)
-                if (auto s = attach_receipt(m_table, m.id(), ack); !s) return s;
-        } else {
-            reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
-        }
-        return {};
-    }
-    if (m.deleted()) {
-        reject(ack, "immutable", "证据不可删除 / evidence cannot be deleted");
-        return {};
-    }
-    if (m.collection() == kReport) {
-        pb::Report parsed;
-        if (!prepared && !parsed.ParseFromString(m.payload())) {
-            reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
+            if (m.collection() == kReport) return attach_receipt(m_table, m.id(), ack);
             return {};
         }
-        const pb::Report& r = prepared ? prepared->report : parsed;
-        // The chain may have gaps (a report set aside on the device) but never a fork.
-        auto& head = m_batch.db.cached("SELECT chain_index, hash FROM chain_head WHERE device_id=?1");
-        head.bind(1, p.device_id);
-        auto row = head.step();
-        if (!row) return fail(row.error());
-        std::int64_t last_index = *row ? head.col_int(0) : 0;
-        head.reset();
-        if (r.chain_index() == 0 || static_cast<std::int64_t>(r.chain_index()) <= last_index) {
-            reject(ack, "chain_fork",
-                   "报告链序号重复，可能被篡改 / the report's chain position is already taken: possible tampering");
+        if (m.collection() == kReport) {
+            pb::Report parsed;
+            if (!prepared && !parsed.ParseFromString(m.payload())) {
+                reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
+                return {};
+            }
+            const pb::Report& r = prepared ? prepared->report : parsed;
+            const Bytes hash = prepared ? prepared->hash : report_hash(m.id(), r);
+            // The chain first: a signed report that follows the chain is a link of it even when
+            // the rules refuse it, so the device's next report still follows.
+            auto linked = chain_step(p, r, hash, ack);
+            if (!linked) return fail(linked.error());
+            if (!*linked) return {};
+            if (auto s = policy::judge_write(actor, ch, facts); !s) {
+                reject(ack, refusal_code(s.error()), s.error().message);
+                return {};
+            }
+            return apply_report(m, r, hash, ack, acks, index);
+        }
+        if (auto s = policy::judge_write(actor, ch, facts); !s) {
+            reject(ack, refusal_code(s.error()), s.error().message);
             return {};
         }
-        Bytes hash = prepared ? prepared->hash : report_hash(m.id(), r);
-        auto& up = m_batch.db.cached(
-            "INSERT INTO chain_head(device_id, chain_index, hash) VALUES(?1,?2,?3) "
-            "ON CONFLICT(device_id) DO UPDATE SET chain_index=excluded.chain_index, hash=excluded.hash");
-        up.bind(1, p.device_id).bind(2, static_cast<std::int64_t>(r.chain_index())).bind_blob(3, hash);
-        if (auto s = up.run(); !s) return s;
+        auto stamped = policy::stamp_server_fields(actor, ch, m_batch.server_time_ms);
+        if (!stamped) return fail(stamped.error());
+        return apply_created_once(m, *stamped, ack);
+    }
 
-        auto keys = report_keys(r, m_table.lookup());
-        auto rec = write_keyed(kReport, m.id(), 1, m.payload(), false, keys);
-        if (!rec) return fail(rec.error());
-        ack.set_status(pb::Ack::APPLIED);
-        ack.set_seq(rec->seq());
-        ack.set_version(1);
-        after_report(m.id(), r);
-        std::string report_id = m.id();
-        // Runs after this applier is gone (when the batch root is signed): use the batch only.
-        WriteBatch* batch = &m_batch;
-        m_batch.on_leaf(hash, [batch, acks, index, report_id, keys = std::move(keys)](pb::Receipt& receipt) -> Status {
-            receipt.set_report_id(report_id);
-            receipt.set_seq((*acks)[index].seq());
-            RecordTable table{batch->db};
-            MutationApplier ap{*batch, table};
-            auto w = ap.write_keyed(kReceipt, report_id, 1, receipt.SerializeAsString(), false, keys);
-            if (!w) return fail(w.error());
-            *(*acks)[index].mutable_receipt() = receipt;
-            return {};
-        });
+    if (m.deleted() && !live) {
+        reject(ack, "not_found", "没有这条记录，无法删除 / there is no such record to delete");
         return {};
     }
-    auto rec = write(m.collection(), m.id(), 1, m.payload(), false);
+    // What the change would make of the record: for last-writer-wins, the stored record with the
+    // changed fields taken (as if each one wins); for a delete, the stored record.
+    std::string next = m.payload();
+    if (m.deleted()) {
+        next = cur->payload();
+    } else if (rule == ConflictRule::field_lww && live && !m.changed_fields().empty()) {
+        auto merged = policy::with_fields_taken(m.collection(), cur->payload(), m.payload(),
+                                                {m.changed_fields().begin(), m.changed_fields().end()});
+        if (!merged) {
+            reject(ack, merged.error().code == Errc::invalid_argument ? "unknown_field" : "malformed", merged.error().message);
+            return {};
+        }
+        next = std::move(*merged);
+    }
+    policy::RecordChange ch{m.collection(), m.id(), std::nullopt, next, m.deleted()};
+    if (live) ch.stored = cur->payload();
+    if (auto s = policy::judge_access(actor, ch, facts); !s) {
+        reject(ack, refusal_code(s.error()), s.error().message);
+        return {};
+    }
+    const std::int64_t have = cur ? cur->version() : 0;
+    if (rule != ConflictRule::field_lww && m.base_version() != have) {
+        ack.set_status(pb::Ack::CONFLICT);
+        ack.set_code("conflict");
+        ack.set_message("记录已被他人更新，请查看最新状态后重试 / someone changed this record first; review its current state");
+        return {};
+    }
+    if (auto s = policy::judge_change(actor, ch, facts); !s) {
+        reject(ack, refusal_code(s.error()), s.error().message);
+        return {};
+    }
+    if (rule == ConflictRule::field_lww) return apply_lww(m, cur, ack);
+    auto stamped = policy::stamp_server_fields(actor, ch, m_batch.server_time_ms);
+    if (!stamped) return fail(stamped.error());
+    return apply_cas(p, m, cur, std::move(*stamped), ack);
+}
+
+Status MutationApplier::refused_unverified(const Principal& p, const pb::Mutation& m, const pb::Ack& ack) {
+    pb::Report r;
+    if (m.collection() == kReport && r.ParseFromString(m.payload()) && r.chain_index() > 0) {
+        // The device chained its next report to this one; the server cannot know its hash, so it
+        // lets the chain continue right after this position (and the audit log says so).
+        auto& up = m_batch.db.cached(
+            "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES(?1, 0, ?2, ?3) "
+            "ON CONFLICT(device_id) DO UPDATE SET break_after=MAX(break_after, excluded.break_after)");
+        up.bind(1, p.device_id).bind_blob(2, zero_hash()).bind(3, static_cast<std::int64_t>(r.chain_index()));
+        if (auto s = up.run(); !s) return s;
+    }
+    return audit(p, m, ack);
+}
+
+Result<bool> MutationApplier::chain_step(const Principal& p, const pb::Report& r, const Bytes& hash, pb::Ack& ack) {
+    auto& head = m_batch.db.cached("SELECT chain_index, hash, break_after FROM chain_head WHERE device_id=?1");
+    head.bind(1, p.device_id);
+    auto row = head.step();
+    if (!row) return fail(row.error());
+    std::int64_t last = 0, break_after = 0;
+    Bytes last_hash = zero_hash();
+    if (*row) {
+        last = head.col_int(0);
+        last_hash = head.col_blob(1);
+        break_after = head.col_int(2);
+    }
+    head.reset();
+    const auto n = static_cast<std::int64_t>(r.chain_index());
+    if (n <= last) {
+        reject(ack, "chain_fork",
+               "报告链序号 " + std::to_string(n) + " 已被占用，可能被篡改 / the report's chain position " + std::to_string(n) +
+                   " is already taken: possible tampering");
+        return false;
+    }
+    const bool follows = n == last + 1 && r.prev_hash() == last_hash;
+    const bool after_break = break_after > last && n == break_after + 1;
+    if (!follows && !after_break) {
+        reject(ack, "chain_fork",
+               "报告未接续本设备上一份报告（序号 " + std::to_string(last) + "），链条分叉 / the report does not follow this "
+               "device's previous report (chain position " + std::to_string(last) + "): a forked or broken chain");
+        return false;
+    }
+    auto& up = m_batch.db.cached(
+        "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES(?1,?2,?3,0) "
+        "ON CONFLICT(device_id) DO UPDATE SET chain_index=excluded.chain_index, hash=excluded.hash");
+    up.bind(1, p.device_id).bind(2, n).bind_blob(3, hash);
+    if (auto s = up.run(); !s) return fail(s.error());
+    return true;
+}
+
+Status MutationApplier::audit(const Principal& p, const pb::Mutation& m, const pb::Ack& ack) {
+    AuditEntry e;
+    e.at_ms = m_batch.server_time_ms;
+    e.actor = p.user_id;
+    e.device = p.device_id;
+    e.role = std::string(role_name(p.role));
+    e.district = p.district_id;
+    e.action = m.deleted() ? "delete" : "write";
+    e.collection = m.collection();
+    e.record_id = m.id();
+    switch (ack.status()) {
+        case pb::Ack::APPLIED:
+        case pb::Ack::DUPLICATE: e.outcome = std::string(kAccepted); break;
+        case pb::Ack::CONFLICT: e.outcome = std::string(kConflict); break;
+        default: e.outcome = std::string(kRefused); break;
+    }
+    if (ack.status() == pb::Ack::DUPLICATE) return {};  // a retry: its first delivery is logged
+    e.code = ack.code();
+    e.reason = ack.message();
+    if (m.collection() == kAuditEvent && ack.status() == pb::Ack::APPLIED) {
+        // What a device reports of itself (an export) is logged as that action, with its detail.
+        pb::AuditEvent ev;
+        if (ev.ParseFromString(m.payload())) {
+            e.action = ev.action();
+            e.reason = ev.detail();
+            if (!ev.target().empty()) e.record_id = ev.target();
+        }
+    }
+    return append_audit(m_batch.db, e);
+}
+
+Status MutationApplier::apply_report(const pb::Mutation& m, const pb::Report& r, const Bytes& hash, pb::Ack& ack,
+                                     std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index) {
+    auto keys = report_keys(r, m_table.lookup());
+    auto rec = write_keyed(kReport, m.id(), 1, m.payload(), false, keys);
     if (!rec) return fail(rec.error());
+    if (auto s = add_blob_refs(m_batch.db, kReport, m.id(), blob_refs_of(r)); !s) return s;
     ack.set_status(pb::Ack::APPLIED);
     ack.set_seq(rec->seq());
     ack.set_version(1);
+    after_report(m.id(), r);
+    std::string report_id = m.id();
+    // Runs after this applier is gone (when the batch root is signed): use the batch only.
+    WriteBatch* batch = &m_batch;
+    m_batch.on_leaf(hash, [batch, acks, index, report_id, keys = std::move(keys)](pb::Receipt& receipt) -> Status {
+        receipt.set_report_id(report_id);
+        receipt.set_seq((*acks)[index].seq());
+        RecordTable table{batch->db};
+        MutationApplier ap{*batch, table};
+        auto w = ap.write_keyed(kReceipt, report_id, 1, receipt.SerializeAsString(), false, keys);
+        if (!w) return fail(w.error());
+        *(*acks)[index].mutable_receipt() = receipt;
+        return {};
+    });
+    return {};
+}
+
+Status MutationApplier::apply_created_once(const pb::Mutation& m, const std::string& payload, pb::Ack& ack) {
+    auto rec = write(m.collection(), m.id(), 1, payload, false);
+    if (!rec) return fail(rec.error());
+    if (m.collection() == kEvidence)
+        if (auto s = add_blob_refs(m_batch.db, kEvidence, m.id(), blob_refs_of(kEvidence, payload)); !s) return s;
+    ack.set_status(pb::Ack::APPLIED);
+    ack.set_seq(rec->seq());
+    ack.set_version(1);
+    if (payload != m.payload()) *ack.mutable_current() = *rec;
     return {};
 }
 
@@ -195,20 +342,12 @@ Status MutationApplier::flush_tasks() {
 }
 
 Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
-                                  pb::Ack& ack) {
-    (void)p;
-    std::int64_t have = cur ? cur->version() : 0;
-    if (m.base_version() != have) {
-        ack.set_status(pb::Ack::CONFLICT);
-        ack.set_code("conflict");
-        ack.set_message("记录已被他人更新，请查看最新状态后重试 / someone changed this record first; review its current state");
-        if (cur) *ack.mutable_current() = *cur;
-        return {};
-    }
-    std::string payload = m.deleted() && cur ? cur->payload() : m.payload();
+                                  std::string payload, pb::Ack& ack) {
+    const std::int64_t have = cur ? cur->version() : 0;
+    const std::string sent = m.deleted() && cur ? cur->payload() : m.payload();
     if (m.collection() == kDraw) {
         pb::Draw a, b;
-        if (!b.ParseFromString(m.payload())) return reject(ack, "malformed", "抽签无法解析 / the draw cannot be parsed"), Status{};
+        if (!b.ParseFromString(payload)) return reject(ack, "malformed", "抽签无法解析 / the draw cannot be parsed"), Status{};
         if (m.deleted()) return reject(ack, "invalid_draw", "抽签记录不可删除 / a draw cannot be deleted"), Status{};
         if (cur) a.ParseFromString(cur->payload());
         DrawWorkflow flow{*this, m_batch.server_time_ms};
@@ -221,69 +360,34 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
             return {};
         }
         payload = b.SerializeAsString();
-    }
-    if (m.collection() == kTask || m.collection() == kCase || m.collection() == kComplaint) {
-        std::string from, to;
-        Status check;
-        if (m.collection() == kTask) {
-            pb::Task a, b;
-            if (!b.ParseFromString(m.payload())) return reject(ack, "malformed", "任务无法解析 / the task cannot be parsed"), Status{};
-            if (cur) a.ParseFromString(cur->payload());
-            from = cur ? a.status() : "";
-            to = b.status();
-            if (from.empty() && to != "open") check = fail(Errc::rejected, "新任务必须为待办状态 / a new task starts open");
-            else if (!from.empty() && from != to) check = check_task_transition(from, to);
-        } else if (m.collection() == kCase) {
-            pb::Case a, b;
-            if (!b.ParseFromString(m.payload())) return reject(ack, "malformed", "案件无法解析 / the case cannot be parsed"), Status{};
-            if (cur) a.ParseFromString(cur->payload());
-            if (!cur && b.status() != "open") check = fail(Errc::rejected, "新案件必须为立案状态 / a new case starts open");
-            else if (cur && a.status() != b.status()) check = check_case_transition(a.status(), b.status());
-            if (check && !m.deleted()) {
-                CaseWorkflow flow{*this, m_table, m_batch.server_time_ms};
-                check = flow.prepare_change(m.id(), cur ? std::optional<pb::Case>(a) : std::nullopt, b, p.user_id);
-                if (!check && check.error().code != Errc::rejected) return check;
-                payload = b.SerializeAsString();
-            }
-        } else {
-            pb::Complaint a, b;
-            if (!b.ParseFromString(m.payload())) return reject(ack, "malformed", "投诉无法解析 / the complaint cannot be parsed"), Status{};
-            if (cur) a.ParseFromString(cur->payload());
-            if (!cur && b.status() != "open") check = fail(Errc::rejected, "新投诉必须为待处理状态 / a new complaint starts open");
-            else if (cur && a.status() != b.status()) check = check_complaint_transition(a.status(), b.status());
-            if (check && b.status() == "closed") check = check_complaint_close(b);
-            if (check && b.status() == "resolved" && a.status() != "resolved" &&
-                b.resolution().find_first_not_of(" \t\r\n") == std::string::npos)
-                check = fail(Errc::rejected, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
-        }
+    } else if (m.collection() == kCase && !m.deleted()) {
+        pb::Case a, b;
+        if (!b.ParseFromString(payload)) return reject(ack, "malformed", "案件无法解析 / the case cannot be parsed"), Status{};
+        if (cur) a.ParseFromString(cur->payload());
+        CaseWorkflow flow{*this, m_table, m_batch.server_time_ms};
+        auto check = flow.prepare_change(m.id(), cur ? std::optional<pb::Case>(a) : std::nullopt, b, p.user_id);
         if (!check) {
+            if (check.error().code != Errc::rejected) return check;
             reject(ack, "invalid_transition", check.error().message);
             return {};
         }
+        payload = b.SerializeAsString();
     }
-    bool completed_by_server = payload != m.payload() && !m.deleted();
+    const bool completed_by_server = payload != sent && !m.deleted();
     auto rec = write(m.collection(), m.id(), have + 1, std::move(payload), m.deleted());
     if (!rec) return fail(rec.error());
     ack.set_status(pb::Ack::APPLIED);
     ack.set_seq(rec->seq());
     ack.set_version(rec->version());
-    // The server filled in part of the record (a draw's tasks, a case's re-inspection): the
-    // device takes the completed record at once.
+    // The server filled in part of the record (a draw's tasks, a case's re-inspection, who
+    // decided and when): the device takes the completed record at once.
     if (completed_by_server) *ack.mutable_current() = *rec;
     return {};
 }
 
-Status MutationApplier::apply_lww(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
-                                  pb::Ack& ack) {
-    (void)p;
-    std::unique_ptr<gpb::Message> incoming, merged;
-    if (m.collection() == kInstitution) {
-        incoming = std::make_unique<pb::Institution>();
-        merged = std::make_unique<pb::Institution>();
-    } else {
-        incoming = std::make_unique<pb::Zone>();
-        merged = std::make_unique<pb::Zone>();
-    }
+Status MutationApplier::apply_lww(const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack) {
+    std::unique_ptr<gpb::Message> incoming = policy::new_record_message(m.collection()),
+                                  merged = policy::new_record_message(m.collection());
     if (!incoming->ParseFromString(m.payload())) {
         reject(ack, "malformed", "记录无法解析 / the record cannot be parsed");
         return {};

@@ -30,6 +30,10 @@ public:
     Status apply(const Principal& p, const pb::Mutation& m, std::shared_ptr<std::vector<pb::Ack>> acks,
                  std::size_t index, const PreparedReport* prepared = nullptr);
 
+    // A report the server could not verify (bad signature or unparseable), refused before apply():
+    // audited, and the device's chain may continue after its position (see chain_step).
+    Status refused_unverified(const Principal& p, const pb::Mutation& m, const pb::Ack& ack);
+
     // Writes a record with a fresh seq and its scope keys (server-side changes use this too).
     Result<pb::Record> write(std::string_view collection, const std::string& id, std::int64_t version,
                              std::string payload, bool deleted, const std::string* field_clock = nullptr);
@@ -39,11 +43,20 @@ public:
                                    const std::string* field_clock = nullptr);
 
 private:
-    Status apply_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
-                           pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
-                           const PreparedReport* prepared);
-    Status apply_cas(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
-    Status apply_lww(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
+    Status decide(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack,
+                  std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index, const PreparedReport* prepared);
+    // Writes a new report after its chain step (already taken) and judgement.
+    Status apply_report(const pb::Mutation& m, const pb::Report& r, const Bytes& hash, pb::Ack& ack,
+                        std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index);
+    Status apply_created_once(const pb::Mutation& m, const std::string& payload, pb::Ack& ack);
+    Status apply_cas(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
+                     std::string payload, pb::Ack& ack);
+    Status apply_lww(const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack);
+    // The device's report chain (invariant 5): a report must follow the device's previous one
+    // (index + 1 and prev_hash = its hash), or follow a report the server could not verify. Moves the
+    // chain head when it does; false (with `ack` refused) when it does not.
+    Result<bool> chain_step(const Principal& p, const pb::Report& r, const Bytes& hash, pb::Ack& ack);
+    Status audit(const Principal& p, const pb::Mutation& m, const pb::Ack& ack);
     // A report moves its task to "submitted". The task is rewritten once per job, not once per
     // report (a device may send many reports on one task): flush_tasks() writes what is pending.
     void after_report(const std::string& report_id, const pb::Report& r);

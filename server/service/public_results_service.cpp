@@ -1,6 +1,7 @@
 #include "server/service/public_results_service.h"
 
 #include "server/http/html_text.h"
+#include "shared/common/query_string.h"
 #include "shared/common/shanghai_time.h"
 #include "shared/export/csv_writer.h"
 
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <unordered_map>
 
 #include "ducha.pb.h"
@@ -33,36 +33,6 @@ constexpr std::int64_t kMaxOffset = 1'000'000'000;
 
 // ------------------------------------------------------------------ query
 
-std::optional<std::string> percent_decode(std::string_view s) {
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out += ' ';
-        } else if (s[i] == '%') {
-            if (i + 2 >= s.size()) return std::nullopt;
-            int hi = hex(s[i + 1]), lo = hex(s[i + 2]);
-            if (hi < 0 || lo < 0) return std::nullopt;
-            out += static_cast<char>(hi * 16 + lo);
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-// What an error message may quote of a value: short, so the answer never echoes a long input.
-std::string shown(std::string_view v) {
-    constexpr std::size_t kMax = 40;
-    return "'" + std::string(v.substr(0, kMax)) + (v.size() > kMax ? "...'" : "'");
-}
 
 std::optional<std::int64_t> whole_number(std::string_view v) {
     if (v.empty() || v.size() > 12) return std::nullopt;
@@ -162,6 +132,15 @@ std::string tier_text(const std::string& tier) {
 
 const char* result_label(const PublicResult& r) { return r.problems.empty() ? "合格 / pass" : "发现问题 / problems found"; }
 
+// A corrected row says so first: its own result is what was first reported, the amendment's stands.
+const char* correction_note(const PublicResult& r) {
+    if (r.amended_by) return "已更正 / amended";
+    if (r.amends) return "更正 / amendment";
+    return nullptr;
+}
+
+std::string number_or_empty(const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : std::string(); }
+
 // ------------------------------------------------------------------ output helpers
 
 
@@ -215,44 +194,36 @@ Result<PublicQuery> PublicResultsService::parse_query(std::string_view raw, std:
     PublicQuery q;
     bool format_given = false;
     auto bad = [](std::string zh, std::string en) { return fail(Errc::invalid_argument, zh + " / " + en); };
-    while (!raw.empty()) {
-        auto amp = raw.find('&');
-        std::string_view param = raw.substr(0, amp);
-        raw = amp == std::string_view::npos ? std::string_view{} : raw.substr(amp + 1);
-        if (param.empty()) continue;
-        auto eq = param.find('=');
-        auto key = percent_decode(param.substr(0, eq));
-        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : param.substr(eq + 1));
-        if (!key || !value)
-            return bad("查询参数的百分号编码无效", "malformed percent-encoding in the query: " + shown(param));
-        const std::string& v = *value;
-        if (*key == "district") {
+    auto params = parse_query_string(raw);
+    if (!params) return fail(params.error());
+    for (const auto& [key, v] : *params) {
+        if (key == "district") {
             if (!v.empty() && !valid_record_id(v))
-                return bad("district 应为区县编号", "district must be a district id, got " + shown(v));
+                return bad("district 应为区县编号", "district must be a district id, got " + quoted_value(v));
             q.district = v;
-        } else if (*key == "from" || *key == "to") {
+        } else if (key == "from" || key == "to") {
             std::string day;
             if (!v.empty()) {
                 auto d = parse_shanghai_date(v);
-                if (!d) return bad(*key + " 应为 YYYY-MM-DD 格式的日期", *key + " must be a date as YYYY-MM-DD, got " + shown(v));
+                if (!d) return bad(key + " 应为 YYYY-MM-DD 格式的日期", key + " must be a date as YYYY-MM-DD, got " + quoted_value(v));
                 day = shanghai_date(*d);  // canonical: orders like the day itself, so filters compare strings
             }
-            (*key == "from" ? q.from : q.to) = day;
-        } else if (*key == "limit") {
+            (key == "from" ? q.from : q.to) = day;
+        } else if (key == "limit") {
             auto n = whole_number(v);
             if (!n || *n < 1 || *n > kMaxLimit)
-                return bad("limit 应为 1 到 1000 之间的整数", "limit must be a whole number from 1 to 1000, got " + shown(v));
+                return bad("limit 应为 1 到 1000 之间的整数", "limit must be a whole number from 1 to 1000, got " + quoted_value(v));
             q.limit = static_cast<int>(*n);
-        } else if (*key == "offset") {
+        } else if (key == "offset") {
             auto n = whole_number(v);
             if (!n || *n > kMaxOffset)
-                return bad("offset 应为不小于 0 的整数", "offset must be a whole number of 0 or more, got " + shown(v));
+                return bad("offset 应为不小于 0 的整数", "offset must be a whole number of 0 or more, got " + quoted_value(v));
             q.offset = *n;
-        } else if (*key == "format") {
+        } else if (key == "format") {
             if (v == "json") q.format = PublicFormat::json;
             else if (v == "csv") q.format = PublicFormat::csv;
             else if (v == "html") q.format = PublicFormat::html;
-            else return bad("format 应为 json、csv 或 html", "format must be json, csv or html, got " + shown(v));
+            else return bad("format 应为 json、csv 或 html", "format must be json, csv or html, got " + quoted_value(v));
             format_given = true;
         }
         // Other parameters (a browser's cache buster, a tracking tag) change nothing.
@@ -383,11 +354,10 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
     std::unordered_map<std::string, std::map<std::string, std::pair<std::string, std::string>>> templates;
 
     struct Candidate {
-        std::string report_id;
+        std::string report_id, task_id, amends;
         PublicResult row;
     };
     std::vector<Candidate> found;
-    std::set<std::string> amended;
     // The one scan of the report collection, with each report's receipt joined in.
     store::Statement st{db,
                         "SELECT r.id, r.seq, r.updated_at, r.payload, c.payload FROM record r "
@@ -404,6 +374,10 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
         auto task = memo_get(tasks, table, kTask, report->task_id(), false);
         if (!task) return fail(task.error());
         if (!**task || (**task)->covert()) continue;
+        // The public sees the official inspection: a report by one of the task's inspectors, not
+        // evidence someone else filed on the task (an inspector reassigned while offline).
+        const auto& assignees = (**task)->assignees();
+        if (std::find(assignees.begin(), assignees.end(), report->user_id()) == assignees.end()) continue;
         auto inst = memo_get(insts, table, kInstitution, report->institution_id(), true);
         if (!inst) return fail(inst.error());
         if (!**inst || (**inst)->field_reported()) continue;  // only sites of the registry
@@ -441,16 +415,30 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
         }
         const std::string id = st.col_text(0);
         if (auto d = decisions.find(id); d != decisions.end()) r.decision = d->second;
-        if (!report->amends().empty()) amended.insert(report->amends());
-        found.push_back({id, std::move(r)});
+        found.push_back({id, report->task_id(), report->amends(), std::move(r)});
     }
 
-    // An amended report is replaced by its amendment: the public sees the corrected result only.
-    for (auto& c : found)
-        if (!amended.contains(c.report_id)) snap->rows.push_back(std::move(c.row));
-    std::sort(snap->rows.begin(), snap->rows.end(), [](const PublicResult& a, const PublicResult& b) {
+    // An amendment and the report it corrects are both published (what was first reported stays
+    // on record) and point at each other by number. Only a published original is named: an
+    // amendment of anything else shows no link, so it cannot hint at a report that is not public.
+    // A report amended more than once points at its newest amendment, whose result stands.
+    std::unordered_map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < found.size(); ++i) by_id.emplace(found[i].report_id, i);
+    auto newer = [](const PublicResult& a, const PublicResult& b) {
         return a.received_ms != b.received_ms ? a.received_ms > b.received_ms : a.id > b.id;
-    });
+    };
+    std::unordered_map<std::size_t, std::size_t> newest_amendment;  // original -> amendment, as indexes of found
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (found[i].amends.empty()) continue;
+        auto o = by_id.find(found[i].amends);
+        if (o == by_id.end() || o->second == i || found[o->second].task_id != found[i].task_id) continue;
+        found[i].row.amends = found[o->second].row.id;
+        auto [it, fresh] = newest_amendment.emplace(o->second, i);
+        if (!fresh && newer(found[i].row, found[it->second].row)) it->second = i;
+    }
+    for (auto [orig, amendment] : newest_amendment) found[orig].row.amended_by = found[amendment].row.id;
+    for (auto& c : found) snap->rows.push_back(std::move(c.row));
+    std::sort(snap->rows.begin(), snap->rows.end(), newer);
     return std::shared_ptr<const Snapshot>(std::move(snap));
 }
 
@@ -492,7 +480,10 @@ HttpResponse PublicResultsService::json_response(const PublicResultsPage& page) 
                            {"result_label", result_label(r)},
                            {"problem_count", r.problems.size()},
                            {"problems", std::move(problems)},
-                           {"decision", std::move(decision)}});
+                           {"decision", std::move(decision)},
+                           {"amends", r.amends ? json(*r.amends) : json(nullptr)},
+                           {"amended_by", r.amended_by ? json(*r.amended_by) : json(nullptr)},
+                           {"status_note", correction_note(r) ? json(correction_note(r)) : json(nullptr)}});
     }
     json j{{"generated_at", shanghai_time_iso(page.generated_at * 1000)},
            {"total", page.total},
@@ -511,7 +502,8 @@ HttpResponse PublicResultsService::csv_response(const PublicResultsPage& page) {
     exporting::Table t;
     t.headers = {"编号 / ID", "检查日期 / Date", "区县 / District", "机构名称 / Institution", "地址 / Address",
                  "办学许可 / Licensed", "类别 / Category", "检查类型 / Kind", "检查结果 / Result", "问题数 / Problems",
-                 "问题项 / Failed items", "处理状态 / Case status", "裁量档次 / Tier", "整改期限 / Deadline"};
+                 "问题项 / Failed items", "处理状态 / Case status", "裁量档次 / Tier", "整改期限 / Deadline",
+                 "更正编号 / Amends No.", "被更正为 / Amended by No."};
     for (const auto& r : page.results) {
         std::string status, tier, deadline;
         if (r.decision) {
@@ -521,7 +513,8 @@ HttpResponse PublicResultsService::csv_response(const PublicResultsPage& page) {
         }
         t.rows.push_back({std::to_string(r.id), r.date, r.district, r.institution, r.address, r.licensed ? "是 / yes" : "否 / no",
                           r.category, or_raw(kind_label(r.task_kind), r.task_kind), result_label(r),
-                          std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline});
+                          std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline,
+                          number_or_empty(r.amends), number_or_empty(r.amended_by)});
     }
     std::string out = exporting::to_csv(t);
     HttpResponse resp;
@@ -547,6 +540,8 @@ HttpResponse PublicResultsService::html_response(const PublicResultsPage& page) 
          ".pass{color:#1b7f3b;font-weight:bold}.problems{color:#b71c1c;font-weight:bold}"
          "ul{margin:.2em 0 0;padding-left:1.1em}.num{text-align:right;white-space:nowrap}"
          ".nowrap{white-space:nowrap}.empty{text-align:center;color:#666;padding:1.5em}"
+         ".tag{display:inline-block;border:1px solid #9a5b00;color:#9a5b00;border-radius:3px;padding:0 .3em;"
+         "font-size:.85em}.note{color:#555;font-size:.9em}"
          "@page{size:A4 landscape;margin:12mm}"
          "@media print{body{padding:0;font-size:9pt}table{font-size:8.5pt}thead{display:table-header-group}"
          "tr{break-inside:avoid}tbody tr:nth-child(even){background:none}th{background:none}}"
@@ -575,11 +570,25 @@ HttpResponse PublicResultsService::html_response(const PublicResultsPage& page) 
          "<th>机构名称<br>Institution</th><th>地址<br>Address</th><th>办学许可<br>Licensed</th>"
          "<th>类别<br>Category</th><th>检查类型<br>Kind</th><th>检查结果<br>Result</th>"
          "<th>处理情况<br>Follow-up</th></tr></thead>\n<tbody>\n";
+    // The other row of a correction, linked when it is on this page, else named by its number.
+    auto ref = [&](std::int64_t n) {
+        const bool here =
+            std::any_of(page.results.begin(), page.results.end(), [&](const PublicResult& x) { return x.id == n; });
+        const std::string num = std::to_string(n);
+        return here ? "<a href=\"#r" + num + "\">" + num + "</a>" : num;
+    };
     for (const auto& r : page.results) {
-        h += "<tr><td class=\"num\">" + std::to_string(r.id) + "</td><td class=\"nowrap\">" + r.date + "</td><td>" +
+        const std::string num = std::to_string(r.id);
+        h += "<tr id=\"r" + num + "\"><td class=\"num\">" + num + "</td><td class=\"nowrap\">" + r.date + "</td><td>" +
              html_escape(r.district) + "</td><td>" + html_escape(r.institution) + "</td><td>" + html_escape(r.address) +
              "</td><td>" + (r.licensed ? "是 / yes" : "否 / no") + "</td><td>" + html_escape(r.category) + "</td><td>" +
              html_escape(or_raw(kind_label(r.task_kind), r.task_kind)) + "</td><td>";
+        if (r.amended_by)
+            h += "<span class=\"tag\">已更正 / amended</span> <span class=\"note\">以第 " + ref(*r.amended_by) +
+                 " 号为准 / see No. " + ref(*r.amended_by) + "</span><br>";
+        if (r.amends)
+            h += "<span class=\"tag\">更正 / amendment</span> <span class=\"note\">更正第 " + ref(*r.amends) +
+                 " 号 / corrects No. " + ref(*r.amends) + "</span><br>";
         if (r.problems.empty()) {
             h += "<span class=\"pass\">合格 / pass</span>";
         } else {

@@ -4,7 +4,8 @@
 //
 // What is published is decided here and nowhere else: one row per live report that is neither
 // covert (the report's flag or its task's) nor about an unlisted site, whose task is known and
-// whose institution is in the registry. A row carries the institution as the registry names it,
+// whose institution is in the registry. An amended report and its amendment are both published,
+// each marked with the other's number. A row carries the institution as the registry names it,
 // the day the server received the report (Asia/Shanghai), the task's kind, the codes and checklist
 // texts of the failed items and, when a case was opened on the report, its status, tier and
 // deadline. Never an inspector, user or device id, a name, a note, GPS, a photo or signature hash,
@@ -53,6 +54,9 @@ struct PublicResult {
     bool licensed = false;
     std::vector<PublicProblem> problems;  // failed items, in checklist order
     std::optional<PublicDecision> decision;
+    // Corrections (更正), by the published numbers of both rows, never by report id: the row this
+    // one amends, and the newest row that amends this one. Both rows stay published.
+    std::optional<std::int64_t> amends, amended_by;
 };
 
 struct PublicResultsPage {

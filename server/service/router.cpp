@@ -76,11 +76,19 @@ HttpResponse malformed(std::string_view what) {
                           std::string(what) + " protobuf message");
 }
 
+// The one answer for a blob the caller may not see and for one that does not exist: the same
+// bytes either way, so an answer never tells whether a file is stored.
+HttpResponse blob_not_found(bool head) {
+    HttpResponse r = json_error(404, "not_found", "没有这个文件 / no such blob");
+    r.head_only = head;
+    return r;
+}
+
 }  // namespace
 
 Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
-      m_blobs(ctx.data_dir / "blobs", ctx.limits.max_blob_size), m_badge(ctx), m_public_results(ctx) {}
+      m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_public_results(ctx) {}
 
 void Router::handle(HttpRequest&& req, Respond respond) {
     const auto& path = req.path;
@@ -132,6 +140,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         });
     }
     if (path.rfind("/v1/blobs/", 0) == 0) return blobs(std::move(req), std::move(respond));
+    if (path == "/v1/audit") return audit(std::move(req), std::move(respond));
     if (path.rfind("/v1/public/badge/", 0) == 0) return badge(std::move(req), std::move(respond));
     if (path == "/v1/public/results") return public_results(std::move(req), std::move(respond));
     respond(json_error(404, "not_found", "没有这个接口 / no such endpoint: " + req.method + " " + path));
@@ -149,25 +158,25 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
         return r;
     };
     if (req.method == "HEAD") {
-        auto st = m_blobs.state(hex);
-        if (!st) return respond(error_response(st.error()));
-        if (!*st) {
-            HttpResponse r = json_error(404, "not_found", "no such blob");
+        return m_blobs.head(std::move(*caller), std::move(hex), [respond, with_offset](Result<std::optional<BlobStore::State>> st) {
+            if (!st) return respond(error_response(st.error()));
+            if (!*st) return respond(blob_not_found(true));
+            HttpResponse r;
             r.head_only = true;
-            return respond(r);
-        }
-        HttpResponse r;
-        r.head_only = true;
-        r.content_type = "application/octet-stream";
-        return respond(with_offset(r, **st));
+            r.content_type = "application/octet-stream";
+            respond(with_offset(r, **st));
+        });
     }
     if (req.method == "GET") {
-        auto data = m_blobs.read(hex);
-        if (!data) return respond(error_response(data.error()));
-        HttpResponse r;
-        r.content_type = "application/octet-stream";
-        r.body = std::move(*data);
-        return respond(r);
+        return m_blobs.get(std::move(*caller), std::move(hex), [respond](Result<std::optional<std::string>> data) {
+            if (!data) return respond(error_response(data.error()));
+            if (!*data) return respond(blob_not_found(false));
+            HttpResponse r;
+            r.content_type = "application/octet-stream";
+            r.headers.emplace_back("Cache-Control", "private, no-store");
+            r.body = std::move(**data);
+            respond(std::move(r));
+        });
     }
     if (req.method != "PUT") return respond(json_error(405, "method_not_allowed", "use HEAD, PUT or GET"));
     if (req.body.size() > m_ctx.limits.max_blob_chunk)
@@ -182,22 +191,37 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
             return respond(json_error(400, "invalid_argument", "Content-Range 无效 / bad Content-Range: " + range));
     }
     m_ctx.counters.blob_bytes_received += req.body.size();
-    auto st = m_blobs.put_chunk(hex, start, total, req.body);
-    if (!st) {
-        if (st.error().code == Errc::conflict) {
-            HttpResponse r = json_error(409, "offset_mismatch", "上传位置不符，请从服务器位置继续 / resume from the server's offset");
-            r.headers.emplace_back("Upload-Offset", st.error().message);
-            return respond(r);
-        }
-        if (st.error().code == Errc::integrity) m_ctx.counters.blob_hash_mismatches++;
-        return respond(error_response(st.error()));
-    }
-    if (st->complete) m_ctx.counters.blobs_completed++;
-    HttpResponse r;
-    r.status = st->complete ? 201 : 202;
-    r.content_type = "application/json";
-    r.body = nlohmann::json{{"complete", st->complete}, {"received", st->received}}.dump();
-    respond(with_offset(r, *st));
+    ServerCounters& counters = m_ctx.counters;
+    m_blobs.put(std::move(*caller), std::move(hex), start, total, std::move(req.body),
+                [respond, with_offset, &counters](Result<BlobStore::State> st) {
+                    if (!st) {
+                        if (st.error().code == Errc::conflict) {
+                            HttpResponse r = json_error(409, "offset_mismatch", "上传位置不符，请从服务器位置继续 / resume from the server's offset");
+                            r.headers.emplace_back("Upload-Offset", st.error().message);
+                            return respond(r);
+                        }
+                        if (st.error().code == Errc::integrity) counters.blob_hash_mismatches++;
+                        return respond(error_response(st.error()));
+                    }
+                    if (st->complete) counters.blobs_completed++;
+                    HttpResponse r;
+                    r.status = st->complete ? 201 : 202;
+                    r.content_type = "application/json";
+                    r.body = nlohmann::json{{"complete", st->complete}, {"received", st->received}}.dump();
+                    respond(with_offset(r, *st));
+                });
+}
+
+// GET /v1/audit: see AuditService.
+void Router::audit(HttpRequest&& req, Respond respond) {
+    if (req.method != "GET") return respond(json_error(405, "method_not_allowed", "use GET"));
+    auto caller = m_auth.authenticate(req.header("authorization"));
+    if (!caller) return respond(error_response(caller.error()));
+    auto q = AuditService::parse_query(req.query);
+    if (!q) return respond(json_error(400, "invalid_argument", q.error().message));
+    m_audit.read(std::move(*caller), std::move(*q), [respond](Result<AuditPage> page) {
+        respond(page ? AuditService::json_response(*page) : error_response(page.error()));
+    });
 }
 
 // GET /v1/public/badge/{token}: no authentication; see BadgeService.

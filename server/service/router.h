@@ -4,9 +4,10 @@
 #include <functional>
 
 #include "server/http/http_server.h"
+#include "server/service/audit_service.h"
 #include "server/service/auth_service.h"
 #include "server/service/badge_service.h"
-#include "server/service/blob_store.h"
+#include "server/service/blob_service.h"
 #include "server/service/public_results_service.h"
 #include "server/service/server_context.h"
 #include "server/service/sync_service.h"
@@ -23,6 +24,7 @@ public:
 
 private:
     void blobs(HttpRequest&& req, Respond respond);
+    void audit(HttpRequest&& req, Respond respond);
     void badge(HttpRequest&& req, Respond respond);
     void public_results(HttpRequest&& req, Respond respond);
     HttpResponse healthz();
@@ -32,7 +34,8 @@ private:
     std::function<HttpServer::Stats()> m_http_stats;
     AuthService m_auth;
     SyncService m_sync;
-    BlobStore m_blobs;
+    BlobService m_blobs;
+    AuditService m_audit;
     BadgeService m_badge;
     PublicResultsService m_public_results;
 };

@@ -124,6 +124,7 @@ void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> re
                     fresh[idx] = 1;
                     if (bad[idx]) {
                         (*acks)[idx].set_client_seq(m.client_seq());
+                        if (auto s = ap.refused_unverified(**principal, m, (*acks)[idx]); !s) return s;
                     } else if (auto s = ap.apply(**principal, m, acks, idx,
                                                  (*prepared)[idx] ? &*(*prepared)[idx] : nullptr);
                                !s) {

@@ -1,8 +1,26 @@
 #include "server/storage/server_schema.h"
 
+#include "server/storage/blob_refs.h"
+#include "shared/store/statement.h"
+
 namespace ducha::server {
 
 namespace {
+
+// Migration 5: evidence files already held become readable by whoever may read the records that
+// reference them.
+Status backfill_blob_refs(store::Database& db) {
+    store::Statement st{db, "SELECT collection, id, payload FROM record WHERE collection IN ('report','evidence') AND deleted=0"};
+    for (;;) {
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (!*row) break;
+        auto refs = blob_refs_of(st.col_text(0), st.col_blob(2));
+        if (auto s = add_blob_refs(db, st.col_text(0), st.col_text(1), refs); !s) return s;
+    }
+    return {};
+}
+
 constexpr store::Migration kSteps[] = {
     {1, R"sql(
 CREATE TABLE record(
@@ -54,6 +72,23 @@ CREATE INDEX record_key_assignment_by_key ON record_key(key, active) WHERE colle
     {4, R"sql(
 DELETE FROM record_key WHERE collection='receipt';
 )sql"},
+    // Trustworthy writes: the append-only audit log (every accepted and refused write, enrollment,
+    // token refresh, export and read of covert evidence), which records reference which evidence
+    // file (blob reads are scoped by them), and the chain's allowance to continue after a report
+    // the server could not verify.
+    {5, R"sql(
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, device TEXT NOT NULL, role TEXT NOT NULL,
+  district TEXT NOT NULL, action TEXT NOT NULL, collection TEXT NOT NULL, record_id TEXT NOT NULL,
+  outcome TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE INDEX audit_log_by_outcome ON audit_log(outcome, id);
+CREATE INDEX audit_log_by_actor ON audit_log(actor, id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TABLE blob_ref(sha256 TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL,
+  PRIMARY KEY(sha256, collection, id)) WITHOUT ROWID;
+ALTER TABLE chain_head ADD COLUMN break_after INTEGER NOT NULL DEFAULT 0;
+)sql", backfill_blob_refs},
 };
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "shared/cli/cli_app.h"
 
+#include "shared/cli/audit_command.h"
 #include "shared/cli/cli_args.h"
 #include "shared/cli/desk_commands.h"
 
@@ -15,6 +16,7 @@
 #include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
+#include "shared/policy/write_rules.h"
 #include "shared/sync/chain_verifier.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/enroll_link.h"
@@ -47,6 +49,9 @@ Device commands (all work offline except enroll, sync and admin code):
   inspect --task ID --answers FILE.json [--photo FILE]... [--photo CODE=FILE]...
           [--gps LAT,LON] [--accuracy M] [--mock-location] [--notes TEXT]
                               record, sign and queue a report; prints its id
+  inspect --amends REPORT_ID --answers FILE.json [the same options]
+                              correct my own report within 7 days of its receipt: a new,
+                              complete report on the same task and site; prints its id
   task-status --task ID --to STATUS   move a task (e.g. in_progress); queued
   outbox [--json]             changes waiting, and those set aside with their reason
   reports [--json]            reports on this device (for supervisors: all in scope)
@@ -54,12 +59,15 @@ Device commands (all work offline except enroll, sync and admin code):
   edit COLLECTION ID FIELD=VALUE...   change fields of an institution or zone (last writer wins)
   digest                      a hash of this replica (equal replicas, equal digests)
   verify                      re-check every signature, chain link, receipt and photo
+  rules                       who may write what: the write rules the server and every device apply
+                              (Markdown; no --profile needed)
 
 Admin / coordinator commands:
   admin user add --name NAME --role volunteer|coordinator|supervisor --district ID   (queued)
   admin assign --user ID (--zone ID | --institution ID) --district ID              (queued)
   admin task add ...          the same as `task add` below
   admin code --user ID        issue a one-time enrollment code (online)
+  audit [--outcome refused|accepted|conflict] [--action A] [--actor U] [--collection C] [--record ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--json]   the server's audit log, newest first (online; admins and supervisors)
 
 Answers file: {"L1": "pass", "T3": {"result": "fail", "note": "..."}} (pass|fail|na).
 )";
@@ -233,15 +241,20 @@ public:
 
     int inspect() {
         auto task = m_a.get("--task");
+        auto amends = m_a.get("--amends");
         auto answers_path = m_a.get("--answers");
-        if (!task || !answers_path) return usage("inspect 需要 --task ID --answers FILE.json");
+        if (task && amends) return usage("inspect 只能二选一：--task 或 --amends / inspect takes --task or --amends, not both");
+        if ((!task && !amends) || !answers_path)
+            return usage("inspect 需要 --task ID 或 --amends REPORT_ID，以及 --answers FILE.json / inspect needs --task ID or "
+                         "--amends REPORT_ID, and --answers FILE.json");
         auto text = read_file(*answers_path);
         if (!text) return failed(m_err, Error{Errc::not_found, "无法读取答案文件 / cannot read " + *answers_path});
         auto j = json::parse(*text, nullptr, false);
         if (!j.is_object())
             return failed(m_err, Error{Errc::malformed, "答案文件不是 JSON 对象 / the answers file is not a JSON object: " + *answers_path});
         InspectionInput in;
-        in.task_id = *task;
+        in.task_id = task.value_or("");
+        in.amends = amends.value_or("");
         for (auto& [code, v] : j.items()) {
             domain::AnswerInput a;
             a.code = code;
@@ -302,7 +315,7 @@ public:
         m.set_id(*task);
         m.set_base_version((*cur)->version());
         m.set_payload(t->SerializeAsString());
-        auto q = m_p.store().enqueue(m);
+        auto q = m_p.submit(m);
         if (!q) return failed(m_err, q.error());
         m_out << "queued #" << *q << "\n";
         return 0;
@@ -337,7 +350,7 @@ public:
         auto row = [&](const std::string& id, const pb::Report& r, const std::string& status) {
             json j{{"id", id}, {"task_id", r.task_id()}, {"institution_id", r.institution_id()}, {"status", status},
                    {"flagged", r.flagged()}, {"device_time", r.device_time()}, {"chain_index", r.chain_index()},
-                   {"user_id", r.user_id()}};
+                   {"user_id", r.user_id()}, {"amends", r.amends().empty() ? json(nullptr) : json(r.amends())}};
             int pending = 0;
             if (blobs)
                 for (const auto& b : *blobs)
@@ -443,7 +456,7 @@ public:
         m.set_base_version((*cur)->version());
         m.set_payload(msg->SerializeAsString());
         m.set_hlc(*hlc);
-        auto q = m_p.store().enqueue(m);
+        auto q = m_p.submit(m);
         if (!q) return failed(m_err, q.error());
         m_out << "queued #" << *q << "\n";
         return 0;
@@ -515,7 +528,7 @@ private:
         m.set_collection(std::string(collection));
         m.set_id(crypto::new_uuid());
         m.set_payload(msg.SerializeAsString());
-        auto q = m_p.store().enqueue(m);
+        auto q = m_p.submit(m);
         if (!q) return failed(m_err, q.error());
         m_out << m.id() << "\n";
         return 0;
@@ -566,6 +579,10 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         out << kUsage << "\n" << kDeskUsage;
         return 0;
     }
+    if (cmd == "rules") {  // needs no profile: the table is the same on every device and the server
+        out << policy::rules_markdown();
+        return 0;
+    }
     if (!profile) {
         err << "ducha: 需要 --profile DIR / --profile DIR is required\n\n" << kUsage;
         return 2;
@@ -593,6 +610,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         if (cmd == "digest") return cli.digest();
         if (cmd == "verify") return cli.verify();
         if (cmd == "admin") return cli.admin();
+        if (cmd == "audit") return run_audit_command(*p, a, out, err);
         if (auto rc = run_desk_command(cmd, *p, a, out, err)) return *rc;
     } catch (const std::exception& e) {
         err << "ducha: 参数无效 / bad argument: " << e.what() << "\n";

@@ -572,6 +572,7 @@ public:
             auto pdf = exporting::render_inspection_pdf(*rec);
             if (!pdf) return failed(m_err, pdf.error());
             if (auto s = exporting::write_file_atomically(*out_path, *pdf); !s) return failed(m_err, s.error());
+            note_export(tables, "record", "pdf", 1, word(1));
             m_out << "wrote " << *out_path << " (" << pdf->size() << " bytes)\n";
             return 0;
         }
@@ -603,8 +604,18 @@ public:
             bytes = exporting::to_csv(*t);
         }
         if (auto s = exporting::write_file_atomically(*out_path, bytes); !s) return failed(m_err, s.error());
+        note_export(tables, what, xlsx ? "xlsx" : "csv", static_cast<std::int64_t>(t->rows.size()));
         m_out << "wrote " << *out_path << " (" << t->rows.size() << " rows)\n";
         return 0;
+    }
+
+    // Exports are audited (the next sync takes the entry to the server). The file is written
+    // already: a failure to queue the entry is said, not fatal.
+    void note_export(exporting::ExportTables& tables, const std::string& what, const std::string& format,
+                     std::int64_t rows, const std::string& subject = {}) {
+        if (auto s = tables.record_export(what, format, rows, subject); !s)
+            m_err << "ducha: 导出未能记入审计日志 / the export could not be queued for the audit log: " << s.error().message
+                  << "\n";
     }
 
 private:

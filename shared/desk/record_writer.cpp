@@ -17,7 +17,7 @@ Result<std::string> RecordWriter::create(std::string_view collection, const goog
         if (!hlc) return fail(hlc.error());
         m.set_hlc(*hlc);
     }
-    auto q = store().enqueue(m);
+    auto q = m_p.submit(m);
     if (!q) return fail(q.error());
     return m.id();
 }
@@ -29,7 +29,7 @@ Status RecordWriter::update(std::string_view collection, const std::string& id, 
     m.set_id(id);
     m.set_base_version(base_version);
     m.set_payload(msg.SerializeAsString());
-    auto q = store().enqueue(m);
+    auto q = m_p.submit(m);
     if (!q) return fail(q.error());
     return {};
 }
@@ -45,7 +45,7 @@ Status RecordWriter::edit_fields(std::string_view collection, const std::string&
     m.set_payload(msg.SerializeAsString());
     m.set_hlc(*hlc);
     for (const auto& f : fields) m.add_changed_fields(f);
-    auto q = store().enqueue(m);
+    auto q = m_p.submit(m);
     if (!q) return fail(q.error());
     return {};
 }
@@ -58,7 +58,7 @@ Status RecordWriter::remove(std::string_view collection, const std::string& id, 
     m.set_base_version(base_version);
     m.set_payload(last.SerializeAsString());
     m.set_deleted(true);
-    auto q = store().enqueue(m);
+    auto q = m_p.submit(m);
     if (!q) return fail(q.error());
     return {};
 }

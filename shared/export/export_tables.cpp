@@ -211,4 +211,20 @@ Result<InspectionRecord> ExportTables::inspection_record(const std::string& repo
     return out;
 }
 
+Status ExportTables::record_export(const std::string& what, const std::string& format, std::int64_t rows,
+                                   const std::string& subject) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    pb::AuditEvent e;
+    e.set_actor(who->user_id);
+    e.set_device_id(who->device_id);
+    e.set_action("export." + what);
+    e.set_target(subject);
+    e.set_detail(format + ", " + std::to_string(rows) + " rows");
+    e.set_at(unix_ms_now());  // the device's clock; the server stamps its own
+    auto id = m_w.create(domain::kAuditEvent, e);
+    if (!id) return fail(id.error());
+    return {};
+}
+
 }  // namespace ducha::exporting

@@ -21,6 +21,11 @@ public:
     // (downloaded from the server and checked against their hashes when missing), and the
     // signature, chain link and receipt checked here.
     Result<InspectionRecord> inspection_record(const std::string& report_id);
+    // Records that this device exported `what` (reports, cases, complaints, coverage, record) as
+    // `format` with `rows` rows: an audit_event queued for the server's audit log (action
+    // export.WHAT). Call it after the file is written.
+    Status record_export(const std::string& what, const std::string& format, std::int64_t rows,
+                         const std::string& subject = {});
 
 private:
     desk::RecordWriter& m_w;

@@ -31,6 +31,9 @@ Status apply_migrations(Database& db, std::span<const Migration> steps) {
         if (m.version <= *current) continue;
         if (auto r = db.exec(m.sql); !r)
             return fail(r.error().code, "migration " + std::to_string(m.version) + ": " + r.error().message);
+        if (m.after)
+            if (auto r = m.after(db); !r)
+                return fail(r.error().code, "migration " + std::to_string(m.version) + ": " + r.error().message);
     }
     if (latest > *current) {
         if (auto r = db.exec("PRAGMA user_version=" + std::to_string(latest)); !r) return r;

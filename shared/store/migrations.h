@@ -12,6 +12,9 @@ namespace ducha::store {
 struct Migration {
     int version;
     std::string_view sql;
+    // A step SQL cannot express (e.g. reading protobuf payloads), run after `sql` in the same
+    // transaction.
+    Status (*after)(Database& db) = nullptr;
 };
 
 Result<int> schema_version(Database& db);

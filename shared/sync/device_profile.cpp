@@ -10,6 +10,10 @@
 #include "shared/crypto/aes_gcm.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
+#include "shared/domain/collections.h"
+#include "shared/policy/field_diff.h"
+#include "shared/policy/lookup_facts.h"
+#include "shared/policy/write_rules.h"
 #include "shared/sync/http_transport.h"
 
 namespace ducha::sync {
@@ -106,6 +110,42 @@ Result<Identity> DeviceProfile::identity() {
     id.district_id = get("district_id");
     id.server_public_key = get("server_public_key");
     return id;
+}
+
+Status DeviceProfile::check_write(const pb::Mutation& m) {
+    auto who = identity();
+    if (!who) return fail(who.error());
+    auto role = domain::parse_role(who->role);
+    if (!role) return fail(Errc::forbidden, "此设备的角色未知 / this device's role is unknown: enroll again");
+    const policy::Actor actor{who->user_id, who->device_id, *role, who->district_id};
+    const auto rule = domain::conflict_rule(m.collection());
+    auto cur = m_store.get(m.collection(), m.id());
+    if (!cur) return fail(cur.error());
+    const bool live = *cur && !(*cur)->deleted();
+    // Judged as the server will judge it: what the record would become, from what this device holds.
+    std::string next = m.payload();
+    if (m.deleted() && live) {
+        next = (*cur)->payload();
+    } else if (rule == domain::ConflictRule::field_lww && live && !m.changed_fields().empty()) {
+        auto merged = policy::with_fields_taken(m.collection(), (*cur)->payload(), m.payload(),
+                                                {m.changed_fields().begin(), m.changed_fields().end()});
+        if (!merged) return fail(merged.error());
+        next = std::move(*merged);
+    }
+    policy::RecordChange ch{m.collection(), m.id(), std::nullopt, next, m.deleted()};
+    if (live && rule != domain::ConflictRule::immutable) ch.stored = (*cur)->payload();
+    // Facts from this replica, which holds only this person's scope: not authoritative.
+    const policy::LookupFacts facts{[this](std::string_view c, const std::string& id) -> std::optional<pb::Record> {
+                                        auto r = m_store.get(c, id);
+                                        return r ? *r : std::nullopt;
+                                    },
+                                    unix_ms_now(), false};
+    return policy::judge_write(actor, ch, facts);
+}
+
+Result<std::uint64_t> DeviceProfile::submit(pb::Mutation m) {
+    if (auto s = check_write(m); !s) return fail(s.error());
+    return m_store.enqueue(std::move(m));
 }
 
 Result<crypto::Ed25519KeyPair> DeviceProfile::device_key() {

@@ -51,6 +51,14 @@ public:
     // Hybrid logical clock for last-writer-wins fields: wall-clock milliseconds, never going back.
     Result<std::uint64_t> next_hlc();
 
+    // Queues a change this person makes, after judging it by the same write rules the server
+    // applies (over this replica): a change the server would refuse is refused here, in the
+    // server's words, and nothing is queued. Every change a person makes goes through here;
+    // LocalStore::enqueue is the raw outbox underneath.
+    [[nodiscard]] Result<std::uint64_t> submit(pb::Mutation m);
+    // The same judgement without queuing (for a screen that wants to say "no" before the user starts).
+    [[nodiscard]] Status check_write(const pb::Mutation& m);
+
 private:
     DeviceProfile(std::filesystem::path dir, LocalStore store, Bytes key)
         : m_dir(std::move(dir)), m_store(std::move(store)), m_key(std::move(key)) {}

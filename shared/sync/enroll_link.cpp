@@ -3,41 +3,12 @@
 #include <cctype>
 #include <optional>
 
+#include "shared/common/query_string.h"
+
 namespace ducha::sync {
 
 namespace {
 constexpr std::string_view kPrefix = "ducha://enroll?";
-
-std::optional<std::string> percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%') {
-            if (i + 2 >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + 1])) ||
-                !std::isxdigit(static_cast<unsigned char>(s[i + 2])))
-                return std::nullopt;
-            out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
-            i += 2;
-        } else {
-            out.push_back(s[i] == '+' ? ' ' : s[i]);
-        }
-    }
-    return out;
-}
-
-std::string percent_encode(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
 
 std::string trim(std::string s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();

@@ -5,10 +5,12 @@
 #include <map>
 
 #include "shared/common/clock.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
+#include "shared/policy/write_rules.h"
 #include "shared/store/transaction.h"
 
 namespace ducha::sync {
@@ -49,16 +51,43 @@ Result<DeviceChecklist> newest_checklist(LocalStore& store) {
     return std::move(*best);
 }
 
+namespace {
+
+// The report an amendment corrects, as this device holds it.
+Result<pb::Report> amended_original(LocalStore& store, const std::string& id) {
+    auto rec = store.get(kReport, id);
+    if (!rec) return fail(rec.error());
+    pb::Report orig;
+    if (!*rec || (*rec)->deleted() || !orig.ParseFromString((*rec)->payload()))
+        return fail(Errc::not_found, "本机没有报告 " + id + "，无法更正 / no report " + id + " on this device to amend");
+    return orig;
+}
+
+// When the server received the original, from its signed receipt: the server's clock, not this
+// device's, decides the 7-day window. nullopt while no receipt has arrived.
+std::optional<std::int64_t> received_ms(LocalStore& store, const std::string& report_id) {
+    auto rec = store.get(kReceipt, report_id);
+    pb::Receipt receipt;
+    if (!rec || !*rec || (*rec)->deleted() || !receipt.ParseFromString((*rec)->payload()) || receipt.server_time() <= 0)
+        return std::nullopt;
+    return receipt.server_time();
+}
+
+}  // namespace
+
 Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     auto& store = m_profile.store();
     auto ident = m_profile.identity();
     if (!ident) return fail(ident.error());
     std::optional<pb::Task> task;
+    std::optional<pb::Report> original;  // set for an amendment
     pb::Institution site;
     std::string institution_id, template_id;
     pb::ChecklistTemplate checklist;
     if (in.unlisted_site) {
         const auto& u = *in.unlisted_site;
+        if (!in.amends.empty())
+            return fail(Errc::invalid_argument, "更正报告沿用原报告的机构 / an amendment takes its original's site: give no new site");
         if (!in.task_id.empty())
             return fail(Errc::invalid_argument, "未登记机构的报告不属于任务 / an unlisted site is reported without a task");
         if (u.name.empty() || u.address.empty())
@@ -78,6 +107,42 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         if (!newest) return fail(newest.error());
         template_id = std::move(newest->id);
         checklist = std::move(newest->checklist);
+    } else if (!in.amends.empty()) {
+        if (!in.task_id.empty())
+            return fail(Errc::invalid_argument, "更正报告沿用原报告的任务，不能另指定任务 / an amendment takes its original's task: give no task");
+        auto orig = amended_original(store, in.amends);
+        if (!orig) return fail(orig.error());
+        original = std::move(*orig);
+        // Judged before anything is stored: not the author, another task, or too late, in the
+        // rules' own words (the same judgement runs again when the report is queued).
+        pb::Report probe;
+        probe.set_task_id(original->task_id());
+        probe.set_institution_id(original->institution_id());
+        probe.set_district_id(original->district_id());
+        probe.set_device_id(ident->device_id);
+        probe.set_user_id(ident->user_id);
+        probe.set_covert(original->covert());
+        probe.set_unlisted(original->unlisted());
+        probe.set_amends(in.amends);
+        pb::Mutation pm;
+        pm.set_collection(std::string(kReport));
+        pm.set_id(crypto::new_uuid());
+        pm.set_payload(probe.SerializeAsString());
+        if (auto s = m_profile.check_write(pm); !s) return fail(s.error());
+        if (auto at = received_ms(store, in.amends); at && unix_ms_now() - *at > policy::kAmendWindowMs)
+            return fail(Errc::forbidden, "无权执行此操作：已超过 7 天更正期限（服务器于 " + shanghai_minute(*at) +
+                                             " 收到原报告）/ not allowed: the 7-day window to amend this report has passed "
+                                             "(the server received it " + shanghai_minute(*at) + ", Beijing time)");
+        // No task is loaded: it may be finished or gone from this replica, the original names all
+        // the amendment needs, and a correction does not move the task's status again.
+        auto inst = load<pb::Institution>(store, kInstitution, original->institution_id(), "机构 / institution");
+        if (!inst) return fail(inst.error());
+        auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, original->template_id(), "检查清单 / checklist");
+        if (!tpl) return fail(tpl.error());
+        site = std::move(*inst);
+        checklist = std::move(*tpl);
+        institution_id = original->institution_id();
+        template_id = original->template_id();
     } else {
         auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
         if (!t) return fail(t.error());
@@ -93,7 +158,9 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         institution_id = task->institution_id();
         template_id = task->template_id();
     }
-    const bool covert = task && task->covert();
+    // An amendment keeps what the original was: covert or open, registry or unlisted site.
+    const bool covert = original ? original->covert() : task && task->covert();
+    const bool unlisted = original ? original->unlisted() : in.unlisted_site.has_value();
     if (covert && !in.signature_png.empty())
         return fail(Errc::invalid_argument, "暗访不采集现场签字 / a covert visit takes no on-site signature");
 
@@ -103,7 +170,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     for (const auto& p : in.photos) (p.item_code.empty() ? general : per_item[p.item_code])++;
     std::vector<AnswerInput> answers = in.answers;
     for (auto& a : answers) a.photo_count = per_item[a.code] + general;
-    InspectionContext ctx{site.academic(), covert, in.unlisted_site.has_value()};
+    InspectionContext ctx{site.academic(), covert, unlisted};
     auto validated = validate_answers(checklist, ctx, answers);
     if (!validated) return fail(validated.error());
 
@@ -130,9 +197,9 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
 
     std::string report_id = crypto::new_uuid();
     pb::Report r;
-    r.set_task_id(in.task_id);
+    r.set_task_id(original ? original->task_id() : in.task_id);
     r.set_institution_id(institution_id);
-    r.set_district_id(task ? task->district_id() : ident->district_id);
+    r.set_district_id(original ? original->district_id() : task ? task->district_id() : ident->district_id);
     r.set_template_id(template_id);
     r.set_template_version(checklist.template_version());
     r.set_device_id(ident->device_id);
@@ -166,8 +233,9 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     r.set_gps_fix_age_ms(in.gps_fix_age_ms);
     r.set_mock_location(in.mock_location);
     r.set_covert(covert);
-    r.set_unlisted(in.unlisted_site.has_value());
+    r.set_unlisted(unlisted);
     r.set_notes(in.notes);
+    r.set_amends(in.amends);
     r.set_flagged(is_flagged(checklist, {r.answers().begin(), r.answers().end()}, r.unlisted(),
                              site.past_violations() > 0));
 
@@ -191,14 +259,14 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         for (const char* f : {"district_id", "zone_id", "name", "address", "community", "category", "academic",
                               "licensed", "field_reported", "location"})
             im.add_changed_fields(f);
-        if (auto q = store.enqueue(im); !q) return fail(q.error());
+        if (auto q = m_profile.submit(im); !q) return fail(q.error());
     }
 
     pb::Mutation m;
     m.set_collection(std::string(kReport));
     m.set_id(report_id);
     m.set_payload(r.SerializeAsString());
-    if (auto q = store.enqueue(m); !q) return fail(q.error());
+    if (auto q = m_profile.submit(m); !q) return fail(q.error());
     for (std::size_t i = 0; i < unique.size(); ++i) {
         const Stored& f = *unique[i];
         pb::Evidence e;
@@ -209,7 +277,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         em.set_collection(std::string(kEvidence));
         em.set_id(crypto::new_uuid());
         em.set_payload(e.SerializeAsString());
-        if (auto q = store.enqueue(em); !q) return fail(q.error());
+        if (auto q = m_profile.submit(em); !q) return fail(q.error());
         BlobItem bi;
         bi.sha256_hex = f.hex;
         bi.size = f.size;

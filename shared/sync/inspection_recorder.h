@@ -25,7 +25,10 @@ struct UnlistedSite {
 };
 
 struct InspectionInput {
-    std::string task_id;                      // empty only with unlisted_site
+    std::string task_id;                      // empty only with unlisted_site or amends
+    // The id of an earlier report of this user that this one corrects (更正). The amendment takes
+    // the original's task, site, district and covert flag; it is a complete report of its own.
+    std::string amends;
     std::optional<UnlistedSite> unlisted_site;
     std::vector<domain::AnswerInput> answers;
     std::vector<PhotoInput> photos;
@@ -42,7 +45,9 @@ class InspectionRecorder {
 public:
     explicit InspectionRecorder(DeviceProfile& profile) : m_profile(profile) {}
     // Returns the new report's id. With an unlisted site, the new institution is queued in the
-    // same transaction as the report.
+    // same transaction as the report. An amendment needs its original on this device, by this
+    // user, received by the server less than 7 days ago (when the device knows that time); it
+    // leaves the task's status as it is.
     Result<std::string> record(const InspectionInput& in);
 
 private:

@@ -25,6 +25,7 @@
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
+#include "support/profile_facts.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -40,20 +41,6 @@ json out_json(const fs::path& profile, const std::vector<std::string>& args) {
     INFO(describe(args, r));
     REQUIRE(!j.is_discarded());
     return j;
-}
-
-template <typename M>
-std::optional<M> server_get(TestServer& srv, std::string_view collection, const std::string& id) {
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
-    store::Statement st{*db, "SELECT payload FROM record WHERE collection=?1 AND id=?2 AND deleted=0"};
-    st.bind(1, collection).bind(2, id);
-    auto row = st.step();
-    REQUIRE(row.has_value());
-    if (!*row) return std::nullopt;
-    M m;
-    REQUIRE(m.ParseFromString(st.col_blob(0)));
-    return m;
 }
 
 // Queues a change the way a modified client could: straight into the profile's outbox.
@@ -147,7 +134,7 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     auto verify = must(d.cprof, {"draw", "verify", draw_id});
     CHECK(contains(verify.out, "verified"));
     // The server holds the same record and made the tasks from it.
-    auto stored = server_get<pb::Draw>(d.srv, domain::kDraw, draw_id);
+    auto stored = server_get<pb::Draw>(d.srv.data_dir(), domain::kDraw, draw_id);
     REQUIRE(stored);
     CHECK(domain::verify_draw(*stored).has_value());
     CHECK(stored->seed_hash() == domain::draw_seed_hash(stored->seed()));
@@ -159,7 +146,7 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     auto tasks = cli_json(vprof, {"tasks", "--json"});
     json drawn = find_task(tasks, "institution_id", inst);
     REQUIRE(drawn != nullptr);
-    auto drawn_task = server_get<pb::Task>(d.srv, domain::kTask, drawn["id"]);
+    auto drawn_task = server_get<pb::Task>(d.srv.data_dir(), domain::kTask, drawn["id"]);
     REQUIRE(drawn_task);
     CHECK(drawn_task->draw_id() == draw_id);
     const std::string report1 = d.inspect(vprof, drawn["id"], true);
@@ -177,7 +164,7 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     const std::string case_id = trim(must(d.sprof, {"review", "decide", report1, "--tier", "较轻", "--days", "10", "--order",
                                                    "停止无证办学，30日内取得许可"}).out);
     must(d.sprof, {"sync"});
-    auto c = server_get<pb::Case>(d.srv, domain::kCase, case_id);
+    auto c = server_get<pb::Case>(d.srv.data_dir(), domain::kCase, case_id);
     REQUIRE(c);
     CHECK(c->status() == "rectification");
     CHECK(c->tier() == "较轻");
@@ -198,7 +185,7 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     json re1 = find_task(cli_json(vprof, {"tasks", "--json"}), "id", c->reinspection_task_id());
     REQUIRE(re1 != nullptr);
     CHECK(re1["kind"] == "reinspection");
-    auto re1_task = server_get<pb::Task>(d.srv, domain::kTask, c->reinspection_task_id());
+    auto re1_task = server_get<pb::Task>(d.srv.data_dir(), domain::kTask, c->reinspection_task_id());
     CHECK(re1_task->window_start() == c->deadline());
     CHECK(re1_task->case_id() == case_id);
 
@@ -206,12 +193,12 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     must(d.sprof, {"case", "close", case_id});
     must(d.sprof, {"sync"});
     CHECK(contains(refusal(d.sprof, case_id), "re-inspection"));
-    auto after_close = server_get<pb::Case>(d.srv, domain::kCase, case_id);
+    auto after_close = server_get<pb::Case>(d.srv.data_dir(), domain::kCase, case_id);
     CHECK(after_close->status() != "closed");
 
     // 6. A failed re-inspection keeps the case open, one tier up, with a new re-inspection task.
     const std::string report2 = d.inspect(vprof, c->reinspection_task_id(), true);
-    c = server_get<pb::Case>(d.srv, domain::kCase, case_id);
+    c = server_get<pb::Case>(d.srv.data_dir(), domain::kCase, case_id);
     CHECK(c->status() == "rectification");
     CHECK(c->escalations() == 1);
     CHECK(c->tier() == "一般");
@@ -222,7 +209,7 @@ TEST_CASE("the whole cycle: draw, failed inspection, case, failed re-inspection 
     must(vprof, {"sync"});
     REQUIRE(find_task(cli_json(vprof, {"tasks", "--json"}), "id", c->reinspection_task_id()) != nullptr);
     const std::string report3 = d.inspect(vprof, c->reinspection_task_id(), false);
-    c = server_get<pb::Case>(d.srv, domain::kCase, case_id);
+    c = server_get<pb::Case>(d.srv.data_dir(), domain::kCase, case_id);
     CHECK(c->status() == "closed");
     CHECK(c->closed_by_report_id() == report3);
     must(d.sprof, {"sync"});
@@ -264,7 +251,7 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
     CHECK(early.rc == 1);
     CHECK(contains(early.err, "sync first"));
     must(d.cprof, {"sync"});
-    auto committed = server_get<pb::Draw>(d.srv, domain::kDraw, id);
+    auto committed = server_get<pb::Draw>(d.srv.data_dir(), domain::kDraw, id);
     REQUIRE(committed);
     CHECK(committed->status() == "committed");
     CHECK(committed->seed().empty());
@@ -333,10 +320,10 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
         push_raw(d.cprof, domain::kDraw, other_id, 0, open);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, other_id), "must not carry the seed"));
-        CHECK_FALSE(server_get<pb::Draw>(d.srv, domain::kDraw, other_id));
+        CHECK_FALSE(server_get<pb::Draw>(d.srv.data_dir(), domain::kDraw, other_id));
     }
     // None of the forgeries made a task.
-    auto after = server_get<pb::Draw>(d.srv, domain::kDraw, id);
+    auto after = server_get<pb::Draw>(d.srv.data_dir(), domain::kDraw, id);
     CHECK(after->status() == "committed");
     CHECK(after->task_ids_size() == 0);
 }
@@ -376,7 +363,7 @@ TEST_CASE("registry: a CSV with one bad row imports nothing and names the line, 
     REQUIRE(list.size() == 1);
     must(d.cprof, {"registry", "set", list[0]["id"], "licensed=yes", "key_target=no"});
     must(d.cprof, {"sync"});
-    auto inst = server_get<pb::Institution>(d.srv, domain::kInstitution, list[0]["id"]);
+    auto inst = server_get<pb::Institution>(d.srv.data_dir(), domain::kInstitution, list[0]["id"]);
     CHECK(inst->licensed());
     CHECK_FALSE(inst->key_target());
     CHECK(inst->name() == "蓝天\"艺术\"");
@@ -452,10 +439,10 @@ TEST_CASE("complaints: intake, triage into a task, resolve, close, no close with
     auto early = run(d.sprof, {"complaint", "close", id});
     CHECK(early.rc == 1);
     must(d.sprof, {"sync"});
-    auto c = server_get<pb::Complaint>(d.srv, domain::kComplaint, id);
+    auto c = server_get<pb::Complaint>(d.srv.data_dir(), domain::kComplaint, id);
     CHECK(c->status() == "in_progress");
     CHECK(c->task_id() == task);
-    auto t = server_get<pb::Task>(d.srv, domain::kTask, task);
+    auto t = server_get<pb::Task>(d.srv.data_dir(), domain::kTask, task);
     CHECK(t->kind() == "complaint");
     CHECK(t->complaint_id() == id);
 
@@ -470,7 +457,7 @@ TEST_CASE("complaints: intake, triage into a task, resolve, close, no close with
     must(d.sprof, {"complaint", "resolve", id, "--resolution", "已责令停止，复查无违规"});
     must(d.sprof, {"complaint", "close", id});
     must(d.sprof, {"sync"});
-    c = server_get<pb::Complaint>(d.srv, domain::kComplaint, id);
+    c = server_get<pb::Complaint>(d.srv.data_dir(), domain::kComplaint, id);
     CHECK(c->status() == "closed");
     CHECK(c->resolution() == "已责令停止，复查无违规");
     CHECK(c->resolved_by() == d.sup.user_id);
@@ -575,8 +562,8 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
     must(d.cprof, {"sync"});
     CHECK(contains(refusal(d.cprof, far_id), "outside your district"));
     CHECK(contains(refusal(d.cprof, camp_id), "outside your district"));
-    CHECK(server_get<pb::Institution>(d.srv, domain::kInstitution, far_id)->name() == far.name());
-    CHECK_FALSE(server_get<pb::Campaign>(d.srv, domain::kCampaign, camp_id));
+    CHECK(server_get<pb::Institution>(d.srv.data_dir(), domain::kInstitution, far_id)->name() == far.name());
+    CHECK_FALSE(server_get<pb::Campaign>(d.srv.data_dir(), domain::kCampaign, camp_id));
     // The desk refuses it before anything is queued.
     auto local = run(d.cprof, {"zone", "add", "--name", "越权", "--district", far.district_id()});
     CHECK(local.rc == 1);

@@ -104,121 +104,21 @@ TEST_CASE("the scope digest changes exactly when the key set changes", "[policy]
     CHECK(who("v", "volunteer", "dA", {z1}).scope_digest != who("v", "volunteer", "dA", {z1, z2}).scope_digest);
 }
 
-TEST_CASE("write matrix: role × collection × own/other district", "[policy]") {
-    auto vol = who("vol1", "volunteer", "dA");
-    auto coA = who("coA", "coordinator", "dA");
-    auto sup = who("sup", "supervisor", "");
-    auto adm = who("adm", "admin", "");
-    auto in_a = [] {
-        pb::Institution i;
-        i.set_district_id("dA");
-        return i.SerializeAsString();
-    }();
-    auto in_b = [] {
-        pb::Institution i;
-        i.set_district_id("dB");
-        return i.SerializeAsString();
-    }();
-    auto reported = [] {
-        pb::Institution i;
-        i.set_district_id("dA");
-        i.set_field_reported(true);
-        return i.SerializeAsString();
-    }();
-    struct Row {
-        const Principal* p;
-        std::string collection;
-        std::string payload;
-        std::optional<std::string> current;
-        bool allowed;
-    };
-    auto t_own = task("dA", {"vol1"}, false, "coA");
-    auto t_other = task("dA", {"vol2"}, false, "coA");
-    auto t_own_moved = t_own;
-    t_own_moved.set_status("in_progress");
-    auto t_own_reassigned = t_own;
-    t_own_reassigned.set_assignees(0, "vol9");
-    auto t_b = task("dB", {"x"}, false, "coB");
-    pb::Case cs;
-    cs.set_district_id("dA");
-    cs.set_status("open");
-    pb::Report rep_own, rep_other;
-    rep_own.set_user_id("vol1");
-    rep_own.set_device_id("dev-vol1");
-    rep_other.set_user_id("vol2");
-    rep_other.set_device_id("dev-vol2");
-    pb::Draw draw_a, draw_b;
-    draw_a.set_district_id("dA");
-    draw_b.set_district_id("dB");
-    pb::Campaign camp_a, camp_b;
-    camp_a.set_district_id("dA");
-    camp_b.set_district_id("dB");
-    pb::Complaint comp_a, comp_b;
-    comp_a.set_district_id("dA");
-    comp_b.set_district_id("dB");
-    pb::Zone zone_a, zone_b;
-    zone_a.set_district_id("dA");
-    zone_b.set_district_id("dB");
-    pb::Assignment asg_a, asg_b;
-    asg_a.set_district_id("dA");
-    asg_b.set_district_id("dB");
-    pb::User volunteer_a, coordinator_a;
-    volunteer_a.set_role("volunteer");
-    volunteer_a.set_district_id("dA");
-    coordinator_a.set_role("coordinator");
-    coordinator_a.set_district_id("dA");
+// Who may WRITE what is the core's table (tests/shared/policy/write_rules_test.cpp) and is tried
+// through the wire against a real server in tests/server/write_matrix_test.cpp.
 
-    std::vector<Row> rows = {
-        {&vol, "report", rep_own.SerializeAsString(), {}, true},
-        {&vol, "report", rep_other.SerializeAsString(), {}, false},
-        {&vol, "task", t_own_moved.SerializeAsString(), t_own.SerializeAsString(), true},
-        {&vol, "task", t_own_reassigned.SerializeAsString(), t_own.SerializeAsString(), false},
-        {&vol, "task", t_other.SerializeAsString(), t_other.SerializeAsString(), false},
-        {&vol, "task", t_own.SerializeAsString(), {}, false},
-        {&vol, "institution", in_a, in_a, false},
-        {&vol, "institution", reported, {}, true},
-        {&vol, "case", cs.SerializeAsString(), {}, false},
-        {&vol, "user", volunteer_a.SerializeAsString(), {}, false},
-        {&coA, "institution", in_a, in_a, true},
-        {&coA, "institution", in_b, in_b, false},
-        {&coA, "institution", in_b, in_a, false},  // moving a record out of the district
-        {&coA, "task", t_own.SerializeAsString(), {}, true},
-        {&coA, "task", t_b.SerializeAsString(), {}, false},
-        {&coA, "case", cs.SerializeAsString(), {}, false},
-        {&coA, "user", volunteer_a.SerializeAsString(), {}, true},
-        {&coA, "user", coordinator_a.SerializeAsString(), {}, false},
-        {&coA, "district", "", {}, false},
-        {&sup, "case", cs.SerializeAsString(), {}, true},
-        {&sup, "task", t_b.SerializeAsString(), {}, true},
-        {&sup, "checklist_template", "", {}, false},
-        {&adm, "checklist_template", "", {}, true},
-        {&adm, "district", "", {}, true},
-        // Coordinator and supervisor work: draws, campaigns, complaints, zones, assignments.
-        {&vol, "draw", draw_a.SerializeAsString(), {}, false},
-        {&vol, "campaign", camp_a.SerializeAsString(), {}, false},
-        {&vol, "complaint", comp_a.SerializeAsString(), {}, false},
-        {&vol, "zone", zone_a.SerializeAsString(), {}, false},
-        {&vol, "assignment", asg_a.SerializeAsString(), {}, false},
-        {&coA, "draw", draw_a.SerializeAsString(), {}, true},
-        {&coA, "draw", draw_b.SerializeAsString(), {}, false},
-        {&coA, "campaign", camp_a.SerializeAsString(), {}, true},
-        {&coA, "campaign", camp_b.SerializeAsString(), {}, false},
-        {&coA, "complaint", comp_a.SerializeAsString(), {}, true},
-        {&coA, "complaint", comp_b.SerializeAsString(), {}, false},
-        {&coA, "zone", zone_a.SerializeAsString(), {}, true},
-        {&coA, "zone", zone_b.SerializeAsString(), {}, false},
-        {&coA, "assignment", asg_a.SerializeAsString(), {}, true},
-        {&coA, "assignment", asg_b.SerializeAsString(), {}, false},
-        {&coA, "campaign", camp_b.SerializeAsString(), camp_a.SerializeAsString(), false},  // moved out
-        {&sup, "complaint", comp_b.SerializeAsString(), {}, true},
-        {&sup, "campaign", camp_b.SerializeAsString(), {}, true},
-    };
-    for (const auto& r : rows) {
-        INFO(std::string(role_name(r.p->role)) << " writes " << r.collection);
-        auto s = can_write(*r.p, r.collection, "id", r.payload, r.current, false);
-        CHECK(s.has_value() == r.allowed);
-        if (!r.allowed && !s) CHECK(!s.error().message.empty());
-    }
+TEST_CASE("a covert draw's pairs reach only its creator and supervisors", "[policy]") {
+    pb::Draw dr;
+    dr.set_district_id("dA");
+    dr.set_created_by("coA");
+    dr.set_covert(true);
+    auto payload = dr.SerializeAsString();
+    CHECK(sees(who("coA", "coordinator", "dA"), "draw", "d", payload));
+    CHECK_FALSE(sees(who("coA2", "coordinator", "dA"), "draw", "d", payload));
+    CHECK_FALSE(sees(who("vol1", "volunteer", "dA"), "draw", "d", payload));
+    CHECK(sees(who("sup", "supervisor", ""), "draw", "d", payload));
+    dr.set_covert(false);
+    CHECK(sees(who("coA2", "coordinator", "dA"), "draw", "d", dr.SerializeAsString()));
 }
 
 TEST_CASE("enrollment codes: admins for anyone, coordinators for their district's volunteers", "[policy]") {
@@ -238,7 +138,7 @@ TEST_CASE("enrollment codes: admins for anyone, coordinators for their district'
     CHECK_FALSE(can_issue_code(who("s", "supervisor", ""), vol_a));
 }
 
-TEST_CASE("draws, campaigns, cases and complaints: their district's coordinators and supervisors see them, volunteers do not",
+TEST_CASE("open draws, campaigns, cases and complaints: their district's coordinators and supervisors see them, volunteers do not",
           "[policy]") {
     auto vol = who("vol1", "volunteer", "dA");
     auto coA = who("coA", "coordinator", "dA");

@@ -319,7 +319,14 @@ TEST_CASE("public results list open inspections with their result and never a co
     for (const auto& [k, v] : f->items()) keys.insert(k);
     CHECK(keys == std::set<std::string>{"id", "date", "district_id", "district", "institution", "address", "licensed",
                                         "category", "task_kind", "task_kind_label", "result", "result_label",
-                                        "problem_count", "problems", "decision"});
+                                        "problem_count", "problems", "decision", "amends", "amended_by",
+                                        "status_note"});
+    // Neither row was corrected.
+    for (const json* row : {p, f}) {
+        CHECK((*row)["amends"].is_null());
+        CHECK((*row)["amended_by"].is_null());
+        CHECK((*row)["status_note"].is_null());
+    }
     // The institution's phone is the registry's, not for this list.
     for (const auto& v : {w.passed, w.failed})
         if (!registry.at(v.institution_id).contact_phone().empty())
@@ -344,6 +351,112 @@ TEST_CASE("public results list open inspections with their result and never a co
     CHECK(head->body.empty());
 }
 
+TEST_CASE("an amended report and its amendment are both published, each marked with the other's number",
+          "[public][amend]") {
+    PublicWorld w;
+    std::string failed_payload, covert_payload;
+    for (const auto& r : server_records(w.srv.data_dir(), domain::kReport)) {
+        if (r.id() == w.failed.report_id) failed_payload = r.payload();
+        if (r.id() == w.covert.report_id) covert_payload = r.payload();
+    }
+    REQUIRE_FALSE(failed_payload.empty());
+    // The inspector's correction as the server stores it (the write rules let only the author
+    // amend, within 7 days: tests/server/amendment_test.cpp): T3 passed after all.
+    auto amendment = parse_as<pb::Report>(failed_payload);
+    amendment.set_amends(w.failed.report_id);
+    for (auto& a : *amendment.mutable_answers())
+        if (a.code() == "T3") a.set_result("pass");
+    const std::string amendment_id = crypto::new_uuid();
+    w.put_record(domain::kReport, amendment_id, amendment.SerializeAsString(), 0);
+    // An amendment of the covert visit is as secret as the visit: neither row, nor any mark.
+    auto covert_fix = parse_as<pb::Report>(covert_payload);
+    covert_fix.set_amends(w.covert.report_id);
+    w.put_record(domain::kReport, crypto::new_uuid(), covert_fix.SerializeAsString(), 0);
+    // A report naming as its original one that is not published (the covert one) gets no link:
+    // nothing may hint that such a report exists.
+    auto stray = parse_as<pb::Report>(failed_payload);
+    stray.set_amends(w.covert.report_id);
+    const std::string stray_id = crypto::new_uuid();
+    w.put_record(domain::kReport, stray_id, stray.SerializeAsString(), 0);
+    w.secrets.insert(w.secrets.end(), {amendment_id, stray_id});
+
+    std::map<std::string, std::int64_t> seq;
+    for (const auto& r : server_records(w.srv.data_dir(), domain::kReport)) seq[r.id()] = r.seq();
+    std::int64_t seq_failed = 0;  // the number on the inspector's receipt
+    for (const auto& r : cli_json(w.vprof, {"reports", "--json"}))
+        if (r["id"] == w.failed.report_id) seq_failed = r["receipt"]["seq"];
+    REQUIRE(seq_failed > 0);
+
+    auto j = w.get_json("");
+    REQUIRE(j["total"] == 4);  // passed, failed, its amendment, the stray one
+    auto row = [&](std::int64_t id) -> const json& {
+        for (const auto& r : j["results"])
+            if (r["id"] == id) return r;
+        FAIL("no public row " << id);
+        return j;
+    };
+    const json& orig = row(seq_failed);
+    const json& fix = row(seq.at(amendment_id));
+    const json& lone = row(seq.at(stray_id));
+    // What was first reported stays, marked as amended and naming the amendment; its case too.
+    CHECK(orig["result"] == "problems_found");
+    CHECK(orig["status_note"] == "已更正 / amended");
+    CHECK(orig["amended_by"] == seq.at(amendment_id));
+    CHECK(orig["amends"].is_null());
+    CHECK(orig["decision"]["status"] == "rectification");
+    // The amendment: its own result (T3 passed), naming the original.
+    CHECK(fix["result"] == "pass");
+    CHECK(fix["institution"] == w.failed.institution);
+    CHECK(fix["status_note"] == "更正 / amendment");
+    CHECK(fix["amends"] == seq_failed);
+    CHECK(fix["amended_by"].is_null());
+    CHECK(fix["decision"].is_null());
+    CHECK(lone["amends"].is_null());
+    CHECK(lone["status_note"].is_null());
+    CHECK(row_of(j, w.covert.institution) == nullptr);
+
+    // Amended again: the original names its newest amendment, each amendment still names it.
+    auto second = amendment;
+    second.set_notes("second");
+    const std::string second_id = crypto::new_uuid();
+    w.put_record(domain::kReport, second_id, second.SerializeAsString(), 0);
+    w.secrets.push_back(second_id);
+    for (const auto& r : server_records(w.srv.data_dir(), domain::kReport)) seq[r.id()] = r.seq();
+    j = w.get_json("");
+    CHECK(j["total"] == 5);
+    CHECK(row(seq_failed)["amended_by"] == seq.at(second_id));
+    CHECK(row(seq.at(amendment_id))["amends"] == seq_failed);
+    CHECK(row(seq.at(second_id))["amends"] == seq_failed);
+
+    // CSV: the pair of columns; HTML: the tag, and the rows linked on the page, escaped as ever.
+    auto csv = w.get("/v1/public/results?format=csv");
+    w.check_no_secrets(csv.body);
+    bool orig_line = false, fix_line = false;
+    for (const auto& l : crlf_lines(csv.body.substr(3))) {
+        if (l.rfind(std::to_string(seq_failed) + ",", 0) == 0) {
+            orig_line = true;
+            CHECK(l.ends_with(",," + std::to_string(seq.at(second_id))));
+        }
+        if (l.rfind(std::to_string(seq.at(amendment_id)) + ",", 0) == 0) {
+            fix_line = true;
+            CHECK(l.ends_with("," + std::to_string(seq_failed) + ","));
+        }
+    }
+    CHECK(orig_line);
+    CHECK(fix_line);
+    auto html = w.get("/v1/public/results?format=html");
+    w.check_no_secrets(html.body);
+    const std::string o = std::to_string(seq_failed), n = std::to_string(seq.at(second_id));
+    CHECK(contains(html.body, "<tr id=\"r" + o + "\">"));
+    CHECK(contains(html.body, "<span class=\"tag\">已更正 / amended</span>"));
+    CHECK(contains(html.body, "see No. <a href=\"#r" + n + "\">" + n + "</a>"));
+    CHECK(contains(html.body, "corrects No. <a href=\"#r" + o + "\">" + o + "</a>"));
+    CHECK_FALSE(contains(html.body, "http"));
+    // On a page without the other row, the number is named but not linked.
+    auto first = w.get("/v1/public/results?format=html&limit=1");
+    CHECK(contains(first.body, "corrects No. " + o + "</span>"));
+}
+
 TEST_CASE("public results as CSV with a BOM and as a printable HTML page that escapes every text", "[public]") {
     PublicWorld w;
 
@@ -358,7 +471,7 @@ TEST_CASE("public results as CSV with a BOM and as a printable HTML page that es
     CHECK(lines[0] ==
           "编号 / ID,检查日期 / Date,区县 / District,机构名称 / Institution,地址 / Address,办学许可 / Licensed,"
           "类别 / Category,检查类型 / Kind,检查结果 / Result,问题数 / Problems,问题项 / Failed items,"
-          "处理状态 / Case status,裁量档次 / Tier,整改期限 / Deadline");
+          "处理状态 / Case status,裁量档次 / Tier,整改期限 / Deadline,更正编号 / Amends No.,被更正为 / Amended by No.");
     // RFC 4180: a field with a comma or quotes is quoted, its quotes doubled.
     const std::string tag = w.passed.institution.substr(kTrickyName.size());
     CHECK(contains(csv.body, ",\"星光<艺术>&\"\"培训\"\",中心" + tag + "\","));
@@ -367,7 +480,7 @@ TEST_CASE("public results as CSV with a BOM and as a printable HTML page that es
         if (contains(l, w.failed.institution)) {
             failed_row = true;
             CHECK(contains(l, "发现问题 / problems found,1,T3 线下培训结束时间不晚于20:30 / in-person classes end by 20:30,"));
-            CHECK(contains(l, "整改中 / under rectification,较轻 / minor," + china_date(w.deadline)));
+            CHECK(contains(l, "整改中 / under rectification,较轻 / minor," + china_date(w.deadline) + ",,"));
         }
     CHECK(failed_row);
 

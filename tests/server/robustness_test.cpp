@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ducha.pb.h"
+#include "shared/common/clock.h"
 #include "server/service/server_app.h"
 #include "server/storage/record_table.h"
 #include "shared/common/bytes.h"
@@ -517,7 +518,29 @@ TEST_CASE("a refused change does not stay in the device's replica", "[robustness
     auto insts = cli_json(dev.dir, {"institutions", "--json"});
     REQUIRE_FALSE(insts.empty());
     const std::string id = insts[0]["id"];
-    must(dev.dir, {"edit", "institution", id, "name=志愿者改名"});
+    // The app and the CLI refuse it on the device, in the server's words...
+    auto refused_here = run(dev.dir, {"edit", "institution", id, "name=志愿者改名"});
+    CHECK(refused_here.rc == 1);
+    CHECK(contains(refused_here.err, "not allowed"));
+    // ...so a modified client queues it straight into the outbox.
+    {
+        auto prof = sync::DeviceProfile::open(dev.dir);
+        REQUIRE(prof.has_value());
+        auto cur = prof->store().get("institution", id);
+        REQUIRE(cur.has_value());
+        REQUIRE(cur->has_value());
+        pb::Institution renamed;
+        REQUIRE(renamed.ParseFromString((*cur)->payload()));
+        renamed.set_name("志愿者改名");
+        pb::Mutation m;
+        m.set_collection("institution");
+        m.set_id(id);
+        m.set_base_version((*cur)->version());
+        m.set_payload(renamed.SerializeAsString());
+        m.set_hlc(static_cast<std::uint64_t>(unix_ms_now()));
+        m.add_changed_fields("name");
+        REQUIRE(prof->store().enqueue(m).has_value());
+    }
     auto s = must(dev.dir, {"sync"});
     CHECK(contains(s.out, "set aside 1"));
     auto outbox = cli_json(dev.dir, {"outbox", "--json"});

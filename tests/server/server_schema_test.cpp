@@ -2,6 +2,8 @@
 // the later migrations (seq as rowid, partial key indexes, receipts on their report's keys).
 #include <catch2/catch.hpp>
 
+#include "ducha.pb.h"
+#include "server/storage/blob_refs.h"
 #include "server/storage/record_table.h"
 #include "server/storage/server_schema.h"
 #include "shared/store/migrations.h"
@@ -89,4 +91,43 @@ TEST_CASE("server migrations keep records, seqs and scopes of a version-1 databa
     CHECK(moved->records[0].id() == "t1");
     CHECK(moved->records[0].version() == 3);
     CHECK(scalar(*db, "SELECT COUNT(*) FROM record") == 4);
+}
+
+TEST_CASE("migration 5 indexes the evidence files of reports already held, so their readers keep them",
+          "[server][schema]") {
+    test::TempDir dir;
+    auto db = store::Database::open(dir / "ducha.db");
+    REQUIRE(db.has_value());
+    const auto steps = server::server_migrations();
+    REQUIRE(steps.size() >= 5);
+    REQUIRE(store::apply_migrations(*db, steps.first(4)));
+    // A version-4 report with a photo (blobs + an answer's photo) and its evidence row.
+    pb::Report r;
+    r.add_blobs()->set_sha256(std::string(32, '\x11'));
+    auto* a = r.add_answers();
+    a->set_code("L1");
+    a->add_photo_sha256(std::string(32, '\x22'));
+    pb::Evidence e;
+    e.set_report_id("r1");
+    e.mutable_blob()->set_sha256(std::string(32, '\x11'));
+    store::Statement ins{*db, "INSERT INTO record(seq, collection, id, version, payload, deleted, updated_at) VALUES(?1,?2,?3,1,?4,0,100)"};
+    ins.bind(1, 1).bind(2, "report").bind(3, "r1").bind_blob(4, r.SerializeAsString());
+    REQUIRE(ins.run());
+    ins.bind(1, 2).bind(2, "evidence").bind(3, "e1").bind_blob(4, e.SerializeAsString());
+    REQUIRE(ins.run());
+    exec(*db, "INSERT INTO record_key(collection, id, key, active) VALUES('report','r1','u:v1',1),('evidence','e1','u:v1',1)");
+
+    REQUIRE(store::apply_migrations(*db, steps));
+    CHECK(scalar(*db, "SELECT COUNT(*) FROM blob_ref WHERE sha256='" + std::string(64, '1') + "'") == 2);
+    CHECK(scalar(*db, "SELECT COUNT(*) FROM blob_ref WHERE sha256='" + std::string(64, '2') + "'") == 1);
+    server::Principal author;
+    author.keys = {"u:v1"};
+    auto seen = server::blob_access(*db, author, std::string(64, '2'));
+    REQUIRE(seen.has_value());
+    CHECK(seen->has_value());
+    server::Principal stranger;
+    stranger.keys = {"u:v2"};
+    auto unseen = server::blob_access(*db, stranger, std::string(64, '2'));
+    REQUIRE(unseen.has_value());
+    CHECK_FALSE(unseen->has_value());
 }

@@ -36,6 +36,7 @@
 #include "shared/sync/http_transport.h"
 #include "shared/sync/sync_client.h"
 #include "support/cli_steps.h"
+#include "support/profile_facts.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -110,14 +111,6 @@ std::vector<pb::Record> device_records(const fs::path& profile, std::string_view
     auto r = p->store().list(collection);
     REQUIRE(r.has_value());
     return *r;
-}
-
-std::string access_token_of(const fs::path& profile) {
-    auto p = sync::DeviceProfile::open(profile);
-    REQUIRE(p.has_value());
-    auto t = p->access_token();
-    REQUIRE(t.has_value());
-    return *t;
 }
 
 sync::HttpTransport transport(const std::string& url, const std::string& pin) {

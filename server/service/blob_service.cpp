@@ -1,0 +1,96 @@
+#include "server/service/blob_service.h"
+
+#include <memory>
+
+#include "server/service/audit_service.h"
+#include "server/storage/blob_refs.h"
+#include "server/storage/record_table.h"
+
+namespace ducha::server {
+
+BlobService::BlobService(ServerContext& ctx)
+    : m_ctx(ctx), m_store(ctx.data_dir / "blobs", ctx.limits.max_blob_size) {}
+
+Result<std::optional<BlobAccess>> BlobService::access(const Caller& c, const std::string& hex) {
+    auto lease = m_ctx.readers->acquire();
+    if (!lease) return fail(lease.error());
+    RecordTable table{lease->db()};
+    const Principal p = make_principal(c.user_id, c.user, c.device_id, table.lookup());
+    return blob_access(lease->db(), p, hex);
+}
+
+void BlobService::refuse_read(const Caller& c, const std::string& action, const std::string& hex,
+                              std::function<void(Status)> then) {
+    AuditEntry e = audit_entry(c, action, kRefused);
+    e.collection = "blob";
+    e.record_id = hex;
+    e.code = "not_found";
+    e.reason = "范围内没有引用此文件的记录 / no record in the caller's scope references this file";
+    submit_audit(m_ctx, std::move(e), std::move(then));
+}
+
+void BlobService::head(Caller c, std::string hex, std::function<void(Result<std::optional<BlobStore::State>>)> done) {
+    m_ctx.workers->post([this, c = std::move(c), hex = std::move(hex), done = std::move(done)] {
+        using Answer = std::optional<BlobStore::State>;
+        auto acc = access(c, hex);
+        if (!acc) return done(fail(acc.error()));
+        if (*acc) {
+            auto stored = m_store.stored_size(hex);
+            if (!stored) return done(fail(stored.error()));
+            if (*stored) return done(Answer{BlobStore::State{true, **stored}});
+        }
+        // Out of scope (or not stored yet): only this device's own upload, never another's.
+        auto own = m_store.partial_size(hex, c.device_id);
+        if (!own) return done(fail(own.error()));
+        if (*own) return done(Answer{BlobStore::State{false, **own}});
+        if (*acc) return done(Answer{});  // in scope, not uploaded yet: nothing was refused
+        refuse_read(c, "blob.head", hex, [done](Status s) {
+            if (!s) return done(fail(s.error()));
+            done(Answer{});
+        });
+    });
+}
+
+void BlobService::get(Caller c, std::string hex, std::function<void(Result<std::optional<std::string>>)> done) {
+    m_ctx.workers->post([this, c = std::move(c), hex = std::move(hex), done = std::move(done)] {
+        using Answer = std::optional<std::string>;
+        auto acc = access(c, hex);
+        if (!acc) return done(fail(acc.error()));
+        if (!*acc) {
+            return refuse_read(c, "blob.read", hex, [done](Status s) {
+                if (!s) return done(fail(s.error()));
+                done(Answer{});
+            });
+        }
+        auto data = m_store.read(hex);
+        if (!data) {
+            if (data.error().code == Errc::not_found) return done(Answer{});  // referenced, not uploaded yet
+            return done(fail(data.error()));
+        }
+        if (!(*acc)->covert) return done(Answer{std::move(*data)});
+        // A covert visit's evidence: the read is on record before a byte leaves.
+        AuditEntry e = audit_entry(c, "blob.read", kAccepted);
+        e.collection = (*acc)->collection;
+        e.record_id = (*acc)->record_id;
+        e.reason = "sha256 " + hex;
+        auto bytes = std::make_shared<std::string>(std::move(*data));
+        submit_audit(m_ctx, std::move(e), [bytes, done](Status s) {
+            if (!s) return done(fail(s.error()));
+            done(Answer{std::move(*bytes)});
+        });
+    });
+}
+
+void BlobService::put(Caller c, std::string hex, std::uint64_t start, std::uint64_t total, std::string data,
+                      std::function<void(Result<BlobStore::State>)> done) {
+    m_ctx.workers->post([this, c = std::move(c), hex = std::move(hex), start, total, data = std::move(data),
+                         done = std::move(done)] {
+        // Scope is looked up for every chunk, stored or not, so how long an answer takes does not
+        // depend on whether an out-of-scope file exists.
+        auto acc = access(c, hex);
+        if (!acc) return done(fail(acc.error()));
+        done(m_store.put_chunk(hex, c.device_id, start, total, data, acc->has_value()));
+    });
+}
+
+}  // namespace ducha::server

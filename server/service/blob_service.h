@@ -1,0 +1,42 @@
+#pragma once
+// HEAD, GET and PUT /v1/blobs/{sha256} for an authenticated device. An evidence file is shown only
+// to callers in whose scope a record references it (server/storage/blob_refs.h); to anyone else
+// it is answered exactly like a file that does not exist. Reads through a covert visit's record
+// and every refused read are written to the audit log before the answer leaves. Uploads are per
+// device: only someone holding the bytes learns that an out-of-scope file is complete.
+// Every call runs on a worker thread (scope needs SQL, uploads fsync); `done` runs there or on the
+// writer thread.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "server/service/auth_service.h"
+#include "server/service/blob_store.h"
+#include "server/service/server_context.h"
+#include "server/storage/blob_refs.h"
+
+namespace ducha::server {
+
+class BlobService {
+public:
+    explicit BlobService(ServerContext& ctx);
+
+    // The upload's state the caller may know: the stored file's when a record in their scope
+    // references it, else their own device's unfinished upload; nullopt = not found.
+    void head(Caller c, std::string hex, std::function<void(Result<std::optional<BlobStore::State>>)> done);
+    // The bytes, when a record in the caller's scope references a stored file; nullopt = not found.
+    void get(Caller c, std::string hex, std::function<void(Result<std::optional<std::string>>)> done);
+    // One chunk of the caller's device's upload (see BlobStore::put_chunk).
+    void put(Caller c, std::string hex, std::uint64_t start, std::uint64_t total, std::string data,
+             std::function<void(Result<BlobStore::State>)> done);
+
+private:
+    // Whether a record in c's scope references the blob, and which (on a pooled reader).
+    Result<std::optional<BlobAccess>> access(const Caller& c, const std::string& hex);
+    void refuse_read(const Caller& c, const std::string& action, const std::string& hex, std::function<void(Status)> then);
+
+    ServerContext& m_ctx;
+    BlobStore m_store;
+};
+
+}  // namespace ducha::server

@@ -1,0 +1,787 @@
+#include "shared/policy/write_rules.h"
+
+#include <algorithm>
+#include <memory>
+#include <sstream>
+
+#include "shared/domain/collections.h"
+#include "shared/domain/state_machines.h"
+#include "shared/policy/field_diff.h"
+
+namespace ducha::policy {
+
+using namespace ducha::domain;
+namespace gpb = google::protobuf;
+
+// ---------------------------------------------------------------- the table
+
+namespace {
+
+// Every move of the task machine but into "submitted": only an inspector's own report submits a task.
+constexpr std::string_view kStaffTaskMoves =
+    "open>in_progress open>cancelled in_progress>open in_progress>cancelled submitted>done submitted>open";
+constexpr std::string_view kVolunteerTaskMoves = "open>in_progress in_progress>open open>submitted in_progress>submitted";
+
+}  // namespace
+
+const std::vector<Grant>& write_grants() {
+    static const std::vector<Grant> grants{
+        // collection          roles           relations                ops                          fields   moves   why
+        {kDistrict, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins keep the list of districts"},
+        {kChecklistTemplate, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins publish checklist versions"},
+        {kDevice, kAdmins, kAnywhere, kUpdate, "name revoked", "", "admins rename and revoke devices; enrollment creates them"},
+        {kUser, kAdmins, kAnywhere, kCreate | kUpdate, "*", "", "admins manage every account, roles included"},
+        {kUser, kCoordinators, kVolunteerOfDistrict, kCreate | kUpdate,
+         "name phone active school badge_token badge_valid_until", "",
+         "coordinators add and (de)activate their own district's volunteers; never a role or another district"},
+        {kZone, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any zone"},
+        {kZone, kCoordinators, kInDistrict, kCreate | kUpdate | kDelete, "*", "", "coordinators keep their district's zones (包地区、包小区)"},
+        {kInstitution, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any institution"},
+        {kInstitution, kCoordinators, kInDistrict, kCreate | kUpdate | kDelete, "*", "", "coordinators keep their district's registry"},
+        {kInstitution, kVolunteers, kInDistrict, kCreate, "", "",
+         "a volunteer reports an unlisted site found in their district (field_reported, no risk fields)"},
+        {kAssignment, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any 3包 assignment"},
+        {kAssignment, kCoordinators, kInDistrict, kCreate | kUpdate | kDelete, "*", "",
+         "coordinators bind their district's volunteers to its zones and institutions (3包)"},
+        {kTask, kAdmins, kAnywhere, kCreate | kUpdate, "*", kStaffTaskMoves, "admins: any task"},
+        {kTask, kSupervisors, kInDistrict, kCreate | kUpdate, "*", kStaffTaskMoves,
+         "supervisors plan, review and cancel tasks in their jurisdiction, covert ones included"},
+        {kTask, kCoordinators, kInDistrict | kCreator, kCreate | kUpdate, "*", kStaffTaskMoves,
+         "coordinators plan, review and cancel their district's open tasks and the covert tasks they made"},
+        {kTask, kVolunteers, kAssignee, kUpdate, "status report_id", kVolunteerTaskMoves,
+         "an assignee starts their task and submits it with their own report; nothing else"},
+        {kReport, kEveryone, kAuthor, kCreate, "", "",
+         "the author, from their own device, on their own task or one in their district, for the task's own "
+         "institution; an amendment only by the same author, for the same task and institution, within 7 days"},
+        {kEvidence, kEveryone, kAuthor, kCreate, "", "", "the report author's device, for a file the report names"},
+        {kComplaint, kAdmins, kAnywhere, kCreate | kUpdate, "*", "*", "admins: any complaint"},
+        {kComplaint, kSupervisors, kInDistrict, kCreate | kUpdate, "*", "*", "supervisors: complaints in their jurisdiction"},
+        {kComplaint, kCoordinators, kInDistrict, kCreate | kUpdate, "*", "*", "coordinators: their district's complaint ledger"},
+        {kCase, kAdmins, kAnywhere, kCreate | kUpdate,
+         "status tier deadline decision_note rectification_order rectification_days reinspection_assignees", "*",
+         "admins: any case"},
+        {kCase, kSupervisors, kInDistrict, kCreate | kUpdate,
+         "status tier deadline decision_note rectification_order rectification_days reinspection_assignees", "*",
+         "supervisors decide flagged reports in their jurisdiction: no violation, or a tier and a rectification"},
+        {kDraw, kAdmins, kAnywhere, kCreate | kUpdate, "*", "", "admins: any draw"},
+        {kDraw, kCoordinators, kInDistrict, kCreate, "*", "", "coordinators commit their district's random draws"},
+        {kDraw, kCoordinators, kCreator, kUpdate, "*", "", "only the coordinator who committed a draw reveals it"},
+        {kCampaign, kAdmins, kAnywhere, kCreate | kUpdate, "*", "", "admins: any campaign"},
+        {kCampaign, kCoordinators, kInDistrict, kCreate | kUpdate, "*", "", "coordinators plan their district's campaigns"},
+        {kAuditEvent, kEveryone, kAuthor, kCreate, "", "", "a device reports its own exports (action export.*)"},
+    };
+    return grants;
+}
+
+const std::vector<ServerField>& server_fields() {
+    static const std::vector<ServerField> fields{
+        {kTask, "created_by", FieldOwner::actor_on_create},
+        {kTask, "report_id", FieldOwner::server},
+        {kTask, "case_id", FieldOwner::server},
+        {kTask, "draw_id", FieldOwner::server},
+        {kCase, "report_id", FieldOwner::fixed},
+        {kCase, "institution_id", FieldOwner::fixed},
+        {kCase, "district_id", FieldOwner::fixed},
+        {kCase, "reinspection_task_id", FieldOwner::server},
+        {kCase, "decided_by", FieldOwner::stamped},
+        {kCase, "decided_at", FieldOwner::stamped},
+        {kCase, "escalations", FieldOwner::server},
+        {kCase, "last_reinspection_report_id", FieldOwner::server},
+        {kCase, "closed_by_report_id", FieldOwner::server},
+        {kComplaint, "created_by", FieldOwner::actor_on_create},
+        {kComplaint, "resolved_by", FieldOwner::stamped},
+        {kComplaint, "resolved_at", FieldOwner::stamped},
+        {kDraw, "created_by", FieldOwner::actor_on_create},
+        {kCampaign, "created_by", FieldOwner::actor_on_create},
+        {kDevice, "user_id", FieldOwner::fixed},
+        {kDevice, "public_key", FieldOwner::fixed},
+        {kDevice, "enrolled_at", FieldOwner::fixed},
+        {kDevice, "outbox_depth", FieldOwner::server},
+        {kDevice, "last_contact", FieldOwner::server},
+        {kDevice, "blobs_pending", FieldOwner::server},
+        {kDevice, "app_version", FieldOwner::server},
+        {kAuditEvent, "at", FieldOwner::stamped},
+    };
+    return fields;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- words
+
+Error forbidden(std::string_view zh, std::string_view en) {
+    return Error{Errc::forbidden, "无权执行此操作：" + std::string(zh) + " / not allowed: " + std::string(en)};
+}
+Error malformed(std::string_view collection) {
+    return Error{Errc::malformed, "记录无法解析 / the " + std::string(collection) + " record cannot be parsed"};
+}
+Error outside_district() { return forbidden("不属于本区县", "outside your district"); }
+
+std::string_view role_zh(Role r) {
+    switch (r) {
+        case Role::volunteer: return "督查员";
+        case Role::coordinator: return "协调员";
+        case Role::supervisor: return "执法督导";
+        case Role::admin: return "管理员";
+    }
+    return "";
+}
+
+std::string_view op_en(unsigned op) { return op == kCreate ? "create" : op == kUpdate ? "change" : "delete"; }
+std::string_view op_zh(unsigned op) { return op == kCreate ? "创建" : op == kUpdate ? "修改" : "删除"; }
+
+// ---------------------------------------------------------------- parsing
+
+}  // namespace
+
+std::unique_ptr<gpb::Message> new_record_message(std::string_view c) {
+    if (c == kDistrict) return std::make_unique<pb::District>();
+    if (c == kZone) return std::make_unique<pb::Zone>();
+    if (c == kInstitution) return std::make_unique<pb::Institution>();
+    if (c == kUser) return std::make_unique<pb::User>();
+    if (c == kDevice) return std::make_unique<pb::Device>();
+    if (c == kAssignment) return std::make_unique<pb::Assignment>();
+    if (c == kChecklistTemplate) return std::make_unique<pb::ChecklistTemplate>();
+    if (c == kTask) return std::make_unique<pb::Task>();
+    if (c == kReport) return std::make_unique<pb::Report>();
+    if (c == kReceipt) return std::make_unique<pb::Receipt>();
+    if (c == kEvidence) return std::make_unique<pb::Evidence>();
+    if (c == kComplaint) return std::make_unique<pb::Complaint>();
+    if (c == kCase) return std::make_unique<pb::Case>();
+    if (c == kDraw) return std::make_unique<pb::Draw>();
+    if (c == kCampaign) return std::make_unique<pb::Campaign>();
+    if (c == kAuditEvent) return std::make_unique<pb::AuditEvent>();
+    return nullptr;
+}
+
+Result<std::string> with_fields_taken(std::string_view collection, std::string_view stored, std::string_view incoming,
+                                      const std::vector<std::string>& fields) {
+    auto merged = new_record_message(collection);
+    auto in = new_record_message(collection);
+    if (!merged || !merged->ParseFromString(std::string(stored)) || !in->ParseFromString(std::string(incoming)))
+        return fail(Errc::malformed, "记录无法解析 / the record cannot be parsed");
+    if (auto s = take_fields(*merged, *in, fields); !s) return fail(s.error());
+    return merged->SerializeAsString();
+}
+
+namespace {
+
+// The stored and the new record, parsed.
+struct Parsed {
+    std::unique_ptr<gpb::Message> stored;  // null for a new record
+    std::unique_ptr<gpb::Message> next;
+    unsigned op = kCreate;
+};
+
+Result<Parsed> parse(const RecordChange& c) {
+    Parsed p;
+    p.next = new_record_message(c.collection);
+    if (!p.next) return fail(Errc::malformed, "未知的数据集合 / unknown collection '" + std::string(c.collection) + "'");
+    if (!p.next->ParseFromString(std::string(c.next))) return fail(malformed(c.collection));
+    if (int n = first_unknown_field(*p.next))
+        return fail(Errc::malformed, "记录含有未知字段 " + std::to_string(n) + " / the " + std::string(c.collection) +
+                                         " record carries unknown field number " + std::to_string(n));
+    if (c.stored) {
+        p.stored = new_record_message(c.collection);
+        if (!p.stored->ParseFromString(std::string(*c.stored))) return fail(malformed(c.collection));
+    }
+    p.op = c.deleting ? kDelete : c.stored ? kUpdate : kCreate;
+    return p;
+}
+
+template <typename M>
+const M& as(const gpb::Message& m) {
+    return static_cast<const M&>(m);
+}
+
+// ---------------------------------------------------------------- relations
+
+bool in_area(const Actor& a, const std::string& district) {
+    switch (a.role) {
+        case Role::admin: return true;
+        case Role::supervisor: return a.district_id.empty() || a.district_id == district;
+        case Role::coordinator:
+        case Role::volunteer: return !a.district_id.empty() && a.district_id == district;
+    }
+    return false;
+}
+
+// The district a record belongs to, or nullopt for collections without one.
+std::optional<std::string> district_of(std::string_view c, const gpb::Message& m, const WriteFacts& facts) {
+    if (c == kZone) return as<pb::Zone>(m).district_id();
+    if (c == kInstitution) return as<pb::Institution>(m).district_id();
+    if (c == kAssignment) return as<pb::Assignment>(m).district_id();
+    if (c == kTask) return as<pb::Task>(m).district_id();
+    if (c == kComplaint) return as<pb::Complaint>(m).district_id();
+    if (c == kDraw) return as<pb::Draw>(m).district_id();
+    if (c == kCampaign) return as<pb::Campaign>(m).district_id();
+    if (c == kUser) return as<pb::User>(m).district_id();
+    if (c == kCase) {
+        const auto& cs = as<pb::Case>(m);
+        if (!cs.district_id().empty()) return cs.district_id();
+        // A new case may leave its district to the server, which takes its report's.
+        if (auto r = facts.report(cs.report_id())) return r->district_id();
+        return cs.district_id();
+    }
+    if (c == kDevice) {
+        if (auto u = facts.user(as<pb::Device>(m).user_id())) return u->district_id();
+        return std::string();
+    }
+    return std::nullopt;
+}
+
+std::string creator_of(std::string_view c, const gpb::Message& m) {
+    if (c == kTask) return as<pb::Task>(m).created_by();
+    if (c == kDraw) return as<pb::Draw>(m).created_by();
+    if (c == kCampaign) return as<pb::Campaign>(m).created_by();
+    if (c == kComplaint) return as<pb::Complaint>(m).created_by();
+    return {};
+}
+
+// Covert records are hidden from coordinators who did not make them (通风报信).
+bool covert(std::string_view c, const gpb::Message& m) {
+    if (c == kTask) return as<pb::Task>(m).covert();
+    if (c == kDraw) return as<pb::Draw>(m).covert();
+    return false;
+}
+
+bool contains(const gpb::RepeatedPtrField<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+unsigned relations_of(const Actor& a, std::string_view c, const Parsed& p, const WriteFacts& facts) {
+    unsigned rel = 0;
+    if (a.role == Role::admin) rel |= kAnywhere;
+    const gpb::Message* before = p.stored.get();
+    const gpb::Message& after = *p.next;
+
+    if (auto d_after = district_of(c, after, facts)) {
+        bool area = in_area(a, *d_after);
+        if (before) area = area && in_area(a, *district_of(c, *before, facts));
+        const std::string creator = creator_of(c, before ? *before : after);
+        const bool made_it = !creator.empty() && creator == a.user_id;
+        // A coordinator reaches a covert record only as its creator; supervisors and admins always.
+        bool hidden = a.role == Role::coordinator && !made_it &&
+                      (covert(c, after) || (before && covert(c, *before)));
+        if (c == kUser) {
+            // Coordinators hold users only as volunteers of their district; staff accounts are the admins'.
+            const auto& u_after = as<pb::User>(after);
+            bool volunteer = u_after.role() == "volunteer";
+            if (before) volunteer = volunteer && as<pb::User>(*before).role() == "volunteer";
+            if (area && volunteer && a.role == Role::coordinator) rel |= kVolunteerOfDistrict;
+        } else {
+            if (area && !hidden) rel |= kInDistrict;
+            if (area && made_it) rel |= kCreator;
+        }
+    }
+    if (c == kTask && before && contains(as<pb::Task>(*before).assignees(), a.user_id)) rel |= kAssignee;
+    if (c == kReport) {
+        const auto& r = as<pb::Report>(after);
+        if (r.user_id() == a.user_id && r.device_id() == a.device_id) rel |= kAuthor;
+    } else if (c == kEvidence) {
+        if (auto r = facts.report(as<pb::Evidence>(after).report_id())) {
+            if (r->user_id() == a.user_id && r->device_id() == a.device_id) rel |= kAuthor;
+        } else if (!facts.authoritative()) {
+            rel |= kAuthor;  // a device's own report may not be in its replica yet: the server decides
+        }
+    } else if (c == kAuditEvent) {
+        const auto& e = as<pb::AuditEvent>(after);
+        if (e.actor() == a.user_id && e.device_id() == a.device_id) rel |= kAuthor;
+    }
+    return rel;
+}
+
+// Why a relation the grants ask for does not hold, in the words a person needs.
+Error relation_refusal(std::string_view c, unsigned wanted, const Actor& a, const Parsed& p, const WriteFacts& facts) {
+    if (wanted & kAuthor) {
+        if (c == kEvidence)
+            return forbidden("证据只能由报告作者本人的设备提交", "evidence comes only from the device that wrote its report");
+        if (c == kAuditEvent)
+            return forbidden("只能记录本人本设备的操作", "an audit event names its own actor and device");
+        return forbidden("只能提交本人本设备的报告", "a report must come from its author's own device");
+    }
+    if (wanted & kAssignee) return forbidden("不是该任务的督查员", "not an assignee of this task");
+    if (wanted & kVolunteerOfDistrict)
+        return forbidden("协调员只能管理本区县的督查员，其他账号由管理员管理",
+                         "coordinators manage their own district's volunteers only; other accounts are the admins'");
+    if (auto d = district_of(c, *p.next, facts); d && !in_area(a, *d)) return outside_district();
+    if (p.stored)
+        if (auto d = district_of(c, *p.stored, facts); d && !in_area(a, *d)) return outside_district();
+    if ((wanted & (kInDistrict | kCreator)) && a.role == Role::coordinator &&
+        (covert(c, *p.next) || (p.stored && covert(c, *p.stored))))
+        return forbidden("暗访记录只由其创建者和执法督导处理", "a covert record is for its creator and supervisors only");
+    if (wanted == kCreator) return forbidden("只有创建者可以修改", "only the person who created it may change it");
+    return outside_district();
+}
+
+// ---------------------------------------------------------------- fields and moves
+
+std::vector<std::string_view> words(std::string_view s) {
+    std::vector<std::string_view> out;
+    while (!s.empty()) {
+        auto sp = s.find(' ');
+        auto w = s.substr(0, sp);
+        if (!w.empty()) out.push_back(w);
+        s = sp == std::string_view::npos ? std::string_view{} : s.substr(sp + 1);
+    }
+    return out;
+}
+
+std::optional<FieldOwner> owner_of(std::string_view c, std::string_view field) {
+    for (const auto& f : server_fields())
+        if (f.collection == c && f.field == field) return f.owner;
+    return std::nullopt;
+}
+
+bool listed(std::string_view list, std::string_view word) {
+    if (list == "*") return true;
+    auto ws = words(list);
+    return std::find(ws.begin(), ws.end(), word) != ws.end();
+}
+
+std::string status_of(std::string_view c, const gpb::Message& m) {
+    if (c == kTask) return as<pb::Task>(m).status();
+    if (c == kCase) return as<pb::Case>(m).status();
+    if (c == kComplaint) return as<pb::Complaint>(m).status();
+    return {};
+}
+
+Status machine_move(std::string_view c, const std::string& from, const std::string& to) {
+    if (c == kTask) return check_task_transition(from, to);
+    if (c == kCase) return check_case_transition(from, to);
+    if (c == kComplaint) return check_complaint_transition(from, to);
+    return {};
+}
+
+// Is `from`→`to` one of the grant's moves ("*" = any move the state machine allows)?
+bool move_granted(std::string_view moves, const std::string& from, const std::string& to) {
+    if (moves == "*") return true;
+    const std::string edge = from + ">" + to;
+    for (auto w : words(moves))
+        if (w == edge) return true;
+    return false;
+}
+
+std::string moves_in_words(std::string_view moves) {
+    std::string out;
+    for (auto w : words(moves)) {
+        if (!out.empty()) out += ", ";
+        auto gt = w.find('>');
+        out += std::string(w.substr(0, gt)) + " → " + std::string(w.substr(gt + 1));
+    }
+    return out;
+}
+
+// The fields set to a non-default value in `m`.
+std::vector<std::string> set_fields(const gpb::Message& m) {
+    std::unique_ptr<gpb::Message> empty(m.New());
+    return changed_fields(*empty, m);
+}
+
+// Server-held fields on create: a client leaves them empty (or names itself as the creator).
+Status check_created_server_fields(const Actor& a, std::string_view c, const gpb::Message& next) {
+    const auto* desc = next.GetDescriptor();
+    for (const auto& name : set_fields(next)) {
+        auto owner = owner_of(c, name);
+        if (!owner || *owner == FieldOwner::fixed || *owner == FieldOwner::stamped) continue;
+        if (*owner == FieldOwner::actor_on_create) {
+            const auto* f = desc->FindFieldByName(name);
+            if (next.GetReflection()->GetString(next, f) == a.user_id) continue;
+            return fail(forbidden("创建者只能是本人", "the creator of a record is the person who creates it ('" + name + "')"));
+        }
+        return fail(forbidden("字段“" + name + "”由服务器填写", "'" + name + "' is filled in by the server, not by a device"));
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------- named rules
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+Status check_user(const Actor& a, const Parsed& p) {
+    const auto& u = as<pb::User>(*p.next);
+    if (!parse_role(u.role())) return fail(Errc::malformed, "角色无效 / unknown role '" + u.role() + "'");
+    if (p.stored && a.role != Role::admin && as<pb::User>(*p.stored).role() != u.role())
+        return fail(forbidden("只有管理员可以更改角色", "only an admin changes a role"));
+    return {};
+}
+
+Status check_field_report(const Parsed& p) {
+    const auto& i = as<pb::Institution>(*p.next);
+    if (!i.field_reported() || i.licensed())
+        return fail(forbidden("督查员只能上报未登记的机构", "volunteers may only report an unlisted site (field_reported, unlicensed)"));
+    static const std::vector<std::string_view> allowed{"district_id", "zone_id", "name",     "address",       "community",
+                                                       "category",    "academic", "location", "field_reported"};
+    for (const auto& f : set_fields(i))
+        if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+            return fail(forbidden("上报机构不能填写“" + f + "”", "a field report cannot set '" + f + "'"));
+    return {};
+}
+
+Status check_assignment(const Parsed& p, const WriteFacts& facts) {
+    if (p.op == kDelete) return {};
+    const auto& as_ = as<pb::Assignment>(*p.next);
+    if (as_.zone_id().empty() == as_.institution_id().empty())
+        return fail(Errc::malformed, "分配须指定一个片区或一个机构 / an assignment names exactly one zone or one institution");
+    if (auto u = facts.user(as_.user_id())) {
+        if (u->role() != "volunteer" || u->district_id() != as_.district_id())
+            return fail(forbidden("只能分配本区县的督查员", "only a volunteer of the assignment's district can be assigned"));
+    } else if (facts.authoritative()) {
+        return fail(forbidden("督查员不存在", "no such volunteer: " + as_.user_id()));
+    }
+    if (!as_.zone_id().empty()) {
+        if (auto z = facts.zone(as_.zone_id()); z && z->district_id() != as_.district_id()) return fail(outside_district());
+        else if (!z && facts.authoritative()) return fail(forbidden("片区不存在", "no such zone: " + as_.zone_id()));
+    }
+    if (!as_.institution_id().empty()) {
+        if (auto i = facts.institution(as_.institution_id()); i && i->district_id() != as_.district_id())
+            return fail(outside_district());
+        else if (!i && facts.authoritative()) return fail(forbidden("机构不存在", "no such institution: " + as_.institution_id()));
+    }
+    return {};
+}
+
+// Who a task sends and where: every assignee a volunteer, the institution in the task's district.
+Status check_task_targets(const Parsed& p, const WriteFacts& facts) {
+    const auto& t = as<pb::Task>(*p.next);
+    const pb::Task* old = p.stored ? &as<pb::Task>(*p.stored) : nullptr;
+    if (!t.kind().empty() && !parse_task_kind(t.kind()))
+        return fail(Errc::malformed, "任务类型无效 / unknown task kind '" + t.kind() + "'");
+    if (!old || old->institution_id() != t.institution_id() || old->district_id() != t.district_id()) {
+        if (auto i = facts.institution(t.institution_id())) {
+            if (i->district_id() != t.district_id())
+                return fail(forbidden("任务的机构不在该任务所属区县", "the task's institution is in another district"));
+        } else if (facts.authoritative()) {
+            return fail(forbidden("机构不存在", "no such institution: " + t.institution_id()));
+        }
+    }
+    for (const auto& who : t.assignees()) {
+        if (old && contains(old->assignees(), who)) continue;
+        if (auto u = facts.user(who)) {
+            if (u->role() != "volunteer" || !u->active())
+                return fail(forbidden("只能指派在岗的督查员", "only an active volunteer can be assigned: " + who));
+        } else if (facts.authoritative()) {
+            return fail(forbidden("督查员不存在", "no such volunteer: " + who));
+        }
+    }
+    return {};
+}
+
+// A task becomes "submitted" only through its assignee's own report on it.
+Status check_task_submit(const Actor& a, const Parsed& p, const WriteFacts& facts, std::string_view task_id) {
+    const auto& t = as<pb::Task>(*p.next);
+    const auto& old = as<pb::Task>(*p.stored);
+    bool to_submitted = t.status() == "submitted" && old.status() != "submitted";
+    if (t.report_id() != old.report_id() && !to_submitted)
+        return fail(forbidden("任务的报告由服务器记录", "a task's report is recorded by the server"));
+    if (!to_submitted) return {};
+    auto r = facts.report(t.report_id());
+    if (!r) {
+        if (!facts.authoritative() && !t.report_id().empty()) return {};
+        return fail(forbidden("提交任务须附本人的检查报告", "a task is submitted only with its inspector's own report"));
+    }
+    if (r->user_id() != a.user_id || r->task_id() != task_id)
+        return fail(forbidden("提交任务须附本人的检查报告", "a task is submitted only with its inspector's own report"));
+    return {};
+}
+
+Status check_report(const Actor& a, const Parsed& p, const WriteFacts& facts) {
+    const auto& r = as<pb::Report>(*p.next);
+    if (!r.task_id().empty()) {
+        auto t = facts.task(r.task_id());
+        if (!t) {
+            if (facts.authoritative()) return fail(forbidden("报告所属任务不存在", "the report names a task the server does not have"));
+        } else {
+            if (t->institution_id() != r.institution_id() || t->district_id() != r.district_id())
+                return fail(forbidden("报告的机构或区县与任务不符", "the report's institution or district differs from its task's"));
+            if (t->covert() && !r.covert())
+                return fail(forbidden("暗访任务的报告须标为暗访", "a report on a covert task must be covert"));
+            // Inspectors report on their own tasks; one reassigned while offline still reports on a
+            // task of their district (kept as evidence; only an assignee's report moves the task).
+            if (!contains(t->assignees(), a.user_id) && !in_area(a, t->district_id()))
+                return fail(forbidden("只能报告本人的任务或本区县的任务",
+                                      "a report is for one's own task or a task in one's district"));
+        }
+    } else {
+        if (!r.unlisted())
+            return fail(forbidden("没有任务的报告只能是未登记机构的上报", "a report without a task is only for an unlisted site"));
+        if (auto i = facts.institution(r.institution_id())) {
+            if (i->district_id() != r.district_id())
+                return fail(forbidden("报告的区县与机构不符", "the report's district differs from its institution's"));
+        } else if (facts.authoritative()) {
+            return fail(forbidden("报告所述机构不存在", "the report names an institution the server does not have"));
+        }
+    }
+    if (!r.amends().empty()) {
+        auto orig = facts.report(r.amends());
+        if (!orig) {
+            if (facts.authoritative()) return fail(forbidden("被更正的报告不存在", "the amended report does not exist"));
+            return {};
+        }
+        if (orig->user_id() != r.user_id())
+            return fail(forbidden("只有原报告的作者可以更正", "only the author of a report may amend it"));
+        if (orig->task_id() != r.task_id() || orig->institution_id() != r.institution_id())
+            return fail(forbidden("更正须针对同一任务和机构", "an amendment is for the same task and institution"));
+        if (auto at = facts.stored_at_ms(kReport, r.amends()); at && facts.now_ms() - *at > kAmendWindowMs)
+            return fail(forbidden("已超过 7 天更正期限", "the 7-day window to amend this report has passed"));
+    }
+    return {};
+}
+
+Status check_evidence(const Parsed& p, const WriteFacts& facts) {
+    const auto& e = as<pb::Evidence>(*p.next);
+    auto r = facts.report(e.report_id());
+    if (!r) return {};  // a device's own report not yet in its replica; the server has it (or refused the relation)
+    for (const auto& b : r->blobs())
+        if (b.sha256() == e.blob().sha256()) return {};
+    return fail(forbidden("证据文件不在报告中", "the evidence file is not one its report names"));
+}
+
+Status check_case(const Parsed& p, const WriteFacts& facts) {
+    const auto& cs = as<pb::Case>(*p.next);
+    if (p.op != kCreate) return {};
+    if (cs.status() != kCaseInitial) return fail(Errc::rejected, "新案件必须为立案状态 / a new case starts open");
+    auto r = facts.report(cs.report_id());
+    if (!r) {
+        if (facts.authoritative()) return fail(forbidden("案件所依据的报告不存在", "the case names a report the server does not have"));
+        return {};
+    }
+    if ((!cs.institution_id().empty() && cs.institution_id() != r->institution_id()) ||
+        (!cs.district_id().empty() && cs.district_id() != r->district_id()))
+        return fail(forbidden("案件的机构或区县与报告不符", "the case's institution or district differs from its report's"));
+    return {};
+}
+
+Status check_complaint(const Parsed& p) {
+    const auto& cm = as<pb::Complaint>(*p.next);
+    if (p.op == kCreate && cm.status() != kComplaintInitial)
+        return fail(Errc::rejected, "新投诉必须为待处理状态 / a new complaint starts open");
+    const std::string before = p.stored ? as<pb::Complaint>(*p.stored).status() : std::string();
+    if (cm.status() == "resolved" && before != "resolved" && blank(cm.resolution()))
+        return fail(Errc::rejected, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
+    if (cm.status() == "closed" && before != "closed") return check_complaint_close(cm);
+    return {};
+}
+
+Status check_task_create(const Parsed& p) {
+    if (p.op == kCreate && as<pb::Task>(*p.next).status() != kTaskInitial)
+        return fail(Errc::rejected, "新任务必须为待办状态 / a new task starts open");
+    return {};
+}
+
+// A draw's pool and inspectors come from its own district: a draw cannot send anyone elsewhere.
+Status check_draw(const Parsed& p, const WriteFacts& facts) {
+    if (p.op != kCreate) return {};
+    const auto& d = as<pb::Draw>(*p.next);
+    for (const auto& id : d.pool()) {
+        auto i = facts.institution(id);
+        if (i ? i->district_id() != d.district_id() : facts.authoritative())
+            return fail(forbidden("抽签对象须为本区县机构", "every institution in a draw's pool is in the draw's district: " + id));
+    }
+    for (const auto& id : d.inspectors()) {
+        auto u = facts.user(id);
+        if (u ? (u->role() != "volunteer" || u->district_id() != d.district_id()) : facts.authoritative())
+            return fail(forbidden("抽签人员须为本区县督查员", "every inspector in a draw is a volunteer of the draw's district: " + id));
+    }
+    return {};
+}
+
+Status check_audit_event(const Parsed& p) {
+    const auto& e = as<pb::AuditEvent>(*p.next);
+    if (e.action().rfind("export.", 0) != 0)
+        return fail(forbidden("设备只能记录导出操作", "a device records only its own exports (action export.*)"));
+    return {};
+}
+
+Status named_rules(const Actor& a, const RecordChange& c, const Parsed& p, const WriteFacts& facts) {
+    const auto coll = c.collection;
+    if (coll == kUser) return check_user(a, p);
+    if (coll == kInstitution && a.role == Role::volunteer) return check_field_report(p);
+    if (coll == kAssignment) return check_assignment(p, facts);
+    if (coll == kTask) {
+        if (auto s = check_task_create(p); !s) return s;
+        if (auto s = check_task_targets(p, facts); !s) return s;
+        if (p.stored) return check_task_submit(a, p, facts, c.id);
+        return {};
+    }
+    if (coll == kReport) return check_report(a, p, facts);
+    if (coll == kEvidence) return check_evidence(p, facts);
+    if (coll == kCase) return check_case(p, facts);
+    if (coll == kComplaint) return check_complaint(p);
+    if (coll == kDraw) return check_draw(p, facts);
+    if (coll == kAuditEvent) return check_audit_event(p);
+    return {};
+}
+
+// The grants of this role for this collection and operation.
+std::vector<const Grant*> grants_for(std::string_view c, Role role, unsigned op) {
+    std::vector<const Grant*> out;
+    for (const auto& g : write_grants())
+        if (g.collection == c && (g.roles & role_bit(role)) && (g.ops & op)) out.push_back(&g);
+    return out;
+}
+
+Result<std::vector<const Grant*>> matching_grants(const Actor& a, const RecordChange& c, const Parsed& p,
+                                                  const WriteFacts& facts) {
+    auto gs = grants_for(c.collection, a.role, p.op);
+    if (gs.empty()) {
+        if (c.collection == kReport || c.collection == kEvidence || c.collection == kReceipt || c.collection == kAuditEvent) {
+            if (p.op == kDelete) return fail(forbidden("证据和记录不可删除", "evidence and records of what happened cannot be deleted"));
+            if (p.op == kUpdate) return fail(forbidden("已提交的记录不可修改，请提交更正", "a submitted record cannot change; submit an amendment"));
+            return fail(forbidden("回执由服务器签发", "receipts are issued by the server"));
+        }
+        return fail(forbidden(std::string(role_zh(a.role)) + "不能" + std::string(op_zh(p.op)) + "“" + std::string(c.collection) + "”记录",
+                              std::string(role_name(a.role)) + "s may not " + std::string(op_en(p.op)) + " " +
+                                  std::string(c.collection) + " records"));
+    }
+    const unsigned rel = relations_of(a, c.collection, p, facts);
+    std::vector<const Grant*> ok;
+    unsigned wanted = 0;
+    for (const auto* g : gs) {
+        wanted |= g->relations;
+        if (g->relations & rel) ok.push_back(g);
+    }
+    if (ok.empty()) return fail(relation_refusal(c.collection, wanted, a, p, facts));
+    return ok;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- judging
+
+Status judge_access(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
+    auto p = parse(c);
+    if (!p) return fail(p.error());
+    auto gs = matching_grants(a, c, *p, facts);
+    if (!gs) return fail(gs.error());
+    return {};
+}
+
+Status judge_change(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
+    auto p = parse(c);
+    if (!p) return fail(p.error());
+    auto gs = matching_grants(a, c, *p, facts);
+    if (!gs) return fail(gs.error());
+    if (p->op == kCreate) {
+        if (auto s = check_created_server_fields(a, c.collection, *p->next); !s) return s;
+    } else if (p->op == kUpdate) {
+        const bool volunteer_submit = c.collection == kTask && a.role == Role::volunteer;
+        for (const auto& f : changed_fields(*p->stored, *p->next)) {
+            if (auto owner = owner_of(c.collection, f)) {
+                if (*owner == FieldOwner::stamped) continue;  // the server writes its own value
+                if (!(volunteer_submit && f == "report_id"))
+                    return fail(forbidden("字段“" + f + "”由服务器保管，不能修改", "'" + f + "' is kept by the server and cannot change"));
+            }
+            bool granted = std::any_of(gs->begin(), gs->end(), [&](const Grant* g) { return listed(g->fields, f); });
+            if (!granted && f != "status")
+                return fail(forbidden(std::string(role_zh(a.role)) + "不能修改“" + f + "”",
+                                      std::string(role_name(a.role)) + "s may not change '" + f + "' of a " +
+                                          std::string(c.collection)));
+        }
+        const std::string from = status_of(c.collection, *p->stored), to = status_of(c.collection, *p->next);
+        if (from != to) {
+            if (auto s = machine_move(c.collection, from, to); !s) return s;
+            bool granted = std::any_of(gs->begin(), gs->end(), [&](const Grant* g) { return move_granted(g->transitions, from, to); });
+            if (!granted) {
+                std::string allowed;
+                for (const auto* g : *gs) allowed += moves_in_words(g->transitions);
+                return fail(forbidden(std::string(role_zh(a.role)) + "不能将状态从“" + from + "”改为“" + to + "”",
+                                      std::string(role_name(a.role)) + "s may not move a " + std::string(c.collection) +
+                                          " from " + from + " to " + to +
+                                          (allowed.empty() ? std::string() : " (allowed: " + allowed + ")")));
+            }
+        }
+    }
+    return named_rules(a, c, *p, facts);
+}
+
+Status judge_write(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
+    if (auto s = judge_access(a, c, facts); !s) return s;
+    return judge_change(a, c, facts);
+}
+
+Result<std::string> stamp_server_fields(const Actor& a, const RecordChange& c, std::int64_t now_ms) {
+    auto p = parse(c);
+    if (!p) return fail(p.error());
+    if (p->op == kDelete) return std::string(c.next);
+    gpb::Message& next = *p->next;
+    const gpb::Message* stored = p->stored.get();
+    const auto* refl = next.GetReflection();
+    const auto* desc = next.GetDescriptor();
+    const std::int64_t now_s = now_ms / 1000;
+    const std::string from = stored ? status_of(c.collection, *stored) : std::string(), to = status_of(c.collection, next);
+    for (const auto& sf : server_fields()) {
+        if (sf.collection != c.collection) continue;
+        const auto* f = desc->FindFieldByName(std::string(sf.field));
+        if (sf.owner == FieldOwner::actor_on_create && !stored) refl->SetString(&next, f, a.user_id);
+        if (sf.owner != FieldOwner::stamped) continue;
+        // Stamped fields: the server's value on the move they record, else what was stored.
+        bool stamp = false;
+        if (c.collection == kCase) stamp = !stored || (from != to && (to == "no_violation" || to == "rectification"));
+        if (c.collection == kComplaint) stamp = from != to && to == "resolved";
+        if (c.collection == kAuditEvent) stamp = true;
+        if (stamp) {
+            if (f->cpp_type() == gpb::FieldDescriptor::CPPTYPE_STRING) refl->SetString(&next, f, a.user_id);
+            else if (c.collection == kAuditEvent) refl->SetInt64(&next, f, now_ms);
+            else refl->SetInt64(&next, f, now_s);
+        } else if (stored) {
+            if (f->cpp_type() == gpb::FieldDescriptor::CPPTYPE_STRING) refl->SetString(&next, f, stored->GetReflection()->GetString(*stored, f));
+            else refl->SetInt64(&next, f, stored->GetReflection()->GetInt64(*stored, f));
+        } else {
+            refl->ClearField(&next, f);
+        }
+    }
+    return next.SerializeAsString();
+}
+
+std::string rules_markdown() {
+    auto roles = [](unsigned bits) {
+        if (bits == kEveryone) return std::string("anyone enrolled");
+        std::string out;
+        for (Role r : {Role::volunteer, Role::coordinator, Role::supervisor, Role::admin})
+            if (bits & role_bit(r)) out += (out.empty() ? "" : ", ") + std::string(role_name(r));
+        return out;
+    };
+    auto rels = [](unsigned bits) {
+        std::string out;
+        auto add = [&](unsigned b, std::string_view w) {
+            if (bits & b) out += (out.empty() ? "" : " or ") + std::string(w);
+        };
+        add(kAnywhere, "any record");
+        add(kInDistrict, "in their district");
+        add(kCreator, "its creator");
+        add(kAssignee, "an assignee");
+        add(kAuthor, "its author's device");
+        add(kVolunteerOfDistrict, "a volunteer of their district");
+        return out;
+    };
+    auto ops = [](unsigned bits) {
+        std::string out;
+        for (unsigned o : {kCreate, kUpdate, kDelete})
+            if (bits & o) out += (out.empty() ? "" : ", ") + std::string(op_en(o));
+        return out;
+    };
+    std::ostringstream o;
+    o << "| record | who | standing | may | fields they may change | status moves | in words |\n";
+    o << "|---|---|---|---|---|---|---|\n";
+    for (const auto& g : write_grants()) {
+        std::string fields = g.fields == "*" ? "all but the server's" : g.fields.empty() ? "—" : std::string(g.fields);
+        std::string moves = g.transitions == "*" ? "every move of its state machine"
+                            : g.transitions.empty() ? "—"
+                                                    : moves_in_words(g.transitions);
+        o << "| " << g.collection << " | " << roles(g.roles) << " | " << rels(g.relations) << " | " << ops(g.ops) << " | "
+          << fields << " | " << moves << " | " << g.why << " |\n";
+    }
+    o << "\nFields the server holds (a device never sets or changes them):\n\n";
+    o << "| record | field | rule |\n|---|---|---|\n";
+    for (const auto& f : server_fields()) {
+        std::string_view rule = f.owner == FieldOwner::actor_on_create ? "the person who creates it, then fixed"
+                                : f.owner == FieldOwner::fixed        ? "set when created, never changed"
+                                : f.owner == FieldOwner::server       ? "written by the server only"
+                                                                      : "stamped by the server on the move it records";
+        o << "| " << f.collection << " | " << f.field << " | " << rule << " |\n";
+    }
+    return o.str();
+}
+
+}  // namespace ducha::policy
