@@ -114,10 +114,12 @@ Status MutationApplier::decide(const Principal& p, const pb::Mutation& m, const 
             reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
             return {};
         }
-        // A replay is judged as the creation it repeats: only its author gets the original outcome.
+        // A replay (e.g. from a restored outbox) gets the original outcome, but only its author:
+        // judged as the creation it repeats on who may make it, not again on rules that depend on
+        // time (an amendment's window has no say over a report the server already holds).
         policy::RecordChange ch{m.collection(), m.id(), std::nullopt, m.payload(), false};
         if (live) {
-            if (auto s = policy::judge_write(actor, ch, facts); !s) {
+            if (auto s = policy::judge_access(actor, ch, facts); !s) {
                 reject(ack, refusal_code(s.error()), s.error().message);
                 return {};
             }

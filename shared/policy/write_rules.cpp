@@ -245,6 +245,11 @@ bool covert(std::string_view c, const gpb::Message& m) {
     return false;
 }
 
+bool is_volunteer(const pb::User& u) { return parse_role(u.role()) == Role::volunteer; }
+bool is_task(std::string_view status, TaskStatus s) { return parse_task_status(status) == s; }
+bool is_complaint(std::string_view status, ComplaintStatus s) { return parse_complaint_status(status) == s; }
+bool is_case(std::string_view status, CaseStatus s) { return parse_case_status(status) == s; }
+
 bool contains(const gpb::RepeatedPtrField<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -266,8 +271,8 @@ unsigned relations_of(const Actor& a, std::string_view c, const Parsed& p, const
         if (c == kUser) {
             // Coordinators hold users only as volunteers of their district; staff accounts are the admins'.
             const auto& u_after = as<pb::User>(after);
-            bool volunteer = u_after.role() == "volunteer";
-            if (before) volunteer = volunteer && as<pb::User>(*before).role() == "volunteer";
+            bool volunteer = is_volunteer(u_after);
+            if (before) volunteer = volunteer && is_volunteer(as<pb::User>(*before));
             if (area && volunteer && a.role == Role::coordinator) rel |= kVolunteerOfDistrict;
         } else {
             if (area && !hidden) rel |= kInDistrict;
@@ -424,7 +429,7 @@ Status check_assignment(const Parsed& p, const WriteFacts& facts) {
     if (as_.zone_id().empty() == as_.institution_id().empty())
         return fail(Errc::malformed, "分配须指定一个片区或一个机构 / an assignment names exactly one zone or one institution");
     if (auto u = facts.user(as_.user_id())) {
-        if (u->role() != "volunteer" || u->district_id() != as_.district_id())
+        if (!is_volunteer(*u) || u->district_id() != as_.district_id())
             return fail(forbidden("只能分配本区县的督查员", "only a volunteer of the assignment's district can be assigned"));
     } else if (facts.authoritative()) {
         return fail(forbidden("督查员不存在", "no such volunteer: " + as_.user_id()));
@@ -458,7 +463,7 @@ Status check_task_targets(const Parsed& p, const WriteFacts& facts) {
     for (const auto& who : t.assignees()) {
         if (old && contains(old->assignees(), who)) continue;
         if (auto u = facts.user(who)) {
-            if (u->role() != "volunteer" || !u->active())
+            if (!is_volunteer(*u) || !u->active())
                 return fail(forbidden("只能指派在岗的督查员", "only an active volunteer can be assigned: " + who));
         } else if (facts.authoritative()) {
             return fail(forbidden("督查员不存在", "no such volunteer: " + who));
@@ -471,7 +476,7 @@ Status check_task_targets(const Parsed& p, const WriteFacts& facts) {
 Status check_task_submit(const Actor& a, const Parsed& p, const WriteFacts& facts, std::string_view task_id) {
     const auto& t = as<pb::Task>(*p.next);
     const auto& old = as<pb::Task>(*p.stored);
-    bool to_submitted = t.status() == "submitted" && old.status() != "submitted";
+    bool to_submitted = is_task(t.status(), TaskStatus::submitted) && !is_task(old.status(), TaskStatus::submitted);
     if (t.report_id() != old.report_id() && !to_submitted)
         return fail(forbidden("任务的报告由服务器记录", "a task's report is recorded by the server"));
     if (!to_submitted) return {};
@@ -557,9 +562,11 @@ Status check_complaint(const Parsed& p) {
     if (p.op == kCreate && cm.status() != kComplaintInitial)
         return fail(Errc::rejected, "新投诉必须为待处理状态 / a new complaint starts open");
     const std::string before = p.stored ? as<pb::Complaint>(*p.stored).status() : std::string();
-    if (cm.status() == "resolved" && before != "resolved" && blank(cm.resolution()))
+    if (is_complaint(cm.status(), ComplaintStatus::resolved) && !is_complaint(before, ComplaintStatus::resolved) &&
+        blank(cm.resolution()))
         return fail(Errc::rejected, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
-    if (cm.status() == "closed" && before != "closed") return check_complaint_close(cm);
+    if (is_complaint(cm.status(), ComplaintStatus::closed) && !is_complaint(before, ComplaintStatus::closed))
+        return check_complaint_close(cm);
     return {};
 }
 
@@ -580,7 +587,7 @@ Status check_draw(const Parsed& p, const WriteFacts& facts) {
     }
     for (const auto& id : d.inspectors()) {
         auto u = facts.user(id);
-        if (u ? (u->role() != "volunteer" || u->district_id() != d.district_id()) : facts.authoritative())
+        if (u ? (!is_volunteer(*u) || u->district_id() != d.district_id()) : facts.authoritative())
             return fail(forbidden("抽签人员须为本区县督查员", "every inspector in a draw is a volunteer of the draw's district: " + id));
     }
     return {};
@@ -717,8 +724,9 @@ Result<std::string> stamp_server_fields(const Actor& a, const RecordChange& c, s
         if (sf.owner != FieldOwner::stamped) continue;
         // Stamped fields: the server's value on the move they record, else what was stored.
         bool stamp = false;
-        if (c.collection == kCase) stamp = !stored || (from != to && (to == "no_violation" || to == "rectification"));
-        if (c.collection == kComplaint) stamp = from != to && to == "resolved";
+        if (c.collection == kCase)
+            stamp = !stored || (from != to && (is_case(to, CaseStatus::no_violation) || is_case(to, CaseStatus::rectification)));
+        if (c.collection == kComplaint) stamp = from != to && is_complaint(to, ComplaintStatus::resolved);
         if (c.collection == kAuditEvent) stamp = true;
         if (stamp) {
             if (f->cpp_type() == gpb::FieldDescriptor::CPPTYPE_STRING) refl->SetString(&next, f, a.user_id);

@@ -166,13 +166,16 @@ TEST_CASE("admins read the whole audit log: enrollments, code issues and token r
 
     {
         INFO("filters");
-        for (const auto& e : d.audit("admin", "action=enroll")["entries"]) CHECK(e["action"] == "enroll");
+        // (bound first: a range over a member of a temporary would outlive the temporary)
+        const json enrolls = d.audit("admin", "action=enroll")["entries"];
+        for (const auto& e : enrolls) CHECK(e["action"] == "enroll");
         CHECK(d.audit("admin", "action=enroll")["entries"].size() == 6);  // 4 devices, 2 refusals
         CHECK(d.audit("admin", "action=enroll&outcome=accepted")["entries"].size() == 4);
         auto token = d.audit("admin", "action=token.*")["entries"];
         CHECK(token.size() == 2);
         for (const auto& e : token) CHECK(e["action"] == "token.refresh");
-        for (const auto& e : d.audit("admin", "outcome=refused")["entries"]) CHECK(e["outcome"] == "refused");
+        const json refused = d.audit("admin", "outcome=refused")["entries"];
+        for (const auto& e : refused) CHECK(e["outcome"] == "refused");
         auto mine = d.audit("admin", "actor=" + vol.user_id)["entries"];
         CHECK(mine.size() == 3);  // enroll, the refused second enroll, token.refresh
         for (const auto& e : mine) CHECK(e["actor"] == vol.user_id);
