@@ -142,6 +142,7 @@ Status MutationApplier::decide(const Principal& p, const pb::Mutation& m, const 
             auto linked = chain_step(p, r, hash, ack);
             if (!linked) return fail(linked.error());
             if (!*linked) return {};
+            ch.parsed_next = &r;
             if (auto s = policy::judge_write(actor, ch, facts); !s) {
                 reject(ack, refusal_code(s.error()), s.error().message);
                 return {};

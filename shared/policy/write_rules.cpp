@@ -169,15 +169,21 @@ namespace {
 // The stored and the new record, parsed.
 struct Parsed {
     std::unique_ptr<gpb::Message> stored;  // null for a new record
-    std::unique_ptr<gpb::Message> next;
+    std::unique_ptr<gpb::Message> owned;   // `next` when this parse made it
+    const gpb::Message* next = nullptr;
     unsigned op = kCreate;
 };
 
-Result<Parsed> parse(const RecordChange& c) {
+Result<Parsed> parse(const RecordChange& c, bool mutable_next = false) {
     Parsed p;
-    p.next = new_record_message(c.collection);
-    if (!p.next) return fail(Errc::malformed, "未知的数据集合 / unknown collection '" + std::string(c.collection) + "'");
-    if (!p.next->ParseFromString(std::string(c.next))) return fail(malformed(c.collection));
+    if (c.parsed_next && !mutable_next) {
+        p.next = c.parsed_next;
+    } else {
+        p.owned = new_record_message(c.collection);
+        if (!p.owned) return fail(Errc::malformed, "未知的数据集合 / unknown collection '" + std::string(c.collection) + "'");
+        if (!p.owned->ParseFromString(std::string(c.next))) return fail(malformed(c.collection));
+        p.next = p.owned.get();
+    }
     if (int n = first_unknown_field(*p.next))
         return fail(Errc::malformed, "记录含有未知字段 " + std::to_string(n) + " / the " + std::string(c.collection) +
                                          " record carries unknown field number " + std::to_string(n));
@@ -385,6 +391,8 @@ std::vector<std::string> set_fields(const gpb::Message& m) {
 
 // Server-held fields on create: a client leaves them empty (or names itself as the creator).
 Status check_created_server_fields(const Actor& a, std::string_view c, const gpb::Message& next) {
+    const auto& all = server_fields();
+    if (std::none_of(all.begin(), all.end(), [&](const ServerField& f) { return f.collection == c; })) return {};
     const auto* desc = next.GetDescriptor();
     for (const auto& name : set_fields(next)) {
         auto owner = owner_of(c, name);
@@ -656,19 +664,10 @@ Result<std::vector<const Grant*>> matching_grants(const Actor& a, const RecordCh
 
 // ---------------------------------------------------------------- judging
 
-Status judge_access(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
-    auto p = parse(c);
-    if (!p) return fail(p.error());
-    auto gs = matching_grants(a, c, *p, facts);
-    if (!gs) return fail(gs.error());
-    return {};
-}
+namespace {
 
-Status judge_change(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
-    auto p = parse(c);
-    if (!p) return fail(p.error());
-    auto gs = matching_grants(a, c, *p, facts);
-    if (!gs) return fail(gs.error());
+Status change_rules(const Actor& a, const RecordChange& c, const Parsed* p, const std::vector<const Grant*>* gs,
+                    const WriteFacts& facts) {
     if (p->op == kCreate) {
         if (auto s = check_created_server_fields(a, c.collection, *p->next); !s) return s;
     } else if (p->op == kUpdate) {
@@ -702,16 +701,33 @@ Status judge_change(const Actor& a, const RecordChange& c, const WriteFacts& fac
     return named_rules(a, c, *p, facts);
 }
 
+}  // namespace
+
+Status judge_access(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
+    auto p = parse(c);
+    if (!p) return fail(p.error());
+    auto gs = matching_grants(a, c, *p, facts);
+    if (!gs) return fail(gs.error());
+    return {};
+}
+
+Status judge_change(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
+    return judge_write(a, c, facts);  // the change rules stand on the access rules: judged together
+}
+
 Status judge_write(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
-    if (auto s = judge_access(a, c, facts); !s) return s;
-    return judge_change(a, c, facts);
+    auto p = parse(c);
+    if (!p) return fail(p.error());
+    auto gs = matching_grants(a, c, *p, facts);
+    if (!gs) return fail(gs.error());
+    return change_rules(a, c, &*p, &*gs, facts);
 }
 
 Result<std::string> stamp_server_fields(const Actor& a, const RecordChange& c, std::int64_t now_ms) {
-    auto p = parse(c);
+    auto p = parse(c, /*mutable_next=*/true);
     if (!p) return fail(p.error());
     if (p->op == kDelete) return std::string(c.next);
-    gpb::Message& next = *p->next;
+    gpb::Message& next = *p->owned;
     const gpb::Message* stored = p->stored.get();
     const auto* refl = next.GetReflection();
     const auto* desc = next.GetDescriptor();

@@ -56,6 +56,8 @@ struct RecordChange {
     std::optional<std::string_view> stored;  // nullopt: a new record
     std::string_view next;
     bool deleting = false;
+    // `next` already parsed, when the caller has it (the ingest path parses each report once).
+    const google::protobuf::Message* parsed_next = nullptr;
 };
 
 // ---------------------------------------------------------------- the table
