@@ -22,7 +22,7 @@ constexpr std::int64_t kDay = kSecondsPerDay;
 Result<std::string> ComplaintLedger::intake(const ComplaintInput& in) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"supervisor", "coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kComplaint, policy::kCreate); !s) return fail(s.error());
     pb::Complaint c;
     std::string district = in.district_id;
     if (!in.institution_id.empty()) {
@@ -128,7 +128,7 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
 Status ComplaintLedger::move(const std::string& id, const std::string& to, const std::function<void(pb::Complaint&)>& edit) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"supervisor", "coordinator"}); !s) return s;
+    if (auto s = require_grant(*who, kComplaint, policy::kUpdate); !s) return s;
     auto c = m_w.require<pb::Complaint>(kComplaint, id, "投诉");
     if (!c) return fail(c.error());
     if (auto s = require_district(*who, c->msg.district_id()); !s) return s;

@@ -24,7 +24,7 @@ std::string seed_key(const std::string& draw_id) { return "draw_seed:" + draw_id
 Result<std::string> DrawDesk::commit(const DrawRequest& req) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kDraw, policy::kCreate); !s) return fail(s.error());
     std::string district = req.district_id.empty() ? who->district_id : req.district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
     if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to draw in");
@@ -132,7 +132,7 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
 Result<std::vector<DrawPair>> DrawDesk::reveal(const std::string& draw_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kDraw, policy::kUpdate); !s) return fail(s.error());
     auto d = m_w.require<pb::Draw>(kDraw, draw_id, "抽签");
     if (!d) return fail(d.error());
     if (d->msg.status() != "committed") return fail(Errc::invalid_argument, "该抽签已公布 / this draw is already drawn");

@@ -41,7 +41,7 @@ Status InstitutionRegistry::validate(const pb::Institution& inst) {
 Result<std::string> InstitutionRegistry::create(pb::Institution inst) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kInstitution, policy::kCreate); !s) return fail(s.error());
     if (inst.district_id().empty()) inst.set_district_id(who->district_id);
     if (auto s = require_district(*who, inst.district_id()); !s) return fail(s.error());
     if (auto s = validate(inst); !s) return fail(s.error());
@@ -64,7 +64,7 @@ Result<std::string> InstitutionRegistry::create(pb::Institution inst) {
 Status InstitutionRegistry::update(const std::string& id, const pb::Institution& next, const std::vector<std::string>& fields) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    if (auto s = require_grant(*who, kInstitution, policy::kUpdate); !s) return s;
     auto cur = m_w.require<pb::Institution>(kInstitution, id, "机构");
     if (!cur) return fail(cur.error());
     if (auto s = require_district(*who, cur->msg.district_id()); !s) return s;
@@ -80,7 +80,7 @@ Status InstitutionRegistry::update(const std::string& id, const pb::Institution&
 Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, const std::string& district_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kInstitution, policy::kCreate); !s) return fail(s.error());
     std::string district = district_id.empty() ? who->district_id : district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
     if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to import into");
@@ -170,7 +170,7 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
 Status InstitutionRegistry::merge(const std::string& field_id, const std::string& into_id, const std::string& zone_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    if (auto s = require_grant(*who, kInstitution, policy::kUpdate); !s) return s;
     auto site = m_w.require<pb::Institution>(kInstitution, field_id, "机构");
     if (!site) return fail(site.error());
     if (auto s = require_district(*who, site->msg.district_id()); !s) return s;

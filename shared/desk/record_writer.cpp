@@ -63,15 +63,15 @@ Status RecordWriter::remove(std::string_view collection, const std::string& id, 
     return {};
 }
 
-Status require_role(const sync::Identity& who, std::initializer_list<std::string_view> roles) {
-    if (who.role == "admin") return {};
-    if (std::find(roles.begin(), roles.end(), who.role) != roles.end()) return {};
-    return fail(Errc::forbidden, "此操作不属于你的角色（" + who.role + "） / your role (" + who.role + ") cannot do this");
+Status require_grant(const sync::Identity& who, std::string_view collection, policy::Op op) {
+    auto role = domain::parse_role(who.role);
+    if (!role) return fail(Errc::forbidden, "此设备的角色未知 / this device's role is unknown: enroll again");
+    return policy::role_may(*role, collection, op);
 }
 
 Status require_district(const sync::Identity& who, const std::string& district_id) {
     if (who.district_id.empty() || who.district_id == district_id) return {};
-    return fail(Errc::forbidden, "不属于本区县 / outside your district");
+    return fail(policy::outside_district_refusal());
 }
 
 }  // namespace ducha::desk

@@ -11,6 +11,7 @@
 
 #include "ducha.pb.h"
 #include "shared/common/result.h"
+#include "shared/policy/write_rules.h"
 #include "shared/sync/device_profile.h"
 
 namespace ducha::desk {
@@ -83,9 +84,10 @@ private:
 // Whether a text a person typed is empty or only spaces.
 inline bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-// Coordinators act in their own district; supervisors and admins anywhere (or in theirs).
-// Errc::forbidden for a volunteer, or a coordinator outside their district.
-Status require_role(const sync::Identity& who, std::initializer_list<std::string_view> roles);
+// What a desk command checks before it builds anything: that the write rules give this person's
+// role the operation at all, and that a record is in their district, refused in the rules' words
+// (the full judgement of the change follows when it is queued, and again on the server).
+Status require_grant(const sync::Identity& who, std::string_view collection, policy::Op op);
 Status require_district(const sync::Identity& who, const std::string& district_id);
 
 }  // namespace ducha::desk

@@ -146,7 +146,7 @@ Result<ReportView> ReviewDesk::open(const std::string& report_id) {
 Result<std::string> ReviewDesk::decide(const std::string& report_id, const Decision& d) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"supervisor"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kCase, policy::kCreate); !s) return fail(s.error());
     auto r = m_w.require<pb::Report>(kReport, report_id, "报告");
     if (!r) return fail(r.error());
     if (auto s = require_district(*who, r->msg.district_id()); !s) return fail(s.error());
@@ -217,7 +217,7 @@ Result<CaseView> ReviewDesk::case_view(const std::string& case_id) {
 Status ReviewDesk::close_case(const std::string& case_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"supervisor"}); !s) return s;
+    if (auto s = require_grant(*who, kCase, policy::kUpdate); !s) return s;
     auto c = m_w.require<pb::Case>(kCase, case_id, "案件");
     if (!c) return fail(c.error());
     if (c->msg.status() == "closed") return fail(Errc::invalid_argument, "案件已销号 / the case is already closed");

@@ -20,7 +20,7 @@ constexpr std::int64_t kDay = kSecondsPerDay;
 Result<pb::Task> TaskPlanner::build(const TaskSpec& spec) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator", "supervisor"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kTask, policy::kCreate); !s) return fail(s.error());
     static const std::set<std::string> kinds{"routine", "joint", "complaint", "reinspection", "spot_check"};
     if (!kinds.contains(spec.kind))
         return fail(Errc::invalid_argument, "任务类型无效 / unknown task kind: " + spec.kind +
@@ -72,7 +72,7 @@ Result<std::string> TaskPlanner::create(const TaskSpec& spec) {
 Status TaskPlanner::cancel(const std::string& task_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator", "supervisor"}); !s) return s;
+    if (auto s = require_grant(*who, kTask, policy::kUpdate); !s) return s;
     auto t = m_w.require<pb::Task>(kTask, task_id, "任务");
     if (!t) return fail(t.error());
     if (auto s = require_district(*who, t->msg.district_id()); !s) return s;
@@ -85,7 +85,7 @@ Status TaskPlanner::cancel(const std::string& task_id) {
 Result<std::string> TaskPlanner::create_campaign(pb::Campaign c) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kCampaign, policy::kCreate); !s) return fail(s.error());
     if (c.district_id().empty()) c.set_district_id(who->district_id);
     if (auto s = require_district(*who, c.district_id()); !s) return fail(s.error());
     if (c.district_id().empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district");
@@ -101,7 +101,7 @@ Result<std::string> TaskPlanner::create_campaign(pb::Campaign c) {
 Status TaskPlanner::cancel_campaign(const std::string& campaign_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    if (auto s = require_grant(*who, kCampaign, policy::kUpdate); !s) return s;
     auto c = m_w.require<pb::Campaign>(kCampaign, campaign_id, "专项行动");
     if (!c) return fail(c.error());
     if (auto s = require_district(*who, c->msg.district_id()); !s) return s;

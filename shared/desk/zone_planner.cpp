@@ -15,7 +15,7 @@ Result<std::string> ZonePlanner::create_zone(const std::string& district_id, con
                                              const std::vector<std::string>& communities) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kZone, policy::kCreate); !s) return fail(s.error());
     std::string district = district_id.empty() ? who->district_id : district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
     if (is_blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
@@ -35,7 +35,7 @@ Result<std::string> ZonePlanner::create_zone(const std::string& district_id, con
 Status ZonePlanner::edit_zone(const std::string& zone_id, const std::string& name, const std::vector<std::string>& communities) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    if (auto s = require_grant(*who, kZone, policy::kUpdate); !s) return s;
     auto z = m_w.require<pb::Zone>(kZone, zone_id, "片区");
     if (!z) return fail(z.error());
     if (auto s = require_district(*who, z->msg.district_id()); !s) return s;
@@ -51,7 +51,7 @@ Status ZonePlanner::edit_zone(const std::string& zone_id, const std::string& nam
 Result<std::string> ZonePlanner::assign(const std::string& user_id, const std::string& zone_id, const std::string& institution_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return fail(s.error());
+    if (auto s = require_grant(*who, kAssignment, policy::kCreate); !s) return fail(s.error());
     if (zone_id.empty() == institution_id.empty())
         return fail(Errc::invalid_argument, "请指定片区或机构之一 / give exactly one of a zone or an institution");
     auto user = m_w.require<pb::User>(kUser, user_id, "人员");
@@ -101,7 +101,7 @@ Result<std::vector<std::string>> ZonePlanner::bulk_assign(const std::string& use
 Status ZonePlanner::unassign(const std::string& assignment_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
-    if (auto s = require_role(*who, {"coordinator"}); !s) return s;
+    if (auto s = require_grant(*who, kAssignment, policy::kDelete); !s) return s;
     auto a = m_w.require<pb::Assignment>(kAssignment, assignment_id, "分工");
     if (!a) return fail(a.error());
     if (auto s = require_district(*who, a->msg.district_id()); !s) return s;

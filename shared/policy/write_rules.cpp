@@ -628,6 +628,17 @@ Status named_rules(const Actor& a, const RecordChange& c, const Parsed& p, const
     return {};
 }
 
+// Why no grant gives this role this operation on this collection.
+Error no_grant_refusal(Role role, std::string_view c, unsigned op) {
+    if (c == kReport || c == kEvidence || c == kReceipt || c == kAuditEvent) {
+        if (op == kDelete) return forbidden("证据和记录不可删除", "evidence and records of what happened cannot be deleted");
+        if (op == kUpdate) return forbidden("已提交的记录不可修改，请提交更正", "a submitted record cannot change; submit an amendment");
+        return forbidden("回执由服务器签发", "receipts are issued by the server");
+    }
+    return forbidden(std::string(role_zh(role)) + "不能" + std::string(op_zh(op)) + "“" + std::string(c) + "”记录",
+                     std::string(role_name(role)) + "s may not " + std::string(op_en(op)) + " " + std::string(c) + " records");
+}
+
 // The grants of this role for this collection and operation.
 std::vector<const Grant*> grants_for(std::string_view c, Role role, unsigned op) {
     std::vector<const Grant*> out;
@@ -639,16 +650,7 @@ std::vector<const Grant*> grants_for(std::string_view c, Role role, unsigned op)
 Result<std::vector<const Grant*>> matching_grants(const Actor& a, const RecordChange& c, const Parsed& p,
                                                   const WriteFacts& facts) {
     auto gs = grants_for(c.collection, a.role, p.op);
-    if (gs.empty()) {
-        if (c.collection == kReport || c.collection == kEvidence || c.collection == kReceipt || c.collection == kAuditEvent) {
-            if (p.op == kDelete) return fail(forbidden("证据和记录不可删除", "evidence and records of what happened cannot be deleted"));
-            if (p.op == kUpdate) return fail(forbidden("已提交的记录不可修改，请提交更正", "a submitted record cannot change; submit an amendment"));
-            return fail(forbidden("回执由服务器签发", "receipts are issued by the server"));
-        }
-        return fail(forbidden(std::string(role_zh(a.role)) + "不能" + std::string(op_zh(p.op)) + "“" + std::string(c.collection) + "”记录",
-                              std::string(role_name(a.role)) + "s may not " + std::string(op_en(p.op)) + " " +
-                                  std::string(c.collection) + " records"));
-    }
+    if (gs.empty()) return fail(no_grant_refusal(a.role, c.collection, p.op));
     const unsigned rel = relations_of(a, c.collection, p, facts);
     std::vector<const Grant*> ok;
     unsigned wanted = 0;
@@ -702,6 +704,13 @@ Status change_rules(const Actor& a, const RecordChange& c, const Parsed* p, cons
 }
 
 }  // namespace
+
+Status role_may(Role role, std::string_view collection, Op op) {
+    if (grants_for(collection, role, op).empty()) return fail(no_grant_refusal(role, collection, op));
+    return {};
+}
+
+Error outside_district_refusal() { return outside_district(); }
 
 Status judge_access(const Actor& a, const RecordChange& c, const WriteFacts& facts) {
     auto p = parse(c);

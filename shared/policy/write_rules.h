@@ -121,6 +121,12 @@ inline constexpr std::int64_t kAmendWindowMs = 7LL * 24 * 3600 * 1000;
 // Both.
 [[nodiscard]] Status judge_write(const Actor& a, const RecordChange& c, const WriteFacts& facts);
 
+// Whether any grant gives `role` this operation on the collection at all, before a record is
+// looked at: what a command or a screen checks first, refused in the words judge_write uses.
+[[nodiscard]] Status role_may(domain::Role role, std::string_view collection, Op op);
+// The refusal for a record outside the actor's district, in the rules' words.
+Error outside_district_refusal();
+
 // An empty record of the collection's message type (nullptr for an unknown collection).
 std::unique_ptr<google::protobuf::Message> new_record_message(std::string_view collection);
 

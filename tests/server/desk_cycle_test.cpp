@@ -586,7 +586,7 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
         auto r = run(vprof, cmd);
         INFO(describe(cmd, r));
         CHECK(r.rc == 1);
-        CHECK((contains(r.err, "cannot do this") || contains(r.err, "no such")));
+        CHECK((contains(r.err, "not allowed") || contains(r.err, "no such")));
     }
     // ...and every one pushed by a modified client is refused by the server.
     std::vector<std::pair<std::string_view, std::unique_ptr<google::protobuf::Message>>> forged;
