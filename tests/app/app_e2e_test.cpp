@@ -298,16 +298,20 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
 
         // --- The network comes back: sync on demand from the banner.
         server.start();
-        d.tap("syncNowButton");
-        bool saw_syncing = false;
-        REQUIRE(d.waitFor([&] {
-            if (Sync->state() == "syncing" && !saw_syncing) {
-                saw_syncing = true;
-                d.screenshot("22-sync-banner-syncing");
+        // Every state the banner goes through is recorded as it is announced (a pass can be over
+        // before a poll would look), and the syncing banner is pictured the moment it shows.
+        QStringList states;
+        auto recorder = QObject::connect(Sync, &app::SyncController::changed, [&] {
+            if (states.isEmpty() || states.back() != Sync->state()) {
+                states << Sync->state();
+                if (Sync->state() == "syncing" && states.count("syncing") == 1) d.screenshot("22-sync-banner-syncing");
             }
-            return !Sync->running() && Sync->pendingChanges() == 0 && Sync->pendingPhotos() == 0;
-        }, 60000));
-        CHECK(saw_syncing);
+        });
+        d.tap("syncNowButton");
+        REQUIRE(d.waitFor([&] { return !Sync->running() && Sync->pendingChanges() == 0 && Sync->pendingPhotos() == 0; }, 60000));
+        QObject::disconnect(recorder);
+        INFO("banner states: " << states.join(" → ").toStdString());
+        CHECK(states.contains("syncing"));
         REQUIRE(d.waitFor([&] { return rows(reports) == 1 && cell(reports, 0, "receiptSeq").toLongLong() > 0; }));
         const QString stage = cell(reports, 0, "stage").toString();
         CHECK((stage == "flagged" || stage == "received"));
