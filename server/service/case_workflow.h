@@ -1,5 +1,5 @@
 #pragma once
-// The server's side of 不解决不销号 (ARCHITECTURE.md invariant 6): a rectification order schedules a
+// The server's side of 不解决不销号 (docs/ARCHITECTURE.md, invariant 6): a rectification order schedules a
 // re-inspection task after its deadline; the re-inspection's report closes the case when it passes
 // and escalates it (tier up, new deadline, new task) when it fails; a supervisor cannot close a
 // case by hand without a passing re-inspection. Runs inside the writer's transaction.

@@ -1,5 +1,5 @@
 #pragma once
-// The server's side of the random draw (双随机, ARCHITECTURE.md invariant 7). A draw is written
+// The server's side of the random draw (双随机, docs/ARCHITECTURE.md, invariant 7). A draw is written
 // twice: first "committed" with the seed's hash, the pool, weights, inspectors and exclusions and
 // no seed; then "drawn" with the seed and the pairs. The server accepts the second write only if
 // nothing but the seed, its pairs and the commit seq changed, the seed matches the hash, the commit

@@ -21,7 +21,7 @@ inline constexpr std::string_view kDraw = "draw";
 inline constexpr std::string_view kAuditEvent = "audit_event";
 inline constexpr std::string_view kCampaign = "campaign";
 
-// How concurrent writes to a collection are reconciled (ARCHITECTURE.md, "Records and sync").
+// How concurrent writes to a collection are reconciled (docs/SYNC.md, "Conflict rules").
 enum class ConflictRule {
     immutable,        // report, evidence, receipt, audit_event: written once; a replay must be identical
     compare_and_set,  // task, case, complaint, draw, campaign: accepted only from the version the client saw

@@ -1,5 +1,5 @@
 #pragma once
-// The state machines of tasks, cases and complaints (ARCHITECTURE.md: a transition is accepted
+// The state machines of tasks, cases and complaints (docs/ARCHITECTURE.md: a transition is accepted
 // only from the state the client saw). Pure functions: every replica decides the same way.
 // Errors are Errc::rejected with a bilingual message.
 #include <string>

@@ -1,7 +1,7 @@
 // Integration tests of the sync path against a real server on 127.0.0.1: devices are `ducha` CLI
 // profiles (the same core as the app), the server is in-process (TestServer) or the real binary
 // (ServerProcess) where a crash is part of the test. Each test checks an invariant of
-// ARCHITECTURE.md against the server's database, not only against what the client says.
+// docs/ARCHITECTURE.md against the server's database, not only against what the client says.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
