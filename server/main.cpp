@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
 #include "shared/crypto/certificate.h"
 #include "shared/sync/enroll_link.h"
@@ -69,7 +70,9 @@ int cmd_init(const Args& a) {
     InitOptions o;
     o.data_dir = *data;
     o.demo = a.has("--demo");
-    if (auto s = a.get("--seed")) o.demo_seed = std::stoull(*s);
+    std::uint64_t seed = 2023;
+    if (auto s = a.get("--seed")) seed = std::stoull(*s);
+    if (o.demo) o.seed = [seed](std::int64_t now) { return make_demo_data(seed, now); };
     if (auto r = init_data_dir(o, std::cout); !r) {
         std::cerr << "ducha-server init: " << r.error().message << "\n";
         return 1;

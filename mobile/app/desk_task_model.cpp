@@ -1,11 +1,11 @@
 #include "mobile/app/desk_task_model.h"
 
-#include <QDateTime>
-#include <algorithm>
 #include <map>
 
 #include "mobile/app/desk_support.h"
+#include "mobile/app/model_support.h"
 #include "mobile/app/task_list_model.h"
+#include "shared/common/clock.h"
 #include "shared/domain/collections.h"
 
 namespace ducha::app {
@@ -18,6 +18,12 @@ DeskTaskModel::DeskTaskModel(QObject* parent)
     reload();
 }
 
+namespace {
+QString word(std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); }
+}  // namespace
+
+// Every task of the district, in the core's order (shared/domain/task_rules.h); accept() narrows
+// them with the core's filter.
 Result<std::vector<QVariantMap>> DeskTaskModel::build() {
     auto w = desk_writer();
     if (!w) return fail(desk_not_enrolled());
@@ -28,54 +34,64 @@ Result<std::vector<QVariantMap>> DeskTaskModel::build() {
         for (const auto& i : *is) inst_names[i.id] = i.msg.name();
     if (auto us = w->list<pb::User>(domain::kUser))
         for (const auto& u : *us) user_names[u.id] = u.msg.name();
-    const std::string district = desk_district();
     const bool en = desk_english();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::sort(tasks->begin(), tasks->end(), [](const auto& a, const auto& b) {
-        if (a.msg.window_start() != b.msg.window_start()) return a.msg.window_start() > b.msg.window_start();
-        return a.id < b.id;
-    });
+    const std::int64_t now = unix_seconds_now();
+    std::vector<domain::TaskSummary> found;
+    for (const auto& l : *tasks) found.push_back(domain::summarize_task(l.id, l.msg, now));
+    domain::TaskFilter district;
+    district.district_id = desk_district();
+    district.include_finished = true;
+    m_summaries.clear();
     std::vector<QVariantMap> rows;
-    for (const auto& l : *tasks) {
-        const auto& t = l.msg;
-        if (!district.empty() && t.district_id() != district) continue;
-        const QString status = qs(t.status().empty() ? "open" : t.status());
-        const bool finished = status == "done" || status == "cancelled";
+    for (auto& t : domain::select_tasks(std::move(found), district)) {
         QStringList names;
-        for (const auto& a : t.assignees()) names << qs(user_names.count(a) ? user_names[a] : a);
-        const QString inst = qs(inst_names.count(t.institution_id()) ? inst_names[t.institution_id()] : t.institution_id());
-        const QString kind = qs(t.kind().empty() ? "routine" : t.kind());
-        const qint64 end = t.window_end() * 1000;
-        rows.push_back({{"taskId", qs(l.id)},
-                        {"title", t.title().empty() ? inst : qs(t.title())},
-                        {"institutionId", qs(t.institution_id())},
+        for (const auto& a : t.assignees) names << qs(user_names.count(a) ? user_names[a] : a);
+        const QString inst = qs(inst_names.count(t.institution_id) ? inst_names[t.institution_id] : t.institution_id);
+        const QString kind = word(domain::task_kind_name(t.kind));
+        const QString status = word(domain::task_status_name(t.status));
+        rows.push_back({{"taskId", qs(t.id)},
+                        {"title", t.title.empty() ? inst : qs(t.title)},
+                        {"institutionId", qs(t.institution_id)},
                         {"institutionName", inst},
                         {"kind", kind},
                         {"kindLabel", TaskListModel::kindLabel(kind, en)},
-                        {"covert", t.covert()},
-                        {"priority", t.priority() > 0 ? t.priority() : 3},
+                        {"covert", t.covert},
+                        {"priority", t.priority},
                         {"status", status},
                         {"statusLabel", TaskListModel::statusLabel(status, en)},
-                        {"assignees", desk_strings(std::vector<std::string>(t.assignees().begin(), t.assignees().end()))},
+                        {"assignees", desk_strings(t.assignees)},
                         {"assigneeNames", names},
-                        {"windowStart", static_cast<qint64>(t.window_start()) * 1000},
-                        {"windowEnd", end},
-                        {"overdue", !finished && status != "submitted" && end > 0 && end < now},
-                        {"drawId", qs(t.draw_id())},
-                        {"campaignId", qs(t.campaign_id())},
-                        {"complaintId", qs(t.complaint_id())},
-                        {"caseId", qs(t.case_id())},
-                        {"reportId", qs(t.report_id())},
-                        {"finished", finished}});
+                        {"windowStart", static_cast<qint64>(t.window_start) * 1000},
+                        {"windowEnd", static_cast<qint64>(t.window_end) * 1000},
+                        {"overdue", t.overdue},
+                        {"drawId", qs(t.draw_id)},
+                        {"campaignId", qs(t.campaign_id)},
+                        {"complaintId", qs(t.complaint_id)},
+                        {"caseId", qs(t.case_id)},
+                        {"reportId", qs(t.report_id)},
+                        {"finished", t.finished}});
+        const std::string id = t.id;
+        m_summaries.emplace(id, std::move(t));
     }
     return rows;
 }
 
 bool DeskTaskModel::accept(const QVariantMap& r) const {
-    if (m_status == "open" && r.value("finished").toBool()) return false;
-    if (!m_kind.isEmpty() && r.value("kind").toString() != m_kind) return false;
-    if (!m_draw.isEmpty() && r.value("drawId").toString() != m_draw) return false;
-    return true;
+    auto it = m_summaries.find(ss(r.value("taskId").toString()));
+    if (it == m_summaries.end()) return false;
+    domain::TaskFilter f;
+    if (m_status == "all") {
+        f.include_finished = true;
+    } else if (m_status != "open") {
+        f.status = domain::parse_task_status(ss(m_status));
+        if (!f.status) return false;  // not a status: nothing has it
+    }
+    if (!m_kind.isEmpty()) {
+        f.kind = domain::parse_task_kind(ss(m_kind));
+        if (!f.kind) return false;
+    }
+    f.draw_id = ss(m_draw);
+    return domain::matches(it->second, f);
 }
 
 void DeskTaskModel::setStatus(const QString& s) {

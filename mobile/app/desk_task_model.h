@@ -1,16 +1,21 @@
 #pragma once
 // The district's tasks as the coordinator planned them (and the server made them: draws,
-// re-inspections), with who is assigned and where each stands.
+// re-inspections), with who is assigned and where each stands, in the core's order (overdue
+// first, then priority, then due time).
 #include <QtQml/qqmlregistration.h>
+#include <map>
+#include <string>
 
 #include "mobile/app/desk_list_model.h"
+#include "shared/domain/task_rules.h"
 
 namespace ducha::app {
 
 class DeskTaskModel : public DeskListModel {
     Q_OBJECT
     QML_ELEMENT
-    // open (not done or cancelled) | all
+    // open (not finished: not submitted, done or cancelled) | all | one task status, e.g.
+    // submitted (waiting for review). The rules are the core's: shared/domain/task_rules.h.
     Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY filterChanged)
     // routine | joint | spot_check | complaint | reinspection; empty: every kind
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged)
@@ -34,6 +39,7 @@ protected:
 
 private:
     QString m_status = "open", m_kind, m_draw;
+    std::map<std::string, domain::TaskSummary> m_summaries;  // by id, as build() made them
 };
 
 }  // namespace ducha::app

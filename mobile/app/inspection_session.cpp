@@ -434,18 +434,34 @@ std::vector<std::pair<QString, QString>> InspectionSession::missing() const {
     if (m_unlisted && (m_site.value("name").toString().trimmed().isEmpty() || m_site.value("address").toString().trimmed().isEmpty()))
         out.emplace_back(tr2("请填写机构名称和地址", "give the site's name and address"), "site");
     if (!checkedIn()) out.emplace_back(tr2("尚未到达签到（第1步）", "not checked in yet (step 1)"), "S1");
+    // The checklist's problems are the core's (the rules submit() meets again in validate_answers),
+    // put into the screen's words; only the first of each item: the one to fix next. The visit's
+    // photos count for every item, as the report's recorder counts them.
     const bool en = app() && app()->language() == "en";
-    int general = photoCount("");
+    const int general = photoCount("");
+    std::vector<domain::AnswerInput> given;
     for (const auto& i : m_tpl.items()) {
-        if (!applies(i)) continue;
-        const QString code = qs(i.code()), step = qs(i.step());
-        const QString text = code + " " + qs(en ? i.text_en() : i.text_zh());
-        const QString a = answer(code);
-        if (a.isEmpty()) out.emplace_back(tr2("未作答：", "not answered: ") + text, step);
-        else if (a == "fail" && itemNote(code).trimmed().isEmpty()) out.emplace_back(tr2("不合格项需要说明：", "a failed item needs a note: ") + text, step);
-        else if (a == "na" && itemNote(code).trimmed().isEmpty()) out.emplace_back(tr2("“不适用”需要说明理由：", "say why it does not apply: ") + text, step);
-        else if (a == "fail" && i.photo_on_fail() && photoCount(code) + general == 0)
-            out.emplace_back(tr2("不合格项需要照片：", "a failed item needs a photo: ") + text, step);
+        const QString code = qs(i.code());
+        if (!answer(code).isEmpty())
+            given.push_back({i.code(), ss(answer(code)), ss(itemNote(code)), photoCount(code) + general});
+    }
+    auto words = [&](const domain::ChecklistProblem& p) -> QString {
+        QString item = qs(p.code);
+        for (const auto& i : m_tpl.items())
+            if (i.code() == p.code) item += " " + qs(en ? i.text_en() : i.text_zh());
+        switch (p.what) {
+            case domain::AnswerProblem::not_answered: return tr2("未作答：", "not answered: ") + item;
+            case domain::AnswerProblem::fail_needs_note: return tr2("不合格项需要说明：", "a failed item needs a note: ") + item;
+            case domain::AnswerProblem::fail_needs_photo: return tr2("不合格项需要照片：", "a failed item needs a photo: ") + item;
+            case domain::AnswerProblem::na_needs_reason: return tr2("“不适用”需要说明理由：", "say why it does not apply: ") + item;
+            default: return qs(p.text);  // unknown, twice answered or invalid: this screen gives none of these
+        }
+    };
+    std::string last;
+    for (const auto& p : domain::checklist_problems(m_tpl, {academic(), covert(), m_unlisted}, given)) {
+        if (p.code == last) continue;
+        last = p.code;
+        out.emplace_back(words(p), qs(p.step));
     }
     if (!covert() && !hasSignature()) out.emplace_back(tr2("缺少现场签字（第8步）", "the on-site signature is missing (step 8)"), "S8");
     return out;

@@ -1,14 +1,19 @@
 #include "mobile/app/task_list_model.h"
 #include "mobile/app/model_support.h"
 
-#include <QDateTime>
 #include <algorithm>
 #include <set>
 
 #include "mobile/app/app_session.h"
+#include "shared/common/clock.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/task_rules.h"
 
 namespace ducha::app {
+
+namespace {
+QString word(std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); }
+}  // namespace
 
 TaskListModel::TaskListModel(QObject* parent) : QAbstractListModel(parent) {
     if (auto* app = AppSession::instance()) {
@@ -34,37 +39,41 @@ QString TaskListModel::statusLabel(const QString& s, bool en) {
     return en ? "To do" : "待检查";
 }
 
+// The rows, their filter and their order are the core's (shared/domain/task_rules.h); this adds
+// what only the phone knows: the institution's name and address, and whether a draft is saved.
 void TaskListModel::reload() {
     auto* app = AppSession::instance();
     std::vector<Row> rows;
     if (app && app->profile() && app->enrolled()) {
         auto& store = app->profile()->store();
-        const std::string me = app->userId().toStdString();
         std::set<std::string> drafts;
         if (auto d = app->profile()->drafts().list())
             for (const auto& x : *d) drafts.insert(x.key);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const std::int64_t now = unix_seconds_now();
         auto tasks = store.list(domain::kTask);
         if (!tasks) app->reportStorageError(qs(tasks.error().message));
+        std::vector<domain::TaskSummary> found;
         for (const auto& rec : tasks ? *tasks : std::vector<pb::Record>{}) {
             pb::Task t;
-            if (!t.ParseFromString(rec.payload())) continue;
-            if (std::find(t.assignees().begin(), t.assignees().end(), me) == t.assignees().end()) continue;
-            const bool finished = t.status() == "done" || t.status() == "cancelled" || t.status() == "submitted";
-            if (finished && !m_showFinished) continue;
-            if (!m_institution.isEmpty() && qs(t.institution_id()) != m_institution) continue;
+            if (t.ParseFromString(rec.payload())) found.push_back(domain::summarize_task(rec.id(), t, now));
+        }
+        domain::TaskFilter filter;
+        filter.assignee = app->userId().toStdString();  // only mine, even where the replica holds others'
+        filter.include_finished = m_showFinished;
+        filter.institution_id = ss(m_institution);
+        for (const auto& t : domain::select_tasks(std::move(found), filter)) {
             Row r;
-            r.id = qs(rec.id());
-            r.title = qs(t.title());
-            r.institutionId = qs(t.institution_id());
-            r.kind = qs(t.kind().empty() ? "routine" : t.kind());
-            r.status = qs(t.status().empty() ? "open" : t.status());
-            r.covert = t.covert();
-            r.priority = t.priority() > 0 ? t.priority() : 3;
-            r.due = t.window_end() > 0 ? t.window_end() * 1000 : 0;
-            r.overdue = !finished && r.due > 0 && r.due < now;
-            r.hasDraft = drafts.count("task:" + rec.id()) > 0;
-            if (auto i = store.get(domain::kInstitution, t.institution_id()); i && *i) {
+            r.id = qs(t.id);
+            r.title = qs(t.title);
+            r.institutionId = qs(t.institution_id);
+            r.kind = word(domain::task_kind_name(t.kind));
+            r.status = word(domain::task_status_name(t.status));
+            r.covert = t.covert;
+            r.priority = t.priority;
+            r.due = t.window_end * 1000;
+            r.overdue = t.overdue;
+            r.hasDraft = drafts.count("task:" + t.id) > 0;
+            if (auto i = store.get(domain::kInstitution, t.institution_id); i && *i) {
                 pb::Institution inst;
                 if (inst.ParseFromString((*i)->payload())) {
                     r.institutionName = qs(inst.name());
@@ -75,14 +84,6 @@ void TaskListModel::reload() {
             rows.push_back(std::move(r));
         }
     }
-    // Overdue first, then priority (1 = highest), then the earliest due time; no due time sorts last.
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-        if (a.overdue != b.overdue) return a.overdue;
-        if (a.priority != b.priority) return a.priority < b.priority;
-        qint64 da = a.due ? a.due : LLONG_MAX, db = b.due ? b.due : LLONG_MAX;
-        if (da != db) return da < db;
-        return a.title < b.title;
-    });
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();

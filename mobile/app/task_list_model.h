@@ -1,5 +1,6 @@
 #pragma once
-// Today: my tasks, most urgent first (priority, then due time), overdue ones marked.
+// Today: my tasks in the core's order (shared/domain/task_rules.h: overdue first, then priority,
+// then due time), overdue ones marked; finished ones (submitted, done, cancelled) when asked for.
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 #include <vector>

@@ -1,5 +1,7 @@
 #include "server/bench/ingest.h"
 
+#include "shared/common/wire_error.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -227,12 +229,13 @@ void enroll_device(Device& d, const IngestOptions& opt, const std::vector<CodeRo
         d.profile = std::make_unique<DeviceProfile>(std::move(*p));
         auto id = d.profile->enroll(opt.server_url, row.code, opt.pin, "ducha-bench " + std::to_string(d.slot));
         if (!id) {
-            if (id.error().code == Errc::unauthorized || id.error().code == Errc::rejected) {
+            // A used, expired or refused code (the server says stop, not retry): take the next one.
+            if (wire::action_for(id.error().code) == wire::Action::stop) {
                 std::lock_guard lk(en.mu);
                 en.refused++;
                 if (en.refusals.size() < 3) en.refusals.push_back(row.user_id + ": " + id.error().message);
                 d.profile.reset();
-                continue;  // a used or expired code: take the next one
+                continue;
             }
             d.setup_error = "enrollment failed: " + id.error().to_string();
             return;

@@ -1,18 +1,22 @@
 #include "server/http/json_error.h"
 
-#include <nlohmann/json.hpp>
-
 namespace ducha::server {
 
+HttpResponse error_response(const wire::WireError& e) {
+    wire::Reply w = wire::to_reply(e);
+    HttpResponse r;
+    r.status = w.status;
+    r.content_type = std::string(wire::kContentType);
+    r.headers = std::move(w.headers);
+    r.body = std::move(w.body);
+    return r;
+}
+
 HttpResponse json_error(int status, std::string_view code, std::string_view message) {
-    nlohmann::json j;
-    j["error"] = std::string(code);
-    j["message"] = std::string(message);
     HttpResponse r;
     r.status = status;
-    r.content_type = "application/json; charset=utf-8";
-    // replace, not throw: a message may quote bytes from a malformed request
-    r.body = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    r.content_type = std::string(wire::kContentType);
+    r.body = wire::error_body(code, message);
     return r;
 }
 

@@ -1,12 +1,21 @@
 #pragma once
-// JSON error bodies for transport-level and API errors: {"error":code,"message":message}.
+// JSON error bodies for transport-level and API errors: {"error":code,"message":message}. The
+// status, the code's name and the headers of an API error come from the one wire-error registry
+// (shared/common/wire_error.h), which devices read replies back with.
 #include <string_view>
 
 #include "server/http/http_server.h"
+#include "shared/common/wire_error.h"
 
 namespace ducha::server {
 
-// Content-Type application/json; invalid UTF-8 in code/message is replaced, never thrown on.
+// The reply for an error: the registry's status, name and headers (Retry-After, Upload-Offset);
+// an error without words gets the registry's.
+HttpResponse error_response(const wire::WireError& e);
+
+// A reply the HTTP layer makes itself, before or instead of any service (http_server.cpp; some of
+// its codes have no registry row: headers_too_large, no_response). Content-Type application/json;
+// invalid UTF-8 in code/message is replaced, never thrown on.
 HttpResponse json_error(int status, std::string_view code, std::string_view message);
 
 }  // namespace ducha::server

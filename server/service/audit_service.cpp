@@ -8,6 +8,7 @@
 #include "server/policy/policy.h"
 #include "shared/common/query_string.h"
 #include "shared/common/shanghai_time.h"
+#include "shared/common/wire_error.h"
 
 namespace ducha::server {
 
@@ -132,7 +133,7 @@ void AuditService::read(Caller c, AuditQuery q, std::function<void(Result<AuditP
         me.reason = describe(q);
         auto refuse = [this, &me, &done](std::string message) {
             me.outcome = std::string(kRefused);
-            me.code = "forbidden";
+            me.code = std::string(wire::name_of(Errc::forbidden));
             me.reason = message;
             Error e{Errc::forbidden, std::move(message)};
             submit_audit(m_ctx, std::move(me), [done, e](Status) { done(fail(e)); });

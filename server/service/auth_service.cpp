@@ -5,6 +5,7 @@
 #include "server/service/audit_service.h"
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
+#include "shared/common/wire_error.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
@@ -75,12 +76,8 @@ AuditEntry actor_entry(RecordTable& table, const std::string& user_id, const std
     return e;
 }
 
-// The code a client is answered with (see error_response): a leading tag, else the error's kind.
-std::string error_code_of(const Error& e) {
-    for (std::string_view tag : {"token_expired", "device_revoked", "code_expired"})
-        if (e.message.rfind(tag, 0) == 0) return std::string(tag);
-    return std::string(errc_name(e.code));
-}
+// The code a client is answered with, as the audit entry of a refusal names it (the wire registry's).
+std::string error_code_of(const Error& e) { return std::string(wire::name_of(e.code)); }
 
 // A refusal and whom it concerns, carried out of a job that rolls back, for its audit entry.
 struct Refusal {
@@ -140,7 +137,7 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     }
     if (expires <= unix_now_s()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "token_expired: 访问令牌已过期，请刷新 / the access token expired: refresh it");
+        return fail(Errc::token_expired, "访问令牌已过期，请刷新 / the access token expired: refresh it");
     }
     RecordTable table{db};
     auto dev = table.get(kDevice, c.device_id);
@@ -148,7 +145,7 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     pb::Device d;
     if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::forbidden, "device_revoked: 此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator");
+        return fail(Errc::device_revoked, "此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator");
     }
     c.device_public_key = d.public_key();
     auto usr = table.get(kUser, c.user_id);
@@ -198,7 +195,7 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             refusal->entry = actor_entry(table, user_id, "");
             if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
             if (expires <= b.server_time_ms / 1000)
-                return refuse(Errc::unauthorized, "code_expired: 注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
+                return refuse(Errc::code_expired, "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
             auto usr = table.get(kUser, user_id);
             if (!usr) return fail(usr.error());
             pb::User u;
@@ -311,7 +308,7 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
             if (!dev) return fail(dev.error());
             pb::Device d;
             if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
-                return refuse(Errc::forbidden, "device_revoked: 此设备已被停用 / this device was revoked");
+                return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
             // Rotate: the old refresh token and access tokens stop working.
             auto& rev = b.db.cached("UPDATE token SET revoked=1 WHERE device_id=?1");
             rev.bind(1, device_id);

@@ -21,7 +21,8 @@ class AuthService {
 public:
     explicit AuthService(ServerContext& ctx) : m_ctx(ctx) {}
 
-    // "Bearer TOKEN" → the device and its user. unauthorized: missing, unknown, expired or revoked.
+    // "Bearer TOKEN" → the device and its user. unauthorized: missing, unknown or revoked token;
+    // token_expired; device_revoked; forbidden: the account is disabled.
     Result<Caller> authenticate(std::string_view authorization_header);
     Result<Principal> principal_of(const Caller& c);
 

@@ -9,7 +9,6 @@
 #include "ducha.pb.h"
 #include "server/storage/record_table.h"
 #include "shared/domain/collections.h"
-#include "shared/store/statement.h"
 
 namespace ducha::server {
 
@@ -77,23 +76,16 @@ Result<BadgeCheck> BadgeService::check_now(const std::string& token) {
     // Badge tokens are not indexed (they live inside the user payload), so this reads the user
     // records, and only those: the (collection, id) index keeps the scan to the ~300 users rather
     // than every record. Should users ever number in the tens of thousands, index the token.
-    auto& st = db.cached("SELECT payload FROM record WHERE collection='user' AND deleted=0");
     pb::User user;
     bool match = false;
-    for (;;) {
-        auto row = st.step();
-        if (!row) {
-            st.reset();
-            return fail(row.error());
-        }
-        if (!*row) break;
+    auto scan = RecordTable{db}.for_each_live(kUser, [&](const pb::Record& r) {
         pb::User u;
-        if (!u.ParseFromString(st.col_blob(0)) || u.badge_token() != token) continue;
+        if (!u.ParseFromString(r.payload()) || u.badge_token() != token) return true;
         user = std::move(u);
         match = true;
-        break;
-    }
-    st.reset();
+        return false;
+    });
+    if (!scan) return fail(scan.error());
     if (!match) return out;
 
     out.found = true;

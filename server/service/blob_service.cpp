@@ -24,7 +24,7 @@ void BlobService::refuse_read(const Caller& c, const std::string& action, const 
     AuditEntry e = audit_entry(c, action, kRefused);
     e.collection = "blob";
     e.record_id = hex;
-    e.code = "not_found";
+    e.code = std::string(wire::name_of(Errc::not_found));
     e.reason = "范围内没有引用此文件的记录 / no record in the caller's scope references this file";
     submit_audit(m_ctx, std::move(e), std::move(then));
 }
@@ -82,14 +82,21 @@ void BlobService::get(Caller c, std::string hex, std::function<void(Result<std::
 }
 
 void BlobService::put(Caller c, std::string hex, std::uint64_t start, std::uint64_t total, std::string data,
-                      std::function<void(Result<BlobStore::State>)> done) {
+                      std::function<void(PutResult)> done) {
     m_ctx.workers->post([this, c = std::move(c), hex = std::move(hex), start, total, data = std::move(data),
                          done = std::move(done)] {
         // Scope is looked up for every chunk, stored or not, so how long an answer takes does not
         // depend on whether an out-of-scope file exists.
         auto acc = access(c, hex);
-        if (!acc) return done(fail(acc.error()));
-        done(m_store.put_chunk(hex, c.device_id, start, total, data, acc->has_value()));
+        if (!acc) return done(std::unexpected(wire::WireError{acc.error()}));
+        auto st = m_store.put_chunk(hex, c.device_id, start, total, data, acc->has_value());
+        if (st) return done(*st);
+        if (st.error().code != Errc::offset_mismatch) return done(std::unexpected(wire::WireError{st.error()}));
+        // Not where this device's upload stands: say where it does, as a number (its own partial
+        // file; none yet is 0), never inside the words.
+        auto own = m_store.partial_size(hex, c.device_id);
+        if (!own) return done(std::unexpected(wire::WireError{own.error()}));
+        done(std::unexpected(wire::WireError{wire::error_of(Errc::offset_mismatch), own->value_or(0)}));
     });
 }
 

@@ -6,6 +6,7 @@
 // device: only someone holding the bytes learns that an out-of-scope file is complete.
 // Every call runs on a worker thread (scope needs SQL, uploads fsync); `done` runs there or on the
 // writer thread.
+#include <expected>
 #include <functional>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "server/service/blob_store.h"
 #include "server/service/server_context.h"
 #include "server/storage/blob_refs.h"
+#include "shared/common/wire_error.h"
 
 namespace ducha::server {
 
@@ -26,9 +28,12 @@ public:
     void head(Caller c, std::string hex, std::function<void(Result<std::optional<BlobStore::State>>)> done);
     // The bytes, when a record in the caller's scope references a stored file; nullopt = not found.
     void get(Caller c, std::string hex, std::function<void(Result<std::optional<std::string>>)> done);
-    // One chunk of the caller's device's upload (see BlobStore::put_chunk).
+    // One chunk of the caller's device's upload (see BlobStore::put_chunk). A chunk that does not
+    // start where the device's upload stands is refused with Errc::offset_mismatch and that
+    // offset as a typed value (the reply's Upload-Offset).
+    using PutResult = std::expected<BlobStore::State, wire::WireError>;
     void put(Caller c, std::string hex, std::uint64_t start, std::uint64_t total, std::string data,
-             std::function<void(Result<BlobStore::State>)> done);
+             std::function<void(PutResult)> done);
 
 private:
     // Whether a record in c's scope references the blob, and which (on a pooled reader).

@@ -101,8 +101,8 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
     }
     std::uint64_t have = 0;
     if (auto sz = fs::file_size(part, ec); !ec) have = sz;
-    if (start != have)
-        return fail(Errc::conflict, std::to_string(have));
+    if (start != have)  // the caller reads where this device's upload stands with partial_size()
+        return fail(Errc::offset_mismatch, "上传位置不符，请从服务器位置继续 / resume the upload from the server's offset");
     int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (fd < 0) return fail(io_error("open"));
     std::size_t off = 0;

@@ -29,7 +29,7 @@ public:
     Result<std::optional<std::uint64_t>> partial_size(const std::string& hex, const std::string& device);
 
     // Appends bytes [start, start+data.size()) of a `total`-byte blob to `device`'s partial file.
-    // conflict (with that partial's offset in the message) when start is not where it stands;
+    // offset_mismatch when start is not where it stands (partial_size says where it does);
     // integrity when the finished file's hash is not its name (the partial file is discarded).
     // `dedupe`: the caller may learn the blob is stored, so a stored blob is answered complete at
     // once. Without it the upload runs to its last byte and hash, and a duplicate is then dropped.

@@ -10,6 +10,7 @@
 #include "server/service/draw_workflow.h"
 #include "server/storage/audit_log.h"
 #include "server/storage/blob_refs.h"
+#include "server/storage/chain_heads.h"
 #include "shared/policy/field_diff.h"
 #include "shared/policy/lookup_facts.h"
 #include "shared/policy/write_rules.h"
@@ -204,28 +205,18 @@ Status MutationApplier::refused_unverified(const Principal& p, const pb::Mutatio
     if (m.collection() == kReport && r.ParseFromString(m.payload()) && r.chain_index() > 0) {
         // The device chained its next report to this one; the server cannot know its hash, so it
         // lets the chain continue right after this position (and the audit log says so).
-        auto& up = m_batch.db.cached(
-            "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES(?1, 0, ?2, ?3) "
-            "ON CONFLICT(device_id) DO UPDATE SET break_after=MAX(break_after, excluded.break_after)");
-        up.bind(1, p.device_id).bind_blob(2, zero_hash()).bind(3, static_cast<std::int64_t>(r.chain_index()));
-        if (auto s = up.run(); !s) return s;
+        if (auto s = ChainHeads{m_batch.db}.allow_break(p.device_id, static_cast<std::int64_t>(r.chain_index())); !s)
+            return s;
     }
     return audit(p, m, ack);
 }
 
 Result<bool> MutationApplier::chain_step(const Principal& p, const pb::Report& r, const Bytes& hash, pb::Ack& ack) {
-    auto& head = m_batch.db.cached("SELECT chain_index, hash, break_after FROM chain_head WHERE device_id=?1");
-    head.bind(1, p.device_id);
-    auto row = head.step();
-    if (!row) return fail(row.error());
-    std::int64_t last = 0, break_after = 0;
-    Bytes last_hash = zero_hash();
-    if (*row) {
-        last = head.col_int(0);
-        last_hash = head.col_blob(1);
-        break_after = head.col_int(2);
-    }
-    head.reset();
+    ChainHeads heads{m_batch.db};
+    auto head = heads.get(p.device_id);
+    if (!head) return fail(head.error());
+    const std::int64_t last = head->index, break_after = head->break_after;
+    const Bytes& last_hash = head->hash;
     const auto n = static_cast<std::int64_t>(r.chain_index());
     if (n <= last) {
         reject(ack, "chain_fork",
@@ -241,11 +232,7 @@ Result<bool> MutationApplier::chain_step(const Principal& p, const pb::Report& r
                "device's previous report (chain position " + std::to_string(last) + "): a forked or broken chain");
         return false;
     }
-    auto& up = m_batch.db.cached(
-        "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES(?1,?2,?3,0) "
-        "ON CONFLICT(device_id) DO UPDATE SET chain_index=excluded.chain_index, hash=excluded.hash");
-    up.bind(1, p.device_id).bind(2, n).bind_blob(3, hash);
-    if (auto s = up.run(); !s) return fail(s.error());
+    if (auto s = heads.advance(p.device_id, n, hash); !s) return fail(s.error());
     return true;
 }
 
@@ -416,8 +403,6 @@ Status MutationApplier::apply_lww(const pb::Mutation& m, const std::optional<pb:
             fields.push_back(f);
         }
     }
-    auto& hist = m_batch.db.cached(
-        "INSERT INTO field_history(collection, id, field, value, hlc, winner_hlc, at) VALUES(?1,?2,?3,?4,?5,?6,?7)");
     auto field_value = [](const gpb::Message& msg, const gpb::FieldDescriptor* f) {
         std::unique_ptr<gpb::Message> one(msg.New());
         one->CopyFrom(msg);
@@ -438,10 +423,10 @@ Status MutationApplier::apply_lww(const pb::Mutation& m, const std::optional<pb:
         }
         if (loser && cur) {
             // Kept so a coordinator can see what a concurrent edit replaced or lost.
-            hist.bind(1, m.collection()).bind(2, m.id()).bind(3, f->name()).bind_blob(4, loser->SerializeAsString());
-            hist.bind(5, static_cast<std::int64_t>(wins ? theirs : m.hlc()));
-            hist.bind(6, static_cast<std::int64_t>(wins ? m.hlc() : theirs)).bind(7, m_batch.server_time_ms);
-            if (auto r = hist.run(); !r) return r;
+            if (auto r = m_table.keep_lost_value(m.collection(), m.id(), f->name(), loser->SerializeAsString(),
+                                                 wins ? theirs : m.hlc(), wins ? m.hlc() : theirs, m_batch.server_time_ms);
+                !r)
+                return r;
         }
     }
     std::string clock_json = nlohmann::json(clock).dump();

@@ -289,13 +289,10 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
     if (!last) return fail(last.error());
     if (m_cache && *last == m_valid_through) return m_cache;
     if (m_cache && *last > m_valid_through) {
-        store::Statement st{db,
-                            "SELECT EXISTS(SELECT 1 FROM record WHERE seq > ?1 AND collection IN "
-                            "('report','receipt','task','institution','district','checklist_template','case'))"};
-        st.bind(1, m_valid_through);
-        auto row = st.step();
-        if (!row) return fail(row.error());
-        if (*row && st.col_int(0) == 0) {
+        auto changed = RecordTable{db}.changed_since(
+            m_valid_through, {kReport, kReceipt, kTask, kInstitution, kDistrict, kChecklistTemplate, kCase});
+        if (!changed) return fail(changed.error());
+        if (!*changed) {
             m_valid_through = *last;
             return m_cache;
         }
@@ -315,38 +312,30 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
     RecordTable table{db};
 
     std::unordered_map<std::string, std::string> district_names;
-    {
-        store::Statement st{db, "SELECT id, payload FROM record WHERE collection='district' AND deleted=0"};
-        for (;;) {
-            auto row = st.step();
-            if (!row) return fail(row.error());
-            if (!*row) break;
-            if (auto d = parse_payload<pb::District>(st.col_blob(1))) {
-                district_names[st.col_text(0)] = d->name();
-                snap->districts.emplace_back(st.col_text(0), d->name());
-            }
+    auto districts = table.for_each_live(kDistrict, [&](const pb::Record& r) {
+        if (auto d = parse_payload<pb::District>(r.payload())) {
+            district_names[r.id()] = d->name();
+            snap->districts.emplace_back(r.id(), d->name());
         }
-    }
+        return true;
+    });
+    if (!districts) return fail(districts.error());
 
     // Cases by the report they were opened on; in seq order, so the newest case of a report wins.
     std::unordered_map<std::string, PublicDecision> decisions;
-    {
-        store::Statement st{db, "SELECT payload FROM record WHERE collection='case' AND deleted=0 ORDER BY seq"};
-        for (;;) {
-            auto row = st.step();
-            if (!row) return fail(row.error());
-            if (!*row) break;
-            auto c = parse_payload<pb::Case>(st.col_blob(0));
-            if (!c || c->report_id().empty()) continue;
-            PublicDecision d;
-            d.status = c->status();
-            // The tier is a decision: an open case has none yet, a case without violation needs none.
-            if (c->status() != "open" && c->status() != "no_violation") d.tier = c->tier();
-            if ((c->status() == "rectification" || c->status() == "reinspection") && c->deadline() > 0)
-                d.deadline = shanghai_date(c->deadline());
-            decisions[c->report_id()] = std::move(d);
-        }
-    }
+    auto cases = table.for_each_live(kCase, [&](const pb::Record& r) {
+        auto c = parse_payload<pb::Case>(r.payload());
+        if (!c || c->report_id().empty()) return true;
+        PublicDecision d;
+        d.status = c->status();
+        // The tier is a decision: an open case has none yet, a case without violation needs none.
+        if (c->status() != "open" && c->status() != "no_violation") d.tier = c->tier();
+        if ((c->status() == "rectification" || c->status() == "reinspection") && c->deadline() > 0)
+            d.deadline = shanghai_date(c->deadline());
+        decisions[c->report_id()] = std::move(d);
+        return true;
+    });
+    if (!cases) return fail(cases.error());
 
     std::unordered_map<std::string, std::optional<pb::Task>> tasks;
     std::unordered_map<std::string, std::optional<pb::Institution>> insts;
@@ -359,35 +348,35 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
     };
     std::vector<Candidate> found;
     // The one scan of the report collection, with each report's receipt joined in.
-    store::Statement st{db,
-                        "SELECT r.id, r.seq, r.updated_at, r.payload, c.payload FROM record r "
-                        "LEFT JOIN record c ON c.collection='receipt' AND c.id=r.id AND c.deleted=0 "
-                        "WHERE r.collection='report' AND r.deleted=0"};
-    for (;;) {
-        auto row = st.step();
-        if (!row) return fail(row.error());
-        if (!*row) break;
-        auto report = parse_payload<pb::Report>(st.col_blob(3));
-        if (!report || report->covert() || report->unlisted()) continue;
+    Status failed;
+    auto scan = table.for_each_report([&](const pb::Record& rec, const std::optional<std::string>& receipt_payload) {
+        auto report = parse_payload<pb::Report>(rec.payload());
+        if (!report || report->covert() || report->unlisted()) return true;
         // A deleted task keeps its payload, so its covert flag can still be read. A report whose task
         // cannot be read is left out: nothing could show it was not covert.
         auto task = memo_get(tasks, table, kTask, report->task_id(), false);
-        if (!task) return fail(task.error());
-        if (!**task || (**task)->covert()) continue;
+        if (!task) {
+            failed = fail(task.error());
+            return false;
+        }
+        if (!**task || (**task)->covert()) return true;
         // The public sees the official inspection: a report by one of the task's inspectors, not
         // evidence someone else filed on the task (an inspector reassigned while offline).
         const auto& assignees = (**task)->assignees();
-        if (std::find(assignees.begin(), assignees.end(), report->user_id()) == assignees.end()) continue;
+        if (std::find(assignees.begin(), assignees.end(), report->user_id()) == assignees.end()) return true;
         auto inst = memo_get(insts, table, kInstitution, report->institution_id(), true);
-        if (!inst) return fail(inst.error());
-        if (!**inst || (**inst)->field_reported()) continue;  // only sites of the registry
+        if (!inst) {
+            failed = fail(inst.error());
+            return false;
+        }
+        if (!**inst || (**inst)->field_reported()) return true;  // only sites of the registry
         const pb::Institution& in = ***inst;
 
         PublicResult r;
-        r.id = st.col_int(1);
-        if (!st.col_null(4))
-            if (auto receipt = parse_payload<pb::Receipt>(st.col_blob(4)); receipt && receipt->seq() > 0) r.id = receipt->seq();
-        r.received_ms = st.col_int(2);
+        r.id = rec.seq();
+        if (receipt_payload)
+            if (auto receipt = parse_payload<pb::Receipt>(*receipt_payload); receipt && receipt->seq() > 0) r.id = receipt->seq();
+        r.received_ms = rec.updated_at();
         r.date = shanghai_date(r.received_ms / 1000);
         r.district_id = in.district_id().empty() ? report->district_id() : in.district_id();
         if (auto d = district_names.find(r.district_id); d != district_names.end()) r.district = d->second;
@@ -400,10 +389,13 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
         auto tpl = templates.find(report->template_id());
         if (tpl == templates.end()) {
             std::map<std::string, std::pair<std::string, std::string>> texts;
-            auto rec = table.get(kChecklistTemplate, report->template_id());
-            if (!rec) return fail(rec.error());
-            if (*rec)
-                if (auto t = parse_payload<pb::ChecklistTemplate>((*rec)->payload()))
+            auto tpl_rec = table.get(kChecklistTemplate, report->template_id());
+            if (!tpl_rec) {
+                failed = fail(tpl_rec.error());
+                return false;
+            }
+            if (*tpl_rec)
+                if (auto t = parse_payload<pb::ChecklistTemplate>((*tpl_rec)->payload()))
                     for (const auto& item : t->items()) texts[item.code()] = {item.text_zh(), item.text_en()};
             tpl = templates.emplace(report->template_id(), std::move(texts)).first;
         }
@@ -413,10 +405,13 @@ Result<std::shared_ptr<const PublicResultsService::Snapshot>> PublicResultsServi
             if (auto t = tpl->second.find(a.code()); t != tpl->second.end()) std::tie(p.text_zh, p.text_en) = t->second;
             r.problems.push_back(std::move(p));
         }
-        const std::string id = st.col_text(0);
+        const std::string& id = rec.id();
         if (auto d = decisions.find(id); d != decisions.end()) r.decision = d->second;
         found.push_back({id, report->task_id(), report->amends(), std::move(r)});
-    }
+        return true;
+    });
+    if (!scan) return fail(scan.error());
+    if (!failed) return fail(failed.error());
 
     // An amendment and the report it corrects are both published (what was first reported stays
     // on record) and point at each other by number. Only a published original is named: an

@@ -10,36 +10,6 @@
 
 namespace ducha::server {
 
-int http_status_for(Errc e) {
-    switch (e) {
-        case Errc::invalid_argument: return 400;
-        case Errc::malformed: return 400;
-        case Errc::unauthorized: return 401;
-        case Errc::forbidden: return 403;
-        case Errc::not_found: return 404;
-        case Errc::conflict: return 409;
-        case Errc::already_exists: return 409;
-        case Errc::too_large: return 413;
-        case Errc::integrity: return 422;
-        case Errc::rejected: return 422;
-        case Errc::disk_full: return 507;
-        case Errc::unavailable: return 503;
-        case Errc::storage: return 503;
-        case Errc::timeout: return 503;
-        default: return 500;
-    }
-}
-
-HttpResponse error_response(const Error& e) {
-    // token_expired / device_revoked / code_expired lead the message so clients can act on them.
-    std::string code{errc_name(e.code)};
-    for (std::string_view tag : {"token_expired", "device_revoked", "code_expired"})
-        if (e.message.rfind(tag, 0) == 0) code = tag;
-    auto r = json_error(http_status_for(e.code), code, e.message);
-    if (e.code == Errc::unavailable || e.code == Errc::storage) r.headers.emplace_back("Retry-After", "5");
-    return r;
-}
-
 namespace {
 
 HttpResponse proto_response(const google::protobuf::Message& m) {
@@ -71,15 +41,19 @@ bool wants_html(const HttpRequest& req) {
 }
 
 HttpResponse malformed(std::string_view what) {
-    return json_error(400, "malformed",
-                      "请求无法解析（不是有效的 " + std::string(what) + " 消息）/ the request body is not a valid " +
-                          std::string(what) + " protobuf message");
+    return error_response(Error{Errc::malformed, "请求无法解析（不是有效的 " + std::string(what) +
+                                                     " 消息）/ the request body is not a valid " + std::string(what) +
+                                                     " protobuf message"});
+}
+
+HttpResponse method_not_allowed(std::string message) {
+    return error_response(Error{Errc::method_not_allowed, std::move(message)});
 }
 
 // The one answer for a blob the caller may not see and for one that does not exist: the same
 // bytes either way, so an answer never tells whether a file is stored.
 HttpResponse blob_not_found(bool head) {
-    HttpResponse r = json_error(404, "not_found", "没有这个文件 / no such blob");
+    HttpResponse r = error_response(Error{Errc::not_found, "没有这个文件 / no such blob"});
     r.head_only = head;
     return r;
 }
@@ -98,7 +72,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         return respond(error_response(Error{Errc::unavailable, "服务器正在重启，请稍后重试 / the server is restarting: retry shortly"}));
     }
     if (path == "/v1/enroll" || path == "/v1/token/refresh") {
-        if (req.method != "POST") return respond(json_error(405, "method_not_allowed", "use POST"));
+        if (req.method != "POST") return respond(method_not_allowed("use POST"));
         auto reply = [respond](Result<pb::TokenResponse> r) {
             respond(r ? proto_response(*r) : error_response(r.error()));
         };
@@ -112,7 +86,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         return m_auth.refresh(*m, reply);
     }
     if (path == "/v1/sync") {
-        if (req.method != "POST") return respond(json_error(405, "method_not_allowed", "use POST"));
+        if (req.method != "POST") return respond(method_not_allowed("use POST"));
         auto caller = m_auth.authenticate(req.header("authorization"));
         if (!caller) return respond(error_response(caller.error()));
         auto m = parse_body<pb::SyncRequest>(req);
@@ -125,12 +99,12 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         });
     }
     if (path == "/v1/admin/enrollment-code") {
-        if (req.method != "POST") return respond(json_error(405, "method_not_allowed", "use POST"));
+        if (req.method != "POST") return respond(method_not_allowed("use POST"));
         auto caller = m_auth.authenticate(req.header("authorization"));
         if (!caller) return respond(error_response(caller.error()));
         auto j = nlohmann::json::parse(req.body, nullptr, false);
         if (!j.is_object() || !j.contains("user_id") || !j["user_id"].is_string())
-            return respond(json_error(400, "malformed", "请求体应为 {\"user_id\": \"...\"} / body must be {\"user_id\": \"...\"}"));
+            return respond(error_response(Error{Errc::malformed, "请求体应为 {\"user_id\": \"...\"} / body must be {\"user_id\": \"...\"}"}));
         return m_auth.issue_code(*caller, j["user_id"].get<std::string>(), [respond](Result<std::string> r) {
             if (!r) return respond(error_response(r.error()));
             HttpResponse ok;
@@ -143,13 +117,13 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     if (path == "/v1/audit") return audit(std::move(req), std::move(respond));
     if (path.rfind("/v1/public/badge/", 0) == 0) return badge(std::move(req), std::move(respond));
     if (path == "/v1/public/results") return public_results(std::move(req), std::move(respond));
-    respond(json_error(404, "not_found", "没有这个接口 / no such endpoint: " + req.method + " " + path));
+    respond(error_response(Error{Errc::not_found, "没有这个接口 / no such endpoint: " + req.method + " " + path}));
 }
 
 void Router::blobs(HttpRequest&& req, Respond respond) {
     std::string hex = req.path.substr(std::string_view("/v1/blobs/").size());
     if (!BlobStore::valid_name(hex))
-        return respond(json_error(400, "invalid_argument", "文件名必须是 64 位小写十六进制 SHA-256 / the blob name must be its SHA-256 in 64 lower-case hex digits"));
+        return respond(error_response(Error{Errc::invalid_argument, "文件名必须是 64 位小写十六进制 SHA-256 / the blob name must be its SHA-256 in 64 lower-case hex digits"}));
     auto caller = m_auth.authenticate(req.header("authorization"));
     if (!caller) return respond(error_response(caller.error()));
     auto with_offset = [](HttpResponse r, const BlobStore::State& s) {
@@ -178,9 +152,9 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
             respond(std::move(r));
         });
     }
-    if (req.method != "PUT") return respond(json_error(405, "method_not_allowed", "use HEAD, PUT or GET"));
+    if (req.method != "PUT") return respond(method_not_allowed("use HEAD, PUT or GET"));
     if (req.body.size() > m_ctx.limits.max_blob_chunk)
-        return respond(json_error(413, "too_large", "分块过大 / chunk larger than " + std::to_string(m_ctx.limits.max_blob_chunk) + " bytes"));
+        return respond(error_response(Error{Errc::too_large, "分块过大 / chunk larger than " + std::to_string(m_ctx.limits.max_blob_chunk) + " bytes"}));
     // Content-Range: bytes START-END/TOTAL (END inclusive); absent = the whole blob in one piece.
     std::uint64_t start = 0, total = req.body.size();
     std::string range = req.header("content-range");
@@ -188,19 +162,14 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
         std::uint64_t end = 0;
         if (std::sscanf(range.c_str(), "bytes %lu-%lu/%lu", &start, &end, &total) != 3 ||
             end + 1 - start != req.body.size())
-            return respond(json_error(400, "invalid_argument", "Content-Range 无效 / bad Content-Range: " + range));
+            return respond(error_response(Error{Errc::invalid_argument, "Content-Range 无效 / bad Content-Range: " + range}));
     }
     m_ctx.counters.blob_bytes_received += req.body.size();
     ServerCounters& counters = m_ctx.counters;
     m_blobs.put(std::move(*caller), std::move(hex), start, total, std::move(req.body),
-                [respond, with_offset, &counters](Result<BlobStore::State> st) {
-                    if (!st) {
-                        if (st.error().code == Errc::conflict) {
-                            HttpResponse r = json_error(409, "offset_mismatch", "上传位置不符，请从服务器位置继续 / resume from the server's offset");
-                            r.headers.emplace_back("Upload-Offset", st.error().message);
-                            return respond(r);
-                        }
-                        if (st.error().code == Errc::integrity) counters.blob_hash_mismatches++;
+                [respond, with_offset, &counters](BlobService::PutResult st) {
+                    if (!st) {  // offset_mismatch carries its Upload-Offset (see the wire registry)
+                        if (st.error().code() == Errc::integrity) counters.blob_hash_mismatches++;
                         return respond(error_response(st.error()));
                     }
                     if (st->complete) counters.blobs_completed++;
@@ -214,11 +183,11 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
 
 // GET /v1/audit: see AuditService.
 void Router::audit(HttpRequest&& req, Respond respond) {
-    if (req.method != "GET") return respond(json_error(405, "method_not_allowed", "use GET"));
+    if (req.method != "GET") return respond(method_not_allowed("use GET"));
     auto caller = m_auth.authenticate(req.header("authorization"));
     if (!caller) return respond(error_response(caller.error()));
     auto q = AuditService::parse_query(req.query);
-    if (!q) return respond(json_error(400, "invalid_argument", q.error().message));
+    if (!q) return respond(error_response(q.error()));
     m_audit.read(std::move(*caller), std::move(*q), [respond](Result<AuditPage> page) {
         respond(page ? AuditService::json_response(*page) : error_response(page.error()));
     });
@@ -226,11 +195,11 @@ void Router::audit(HttpRequest&& req, Respond respond) {
 
 // GET /v1/public/badge/{token}: no authentication; see BadgeService.
 void Router::badge(HttpRequest&& req, Respond respond) {
-    if (req.method != "GET" && req.method != "HEAD") return respond(json_error(405, "method_not_allowed", "use GET"));
+    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed("use GET"));
     std::string token = req.path.substr(std::string_view("/v1/public/badge/").size());
     if (!BadgeService::valid_token(token))
-        return respond(json_error(400, "invalid_argument",
-                                  "证件码格式无效 / malformed badge token: 1 to 128 characters of A-Z a-z 0-9 _ -"));
+        return respond(error_response(Error{Errc::invalid_argument,
+                                            "证件码格式无效 / malformed badge token: 1 to 128 characters of A-Z a-z 0-9 _ -"}));
     m_badge.check(std::move(token), [respond, html = wants_html(req)](Result<BadgeCheck> r) {
         if (!r) return respond(error_response(r.error()));
         respond(html ? BadgeService::html_response(*r) : BadgeService::json_response(*r));
@@ -239,9 +208,9 @@ void Router::badge(HttpRequest&& req, Respond respond) {
 
 // GET /v1/public/results: no authentication; see PublicResultsService.
 void Router::public_results(HttpRequest&& req, Respond respond) {
-    if (req.method != "GET" && req.method != "HEAD") return respond(json_error(405, "method_not_allowed", "use GET"));
+    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed("use GET"));
     auto q = PublicResultsService::parse_query(req.query, req.header("accept"));
-    if (!q) return respond(json_error(400, "invalid_argument", q.error().message));
+    if (!q) return respond(error_response(q.error()));
     m_public_results.list(std::move(*q), [respond](Result<PublicResultsPage> r) {
         respond(r ? PublicResultsService::response(*r) : error_response(r.error()));
     });

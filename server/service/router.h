@@ -14,9 +14,6 @@
 
 namespace ducha::server {
 
-int http_status_for(Errc e);
-HttpResponse error_response(const Error& e);
-
 class Router {
 public:
     Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats);

@@ -9,7 +9,6 @@
 #include <ostream>
 #include <thread>
 
-#include "server/demo/demo_data.h"
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
 #include "server/storage/server_schema.h"
@@ -87,13 +86,15 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     Writer writer{std::move(*db), key, *seq};
 
     std::int64_t now = unix_now_s();
-    std::vector<DemoUser> users;
+    if (opt.demo && !opt.seed)
+        return fail(Errc::invalid_argument, "此程序不含演示数据 / this program carries no demo data");
+    std::vector<SeedUser> users;
     std::string admin_id;
     auto r = writer.run_sync([&](WriteBatch& b) -> Status {
         RecordTable table{b.db};
         MutationApplier ap{b, table};
         if (opt.demo) {
-            auto demo = make_demo_data(opt.demo_seed, now);
+            auto demo = opt.seed(now);
             for (const auto& rec : demo.records)
                 if (auto w = ap.write(rec.collection, rec.id, 1, rec.payload, false); !w) return fail(w.error());
             users = std::move(demo.users);
@@ -119,7 +120,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     if (!r) return r;
 
     // Codes: the admin's always; with demo, one per demo user, written to a CSV for hand-out.
-    std::vector<std::pair<DemoUser, std::string>> codes;
+    std::vector<std::pair<SeedUser, std::string>> codes;
     r = writer.run_sync([&](WriteBatch& b) -> Status {
         for (const auto& u : users) {
             if (!opt.demo && u.user_id != admin_id) continue;

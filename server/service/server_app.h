@@ -8,14 +8,15 @@
 
 #include "server/http/http_server.h"
 #include "server/service/router.h"
+#include "server/service/seed_data.h"
 #include "server/service/server_context.h"
 
 namespace ducha::server {
 
 struct InitOptions {
     std::filesystem::path data_dir;
-    bool demo = false;
-    std::uint64_t demo_seed = 2023;
+    bool demo = false;   // seed the directory with `seed` and write DIR/enrollment-codes.csv
+    SeedSource seed;     // required with demo (ducha_demo's make_demo_data, see server/main.cpp)
 };
 
 // Creates the database, the server signing key and the first admin; with demo, Anshan's demo data

@@ -5,11 +5,11 @@
 #include <csignal>
 
 #include "server/service/mutation_applier.h"
+#include "server/storage/applied_log.h"
 #include "server/storage/record_table.h"
 #include "shared/crypto/ed25519.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
-#include "shared/store/statement.h"
 
 namespace ducha::server {
 
@@ -66,123 +66,141 @@ void SyncService::handle(Caller caller, pb::SyncRequest req, std::function<void(
     });
 }
 
+// One push in flight: the request, its acks (one per mutation, in order), the reports parsed and
+// verified on a worker, and which mutations are new and which were delivered before.
+struct SyncService::PushJob {
+    Caller caller;
+    std::shared_ptr<pb::SyncRequest> req;
+    std::shared_ptr<std::vector<pb::Ack>> acks;
+    std::vector<std::optional<PreparedReport>> prepared;
+    std::vector<char> unverified;  // a report whose signature (or bytes) the server could not verify
+    std::vector<char> fresh;       // answered now, in this commit
+    std::vector<char> repeat;      // delivered before: answered with its original ack
+    std::optional<Principal> principal;
+
+    std::size_t size() const { return acks->size(); }
+};
+
 void SyncService::push(const Caller& caller, std::shared_ptr<pb::SyncRequest> req,
                        std::function<void(Result<std::shared_ptr<std::vector<pb::Ack>>>)> done) {
-    auto acks = std::make_shared<std::vector<pb::Ack>>(static_cast<std::size_t>(req->mutations_size()));
-    auto c = std::make_shared<Caller>(caller);
+    auto job = std::make_shared<PushJob>();
+    job->caller = caller;
+    job->req = std::move(req);
+    job->acks = std::make_shared<std::vector<pb::Ack>>(static_cast<std::size_t>(job->req->mutations_size()));
     // Signatures first, off the I/O threads and outside the writer: the writer only does storage.
-    m_ctx.workers->post([this, c, req, acks, done] {
-        std::vector<char> bad(acks->size(), 0);
-        // Each report is parsed and canonicalised once, here: the writer reuses both.
-        auto prepared = std::make_shared<std::vector<std::optional<PreparedReport>>>(acks->size());
-        for (int i = 0; i < req->mutations_size(); ++i) {
-            const auto& m = req->mutations(i);
-            if (m.collection() != kReport || m.deleted()) continue;
-            const auto idx = static_cast<std::size_t>(i);
-            PreparedReport pr;
-            auto& ack = (*acks)[idx];
-            if (!pr.report.ParseFromString(m.payload())) {
-                reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
-                bad[idx] = 1;
-                continue;
-            }
-            const Bytes canonical = report_canonical_bytes(m.id(), pr.report);
-            if (!crypto::ed25519_verify(c->device_public_key, canonical, pr.report.signature())) {
-                reject(ack, "bad_signature",
-                       "报告签名无效（内容被改动或非本设备签名）/ the report's signature is invalid: changed after signing or not signed by this device");
-                bad[idx] = 1;
-                continue;
-            }
-            pr.hash = report_hash_of_canonical(canonical, pr.report.signature());
-            (*prepared)[idx] = std::move(pr);
-        }
-        auto principal = std::make_shared<Result<Principal>>(fail(Errc::internal, "unset"));
-        m_ctx.writer->submit(
-            [this, c, req, acks, bad, principal, prepared](WriteBatch& b) -> Status {
-                RecordTable table{b.db};
-                *principal = make_principal(c->user_id, c->user, c->device_id, table.lookup());
-                MutationApplier ap{b, table};
-                auto& seen = b.db.cached("SELECT 1 FROM applied WHERE device_id=?1 AND client_seq=?2");
-                auto& ins = b.db.cached("INSERT INTO applied(device_id, client_seq, ack) VALUES(?1,?2,?3)");
-                // fresh: applied (or refused) now; repeat: delivered before, in an earlier batch,
-                // earlier in this batch, or earlier in this very request.
-                std::vector<char> fresh(acks->size(), 0), repeat(acks->size(), 0);
-                for (int i = 0; i < req->mutations_size(); ++i) {
-                    auto idx = static_cast<std::size_t>(i);
-                    const auto& m = req->mutations(i);
-                    seen.bind(1, c->device_id).bind(2, m.client_seq());
-                    auto row = seen.step();
-                    if (!row) return fail(row.error());
-                    seen.reset();
-                    if (*row) {
-                        // A retry: do nothing again; answer with the original outcome (read below,
-                        // once that outcome carries its receipt).
-                        repeat[idx] = 1;
-                        m_ctx.counters.mutations_duplicate++;
-                        continue;
-                    }
-                    fresh[idx] = 1;
-                    if (bad[idx]) {
-                        (*acks)[idx].set_client_seq(m.client_seq());
-                        if (auto s = ap.refused_unverified(**principal, m, (*acks)[idx]); !s) return s;
-                    } else if (auto s = ap.apply(**principal, m, acks, idx,
-                                                 (*prepared)[idx] ? &*(*prepared)[idx] : nullptr);
-                               !s) {
-                        return s;
-                    }
-                    // Recorded at once, so a second delivery in the same group commit is a repeat;
-                    // the ack itself is stored below, once it is final.
-                    ins.bind(1, c->device_id).bind(2, m.client_seq()).bind_blob(3, std::string());
-                    if (auto r = ins.run(); !r) return r;
-                }
-                if (auto s = ap.flush_tasks(); !s) return s;
-                if (auto s = update_device_status(b, ap, table, *c, req->status(), req->mutations_size()); !s) return s;
-                // After the batch's receipts are signed: store each final ack, and answer repeats
-                // with theirs (an earlier job's final ack is stored before this job's runs).
-                b.finally([&b, c, req, acks, fresh, repeat] {
-                    auto& upd = b.db.cached("UPDATE applied SET ack=?3 WHERE device_id=?1 AND client_seq=?2");
-                    auto& get = b.db.cached("SELECT ack FROM applied WHERE device_id=?1 AND client_seq=?2");
-                    for (std::size_t i = 0; i < acks->size(); ++i) {
-                        const auto cs = req->mutations(static_cast<int>(i)).client_seq();
-                        if (fresh[i]) {
-                            // Without the receipt: that is a record of its own, re-attached on a replay.
-                            pb::Ack stored = (*acks)[i];
-                            stored.clear_receipt();
-                            upd.bind(1, c->device_id).bind(2, cs).bind_blob(3, stored.SerializeAsString());
-                            if (auto r = upd.run(); !r) return r;
-                        } else if (repeat[i]) {
-                            get.bind(1, c->device_id).bind(2, cs);
-                            auto row = get.step();
-                            if (!row) return Status{fail(row.error())};
-                            if (*row) (*acks)[i].ParseFromString(get.col_blob(0));
-                            get.reset();
-                            auto& ack = (*acks)[i];
-                            const auto& m = req->mutations(static_cast<int>(i));
-                            if (ack.status() == pb::Ack::APPLIED && m.collection() == kReport) {
-                                RecordTable table{b.db};
-                                if (auto s = attach_receipt(table, m.id(), ack); !s) return s;
-                            }
-                            if (ack.status() == pb::Ack::APPLIED) ack.set_status(pb::Ack::DUPLICATE);
-                        }
-                    }
-                    return Status{};
-                });
-                return {};
-            },
-            [this, acks, done](Status s) {
-                if (!s) return done(fail(s.error()));
-                if (m_ctx.failpoint_kill_after_commit && !acks->empty()) ::raise(SIGKILL);
-                for (const auto& a : *acks) {
-                    switch (a.status()) {
-                        case pb::Ack::APPLIED: m_ctx.counters.mutations_applied++; break;
-                        case pb::Ack::REJECTED: m_ctx.counters.mutations_rejected++; break;
-                        case pb::Ack::CONFLICT: m_ctx.counters.mutations_conflict++; break;
-                        default: break;
-                    }
-                }
-                done(acks);
-            });
+    m_ctx.workers->post([this, job, done] {
+        verify_reports(*job);
+        m_ctx.writer->submit([this, job](WriteBatch& b) { return apply_mutations(b, job); },
+                             [this, job, done](Status s) {
+                                 if (!s) return done(fail(s.error()));
+                                 if (m_ctx.failpoint_kill_after_commit && !job->acks->empty()) ::raise(SIGKILL);
+                                 count_outcomes(*job->acks);
+                                 done(job->acks);
+                             });
     });
+}
+
+void SyncService::verify_reports(PushJob& job) {
+    const std::size_t n = job.size();
+    job.prepared.resize(n);
+    job.unverified.assign(n, 0);
+    // Each report is parsed and canonicalised once, here: the writer and the rules reuse both.
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& m = job.req->mutations(static_cast<int>(i));
+        if (m.collection() != kReport || m.deleted()) continue;
+        PreparedReport pr;
+        auto& ack = (*job.acks)[i];
+        if (!pr.report.ParseFromString(m.payload())) {
+            reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
+            job.unverified[i] = 1;
+            continue;
+        }
+        const Bytes canonical = report_canonical_bytes(m.id(), pr.report);
+        if (!crypto::ed25519_verify(job.caller.device_public_key, canonical, pr.report.signature())) {
+            reject(ack, "bad_signature",
+                   "报告签名无效（内容被改动或非本设备签名）/ the report's signature is invalid: changed after signing or not signed by this device");
+            job.unverified[i] = 1;
+            continue;
+        }
+        pr.hash = report_hash_of_canonical(canonical, pr.report.signature());
+        job.prepared[i] = std::move(pr);
+    }
+}
+
+Status SyncService::apply_mutations(WriteBatch& b, const std::shared_ptr<PushJob>& shared_job) {
+    PushJob& job = *shared_job;
+    RecordTable table{b.db};
+    AppliedLog applied{b.db};
+    job.principal = make_principal(job.caller.user_id, job.caller.user, job.caller.device_id, table.lookup());
+    MutationApplier ap{b, table};
+    const std::string& device = job.caller.device_id;
+    job.fresh.assign(job.size(), 0);
+    job.repeat.assign(job.size(), 0);
+    for (std::size_t i = 0; i < job.size(); ++i) {
+        const auto& m = job.req->mutations(static_cast<int>(i));
+        auto seen = applied.seen(device, m.client_seq());
+        if (!seen) return fail(seen.error());
+        if (*seen) {
+            // A retry (delivered in an earlier batch, earlier in this one, or earlier in this very
+            // request): nothing happens again; settle_acks answers with the original outcome.
+            job.repeat[i] = 1;
+            m_ctx.counters.mutations_duplicate++;
+            continue;
+        }
+        job.fresh[i] = 1;
+        if (job.unverified[i]) {
+            (*job.acks)[i].set_client_seq(m.client_seq());
+            if (auto s = ap.refused_unverified(*job.principal, m, (*job.acks)[i]); !s) return s;
+        } else if (auto s = ap.apply(*job.principal, m, job.acks, i, job.prepared[i] ? &*job.prepared[i] : nullptr);
+                   !s) {
+            return s;
+        }
+        // Marked at once, so a second delivery in the same group commit is a repeat; the ack
+        // itself is stored in settle_acks, once it is final.
+        if (auto s = applied.mark(device, m.client_seq()); !s) return s;
+    }
+    if (auto s = ap.flush_tasks(); !s) return s;
+    if (auto s = update_device_status(b, ap, table, job.caller, job.req->status(), job.req->mutations_size()); !s)
+        return s;
+    // The acks are final (with their receipts) only once the batch's root is signed.
+    b.finally([this, &b, shared_job] { return settle_acks(b, *shared_job); });
+    return {};
+}
+
+Status SyncService::settle_acks(WriteBatch& b, PushJob& job) {
+    AppliedLog applied{b.db};
+    RecordTable table{b.db};
+    const std::string& device = job.caller.device_id;
+    for (std::size_t i = 0; i < job.size(); ++i) {
+        const auto& m = job.req->mutations(static_cast<int>(i));
+        auto& ack = (*job.acks)[i];
+        if (job.fresh[i]) {
+            // Stored without its receipt: that is a record of its own, re-attached on a replay.
+            pb::Ack stored = ack;
+            stored.clear_receipt();
+            if (auto s = applied.store_ack(device, m.client_seq(), stored); !s) return s;
+        } else if (job.repeat[i]) {
+            // An earlier job's final ack is stored before this job's settles.
+            auto original = applied.ack(device, m.client_seq());
+            if (!original) return fail(original.error());
+            if (*original) ack = std::move(**original);
+            if (ack.status() == pb::Ack::APPLIED && m.collection() == kReport)
+                if (auto s = attach_receipt(table, m.id(), ack); !s) return s;
+            if (ack.status() == pb::Ack::APPLIED) ack.set_status(pb::Ack::DUPLICATE);
+        }
+    }
+    return {};
+}
+
+void SyncService::count_outcomes(const std::vector<pb::Ack>& acks) {
+    for (const auto& a : acks) {
+        switch (a.status()) {
+            case pb::Ack::APPLIED: m_ctx.counters.mutations_applied++; break;
+            case pb::Ack::REJECTED: m_ctx.counters.mutations_rejected++; break;
+            case pb::Ack::CONFLICT: m_ctx.counters.mutations_conflict++; break;
+            default: break;
+        }
+    }
 }
 
 Result<pb::SyncResponse> SyncService::pull(const Caller& caller, const pb::SyncRequest& req) {

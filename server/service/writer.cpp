@@ -93,15 +93,13 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     // Another process (`ducha-server enrollment-code` beside a running server) may have written
     // since our last batch; the write lock is ours now, so the file's highest seq is final.
     {
-        auto& st = m_db.cached("SELECT COALESCE(MAX(seq), 0) FROM record");
-        auto row = st.step();
-        if (!row) {
+        auto last = RecordTable{m_db}.max_seq();
+        if (!last) {
             (void)m_db.exec("ROLLBACK");
-            for (auto& j : jobs) j.done(fail(row.error()));
+            for (auto& j : jobs) j.done(fail(last.error()));
             return;
         }
-        if (*row) m_seq = std::max(m_seq, st.col_int(0));
-        st.reset();
+        m_seq = std::max(m_seq, *last);
     }
     WriteBatch batch{m_db, m_seq};
     batch.server_time_ms = now_ms();

@@ -58,6 +58,16 @@ Result<std::string> RecordTable::field_clock(std::string_view collection, const 
     return out;
 }
 
+Status RecordTable::keep_lost_value(std::string_view collection, const std::string& id, const std::string& field,
+                                   const std::string& value, std::uint64_t hlc, std::uint64_t winner_hlc,
+                                   std::int64_t at_ms) {
+    auto& st = m_db.cached(
+        "INSERT INTO field_history(collection, id, field, value, hlc, winner_hlc, at) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    st.bind(1, collection).bind(2, id).bind(3, field).bind_blob(4, value);
+    st.bind(5, static_cast<std::int64_t>(hlc)).bind(6, static_cast<std::int64_t>(winner_hlc)).bind(7, at_ms);
+    return st.run();
+}
+
 Status RecordTable::put(const pb::Record& rec, const std::vector<std::string>& keys, const std::string* field_clock) {
     auto& ins = m_db.cached(
         "INSERT INTO record(collection, id, version, payload, deleted, seq, updated_at, field_clock) "
@@ -112,10 +122,51 @@ Result<std::vector<std::pair<std::string, std::string>>> RecordTable::by_key(std
 }
 
 Result<std::int64_t> RecordTable::max_seq() const {
-    Statement st{m_db, "SELECT COALESCE(MAX(seq), 0) FROM record"};
+    auto& st = m_db.cached("SELECT COALESCE(MAX(seq), 0) FROM record");
+    auto row = st.step();
+    if (!row) {
+        st.reset();
+        return fail(row.error());
+    }
+    const std::int64_t seq = st.col_int(0);
+    st.reset();
+    return seq;
+}
+
+Status RecordTable::for_each_live(std::string_view collection, const std::function<bool(const pb::Record&)>& visit) const {
+    Statement st{m_db, std::string(kSelect) + "WHERE collection=?1 AND deleted=0 ORDER BY seq"};
+    st.bind(1, collection);
+    for (;;) {
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (!*row || !visit(read_record(st))) return {};
+    }
+}
+
+Status RecordTable::for_each_report(
+    const std::function<bool(const pb::Record& report, const std::optional<std::string>& receipt)>& visit) const {
+    Statement st{m_db,
+                 "SELECT r.collection, r.id, r.version, r.payload, r.deleted, r.seq, r.updated_at, c.payload FROM record r "
+                 "LEFT JOIN record c ON c.collection='receipt' AND c.id=r.id AND c.deleted=0 "
+                 "WHERE r.collection='report' AND r.deleted=0"};
+    for (;;) {
+        auto row = st.step();
+        if (!row) return fail(row.error());
+        if (!*row) return {};
+        std::optional<std::string> receipt;
+        if (!st.col_null(7)) receipt = st.col_blob(7);
+        if (!visit(read_record(st), receipt)) return {};
+    }
+}
+
+Result<bool> RecordTable::changed_since(std::int64_t seq, const std::vector<std::string_view>& collections) const {
+    nlohmann::json names = nlohmann::json::array();
+    for (auto c : collections) names.push_back(std::string(c));
+    Statement st{m_db, "SELECT EXISTS(SELECT 1 FROM record WHERE seq > ?1 AND collection IN (SELECT value FROM json_each(?2)))"};
+    st.bind(1, seq).bind(2, names.dump());
     auto row = st.step();
     if (!row) return fail(row.error());
-    return st.col_int(0);
+    return *row && st.col_int(0) != 0;
 }
 
 Result<std::int64_t> RecordTable::count(std::string_view collection) const {

@@ -1,6 +1,7 @@
 #pragma once
 // Record rows of the server database, on whichever connection the caller holds
 // (the writer's, inside its transaction, or a pooled reader's).
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,11 +27,21 @@ public:
     // Inserts or replaces the row and sets its scope keys (keys no longer held become inactive).
     Status put(const pb::Record& rec, const std::vector<std::string>& keys, const std::string* field_clock = nullptr);
     Result<std::string> field_clock(std::string_view collection, const std::string& id) const;
+    // A last-writer-wins field value that lost (to a newer clock, or to the stored one), kept so a
+    // coordinator can see what a concurrent edit replaced.
+    Status keep_lost_value(std::string_view collection, const std::string& id, const std::string& field,
+                           const std::string& value, std::uint64_t hlc, std::uint64_t winner_hlc, std::int64_t at_ms);
 
     // Payloads of live records of `collection` that carry key `key`.
     Result<std::vector<std::pair<std::string, std::string>>> by_key(std::string_view collection,
                                                                     const std::string& key) const;
     Result<std::int64_t> max_seq() const;
+    // Calls `visit` with each live record of `collection`, in seq order, until it returns false.
+    Status for_each_live(std::string_view collection, const std::function<bool(const pb::Record&)>& visit) const;
+    // The same for reports, each with its receipt's payload when the server has signed one.
+    Status for_each_report(const std::function<bool(const pb::Record& report, const std::optional<std::string>& receipt)>& visit) const;
+    // Whether any record of these collections changed after `seq`.
+    Result<bool> changed_since(std::int64_t seq, const std::vector<std::string_view>& collections) const;
     Result<std::int64_t> count(std::string_view collection) const;
 
     // Changes after `cursor` visible to `keys`. Scans at most scan_limit rows so a page costs the

@@ -10,6 +10,7 @@
 #include "shared/common/shanghai_time.h"
 #include "shared/domain/collections.h"
 #include "shared/sync/http_transport.h"
+#include "shared/sync/sync_client.h"
 
 namespace ducha::cli {
 
@@ -70,7 +71,7 @@ public:
         }
         auto r = get("/v1/audit" + query);
         if (!r) return failed(m_err, r.error());
-        if (r->status != 200) return failed(m_err, Error{Errc::rejected, sync::parse_server_error(*r).message});
+        if (r->status != 200) return failed(m_err, sync::reply_error(*r).error);
         auto body = json::parse(r->body, nullptr, false);
         if (!body.is_object() || !body.contains("entries") || !body["entries"].is_array())
             return failed(m_err, Error{Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed"});
@@ -127,26 +128,7 @@ private:
         auto id = m_p.identity();
         if (!id) return fail(id.error());
         HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
-        for (int attempt = 0;; ++attempt) {
-            auto token = m_p.access_token();
-            if (!token) return fail(token.error());
-            auto r = t.request("GET", path, "", {{"Authorization", "Bearer " + *token}});
-            if (!r || attempt > 0 || r->status != 401 || sync::parse_server_error(*r).code != "token_expired") return r;
-            if (auto s = refresh(t); !s) return fail(s.error());
-        }
-    }
-
-    Status refresh(HttpTransport& t) {
-        auto rt = m_p.refresh_token();
-        if (!rt) return fail(rt.error());
-        pb::RefreshRequest req;
-        req.set_refresh_token(*rt);
-        auto r = t.request("POST", "/v1/token/refresh", req.SerializeAsString());
-        if (!r) return fail(r.error());
-        if (r->status != 200) return fail(Errc::unauthorized, sync::parse_server_error(*r).message);
-        pb::TokenResponse tokens;
-        if (!tokens.ParseFromString(r->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
-        return m_p.store_tokens(tokens);
+        return sync::authorized_request(m_p, t, "GET", path, "");
     }
 
     int usage(const std::string& msg) {

@@ -16,6 +16,7 @@
 #include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
+#include "shared/cli/command_options.h"
 #include "shared/policy/write_rules.h"
 #include "shared/sync/chain_verifier.h"
 #include "shared/sync/device_profile.h"
@@ -23,6 +24,7 @@
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
 #include "shared/domain/state_machines.h"
+#include "shared/domain/task_rules.h"
 #include <algorithm>
 
 namespace ducha::cli {
@@ -206,35 +208,41 @@ public:
         return 0;
     }
 
+    // The tasks this replica holds (a volunteer's: their own; a coordinator's: the district's), in
+    // the order and with the rules of shared/domain/task_rules.h.
     int tasks() {
         auto recs = m_p.store().list(kTask);
         if (!recs) return failed(m_err, recs.error());
-        auto id = m_p.identity();
-        json arr = json::array();
+        const std::int64_t now = unix_seconds_now();
+        std::vector<TaskSummary> rows;
+        std::map<std::string, std::int64_t> versions;
         for (const auto& r : *recs) {
             auto t = parse<pb::Task>(r);
             if (!t) continue;
-            bool finished = t->status() == "done" || t->status() == "cancelled" || t->status() == "submitted";
-            if (finished && !m_a.has("--all")) continue;
-            std::string inst_name;
-            if (auto i = m_p.store().get(kInstitution, t->institution_id()); i && *i)
-                if (auto in = parse<pb::Institution>(**i)) inst_name = in->name();
-            arr.push_back({{"id", r.id()}, {"institution_id", t->institution_id()}, {"institution", inst_name},
-                           {"status", t->status()}, {"kind", t->kind()}, {"covert", t->covert()},
-                           {"priority", t->priority()}, {"due", t->window_end()}, {"version", r.version()},
-                           {"assignees", t->assignees()}});
+            versions[r.id()] = r.version();
+            rows.push_back(summarize_task(r.id(), *t, now));
         }
-        std::sort(arr.begin(), arr.end(), [](const json& a, const json& b) {
-            return std::tie(a["priority"], a["due"]) < std::tie(b["priority"], b["due"]);
-        });
+        TaskFilter filter;
+        filter.include_finished = m_a.has("--all");
+        rows = select_tasks(std::move(rows), filter);
+        json arr = json::array();
+        for (const auto& t : rows) {
+            std::string inst_name;
+            if (auto i = m_p.store().get(kInstitution, t.institution_id); i && *i)
+                if (auto in = parse<pb::Institution>(**i)) inst_name = in->name();
+            arr.push_back({{"id", t.id}, {"institution_id", t.institution_id}, {"institution", inst_name},
+                           {"status", std::string(task_status_name(t.status))}, {"kind", std::string(task_kind_name(t.kind))},
+                           {"covert", t.covert}, {"priority", t.priority}, {"due", t.window_end},
+                           {"version", versions[t.id]}, {"assignees", t.assignees}});
+        }
         if (m_a.has("--json")) {
             m_out << arr.dump(2) << "\n";
             return 0;
         }
-        for (const auto& t : arr)
-            m_out << t["id"].get<std::string>() << "  P" << t["priority"] << "  " << t["status"].get<std::string>() << "  "
-                  << t["kind"].get<std::string>() << (t["covert"].get<bool>() ? " 暗访" : "") << "  "
-                  << t["institution"].get<std::string>() << "\n";
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            m_out << rows[k].id << "  P" << rows[k].priority << "  " << task_status_name(rows[k].status) << "  "
+                  << task_kind_name(rows[k].kind) << (rows[k].covert ? " 暗访" : "") << (rows[k].overdue ? " 逾期" : "")
+                  << "  " << arr[k]["institution"].get<std::string>() << "\n";
         if (arr.empty()) m_out << "没有待办任务 / no open tasks\n";
         return 0;
     }
@@ -539,13 +547,11 @@ private:
         if (!user) return usage("admin code 需要 --user ID");
         auto id = m_p.identity();
         if (!id) return failed(m_err, id.error());
-        auto token = m_p.access_token();
-        if (!token) return failed(m_err, token.error());
         HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
-        auto r = t.request("POST", "/v1/admin/enrollment-code", json{{"user_id", *user}}.dump(),
-                           {{"Authorization", "Bearer " + *token}, {"Content-Type", "application/json"}});
+        auto r = authorized_request(m_p, t, "POST", "/v1/admin/enrollment-code", json{{"user_id", *user}}.dump(),
+                                    {{"Content-Type", "application/json"}});
         if (!r) return failed(m_err, r.error());
-        if (r->status != 200) return failed(m_err, Error{Errc::rejected, parse_server_error(*r).message});
+        if (r->status != 200) return failed(m_err, reply_error(*r).error);
         auto j = json::parse(r->body, nullptr, false);
         m_out << "enrollment code: " << j.value("code", "") << "\n";
         return 0;
@@ -582,6 +588,10 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     if (cmd == "rules") {  // needs no profile: the table is the same on every device and the server
         out << policy::rules_markdown();
         return 0;
+    }
+    if (auto s = check_options(cmd, a); !s) {
+        err << "ducha: " << s.error().message << "\n\n" << kUsage << "\n" << kDeskUsage;
+        return 2;
     }
     if (!profile) {
         err << "ducha: 需要 --profile DIR / --profile DIR is required\n\n" << kUsage;

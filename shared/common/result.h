@@ -7,6 +7,8 @@
 
 namespace ducha {
 
+// What each code means on the wire between server and device (its HTTP status, and what a device
+// does with it) is the one registry in shared/common/wire_error.h.
 enum class Errc {
     ok = 0,
     invalid_argument,   // bad input from a user or a caller
@@ -14,11 +16,16 @@ enum class Errc {
     already_exists,
     conflict,           // compare-and-set lost
     rejected,           // refused for good (policy, validation)
-    unauthorized,       // missing/expired/bad token
+    unauthorized,       // missing or bad token, unknown or used enrollment code
+    token_expired,      // the access token expired: refresh it
+    code_expired,       // the enrollment code expired
     forbidden,          // authenticated but out of scope
+    device_revoked,     // the device was revoked
     malformed,          // cannot parse (protobuf, JSON)
+    method_not_allowed, // an endpoint asked with a method it does not take
     too_large,
     integrity,          // hash or signature mismatch
+    offset_mismatch,    // an upload chunk that does not start where the server's copy stands
     storage,            // SQLite or disk error
     disk_full,
     network,            // transient transport failure
@@ -28,6 +35,7 @@ enum class Errc {
     internal,
 };
 
+// The code's name, as it travels in a JSON error body ("ok" for Errc::ok).
 std::string_view errc_name(Errc e);
 
 struct Error {

@@ -136,71 +136,99 @@ bool item_applies(const pb::ChecklistItem& item, const pb::ChecklistStep* step, 
     return true;
 }
 
-Result<std::vector<pb::Answer>> validate_answers(const pb::ChecklistTemplate& tpl, const InspectionContext& ctx,
+std::vector<ChecklistProblem> checklist_problems(const pb::ChecklistTemplate& tpl, const InspectionContext& ctx,
                                                  const std::vector<AnswerInput>& answers) {
-    std::set<std::string> known;
-    for (const auto& item : tpl.items()) known.insert(item.code());
+    std::map<std::string, const pb::ChecklistItem*> known;
+    for (const auto& item : tpl.items()) known.emplace(item.code(), &item);
 
     // Structural problems first, in the order the answers came.
-    std::vector<std::string> problems;
-    std::map<std::string, const AnswerInput*> by_code;
+    std::vector<ChecklistProblem> out;
+    std::map<std::string, const AnswerInput*> by_code;  // the first answer of each code counts
     std::set<std::string> reported_dup;
     for (const auto& a : answers) {
         if (!known.contains(a.code)) {
-            problems.push_back("未知检查项 " + a.code + " / unknown checklist item " + a.code);
+            out.push_back({AnswerProblem::unknown_item, a.code, {}, {},
+                           "未知检查项 " + a.code + " / unknown checklist item " + a.code});
             continue;
         }
         if (!by_code.emplace(a.code, &a).second && reported_dup.insert(a.code).second)
-            problems.push_back("检查项 " + a.code + " 重复作答 / item " + a.code + " answered more than once");
+            out.push_back({AnswerProblem::answered_twice, a.code, known.at(a.code)->step(), {},
+                           "检查项 " + a.code + " 重复作答 / item " + a.code + " answered more than once"});
     }
 
-    std::vector<std::string> missing;
-    std::vector<std::string> item_problems;
-    std::vector<pb::Answer> out;
-    out.reserve(static_cast<std::size_t>(tpl.items_size()));
     for (const auto& item : tpl.items()) {
         const std::string& code = item.code();
-        pb::Answer ans;
-        ans.set_code(code);
-        // An item that does not apply is recorded as na whatever the phone sent: never an error.
-        if (!item_applies(item, find_step(tpl, item.step()), ctx)) {
-            ans.set_result("na");
-            ans.set_note(kNotApplicableNote);
-            out.push_back(std::move(ans));
-            continue;
-        }
+        if (!item_applies(item, find_step(tpl, item.step()), ctx)) continue;  // recorded as na: never a problem
+        auto problem = [&](AnswerProblem what, std::string text, std::string result = {}) {
+            out.push_back({what, code, item.step(), std::move(result), std::move(text)});
+        };
         auto it = by_code.find(code);
         if (it == by_code.end()) {
-            missing.push_back(code);
+            problem(AnswerProblem::not_answered, "检查项 " + code + " 未作答 / item " + code + " not answered");
             continue;
         }
         const AnswerInput& a = *it->second;
         if (a.result == "fail") {
             if (blank(a.note))
-                item_problems.push_back("检查项 " + code + " 不合格，须填写说明 / item " + code +
-                                        " failed: a note is required");
+                problem(AnswerProblem::fail_needs_note,
+                        "检查项 " + code + " 不合格，须填写说明 / item " + code + " failed: a note is required");
             if (item.photo_on_fail() && a.photo_count < 1)
-                item_problems.push_back("检查项 " + code + " 不合格，须至少拍摄一张照片 / item " + code +
-                                        " failed: at least one photo is required");
+                problem(AnswerProblem::fail_needs_photo, "检查项 " + code + " 不合格，须至少拍摄一张照片 / item " + code +
+                                                             " failed: at least one photo is required");
         } else if (a.result == "na") {
             if (blank(a.note))
-                item_problems.push_back("检查项 " + code + " 选择不适用，须说明原因 / item " + code +
-                                        " marked not applicable: give the reason in a note");
+                problem(AnswerProblem::na_needs_reason, "检查项 " + code + " 选择不适用，须说明原因 / item " + code +
+                                                            " marked not applicable: give the reason in a note");
         } else if (a.result != "pass") {
-            item_problems.push_back("检查项 " + code + " 的结果“" + a.result + "”无效，应为 pass、fail 或 na / item " +
-                                    code + ": invalid result \"" + a.result + "\" (expected pass, fail or na)");
+            problem(AnswerProblem::invalid_result,
+                    "检查项 " + code + " 的结果“" + a.result + "”无效，应为 pass、fail 或 na / item " + code +
+                        ": invalid result \"" + a.result + "\" (expected pass, fail or na)",
+                    a.result);
         }
-        ans.set_result(a.result);
-        ans.set_note(a.note);
-        out.push_back(std::move(ans));
+    }
+    return out;
+}
+
+Result<std::vector<pb::Answer>> validate_answers(const pb::ChecklistTemplate& tpl, const InspectionContext& ctx,
+                                                 const std::vector<AnswerInput>& answers) {
+    // The problems in words: the structural ones, then the unanswered items in one text, then the rest.
+    const auto found = checklist_problems(tpl, ctx, answers);
+    if (!found.empty()) {
+        std::vector<std::string> structural, missing, per_item;
+        for (const auto& p : found) {
+            if (p.what == AnswerProblem::unknown_item || p.what == AnswerProblem::answered_twice)
+                structural.push_back(p.text);
+            else if (p.what == AnswerProblem::not_answered)
+                missing.push_back(p.code);
+            else
+                per_item.push_back(p.text);
+        }
+        if (!missing.empty())
+            structural.push_back("缺少检查项 " + join(missing, ", ") + " 的答案 / missing answers for " +
+                                 join(missing, ", "));
+        structural.insert(structural.end(), per_item.begin(), per_item.end());
+        return fail(Errc::invalid_argument, join(structural, "; "));
     }
 
-    if (!missing.empty()) {
-        problems.push_back("缺少检查项 " + join(missing, ", ") + " 的答案 / missing answers for " +
-                           join(missing, ", "));
+    // No problem: every code is known and answered once, every item that applies is answered.
+    std::map<std::string, const AnswerInput*> by_code;
+    for (const auto& a : answers) by_code.emplace(a.code, &a);
+    std::vector<pb::Answer> out;
+    out.reserve(static_cast<std::size_t>(tpl.items_size()));
+    for (const auto& item : tpl.items()) {
+        pb::Answer ans;
+        ans.set_code(item.code());
+        // An item that does not apply is recorded as na whatever the phone sent.
+        if (!item_applies(item, find_step(tpl, item.step()), ctx)) {
+            ans.set_result("na");
+            ans.set_note(kNotApplicableNote);
+        } else {
+            const AnswerInput& a = *by_code.at(item.code());
+            ans.set_result(a.result);
+            ans.set_note(a.note);
+        }
+        out.push_back(std::move(ans));
     }
-    problems.insert(problems.end(), item_problems.begin(), item_problems.end());
-    if (!problems.empty()) return fail(Errc::invalid_argument, join(problems, "; "));
     return out;
 }
 

@@ -35,9 +35,37 @@ inline constexpr const char* kNotApplicableNote = "不适用 / not applicable";
 bool item_applies(const pb::ChecklistItem& item, const pb::ChecklistStep* step,
                   const InspectionContext& ctx);
 
+// What can be wrong with a set of answers.
+enum class AnswerProblem {
+    unknown_item,      // a code the template does not have
+    answered_twice,    // the same code more than once (reported once per code)
+    not_answered,      // an item that applies has no answer
+    fail_needs_note,   // fail without a note (a note of only spaces is no note)
+    fail_needs_photo,  // fail without a photo on an item that demands one
+    na_needs_reason,   // "not applicable" chosen without a note saying why
+    invalid_result,    // a result other than pass, fail or na
+};
+
+// One problem: which item, the step where it is fixed, what is wrong, and that in words.
+struct ChecklistProblem {
+    AnswerProblem what = AnswerProblem::not_answered;
+    std::string code;    // the item's code (unknown_item: the code as answered)
+    std::string step;    // the item's step, e.g. "S3"; empty for an unknown item
+    std::string result;  // invalid_result: the result as answered
+    std::string text;    // in Chinese and English, e.g. "检查项 L1 不合格，须填写说明 / item L1 failed: ..."
+};
+
+// Every problem of `answers` against the template, for a visit of this kind. The order: unknown
+// and twice-answered codes as the answers came, then item by item in the template's order (for a
+// failed item the missing note before the missing photo). Items that do not apply have none.
+// `photo_count` of an answer counts the photos that stand for it (its own and the visit's).
+std::vector<ChecklistProblem> checklist_problems(const pb::ChecklistTemplate& tpl, const InspectionContext& ctx,
+                                                 const std::vector<AnswerInput>& answers);
+
 // Checks the answers against the template and returns them in the template's item order.
 // Items that do not apply are recorded as "na" with kNotApplicableNote whatever was answered.
-// Errors (Errc::invalid_argument) name every offending item, in Chinese and English.
+// Errors (Errc::invalid_argument) name every offending item, in Chinese and English: the texts of
+// checklist_problems, with the unanswered items gathered into one "missing answers for ..." text.
 [[nodiscard]] Result<std::vector<pb::Answer>> validate_answers(const pb::ChecklistTemplate& tpl,
                                                                const InspectionContext& ctx,
                                                                const std::vector<AnswerInput>& answers);

@@ -4,6 +4,7 @@
 
 #include "shared/crypto/sha256.h"
 #include "shared/sync/http_transport.h"
+#include "shared/sync/sync_client.h"
 
 namespace ducha::sync {
 
@@ -16,15 +17,13 @@ Result<std::string> BlobFetcher::get(const std::string& hex) {
     if (has(hex)) return m_p.read_blob(hex);
     auto id = m_p.identity();
     if (!id) return fail(id.error());
-    auto token = m_p.access_token();
-    if (!token) return fail(token.error());
     HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
-    auto r = t.request("GET", "/v1/blobs/" + hex, "", {{"Authorization", "Bearer " + *token}});
+    // An expired token is refreshed and the request repeated, as sync does.
+    auto r = authorized_request(m_p, t, "GET", "/v1/blobs/" + hex, "");
     if (!r) return fail(r.error());
-    if (r->status == 404) return fail(Errc::not_found, "服务器上还没有这份证据文件 / the server does not have this file yet: " + hex);
-    if (r->status == 401)
-        return fail(Errc::unauthorized, "登录已过期，请先同步 / the session expired: sync first, then try again");
-    if (r->status != 200) return fail(Errc::unavailable, parse_server_error(*r).message);
+    if (r->status == 404)
+        return fail(Errc::not_found, "服务器上没有你可查看的这份证据文件 / the server has no such file you may see: " + hex);
+    if (r->status != 200) return fail(reply_error(*r).error);
     // Evidence must be exactly what the volunteer captured: check before keeping it.
     if (hex_encode(crypto::sha256(r->body)) != hex)
         return fail(Errc::integrity, "下载的证据文件与其哈希不符 / the downloaded file does not match its SHA-256: " + hex);

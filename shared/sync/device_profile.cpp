@@ -169,10 +169,8 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
     HttpTransport t{TransportConfig{.base_url = base, .pin = pin}};
     auto reply = t.request("POST", "/v1/enroll", req.SerializeAsString(), {{"Content-Type", "application/x-protobuf"}});
     if (!reply) return fail(reply.error());
-    if (reply->status != 200) {
-        auto e = parse_server_error(*reply);
-        return fail(reply->status == 401 ? Errc::unauthorized : Errc::rejected, e.message);
-    }
+    // unauthorized (unknown or used code), code_expired, forbidden (account disabled), ...: the registry's.
+    if (reply->status != 200) return fail(reply_error(*reply).error);
     pb::TokenResponse tr;
     if (!tr.ParseFromString(reply->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
     store::Database& db = m_store.db();

@@ -114,14 +114,13 @@ Result<HttpReply> HttpTransport::request(const std::string& method, const std::s
     return reply;
 }
 
+wire::WireError reply_error(const HttpReply& r) { return wire::from_reply(r.status, r.body, r.headers); }
+
 ServerError parse_server_error(const HttpReply& r) {
     ServerError e;
     auto j = nlohmann::json::parse(r.body, nullptr, false);
-    if (j.is_object()) {
-        e.code = j.value("error", "");
-        e.message = j.value("message", "");
-    }
-    if (e.message.empty()) e.message = "服务器返回 HTTP " + std::to_string(r.status) + " / the server answered HTTP " + std::to_string(r.status);
+    if (j.is_object() && j.contains("error") && j["error"].is_string()) e.code = j["error"].get<std::string>();
+    e.message = reply_error(r).error.message;
     return e;
 }
 

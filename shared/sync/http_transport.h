@@ -7,6 +7,7 @@
 #include <string>
 
 #include "shared/common/result.h"
+#include "shared/common/wire_error.h"
 
 namespace ducha::sync {
 
@@ -47,7 +48,13 @@ private:
     void* m_curl = nullptr;
 };
 
-// The server's {"error":..., "message":...} body, or a generic text for the status.
+// A reply that is not a success, read through the wire-error registry: an Error with the code the
+// server sent (the status's when this device does not know the code) and its words, and the
+// Upload-Offset of an offset_mismatch. What to do with it: wire::action_for(e.code()).
+wire::WireError reply_error(const HttpReply& r);
+
+// The body's {"error":..., "message":...} as text (the code as sent, even one this device does not
+// know), or a generic text for the status. Prefer reply_error, which gives the typed code.
 struct ServerError {
     std::string code;
     std::string message;

@@ -26,6 +26,11 @@ CREATE TABLE resync_seen(collection TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY
     {2, R"sql(
 CREATE TABLE draft(key TEXT PRIMARY KEY, payload BLOB NOT NULL, updated_at INTEGER NOT NULL);
 )sql"},
+    // The server's time of the version held (ms; 0 for a change made here and not yet pulled back):
+    // when a report was received, a task finished, a case decided.
+    {3, R"sql(
+ALTER TABLE record ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 }  // namespace
 

@@ -21,6 +21,7 @@ pb::Record read_record(const Statement& st) {
     r.set_payload(st.col_blob(3));
     r.set_deleted(st.col_int(4) != 0);
     r.set_seq(st.col_int(5));
+    r.set_updated_at(st.col_int(6));
     return r;
 }
 
@@ -56,11 +57,11 @@ constexpr std::string_view kOutboxCols =
 
 Status put_record(store::Database& db, const pb::Record& r) {
     auto& st = db.cached(
-        "INSERT INTO record(collection, id, version, payload, deleted, seq) VALUES(?1,?2,?3,?4,?5,?6) "
+        "INSERT INTO record(collection, id, version, payload, deleted, seq, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7) "
         "ON CONFLICT(collection, id) DO UPDATE SET version=excluded.version, payload=excluded.payload, "
-        "deleted=excluded.deleted, seq=excluded.seq");
+        "deleted=excluded.deleted, seq=excluded.seq, updated_at=excluded.updated_at");
     st.bind(1, r.collection()).bind(2, r.id()).bind(3, r.version()).bind_blob(4, r.payload()).bind(5, r.deleted());
-    st.bind(6, r.seq());
+    st.bind(6, r.seq()).bind(7, r.updated_at());
     return st.run();
 }
 
@@ -91,7 +92,7 @@ Status LocalStore::set_meta(std::string_view key, std::string_view value) {
 }
 
 Result<std::optional<pb::Record>> LocalStore::get(std::string_view collection, const std::string& id) {
-    auto& st = m_db.cached("SELECT collection, id, version, payload, deleted, seq FROM record WHERE collection=?1 AND id=?2");
+    auto& st = m_db.cached("SELECT collection, id, version, payload, deleted, seq, updated_at FROM record WHERE collection=?1 AND id=?2");
     st.bind(1, collection).bind(2, id);
     auto row = st.step();
     if (!row) return fail(row.error());
@@ -102,7 +103,7 @@ Result<std::optional<pb::Record>> LocalStore::get(std::string_view collection, c
 }
 
 Result<std::vector<pb::Record>> LocalStore::list(std::string_view collection, bool include_deleted) {
-    Statement st{m_db, "SELECT collection, id, version, payload, deleted, seq FROM record WHERE collection=?1 "
+    Statement st{m_db, "SELECT collection, id, version, payload, deleted, seq, updated_at FROM record WHERE collection=?1 "
                        "AND (?2 OR deleted=0) ORDER BY id"};
     st.bind(1, collection).bind(2, include_deleted);
     std::vector<pb::Record> out;

@@ -10,40 +10,39 @@
 
 namespace ducha::sync {
 
-SyncAction action_for(Errc e) {
-    switch (e) {
-        case Errc::network:
-        case Errc::timeout:
-        case Errc::server_error:
-        case Errc::unavailable:
-        case Errc::storage:
-            return SyncAction::retry_later;
-        case Errc::unauthorized:
-            return SyncAction::reauthenticate;
-        default:
-            return SyncAction::fatal;
-    }
-}
-
 namespace {
 
-// Maps a whole-request HTTP failure to an error the caller can act on.
-Error http_error(const HttpReply& r) {
-    auto e = parse_server_error(r);
-    Errc code = Errc::server_error;
-    if (r.status == 401) code = Errc::unauthorized;
-    else if (r.status == 403) code = Errc::forbidden;
-    else if (r.status == 413) code = Errc::too_large;
-    else if (r.status == 400) code = Errc::malformed;
-    else if (r.status == 404) code = Errc::not_found;
-    else if (r.status == 409) code = Errc::conflict;
-    else if (r.status == 422) code = Errc::integrity;
-    else if (r.status == 503 || r.status == 429) code = Errc::unavailable;
-    else if (r.status == 507) code = Errc::unavailable;  // the server's disk: not ours to fix, retry later
-    return Error{code, e.message};
-}
+// A whole-request failure, as the registry reads it.
+Error http_error(const HttpReply& r) { return reply_error(r).error; }
 
 }  // namespace
+
+Status refresh_tokens(DeviceProfile& profile, HttpTransport& http) {
+    auto rt = profile.refresh_token();
+    if (!rt) return fail(rt.error());
+    pb::RefreshRequest req;
+    req.set_refresh_token(*rt);
+    auto r = http.request("POST", "/v1/token/refresh", req.SerializeAsString());
+    if (!r) return fail(r.error());
+    if (r->status != 200) return fail(http_error(*r));
+    pb::TokenResponse t;
+    if (!t.ParseFromString(r->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
+    return profile.store_tokens(t);
+}
+
+Result<HttpReply> authorized_request(DeviceProfile& profile, HttpTransport& http, const std::string& method,
+                                     const std::string& path, const std::string& body,
+                                     std::map<std::string, std::string> headers) {
+    for (int attempt = 0;; ++attempt) {
+        auto token = profile.access_token();
+        if (!token) return fail(token.error());
+        headers["Authorization"] = "Bearer " + *token;
+        auto r = http.request(method, path, body, headers);
+        if (!r || r->status < 400 || attempt > 0 || action_for(reply_error(*r).code()) != SyncAction::refresh_token)
+            return r;
+        if (auto s = refresh_tokens(profile, http); !s) return fail(s.error());
+    }
+}
 
 SyncClient::SyncClient(DeviceProfile& profile, Config cfg)
     : m_profile(profile), m_cfg(std::move(cfg)), m_rng(std::random_device{}()) {
@@ -61,32 +60,7 @@ Result<HttpReply> SyncClient::call(const std::string& method, const std::string&
         if (!id) return fail(id.error());
         m_http.emplace(TransportConfig{.base_url = id->server_url, .pin = id->pin});
     }
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        auto token = m_profile.access_token();
-        if (!token) return fail(token.error());
-        headers["Authorization"] = "Bearer " + *token;
-        auto r = m_http->request(method, path, body, headers);
-        if (!r) return r;
-        if (r->status == 401 && attempt == 0 && parse_server_error(*r).code == "token_expired") {
-            if (auto s = refresh_tokens(); !s) return fail(s.error());
-            continue;
-        }
-        return r;
-    }
-    return fail(Errc::unauthorized, "unreachable");
-}
-
-Status SyncClient::refresh_tokens() {
-    auto rt = m_profile.refresh_token();
-    if (!rt) return fail(rt.error());
-    pb::RefreshRequest req;
-    req.set_refresh_token(*rt);
-    auto r = m_http->request("POST", "/v1/token/refresh", req.SerializeAsString());
-    if (!r) return fail(r.error());
-    if (r->status != 200) return fail(http_error(*r));
-    pb::TokenResponse t;
-    if (!t.ParseFromString(r->body)) return fail(Errc::malformed, "bad token response");
-    return m_profile.store_tokens(t);
+    return authorized_request(m_profile, *m_http, method, path, body, std::move(headers));
 }
 
 pb::DeviceStatus SyncClient::device_status() {
@@ -127,9 +101,9 @@ Status SyncClient::push(SyncReport& rep) {
         long status = 0;
         auto resp = post_sync(req, &status);
         if (!resp) {
-            // A request the server refuses as a whole: split it until the one bad item is alone,
-            // then set that item aside so it never blocks the ones behind it.
-            bool refused = status == 413 || status == 400 || status == 422;
+            // A request the server refuses as a whole (set_aside): split it until the one bad item
+            // is alone, then set that item aside so it never blocks the ones behind it.
+            bool refused = status != 0 && action_for(resp.error().code) == SyncAction::set_aside;
             if (refused && batch > 1) {
                 batch = std::max(1, batch / 2);
                 continue;
@@ -203,15 +177,16 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
         auto r = call("PUT", path, data->substr(offset, n),
                       {{"Content-Range", range}, {"Content-Type", "application/octet-stream"}});
         if (!r) return fail(r.error());
-        if (r->status == 409) {  // the server holds a different amount: continue from there
-            offset = std::stoull("0" + r->header("upload-offset"));
-            continue;
+        if (r->status != 201 && r->status != 202) {
+            auto e = reply_error(*r);
+            if (e.action() == SyncAction::resume_upload && e.upload_offset) {
+                offset = *e.upload_offset;  // the server holds a different amount: continue from there
+                continue;
+            }
+            // The server discarded the file (its hash is not its name): it starts again from 0.
+            if (e.code() == Errc::integrity) (void)store.blob_progress(b.sha256_hex, 0, false, e.error.message);
+            return fail(std::move(e.error));
         }
-        if (r->status == 422) {
-            (void)store.blob_progress(b.sha256_hex, 0, false, parse_server_error(*r).message);
-            return fail(http_error(*r));
-        }
-        if (r->status != 201 && r->status != 202) return fail(http_error(*r));
         offset += n;
         (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);
         progress("upload", static_cast<std::int64_t>(offset), static_cast<std::int64_t>(data->size()));

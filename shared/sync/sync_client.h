@@ -7,13 +7,26 @@
 #include <random>
 
 #include "shared/common/result.h"
+#include "shared/common/wire_error.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/http_transport.h"
 
 namespace ducha::sync {
 
-enum class SyncAction { retry_later, reauthenticate, fatal };
-SyncAction action_for(Errc e);
+// What a device does with an error is the wire-error registry's (shared/common/wire_error.h):
+// retry_later, refresh_token, resume_upload, set_aside or stop. A pass stops on anything but
+// retry_later; errors of the device itself (network, timeout, a wrong server key) read the same table.
+using SyncAction = wire::Action;
+using wire::action_for;
+
+// One request with the device's access token. When the server answers that the token expired
+// (action refresh_token), the tokens are refreshed (POST /v1/token/refresh, which rotates both)
+// and the request is repeated once. Any HTTP status is a reply (see HttpTransport::request).
+[[nodiscard]] Result<HttpReply> authorized_request(DeviceProfile& profile, HttpTransport& http, const std::string& method,
+                                                   const std::string& path, const std::string& body,
+                                                   std::map<std::string, std::string> headers = {});
+// POST /v1/token/refresh with the stored refresh token; keeps the new pair.
+[[nodiscard]] Status refresh_tokens(DeviceProfile& profile, HttpTransport& http);
 
 struct SyncProgress {
     std::string phase;  // push | upload | pull
@@ -54,8 +67,8 @@ private:
     Result<SyncReport> sync_steps();
     Result<HttpReply> call(const std::string& method, const std::string& path, const std::string& body,
                            std::map<std::string, std::string> headers = {});
+    // An error with a status was the server's answer; without one (0) the device's own failure.
     Result<pb::SyncResponse> post_sync(const pb::SyncRequest& req, long* http_status);
-    Status refresh_tokens();
     Status push(SyncReport& rep);
     Status upload_blobs(SyncReport& rep);
     Status upload_blob(const BlobItem& b, SyncReport& rep);

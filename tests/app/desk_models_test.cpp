@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <limits>
+#include <tuple>
 #include <utility>
 #include <string>
 
@@ -485,6 +487,30 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     DeskTaskModel tasks;
     tasks.setStatus("all");
     CHECK(queue.error().isEmpty());
+
+    // The volunteer's task is submitted: finished for every list (the inspector owes nothing more),
+    // never overdue, out of the open list, and picked out by the "submitted" filter (waiting for
+    // review). The rows come in the core's order: overdue first, then priority, then due time.
+    {
+        auto sub = rowWhere(tasks, "taskId", q(task));
+        REQUIRE_FALSE(sub.isEmpty());
+        CHECK(sub.value("status").toString() == "submitted");
+        CHECK(sub.value("finished").toBool());
+        CHECK_FALSE(sub.value("overdue").toBool());
+        const auto key = [](const QVariantMap& r) {
+            const qint64 due = r.value("windowEnd").toLongLong();
+            return std::make_tuple(!r.value("overdue").toBool(), r.value("priority").toInt(),
+                                   due > 0 ? due : std::numeric_limits<qint64>::max(), r.value("taskId").toString());
+        };
+        for (std::size_t i = 1; i < tasks.rows().size(); ++i) CHECK_FALSE(key(tasks.rows()[i]) < key(tasks.rows()[i - 1]));
+        tasks.setStatus("open");
+        CHECK(rowWhere(tasks, "taskId", q(task)).isEmpty());
+        for (const auto& r : tasks.rows()) CHECK_FALSE(r.value("finished").toBool());
+        tasks.setStatus("submitted");
+        CHECK_FALSE(rowWhere(tasks, "taskId", q(task)).isEmpty());
+        for (const auto& r : tasks.rows()) CHECK(r.value("status").toString() == "submitted");
+        tasks.setStatus("all");
+    }
     auto item = rowWhere(queue, "reportId", q(reportId));
     REQUIRE_FALSE(item.isEmpty());
     CHECK(item.value("flagged").toBool());

@@ -352,9 +352,10 @@ TEST_CASE("TaskListModel lists my tasks most urgent first", "[app][tasks]") {
     CHECK(tasks.count() == static_cast<int>(mineOpen.size()));
     CHECK(tasks.rowCount() == tasks.count());
 
-    // Overdue first, then priority ascending, then due ascending (no due time last).
+    // The core's order (shared/domain/task_rules.h): overdue first, then priority ascending, then due
+    // ascending (no due time last), then the id.
     auto key = [](const TaskListModel::Row& r) {
-        return std::make_tuple(!r.overdue, r.priority, r.due ? r.due : std::numeric_limits<qint64>::max());
+        return std::make_tuple(!r.overdue, r.priority, r.due ? r.due : std::numeric_limits<qint64>::max(), r.id);
     };
     auto checkOrder = [&] {
         for (std::size_t i = 0; i + 1 < tasks.rows().size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -693,4 +694,29 @@ TEST_CASE("json_error escapes and never throws", "[server][http]") {
 
     auto bad_utf8 = json_error(500, "x", std::string("\xff\xfe", 2));
     CHECK_NOTHROW(nlohmann::json::parse(bad_utf8.body));
+}
+
+TEST_CASE("error_response takes status, name and headers from the wire-error registry", "[server][http]") {
+    auto busy = error_response(Error{Errc::unavailable, "服务器正在重启，请稍后重试 / the server is restarting: retry shortly"});
+    CHECK(busy.status == 503);
+    CHECK(busy.content_type.starts_with("application/json"));
+    CHECK(std::find(busy.headers.begin(), busy.headers.end(), std::pair<std::string, std::string>{"Retry-After", "5"}) !=
+          busy.headers.end());
+    auto j = nlohmann::json::parse(busy.body);
+    CHECK(j["error"] == "unavailable");
+    CHECK(j["message"] == "服务器正在重启，请稍后重试 / the server is restarting: retry shortly");
+
+    // The finer codes are typed, not put in front of the words.
+    auto expired = error_response(Error{Errc::token_expired, "访问令牌已过期，请刷新 / the access token expired: refresh it"});
+    CHECK(expired.status == 401);
+    auto e = nlohmann::json::parse(expired.body);
+    CHECK(e["error"] == "token_expired");
+    CHECK_FALSE(e["message"].get<std::string>().starts_with("token_expired"));
+
+    // A refused chunk: 409 and where the upload stands, as a header.
+    auto offset = error_response(wire::WireError{wire::error_of(Errc::offset_mismatch), 100});
+    CHECK(offset.status == 409);
+    CHECK(std::find(offset.headers.begin(), offset.headers.end(),
+                    std::pair<std::string, std::string>{"Upload-Offset", "100"}) != offset.headers.end());
+    CHECK(nlohmann::json::parse(offset.body)["error"] == "offset_mismatch");
 }

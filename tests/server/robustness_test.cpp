@@ -19,12 +19,14 @@
 #include "server/service/server_app.h"
 #include "server/storage/record_table.h"
 #include "shared/common/bytes.h"
+#include "shared/common/wire_error.h"
 #include "shared/crypto/random.h"
 #include "shared/store/database.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/http_transport.h"
 #include "shared/sync/inspection_recorder.h"
+#include "shared/sync/sync_client.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
 
@@ -56,6 +58,14 @@ void check_json_error(const Result<sync::HttpReply>& r, long status, const std::
     CHECK(j["error"] == code);
     CHECK(j["message"].is_string());
     CHECK_FALSE(j["message"].get<std::string>().empty());
+    // A device reads the same code back as a typed value, and the words carry no code.
+    auto e = sync::reply_error(*r);
+    if (auto known = wire::code_named(code)) {
+        CHECK(e.code() == *known);
+        CHECK(wire::entry(*known).http_status == status);
+    }
+    CHECK(e.error.message == j["message"].get<std::string>());
+    CHECK_FALSE(e.error.message.starts_with(code));
 }
 
 void check_healthy(const test::TestServer& srv) {
@@ -229,6 +239,15 @@ TEST_CASE("missing, unknown and expired tokens get 401 - the client refreshes an
     CHECK(status_of(old_token) == 200);
     server_exec(srv.data_dir(), "UPDATE token SET expires_at=0 WHERE kind='access'");
     check_json_error(http.request("POST", "/v1/sync", body, bearer(old_token)), 401, "token_expired");
+    {
+        // An answer to HEAD has no body: the code travels as Ducha-Error too.
+        auto head = http.request("HEAD", "/v1/blobs/" + std::string(64, 'a'), "", bearer(old_token));
+        REQUIRE(head.has_value());
+        CHECK(head->status == 401);
+        CHECK(head->body.empty());
+        CHECK(head->header("ducha-error") == "token_expired");
+        CHECK(sync::reply_error(*head).code() == Errc::token_expired);
+    }
     check_healthy(srv);
 
     // The CLI refreshes with its refresh token and carries on.
@@ -239,6 +258,54 @@ TEST_CASE("missing, unknown and expired tokens get 401 - the client refreshes an
     CHECK(status_of(new_token) == 200);
     // Refreshing rotated the tokens: the old one stays dead.
     CHECK(status_of(old_token) == 401);
+    check_healthy(srv);
+
+    // A pass that starts with an upload's HEAD (nothing to push) refreshes an expired token too.
+    server_exec(srv.data_dir(), "UPDATE token SET expires_at=0 WHERE kind='access'");
+    {
+        auto prof = sync::DeviceProfile::open(dev.dir);
+        REQUIRE(prof.has_value());
+        auto t = transport(srv);
+        auto head = sync::authorized_request(*prof, t, "HEAD", "/v1/blobs/" + std::string(64, 'a'), "");
+        REQUIRE(head.has_value());
+        CHECK(head->status == 404);
+    }
+    CHECK(dev.token() != new_token);
+    CHECK(status_of(dev.token()) == 200);
+}
+
+TEST_CASE("a revoked device gets 403 device_revoked and the client stops at once with the words", "[robustness][auth]") {
+    test::TestServer srv;
+    test::TempDir tmp;
+    auto dev = volunteer(srv, tmp);
+    auto prof = sync::DeviceProfile::open(dev.dir);
+    REQUIRE(prof.has_value());
+    auto id = prof->identity();
+    REQUIRE(id.has_value());
+    auto row = server_row(srv.data_dir(), "device", id->device_id);
+    REQUIRE(row.has_value());
+    pb::Device d;
+    REQUIRE(d.ParseFromString(row->payload));
+    d.set_revoked(true);
+    server_exec(srv.data_dir(), "UPDATE record SET payload=X'" + hex_encode(d.SerializeAsString()) +
+                                    "' WHERE collection='device' AND id='" + id->device_id + "'");
+
+    pb::SyncRequest pull;
+    pull.set_pull(true);
+    check_json_error(transport(srv).request("POST", "/v1/sync", pull.SerializeAsString(), bearer(dev.token())), 403,
+                     "device_revoked");
+    // The client reads the code as a typed value and stops: no backoff, no second pass.
+    int sleeps = 0;
+    sync::SyncClient::Config cfg;
+    cfg.sleep = [&sleeps](std::chrono::milliseconds) { sleeps++; };
+    sync::SyncClient client{*prof, cfg};
+    auto r = client.sync(5);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == Errc::device_revoked);
+    CHECK(wire::action_for(r.error().code) == wire::Action::stop);
+    CHECK(sleeps == 0);
+    CHECK(contains(r.error().message, "revoked"));
+    CHECK_FALSE(contains(r.error().message, "device_revoked"));
     check_healthy(srv);
 }
 
@@ -255,6 +322,7 @@ TEST_CASE("expired, used and unknown enrollment codes are refused", "[robustness
         INFO(r.out << r.err);
         CHECK(r.rc != 0);
         CHECK(contains(r.err, "expired"));
+        CHECK_FALSE(contains(r.err, "code_expired"));  // the code travels beside the words, not in them
         // Over the wire: 401 with a code the app can act on.
         pb::EnrollRequest req;
         req.set_code(acc.code);

@@ -861,7 +861,8 @@ TEST_CASE("a photo upload resumes from the server's offset - wrong bytes and wro
         CHECK(r->status == 422);
         auto j = json::parse(r->body, nullptr, false);
         REQUIRE(j.is_object());
-        CHECK(j.contains("error"));
+        CHECK(j["error"] == "integrity");
+        CHECK(sync::reply_error(*r).code() == Errc::integrity);
         CHECK_FALSE(fs::exists(srv.data_dir() / "blobs" / chex.substr(0, 2) / chex));
         CHECK_FALSE(fs::exists(srv.data_dir() / "blobs" / "partial" / chex));
         auto h = http.request("HEAD", "/v1/blobs/" + chex, "", auth);
@@ -890,6 +891,13 @@ TEST_CASE("a photo upload resumes from the server's offset - wrong bytes and wro
         auto j = json::parse(r2->body, nullptr, false);
         REQUIRE(j.is_object());
         CHECK(j["error"] == "offset_mismatch");
+        CHECK(j["message"].get<std::string>().find("100") == std::string::npos);  // the offset is not in the words
+        // A device reads the code and the offset as typed values, and knows to resume from there.
+        auto e = sync::reply_error(*r2);
+        CHECK(e.code() == Errc::offset_mismatch);
+        CHECK(e.action() == wire::Action::resume_upload);
+        REQUIRE(e.upload_offset.has_value());
+        CHECK(*e.upload_offset == 100);
         // Resuming from there finishes the file.
         h["Content-Range"] = "bytes 100-999/1000";
         auto r3 = http.request("PUT", "/v1/blobs/" + dhex, data.substr(100), h);

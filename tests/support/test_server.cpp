@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "server/demo/demo_data.h"
 #include "server/storage/record_table.h"
 #include "shared/cli/cli_app.h"
 #include "shared/crypto/random.h"
@@ -50,6 +51,7 @@ std::string init_data_dir(const fs::path& dir, bool demo) {
     server::InitOptions o;
     o.data_dir = dir;
     o.demo = demo;
+    if (demo) o.seed = [](std::int64_t now) { return server::make_demo_data(2023, now); };
     if (auto r = server::init_data_dir(o, out); !r) throw std::runtime_error("init: " + r.error().message);
     auto text = out.str();
     auto p = text.find("admin enrollment code: ");

@@ -424,3 +424,112 @@ TEST_CASE("is_flagged", "[checklist]") {
         CHECK_FALSE(is_flagged(t, *other, false, true));
     }
 }
+
+// ------------------------------------------------------------------------------ checklist_problems
+
+TEST_CASE("checklist_problems names each problem with its item, step and words", "[checklist]") {
+    const auto t = default_checklist();
+
+    SECTION("no answers: every applicable item, in the template's order, on its step") {
+        const auto ps = checklist_problems(t, kNonAcademicOpen, {});
+        const auto applicable = applicable_pass(t, kNonAcademicOpen);
+        REQUIRE(ps.size() == applicable.size());
+        for (std::size_t i = 0; i < ps.size(); ++i) {
+            CHECK(ps[i].what == AnswerProblem::not_answered);
+            CHECK(ps[i].code == applicable[i].code);
+            CHECK(ps[i].text == "检查项 " + ps[i].code + " 未作答 / item " + ps[i].code + " not answered");
+        }
+        CHECK(ps.front().code == "L1");
+        CHECK(ps.front().step == "S3");
+        CHECK(ps.back().code == "X4");
+        CHECK(ps.back().step == "S7");
+    }
+    SECTION("complete answers: none") {
+        CHECK(checklist_problems(t, kAcademicOpen, all_pass(t)).empty());
+        CHECK(checklist_problems(t, kNonAcademicOpen, applicable_pass(t, kNonAcademicOpen)).empty());
+    }
+    SECTION("a failed item: the note before the photo; the visit's photos count when passed in") {
+        auto in = all_pass(t);
+        find(in, "L1") = {"L1", "fail", " ", 0};
+        auto ps = checklist_problems(t, kAcademicOpen, in);
+        REQUIRE(ps.size() == 2);
+        CHECK(ps[0].what == AnswerProblem::fail_needs_note);
+        CHECK(ps[0].code == "L1");
+        CHECK(ps[0].step == "S3");
+        CHECK(ps[0].text == "检查项 L1 不合格，须填写说明 / item L1 failed: a note is required");
+        CHECK(ps[1].what == AnswerProblem::fail_needs_photo);
+        CHECK(ps[1].text == "检查项 L1 不合格，须至少拍摄一张照片 / item L1 failed: at least one photo is required");
+        find(in, "L1").photo_count = 1;
+        ps = checklist_problems(t, kAcademicOpen, in);
+        REQUIRE(ps.size() == 1);
+        CHECK(ps[0].what == AnswerProblem::fail_needs_note);
+    }
+    SECTION("na without a reason; an invalid result keeps what was given") {
+        auto in = all_pass(t);
+        find(in, "F2") = {"F2", "na", "\xE3\x80\x80", 0};
+        find(in, "T3").result = "maybe";
+        const auto ps = checklist_problems(t, kAcademicOpen, in);
+        REQUIRE(ps.size() == 2);
+        CHECK(ps[0].what == AnswerProblem::invalid_result);  // T3 comes before F2 in the template
+        CHECK(ps[0].code == "T3");
+        CHECK(ps[0].step == "S4");
+        CHECK(ps[0].result == "maybe");
+        CHECK(ps[1].what == AnswerProblem::na_needs_reason);
+        CHECK(ps[1].code == "F2");
+        CHECK(ps[1].step == "S6");
+    }
+    SECTION("unknown and twice-answered codes come first, as the answers came") {
+        auto in = all_pass(t);
+        in.push_back({"X1", "fail", "", 0});  // a second answer: reported, and the first one counts
+        in.push_back({"Z9", "pass", "", 0});
+        in.push_back({"X1", "pass", "", 0});  // a third: reported once
+        const auto ps = checklist_problems(t, kAcademicOpen, in);
+        REQUIRE(ps.size() == 2);
+        CHECK(ps[0].what == AnswerProblem::answered_twice);
+        CHECK(ps[0].code == "X1");
+        CHECK(ps[0].step == "S7");
+        CHECK(ps[1].what == AnswerProblem::unknown_item);
+        CHECK(ps[1].code == "Z9");
+        CHECK(ps[1].step.empty());
+    }
+    SECTION("items that do not apply have no problem, whatever was answered") {
+        auto in = applicable_pass(t, kNonAcademicOpen);
+        in.push_back({"T2", "fail", "", 0});
+        in.push_back({"T4", "bogus", "", 0});
+        CHECK(checklist_problems(t, kNonAcademicOpen, in).empty());
+    }
+}
+
+TEST_CASE("validate_answers reports exactly the problems of checklist_problems, in the same words", "[checklist]") {
+    const auto t = default_checklist();
+    auto in = all_pass(t);
+    in.push_back({"Z9", "pass", "", 0});
+    in.push_back({"F2", "pass", "", 0});
+    find(in, "L1") = {"L1", "fail", "", 0};
+    find(in, "L3").result = "ok";
+    find(in, "X4") = {"X4", "na", "", 0};
+    std::erase_if(in, [](const AnswerInput& a) { return a.code == "T3" || a.code == "A1"; });
+    auto r = validate_answers(t, kAcademicOpen, in);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code == Errc::invalid_argument);
+    // The message as it has always read: structural problems, the missing items together, then each item.
+    CHECK(r.error().message ==
+          "未知检查项 Z9 / unknown checklist item Z9; "
+          "检查项 F2 重复作答 / item F2 answered more than once; "
+          "缺少检查项 T3, A1 的答案 / missing answers for T3, A1; "
+          "检查项 L1 不合格，须填写说明 / item L1 failed: a note is required; "
+          "检查项 L1 不合格，须至少拍摄一张照片 / item L1 failed: at least one photo is required; "
+          "检查项 L3 的结果“ok”无效，应为 pass、fail 或 na / item L3: invalid result \"ok\" (expected pass, fail or "
+          "na); "
+          "检查项 X4 选择不适用，须说明原因 / item X4 marked not applicable: give the reason in a note");
+
+    const auto ps = checklist_problems(t, kAcademicOpen, in);
+    for (const auto& p : ps) {
+        INFO(p.text);
+        if (p.what == AnswerProblem::not_answered)
+            CHECK(contains(r.error().message, p.code));
+        else
+            CHECK(contains(r.error().message, p.text));
+    }
+    CHECK(ps.size() == 8);
+}

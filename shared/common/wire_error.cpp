@@ -1,0 +1,201 @@
+#include "shared/common/wire_error.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace ducha::wire {
+
+namespace {
+
+using A = Action;
+
+// The registry. Names and statuses are what deployed devices speak: change a row's name or
+// status only together with every device (wire_error_test.cpp pins them).
+constexpr Entry kRegistry[] = {
+    {Errc::malformed, "malformed", 400, A::set_aside, 0,
+     "请求无法解析 / the request cannot be parsed",
+     "the body is not a valid protobuf message, JSON body or HTTP request"},
+    {Errc::invalid_argument, "invalid_argument", 400, A::set_aside, 0,
+     "请求中的值无效 / a value in the request is not valid",
+     "a value is not acceptable: a blob name, a `Content-Range`, a query parameter, a key"},
+    {Errc::unauthorized, "unauthorized", 401, A::stop, 0,
+     "身份验证失败，请重新注册设备 / not authenticated: enroll this device again",
+     "no access token, or an unknown or revoked one; an unknown or used enrollment code; an unknown, "
+     "expired or revoked refresh token"},
+    {Errc::token_expired, "token_expired", 401, A::refresh_token, 0,
+     "访问令牌已过期，请刷新 / the access token expired: refresh it",
+     "the access token expired"},
+    {Errc::code_expired, "code_expired", 401, A::stop, 0,
+     "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one",
+     "the enrollment code expired"},
+    {Errc::forbidden, "forbidden", 403, A::stop, 0,
+     "无权执行此操作 / not allowed",
+     "not allowed for this person (the audit log, an enrollment code), or the account is disabled"},
+    {Errc::device_revoked, "device_revoked", 403, A::stop, 0,
+     "此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator",
+     "the device was revoked"},
+    {Errc::not_found, "not_found", 404, A::stop, 0,
+     "没有找到 / not found",
+     "no such endpoint, user or file (a file out of the caller's scope reads the same)"},
+    {Errc::method_not_allowed, "method_not_allowed", 405, A::stop, 0,
+     "此接口不接受这种请求方法 / this endpoint does not take this method",
+     "the endpoint takes another method"},
+    {Errc::conflict, "conflict", 409, A::set_aside, 0,
+     "记录已被他人修改 / the record was changed by someone else",
+     "compare-and-set lost"},
+    {Errc::already_exists, "already_exists", 409, A::set_aside, 0,
+     "已经存在 / it already exists",
+     "it already exists"},
+    {Errc::offset_mismatch, "offset_mismatch", 409, A::resume_upload, 0,
+     "上传位置不符，请从服务器位置继续 / resume from the server's offset",
+     "an upload chunk that does not start where the device's upload stands on the server; "
+     "`Upload-Offset` says where"},
+    {Errc::too_large, "too_large", 413, A::set_aside, 0,
+     "内容超过上限 / the request is too large",
+     "a body, chunk or file over its limit"},
+    {Errc::integrity, "integrity", 422, A::set_aside, 0,
+     "内容与其哈希或签名不符 / the content does not match its hash or signature",
+     "an uploaded file's SHA-256 is not its name (the partial file is discarded)"},
+    {Errc::rejected, "rejected", 422, A::set_aside, 0,
+     "服务器拒绝了此请求 / the server refused this request",
+     "refused for good (policy, validation)"},
+    {Errc::unavailable, "unavailable", 503, A::retry_later, 5,
+     "服务器暂时不可用，请稍后重试 / the server is unavailable: retry shortly",
+     "the server is restarting (draining) or overloaded"},
+    {Errc::storage, "storage", 503, A::retry_later, 5,
+     "服务器存储出错，请稍后重试 / the server's storage failed: retry shortly",
+     "the server's database failed"},
+    {Errc::timeout, "timeout", 503, A::retry_later, 0,
+     "请求超时，请稍后重试 / the request timed out: retry shortly",
+     "the server timed out"},
+    {Errc::disk_full, "disk_full", 507, A::retry_later, 0,
+     "服务器存储空间已满，请稍后重试 / the server's disk is full: retry later",
+     "the server's disk is full"},
+    {Errc::server_error, "server_error", 500, A::retry_later, 0,
+     "服务器出错，请稍后重试 / the server failed: retry later",
+     "the server failed"},
+    {Errc::internal, "internal", 500, A::retry_later, 0,
+     "服务器内部错误 / internal server error",
+     "the server failed (its own words stay inside)"},
+    {Errc::network, "network", 500, A::retry_later, 0,
+     "无法连接服务器 / cannot reach the server",
+     "a network failure"},
+};
+
+std::string action_words(Action a) {
+    switch (a) {
+        case A::retry_later:
+            return "keeps everything and retries with exponential backoff and full jitter (0.5 s doubling to 60 s); "
+                   "the CLI gives up after `--retries` passes (exit 1, or 4 when the last pass ran but changes still "
+                   "wait), the app never does";
+        case A::refresh_token:
+            return "refreshes its tokens with the refresh token (`POST /v1/token/refresh`, which rotates both) and "
+                   "repeats the request once";
+        case A::resume_upload:
+            return "continues the upload from the reply's `Upload-Offset`";
+        case A::set_aside:
+            return "a request refused as a whole is halved until the offending change is alone; that change is set "
+                   "aside with the server's words (`ducha outbox`) and never blocks the changes behind it; a photo "
+                   "keeps the words and the other photos go on";
+        case A::stop:
+            return "stops the pass and shows the words; nothing is deleted";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string_view action_name(Action a) {
+    switch (a) {
+        case A::retry_later: return "retry_later";
+        case A::refresh_token: return "refresh_token";
+        case A::resume_upload: return "resume_upload";
+        case A::set_aside: return "set_aside";
+        case A::stop: return "stop";
+    }
+    return "stop";
+}
+
+std::span<const Entry> registry() { return kRegistry; }
+
+const Entry& entry(Errc code) {
+    for (const auto& e : kRegistry)
+        if (e.code == code) return e;
+    return entry(Errc::internal);
+}
+
+std::optional<Errc> code_named(std::string_view name) {
+    for (const auto& e : kRegistry)
+        if (e.name == name) return e.code;
+    return std::nullopt;
+}
+
+Errc code_for_status(long status) {
+    for (const auto& e : kRegistry)
+        if (e.http_status == status) return e.code;
+    return Errc::server_error;
+}
+
+Action action_for(Errc code) { return entry(code).action; }
+
+Error error_of(Errc code) { return Error{code, std::string(entry(code).words)}; }
+
+std::string error_body(std::string_view code, std::string_view message) {
+    nlohmann::json j;
+    j["error"] = std::string(code);
+    j["message"] = std::string(message);
+    // replace, not throw: a message may quote bytes from a malformed request
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Reply to_reply(const WireError& e) {
+    const Entry& row = entry(e.error.code);
+    Reply r;
+    r.status = row.http_status;
+    r.headers.emplace_back(std::string(kErrorHeader), std::string(row.name));
+    if (row.retry_after_s > 0) r.headers.emplace_back("Retry-After", std::to_string(row.retry_after_s));
+    if (e.upload_offset) r.headers.emplace_back(std::string(kUploadOffset), std::to_string(*e.upload_offset));
+    r.body = error_body(row.name, e.error.message.empty() ? row.words : std::string_view(e.error.message));
+    return r;
+}
+
+WireError from_reply(long status, std::string_view body, const std::map<std::string, std::string>& headers) {
+    std::optional<Errc> known;
+    std::string message;
+    auto j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_object()) {
+        if (auto it = j.find("error"); it != j.end() && it->is_string()) known = code_named(it->get<std::string>());
+        if (auto it = j.find("message"); it != j.end() && it->is_string()) message = it->get<std::string>();
+    }
+    if (auto it = headers.find("ducha-error"); !known && it != headers.end()) known = code_named(it->second);
+    const Errc code = known.value_or(code_for_status(status));
+    if (message.empty() && known) message = std::string(entry(code).words);
+    if (message.empty())
+        message = "服务器返回 HTTP " + std::to_string(status) + " / the server answered HTTP " + std::to_string(status);
+    WireError out{Error{code, std::move(message)}};
+    if (auto it = headers.find("upload-offset"); it != headers.end()) {
+        const std::string& v = it->second;
+        std::uint64_t n = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (!v.empty() && ec == std::errc{} && end == v.data() + v.size()) out.upload_offset = n;
+    }
+    return out;
+}
+
+std::string registry_markdown() {
+    std::ostringstream o;
+    o << "| `error` | HTTP | when | the device | words when the error has none of its own |\n";
+    o << "|---|---|---|---|---|\n";
+    for (const auto& e : kRegistry) {
+        o << "| `" << e.name << "` | " << e.http_status;
+        if (e.retry_after_s > 0) o << " (`Retry-After: " << e.retry_after_s << "`)";
+        o << " | " << e.meaning << " | " << action_name(e.action) << " | " << e.words << " |\n";
+    }
+    o << "\n| the device's action | what it does |\n|---|---|\n";
+    for (Action a : {A::retry_later, A::refresh_token, A::resume_upload, A::set_aside, A::stop})
+        o << "| " << action_name(a) << " | " << action_words(a) << " |\n";
+    return o.str();
+}
+
+}  // namespace ducha::wire
