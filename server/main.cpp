@@ -4,11 +4,13 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
+#include "shared/common/command_line.h"
 #include "shared/crypto/certificate.h"
 #include "shared/sync/enroll_link.h"
 
@@ -178,6 +180,16 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return cmd.empty() ? 2 : 0;
     }
+    // The options of each subcommand (the usage above says what each does).
+    static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
+        {"init", {"demo", "data seed"}},
+        {"serve", {"no-fsync", "data listen cert key io-threads workers"}},
+        {"enrollment-code", {"", "data user days server-url cert"}},
+        {"backup", {"", "data to"}},
+    };
+    if (auto o = kOptions.find(cmd); o != kOptions.end())
+        if (auto s = check_command_options("ducha-server", cmd, a.v, o->second.first, o->second.second); !s)
+            return usage_error(s.error().message);
     try {
         if (cmd == "init") return cmd_init(a);
         if (cmd == "serve") return cmd_serve(a);

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
 #include "server/bench/server_process.h"
+#include "shared/common/command_line.h"
 
 #ifndef DUCHA_SERVER_BIN
 #define DUCHA_SERVER_BIN "ducha-server"
@@ -261,6 +263,13 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return cmd.empty() ? 2 : 0;
     }
+    static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
+        {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes"}},
+        {"app-start", {"keep", "app runs server-bin"}},
+    };
+    if (auto o = kOptions.find(cmd); o != kOptions.end())
+        if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
+            return usage_error(s.error().message);
     try {
         if (cmd == "ingest") return cmd_ingest(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "shared/common/command_line.h"
+
 namespace ducha::cli {
 
 namespace {
@@ -41,15 +43,6 @@ constexpr std::array kCommands{
     CommandOptions{"export", "", "out from to campaign district"},
 };
 
-bool listed(std::string_view list, std::string_view word) {
-    while (!list.empty()) {
-        auto sp = list.find(' ');
-        if (list.substr(0, sp) == word) return true;
-        list = sp == std::string_view::npos ? std::string_view{} : list.substr(sp + 1);
-    }
-    return false;
-}
-
 }  // namespace
 
 const CommandOptions* command_options(std::string_view command) {
@@ -61,22 +54,7 @@ const CommandOptions* command_options(std::string_view command) {
 Status check_options(std::string_view command, const Args& args) {
     const CommandOptions* spec = command_options(command);
     if (!spec) return {};  // an unknown command is refused by the dispatcher, with its own words
-    for (std::size_t i = 0; i < args.v.size(); ++i) {
-        const std::string& w = args.v[i];
-        if (w.rfind("--", 0) != 0 || w.size() == 2) continue;
-        const std::string_view name = std::string_view(w).substr(2);
-        if (listed(spec->flags, name)) continue;
-        if (listed(spec->values, name)) {
-            if (i + 1 >= args.v.size() || args.v[i + 1].rfind("--", 0) == 0)
-                return fail(Errc::invalid_argument,
-                            "选项 " + w + " 需要一个值 / option " + w + " needs a value");
-            ++i;
-            continue;
-        }
-        return fail(Errc::invalid_argument, "`" + std::string(command) + "` 没有选项 " + w + " / `ducha " +
-                                                 std::string(command) + "` has no option " + w);
-    }
-    return {};
+    return check_command_options("ducha", command, args.v, spec->flags, spec->values);
 }
 
 }  // namespace ducha::cli

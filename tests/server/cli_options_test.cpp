@@ -2,6 +2,11 @@
 // exit 2, with the command's usage), and an option that needs a value without one.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+
 #include "support/cli_steps.h"
 #include "support/test_server.h"
 
@@ -37,4 +42,43 @@ TEST_CASE("a misspelt or unknown option is a usage error (exit 2) naming it, bef
     auto fine = cli({"--profile", profile.string(), "tasks", "--json"});
     CHECK(fine.rc == 1);
     CHECK(contains(fine.err, "enroll"));
+}
+
+namespace {
+
+// Runs a program with its stderr captured; returns the exit code and what it said.
+std::pair<int, std::string> run_program(const std::string& bin, const std::string& args) {
+    std::string cmd = "'" + bin + "' " + args + " 2>&1";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int status = ::pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("ducha-server and ducha-bench refuse a misspelt option with their usage (exit 2), before anything runs",
+          "[cli]") {
+    TempDir tmp;
+    const std::string server = DUCHA_SERVER_BIN;
+    const std::string bench = (std::filesystem::path(server).parent_path() / "ducha-bench").string();
+    for (const auto& [bin, args, usage] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {server, "init --data '" + (tmp / "d").string() + "' --dmeo", "ducha-server init"},
+             {server, "serve --data '" + (tmp / "d").string() + "' --listn 127.0.0.1:0", "ducha-server serve"},
+             {server, "backup --data '" + (tmp / "d").string() + "' --too x", "ducha-server backup"},
+             {bench, "ingest --devices 1 --report 1", "ducha-bench ingest"}}) {
+        auto [rc, said] = run_program(bin, args);
+        INFO(bin << " " << args << " -> " << rc << ": " << said);
+        CHECK(rc == 2);
+        CHECK(contains(said, "has no option"));
+        CHECK(contains(said, usage));
+    }
+    // Nothing was initialised by the misspelt init.
+    CHECK_FALSE(std::filesystem::exists(tmp / "d" / "ducha.db"));
+    auto [rc, said] = run_program(server, "enrollment-code --data '" + (tmp / "d").string() + "' --user");
+    CHECK(rc == 2);
+    CHECK(contains(said, "--user needs a value"));
 }

@@ -1,0 +1,37 @@
+#include "shared/common/command_line.h"
+
+namespace ducha {
+
+namespace {
+
+bool listed(std::string_view list, std::string_view word) {
+    while (!list.empty()) {
+        auto sp = list.find(' ');
+        if (list.substr(0, sp) == word) return true;
+        list = sp == std::string_view::npos ? std::string_view{} : list.substr(sp + 1);
+    }
+    return false;
+}
+
+}  // namespace
+
+Status check_command_options(std::string_view program, std::string_view command, const std::vector<std::string>& words,
+                             std::string_view flags, std::string_view values) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (w.rfind("--", 0) != 0 || w.size() == 2) continue;
+        const std::string_view name = std::string_view(w).substr(2);
+        if (listed(flags, name) || name == "help") continue;
+        if (listed(values, name)) {
+            if (i + 1 >= words.size() || words[i + 1].rfind("--", 0) == 0)
+                return fail(Errc::invalid_argument, "选项 " + w + " 需要一个值 / option " + w + " needs a value");
+            ++i;
+            continue;
+        }
+        return fail(Errc::invalid_argument, "`" + std::string(command) + "` 没有选项 " + w + " / `" +
+                                                std::string(program) + " " + std::string(command) + "` has no option " + w);
+    }
+    return {};
+}
+
+}  // namespace ducha

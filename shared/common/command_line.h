@@ -1,0 +1,18 @@
+#pragma once
+// Every program's subcommands refuse an option they do not take: a misspelt flag is a usage error
+// (exit 2), never silently ignored, and an option that needs a value must have one.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/common/result.h"
+
+namespace ducha {
+
+// `flags` and `values` are space-separated option names without "--". Errc::invalid_argument names
+// the first word of `words` that is an unknown option, or a value option without its value.
+[[nodiscard]] Status check_command_options(std::string_view program, std::string_view command,
+                                           const std::vector<std::string>& words, std::string_view flags,
+                                           std::string_view values);
+
+}  // namespace ducha
