@@ -5,12 +5,16 @@
 #include <regex>
 #include <sstream>
 
-#include "server/bench/server_process.h"
+#include "server/process/server_process.h"
 #include "server/bench/stats.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/sync_client.h"
 
 namespace ducha::bench {
+
+using process::file_tail;
+using process::run_program;
+using process::ServerProcess;
 
 namespace fs = std::filesystem;
 
@@ -37,7 +41,11 @@ int run_app_start(const AppStartOptions& o, std::ostream& out, std::ostream& err
     }
     {
         ServerProcess server;
-        if (auto s = server.start(o.server_bin, data, {}, o.work / "server.log"); !s) {
+        process::ServerLaunch launch;
+        launch.bin = o.server_bin;
+        launch.data_dir = data;
+        launch.log = o.work / "server.log";
+        if (auto s = server.start(launch); !s) {
             err << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
             return 1;
         }

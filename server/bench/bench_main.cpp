@@ -16,7 +16,7 @@
 
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
-#include "server/bench/server_process.h"
+#include "server/process/server_process.h"
 #include "shared/common/command_line.h"
 
 #ifndef DUCHA_SERVER_BIN
@@ -25,6 +25,9 @@
 
 using namespace ducha;
 using namespace ducha::bench;
+using process::file_tail;
+using process::run_program;
+using process::ServerProcess;
 namespace fs = std::filesystem;
 
 namespace {
@@ -211,7 +214,12 @@ int cmd_ingest(const Args& a) {
             std::lock_guard lk(g_cleanup.mu);
             g_cleanup.server = &server;
         }
-        if (auto s = server.start(server_bin, data, extra, tmp / "server.log"); !s) {
+        process::ServerLaunch launch;
+        launch.bin = server_bin;
+        launch.data_dir = data;
+        launch.log = tmp / "server.log";
+        launch.extra_args = extra;
+        if (auto s = server.start(launch); !s) {
             std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
             g_cleanup.run();
             return 1;

@@ -19,16 +19,19 @@
 #include <vector>
 
 #include "ducha.pb.h"
-#include "server/bench/server_process.h"
+#include "server/process/server_process.h"
 #include "server/bench/stats.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
 
 namespace ducha::bench {
+
+using process::process_cpu_seconds;
+using process::self_cpu_seconds;
 
 namespace fs = std::filesystem;
 using namespace ducha::sync;
@@ -339,7 +342,7 @@ void prepare_run(Device& d, const IngestOptions& opt, int run) {
 // ---------------------------------------------------------------- the timed part
 
 void push_all(Device& d, const IngestOptions& opt, std::latch& ready, std::latch& go) {
-    HttpTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
+    CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
     // Connect (TCP + TLS handshake) before the clock starts: a device keeps its connection.
     auto warm = http.request("GET", "/healthz", "");
     if (!warm || warm->status != 200) d.setup_error = "cannot reach the server: " + (warm ? "HTTP " + std::to_string(warm->status) : warm.error().message);
@@ -421,7 +424,7 @@ void settle(Device& d, const IngestOptions& opt, Settled& s, std::mutex& mu) {
 
 std::map<std::string, double> fetch_metrics(const IngestOptions& opt) {
     std::map<std::string, double> out;
-    HttpTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
+    CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
     auto r = http.request("GET", "/metrics", "");
     if (!r || r->status != 200) return out;
     std::istringstream in(r->body);

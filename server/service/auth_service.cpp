@@ -1,27 +1,21 @@
 #include "server/service/auth_service.h"
 
-#include <chrono>
-
 #include "server/service/audit_service.h"
 #include "server/service/mutation_applier.h"
+#include "server/storage/device_challenges.h"
+#include "server/storage/enrollment_codes.h"
 #include "server/storage/record_table.h"
+#include "server/storage/token_store.h"
 #include "shared/common/wire_error.h"
+#include "shared/crypto/aes_gcm.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
-#include "shared/store/statement.h"
+#include "shared/domain/device_sign_in.h"
 
 namespace ducha::server {
 
 using namespace ducha::domain;
-
-std::int64_t unix_now_s() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-std::int64_t unix_now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 namespace {
 
@@ -52,14 +46,33 @@ Status issue_tokens(WriteBatch& b, const ServerLimits& lim, const std::string& d
     out.set_refresh_token(crypto::random_token());
     std::int64_t now = b.server_time_ms / 1000;
     out.set_access_expires_at(now + lim.access_token_ttl_s);
-    auto& ins = b.db.cached(
-        "INSERT INTO token(token_hash, device_id, user_id, kind, expires_at) VALUES(?1,?2,?3,?4,?5)");
-    ins.bind_blob(1, crypto::sha256(out.access_token())).bind(2, device_id).bind(3, user_id).bind(4, "access");
-    ins.bind(5, now + lim.access_token_ttl_s);
-    if (auto r = ins.run(); !r) return r;
-    ins.bind_blob(1, crypto::sha256(out.refresh_token())).bind(2, device_id).bind(3, user_id).bind(4, "refresh");
-    ins.bind(5, now + lim.refresh_token_ttl_s);
-    return ins.run();
+    TokenStore tokens{b.db};
+    if (auto r = tokens.insert(crypto::sha256(out.access_token()), TokenKind::access, device_id, user_id,
+                               now + lim.access_token_ttl_s);
+        !r)
+        return r;
+    return tokens.insert(crypto::sha256(out.refresh_token()), TokenKind::refresh, device_id, user_id,
+                         now + lim.refresh_token_ttl_s);
+}
+
+// The key a rotation's answer is sealed under: derived from the used refresh token, which the
+// server never keeps, so only that token's holder can open the answer again.
+Bytes answer_key(std::string_view refresh_token) {
+    return crypto::sha256("ducha refresh answer v1\n" + std::string(refresh_token));
+}
+
+// The person, as a token answer names them.
+Status fill_identity(RecordTable& table, const std::string& user_id, pb::TokenResponse& out, pb::User* user) {
+    auto usr = table.get(kUser, user_id);
+    if (!usr) return fail(usr.error());
+    pb::User u;
+    if (*usr && u.ParseFromString((*usr)->payload())) {
+        out.set_role(u.role());
+        out.set_user_name(u.name());
+        out.set_district_id(u.district_id());
+    }
+    if (user) *user = std::move(u);
+    return {};
 }
 
 // Who acted, as an audit entry names them; role and district from the user record when it can be read.
@@ -85,17 +98,38 @@ struct Refusal {
     Error error;       // set when the job refused (the job's error is then this one)
 };
 
+// The end of a job that may refuse. A refusal rolled the job back: it goes on record in a job of
+// its own (naming the device, once known), then the caller hears it. Other failures pass as they
+// are. Returns whether `s` was a failure (and `done` is taken care of).
+template <typename T>
+bool settle_failure(ServerContext& ctx, const Status& s, const Refusal& refusal, std::string_view action,
+                    const std::function<void(Result<T>)>& done) {
+    if (s) return false;
+    if (s.error().message != refusal.error.message) {  // not a refusal
+        done(fail(s.error()));
+        return true;
+    }
+    AuditEntry e = refusal.entry;
+    e.action = std::string(action);
+    e.collection = e.device.empty() ? "" : std::string(kDevice);
+    e.record_id = e.device;
+    e.outcome = std::string(kRefused);
+    e.code = error_code_of(refusal.error);
+    e.reason = refusal.error.message;
+    submit_audit(ctx, std::move(e), [done, err = refusal.error](Status) { done(fail(err)); });
+    return true;
+}
+
 }  // namespace
 
 Result<std::string> AuthService::create_enrollment_code(WriteBatch& b, const std::string& user_id,
                                                         const std::string& created_by, std::int64_t ttl_s,
                                                         const AuditEntry& by) {
     std::string code = new_code();
-    auto& ins = b.db.cached(
-        "INSERT INTO enrollment_code(code_hash, user_id, expires_at, created_by) VALUES(?1,?2,?3,?4)");
-    ins.bind_blob(1, crypto::sha256(normalize_code(code))).bind(2, user_id).bind(3, b.server_time_ms / 1000 + ttl_s);
-    ins.bind(4, created_by);
-    if (auto r = ins.run(); !r) return fail(r.error());
+    if (auto r = EnrollmentCodes{b.db}.insert(crypto::sha256(normalize_code(code)), user_id,
+                                              b.server_time_ms / 1000 + ttl_s, created_by);
+        !r)
+        return fail(r.error());
     AuditEntry e = by;
     e.at_ms = b.server_time_ms;
     e.action = "enrollment_code.create";
@@ -117,25 +151,20 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     auto lease = m_ctx.readers->acquire();
     if (!lease) return fail(lease.error());
     auto& db = lease->db();
-    auto& st = db.cached("SELECT device_id, user_id, expires_at, revoked FROM token WHERE token_hash=?1 AND kind='access'");
-    st.bind_blob(1, crypto::sha256(token));
-    auto row = st.step();
+    auto row = TokenStore{db}.find(crypto::sha256(token), TokenKind::access);
     if (!row) return fail(row.error());
     if (!*row) {
         m_ctx.counters.auth_failures++;
         return fail(Errc::unauthorized, "访问令牌无效 / unknown access token: enroll this device again");
     }
     Caller c;
-    c.device_id = st.col_text(0);
-    c.user_id = st.col_text(1);
-    std::int64_t expires = st.col_int(2);
-    bool revoked = st.col_int(3) != 0;
-    st.reset();
-    if (revoked) {
+    c.device_id = (*row)->device_id;
+    c.user_id = (*row)->user_id;
+    if ((*row)->revoked) {
         m_ctx.counters.auth_failures++;
         return fail(Errc::unauthorized, "访问令牌已被撤销 / this access token was revoked");
     }
-    if (expires <= unix_now_s()) {
+    if ((*row)->expires_at <= m_ctx.clock->now_s()) {
         m_ctx.counters.auth_failures++;
         return fail(Errc::token_expired, "访问令牌已过期，请刷新 / the access token expired: refresh it");
     }
@@ -182,15 +211,14 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
                 refusal->error = Error{code, std::move(message)};
                 return fail(refusal->error);
             };
-            auto& st = b.db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
-            st.bind_blob(1, crypto::sha256(normalize_code(req.code())));
-            auto row = st.step();
+            EnrollmentCodes codes{b.db};
+            const Bytes code_hash = crypto::sha256(normalize_code(req.code()));
+            auto row = codes.find(code_hash);
             if (!row) return fail(row.error());
             if (!*row) return refuse(Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again");
-            std::string user_id = st.col_text(0);
-            std::int64_t expires = st.col_int(1);
-            bool used = !st.col_null(2);
-            st.reset();
+            const std::string user_id = (*row)->user_id;
+            const std::int64_t expires = (*row)->expires_at;
+            const bool used = (*row)->used;
             RecordTable table{b.db};
             refusal->entry = actor_entry(table, user_id, "");
             if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
@@ -201,9 +229,7 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             pb::User u;
             if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
                 return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
-            auto& use = b.db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
-            use.bind_blob(1, crypto::sha256(normalize_code(req.code()))).bind(2, b.server_time_ms / 1000);
-            if (auto r = use.run(); !r) return r;
+            if (auto r = codes.mark_used(code_hash, b.server_time_ms / 1000); !r) return r;
 
             std::string device_id = crypto::new_uuid();
             pb::Device d;
@@ -231,16 +257,7 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             return append_audit(b.db, e);
         },
         [out, refusal, done, &ctx](Status s) {
-            if (!s) {
-                if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
-                // The job rolled back: its refusal goes on record in a job of its own.
-                AuditEntry e = refusal->entry;
-                e.action = "enroll";
-                e.outcome = std::string(kRefused);
-                e.code = error_code_of(refusal->error);
-                e.reason = refusal->error.message;
-                return submit_audit(ctx, std::move(e), [done, err = refusal->error](Status) { done(fail(err)); });
-            }
+            if (settle_failure(ctx, s, *refusal, "enroll", done)) return;
             ctx.counters.enrollments++;
             done(*out);
         });
@@ -283,6 +300,119 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
 void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     auto out = std::make_shared<pb::TokenResponse>();
     auto refusal = std::make_shared<Refusal>();
+    auto reused = std::make_shared<bool>(false);  // a reuse commits its revocation and still answers no
+    ServerContext& ctx = m_ctx;
+    m_ctx.writer->submit(
+        [req, out, refusal, reused, &ctx](WriteBatch& b) -> Status {
+            auto refuse = [&refusal](Errc code, std::string message) -> Status {
+                refusal->error = Error{code, std::move(message)};
+                return fail(refusal->error);
+            };
+            TokenStore tokens{b.db};
+            const Bytes hash = crypto::sha256(req.refresh_token());
+            auto row = tokens.find(hash, TokenKind::refresh);
+            if (!row) return fail(row.error());
+            if (!*row)
+                return refuse(Errc::unauthorized,
+                              "刷新令牌无效，请用设备密钥重新登录 / unknown refresh token: sign in again with the device key");
+            const TokenRow t = **row;
+            RecordTable table{b.db};
+            refusal->entry = actor_entry(table, t.user_id, t.device_id);
+            if (t.revoked || t.expires_at <= b.server_time_ms / 1000)
+                return refuse(Errc::unauthorized,
+                              "刷新令牌已失效，请用设备密钥重新登录 / the refresh token is no longer valid: sign in again with the device key");
+            auto dev = table.get(kDevice, t.device_id);
+            if (!dev) return fail(dev.error());
+            pb::Device d;
+            if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
+                return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+            AuditEntry e = refusal->entry;
+            e.at_ms = b.server_time_ms;
+            e.action = "token.refresh";
+            e.collection = std::string(kDevice);
+            e.record_id = t.device_id;
+            if (t.used_at_ms) {
+                // Asked again. An answer lost on its way is given again within the grace period,
+                // as long as the token it handed out has not been used: that device never got it.
+                auto next = tokens.find(t.successor, TokenKind::refresh);
+                if (!next) return fail(next.error());
+                const bool in_grace = b.server_time_ms - t.used_at_ms <= ctx.limits.refresh_grace_s * 1000;
+                if (in_grace && *next && !(*next)->used_at_ms && !(*next)->revoked) {
+                    auto answer = crypto::aes_gcm_open(answer_key(req.refresh_token()), t.sealed_answer);
+                    if (answer && out->ParseFromString(*answer)) {
+                        e.outcome = std::string(kAccepted);
+                        e.reason = "the same refresh again: the same answer";
+                        return append_audit(b.db, e);
+                    }
+                }
+                // A used token used again (RFC 9700 4.14.2): someone else may hold a copy. Every
+                // token of the device stops working; the device itself signs in with its key.
+                auto n = tokens.revoke_device(t.device_id);
+                if (!n) return fail(n.error());
+                *reused = true;
+                refusal->error = Error{Errc::unauthorized,
+                                       "刷新令牌已被使用过，此设备的令牌均已撤销，请用设备密钥重新登录 / this refresh token "
+                                       "was already used: every token of this device is revoked; sign in again with the device key"};
+                e.outcome = std::string(kRefused);
+                e.code = error_code_of(refusal->error);
+                e.reason = "refresh token reused: " + std::to_string(*n) + " tokens of the device revoked";
+                return append_audit(b.db, e);
+            }
+            // Rotate: the device's access tokens stop working; the used refresh token stays on
+            // record with the answer sealed under a key derived from it.
+            if (auto r = tokens.revoke_access(t.device_id); !r) return r;
+            if (auto r = issue_tokens(b, ctx.limits, t.device_id, t.user_id, *out); !r) return r;
+            out->set_device_id(t.device_id);
+            out->set_user_id(t.user_id);
+            out->set_server_public_key(ctx.server_key.public_key());
+            if (auto r = fill_identity(table, t.user_id, *out, nullptr); !r) return r;
+            const Bytes sealed = crypto::aes_gcm_seal(answer_key(req.refresh_token()), out->SerializeAsString());
+            if (auto r = tokens.mark_used(hash, b.server_time_ms, crypto::sha256(out->refresh_token()), sealed); !r)
+                return r;
+            e.outcome = std::string(kAccepted);
+            return append_audit(b.db, e);
+        },
+        [out, refusal, reused, done, &ctx](Status s) {
+            if (s && *reused) return done(fail(refusal->error));
+            if (settle_failure(ctx, s, *refusal, "token.refresh", done)) return;
+            done(*out);
+        });
+}
+
+void AuthService::challenge(const pb::DeviceChallengeRequest& req, std::function<void(Result<pb::DeviceChallenge>)> done) {
+    if (req.device_id().empty() || req.device_id().size() > 64)
+        return done(fail(Errc::invalid_argument, "请求须指明设备 / the request must name the device"));
+    auto out = std::make_shared<pb::DeviceChallenge>();
+    ServerContext& ctx = m_ctx;
+    m_ctx.writer->submit(
+        [req, out, &ctx](WriteBatch& b) -> Status {
+            RecordTable table{b.db};
+            auto dev = table.get(kDevice, req.device_id());
+            if (!dev) return fail(dev.error());
+            pb::Device d;
+            if (!*dev || !d.ParseFromString((*dev)->payload()))
+                return fail(Errc::unauthorized, "没有这台设备，请重新注册 / no such device: enroll again");
+            if (d.revoked()) return fail(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+            const Bytes challenge = crypto::random_bytes(32);
+            const std::int64_t expires = b.server_time_ms + ctx.limits.device_challenge_ttl_s * 1000;
+            if (auto r = DeviceChallenges{b.db}.put(req.device_id(), crypto::sha256(challenge), expires); !r) return r;
+            out->set_challenge(challenge);
+            out->set_expires_at_ms(expires);
+            return {};
+        },
+        [out, done](Status s) {
+            if (!s) return done(fail(s.error()));
+            done(*out);
+        });
+}
+
+void AuthService::sign_in(const pb::DeviceSignInRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
+    if (req.device_id().empty() || req.challenge().size() != 32 || req.signature().size() != 64)
+        return done(fail(Errc::invalid_argument,
+                         "登录请求须含设备、32 字节挑战和 64 字节签名 / the sign-in needs the device, the 32-byte "
+                         "challenge and a 64-byte signature"));
+    auto out = std::make_shared<pb::TokenResponse>();
+    auto refusal = std::make_shared<Refusal>();
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
         [req, out, refusal, &ctx](WriteBatch& b) -> Status {
@@ -290,53 +420,44 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
                 refusal->error = Error{code, std::move(message)};
                 return fail(refusal->error);
             };
-            auto& st = b.db.cached(
-                "SELECT device_id, user_id, expires_at, revoked FROM token WHERE token_hash=?1 AND kind='refresh'");
-            st.bind_blob(1, crypto::sha256(req.refresh_token()));
-            auto row = st.step();
-            if (!row) return fail(row.error());
-            if (!*row) return refuse(Errc::unauthorized, "刷新令牌无效，请重新注册设备 / unknown refresh token: enroll again");
-            std::string device_id = st.col_text(0), user_id = st.col_text(1);
-            std::int64_t expires = st.col_int(2);
-            bool revoked = st.col_int(3) != 0;
-            st.reset();
             RecordTable table{b.db};
-            refusal->entry = actor_entry(table, user_id, device_id);
-            if (revoked || expires <= b.server_time_ms / 1000)
-                return refuse(Errc::unauthorized, "刷新令牌已失效，请重新注册设备 / the refresh token expired: enroll again");
-            auto dev = table.get(kDevice, device_id);
+            auto dev = table.get(kDevice, req.device_id());
             if (!dev) return fail(dev.error());
             pb::Device d;
-            if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
-                return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
-            // Rotate: the old refresh token and access tokens stop working.
-            auto& rev = b.db.cached("UPDATE token SET revoked=1 WHERE device_id=?1");
-            rev.bind(1, device_id);
-            if (auto r = rev.run(); !r) return r;
-            if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, *out); !r) return r;
-            out->set_device_id(device_id);
-            out->set_user_id(user_id);
+            if (!*dev || !d.ParseFromString((*dev)->payload()))
+                return refuse(Errc::unauthorized, "没有这台设备，请重新注册 / no such device: enroll again");
+            refusal->entry = actor_entry(table, d.user_id(), req.device_id());
+            auto open = DeviceChallenges{b.db}.take(req.device_id(), crypto::sha256(req.challenge()), b.server_time_ms);
+            if (!open) return fail(open.error());
+            if (!*open)
+                return refuse(Errc::unauthorized,
+                              "登录挑战无效或已过期，请重新获取 / the sign-in challenge is unknown, used or expired: ask for a new one");
+            if (d.revoked()) return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+            if (!crypto::ed25519_verify(d.public_key(), domain::device_sign_in_message(req.device_id(), req.challenge()),
+                                        req.signature()))
+                return refuse(Errc::unauthorized, "签名与此设备的密钥不符 / the signature does not match this device's key");
+            pb::User u;
+            if (auto r = fill_identity(table, d.user_id(), *out, &u); !r) return r;
+            if (!u.active()) return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
+            // Whatever tokens the device had stop working: it starts over with one new pair.
+            TokenStore tokens{b.db};
+            auto n = tokens.revoke_device(req.device_id());
+            if (!n) return fail(n.error());
+            if (auto r = issue_tokens(b, ctx.limits, req.device_id(), d.user_id(), *out); !r) return r;
+            out->set_device_id(req.device_id());
+            out->set_user_id(d.user_id());
             out->set_server_public_key(ctx.server_key.public_key());
             AuditEntry e = refusal->entry;
             e.at_ms = b.server_time_ms;
-            e.action = "token.refresh";
+            e.action = "token.device_sign_in";
             e.collection = std::string(kDevice);
-            e.record_id = device_id;
+            e.record_id = req.device_id();
             e.outcome = std::string(kAccepted);
+            e.reason = std::to_string(*n) + " earlier tokens revoked";
             return append_audit(b.db, e);
         },
         [out, refusal, done, &ctx](Status s) {
-            if (!s) {
-                if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
-                AuditEntry e = refusal->entry;
-                e.action = "token.refresh";
-                e.collection = e.device.empty() ? "" : std::string(kDevice);
-                e.record_id = e.device;
-                e.outcome = std::string(kRefused);
-                e.code = error_code_of(refusal->error);
-                e.reason = refusal->error.message;
-                return submit_audit(ctx, std::move(e), [done, err = refusal->error](Status) { done(fail(err)); });
-            }
+            if (settle_failure(ctx, s, *refusal, "token.device_sign_in", done)) return;
             done(*out);
         });
 }

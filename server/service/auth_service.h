@@ -28,7 +28,14 @@ public:
 
     // Redeems a one-time code: registers the device key, issues tokens (async via the writer).
     void enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
+    // Rotates the device's tokens (RFC 9700): the same refresh again within the grace period gets
+    // the same answer (one lost on its way); a used token used again after that revokes every
+    // token of the device, which then signs in with its key.
     void refresh(const pb::RefreshRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
+    // Sign-in with the device key, for a device whose tokens are gone: a challenge (one open per
+    // device, short-lived), then the challenge signed by the key the device enrolled with.
+    void challenge(const pb::DeviceChallengeRequest& req, std::function<void(Result<pb::DeviceChallenge>)> done);
+    void sign_in(const pb::DeviceSignInRequest& req, std::function<void(Result<pb::TokenResponse>)> done);
 
     // POST /v1/admin/enrollment-code: a code for another user, if the policy allows.
     void issue_code(const Caller& c, const std::string& user_id, std::function<void(Result<std::string>)> done);

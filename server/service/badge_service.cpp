@@ -67,7 +67,7 @@ void BadgeService::check(std::string token, std::function<void(Result<BadgeCheck
 
 Result<BadgeCheck> BadgeService::check_now(const std::string& token) {
     BadgeCheck out;
-    out.checked_at = unix_now_s();
+    out.checked_at = m_ctx.clock->now_s();
     out.status = "unknown";
     if (token.empty()) return out;  // users without a badge carry an empty token: never a match
     auto lease = m_ctx.readers->acquire();

@@ -245,7 +245,7 @@ Result<PublicResultsPage> PublicResultsService::list_now(const PublicQuery& q) {
     if (!snap) return fail(snap.error());
     PublicResultsPage page;
     page.query = q;
-    page.generated_at = unix_now_s();
+    page.generated_at = m_ctx.clock->now_s();
     for (const auto& [id, name] : (*snap)->districts)
         if (id == q.district) page.district_name = name;
     for (const auto& r : (*snap)->rows) {

@@ -71,7 +71,15 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     if (m_ctx.draining) {
         return respond(error_response(Error{Errc::unavailable, "服务器正在重启，请稍后重试 / the server is restarting: retry shortly"}));
     }
-    if (path == "/v1/enroll" || path == "/v1/token/refresh") {
+    if (path == "/v1/token/challenge") {
+        if (req.method != "POST") return respond(method_not_allowed("use POST"));
+        auto m = parse_body<pb::DeviceChallengeRequest>(req);
+        if (!m) return respond(malformed("DeviceChallengeRequest"));
+        return m_auth.challenge(*m, [respond](Result<pb::DeviceChallenge> r) {
+            respond(r ? proto_response(*r) : error_response(r.error()));
+        });
+    }
+    if (path == "/v1/enroll" || path == "/v1/token/refresh" || path == "/v1/token/device") {
         if (req.method != "POST") return respond(method_not_allowed("use POST"));
         auto reply = [respond](Result<pb::TokenResponse> r) {
             respond(r ? proto_response(*r) : error_response(r.error()));
@@ -80,6 +88,11 @@ void Router::handle(HttpRequest&& req, Respond respond) {
             auto m = parse_body<pb::EnrollRequest>(req);
             if (!m) return respond(malformed("EnrollRequest"));
             return m_auth.enroll(*m, reply);
+        }
+        if (path == "/v1/token/device") {
+            auto m = parse_body<pb::DeviceSignInRequest>(req);
+            if (!m) return respond(malformed("DeviceSignInRequest"));
+            return m_auth.sign_in(*m, reply);
         }
         auto m = parse_body<pb::RefreshRequest>(req);
         if (!m) return respond(malformed("RefreshRequest"));

@@ -85,7 +85,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     if (!seq) return fail(seq.error());
     Writer writer{std::move(*db), key, *seq};
 
-    std::int64_t now = unix_now_s();
+    std::int64_t now = system_clock().now_s();
     if (opt.demo && !opt.seed)
         return fail(Errc::invalid_argument, "此程序不含演示数据 / this program carries no demo data");
     std::vector<SeedUser> users;
@@ -215,7 +215,10 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     auto cp_db = open_server_db(opt.data_dir, opt.durable);
     if (!cp_db) return fail(cp_db.error());
     ctx->checkpointer = std::make_unique<Checkpointer>(std::move(*cp_db), std::chrono::milliseconds(500));
-    ctx->writer = std::make_unique<Writer>(std::move(*db), *key, *seq);
+    if (opt.clock) ctx->clock = opt.clock;
+    Writer::Config writer_cfg;
+    writer_cfg.clock = ctx->clock;
+    ctx->writer = std::make_unique<Writer>(std::move(*db), *key, *seq, writer_cfg);
     unsigned workers = opt.worker_threads > 0 ? static_cast<unsigned>(opt.worker_threads)
                                               : std::max(2u, std::thread::hardware_concurrency());
     ctx->workers = std::make_unique<ThreadPool>(workers);

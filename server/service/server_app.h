@@ -30,6 +30,7 @@ struct ServeOptions {
     int io_threads = 2;
     int worker_threads = 0;  // 0: one per core
     bool durable = true;     // fsync every commit (turn off only for throwaway benchmarks)
+    const Clock* clock = nullptr;  // nullptr: the wall clock (tests set the time through their own)
 };
 
 // A running server (the `serve` command and the tests use this).

@@ -8,6 +8,7 @@
 #include "server/service/writer.h"
 #include "server/storage/checkpointer.h"
 #include "server/storage/reader_pool.h"
+#include "shared/common/clock.h"
 #include "shared/crypto/ed25519.h"
 
 namespace ducha::server {
@@ -16,6 +17,9 @@ struct ServerLimits {
     std::int64_t access_token_ttl_s = 24 * 3600;
     std::int64_t refresh_token_ttl_s = 180 * 24 * 3600;
     std::int64_t enrollment_code_ttl_s = 7 * 24 * 3600;
+    // How long the same refresh gets the same answer (covers a reply lost and retried at once).
+    std::int64_t refresh_grace_s = 300;
+    std::int64_t device_challenge_ttl_s = 120;
     int max_mutations_per_sync = 2000;
     int default_page_size = 500;
     int max_page_size = 5000;
@@ -31,6 +35,8 @@ struct ServerCounters {
 
 struct ServerContext {
     std::filesystem::path data_dir;
+    // Every server-side decision by the time reads this clock (the wall clock; a test may set its own).
+    const Clock* clock = &system_clock();
     ServerLimits limits;
     crypto::Ed25519KeyPair server_key;
     std::unique_ptr<ReaderPool> readers;
@@ -44,7 +50,5 @@ struct ServerContext {
     bool failpoint_kill_after_commit = false;
 };
 
-std::int64_t unix_now_s();
-std::int64_t unix_now_ms();
 
 }  // namespace ducha::server

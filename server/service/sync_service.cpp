@@ -60,7 +60,7 @@ void SyncService::handle(Caller caller, pb::SyncRequest req, std::function<void(
             if (shared_req->pull()) resp = pull(*c, *shared_req);
             if (!resp) return done(fail(resp.error()));
             for (auto& a : *acks) *resp->add_acks() = std::move(a);
-            resp->set_server_time(unix_now_ms());
+            resp->set_server_time(m_ctx.clock->now_ms());
             done(std::move(*resp));
         });
     });

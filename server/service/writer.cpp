@@ -13,13 +13,6 @@
 
 namespace ducha::server {
 
-namespace {
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-}  // namespace
-
 void WriteBatch::on_leaf(Bytes report_hash, std::function<Status(pb::Receipt&)> signed_receipt) {
     m_leaves.push_back({std::move(report_hash), std::move(signed_receipt)});
 }
@@ -102,7 +95,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
         m_seq = std::max(m_seq, *last);
     }
     WriteBatch batch{m_db, m_seq};
-    batch.server_time_ms = now_ms();
+    batch.server_time_ms = m_cfg.clock->now_ms();
     batch.batch_id = crypto::new_uuid();
 
     auto abort_all = [&](const Error& e) {

@@ -13,6 +13,7 @@
 
 #include "ducha.pb.h"
 #include "shared/common/bytes.h"
+#include "shared/common/clock.h"
 #include "shared/common/result.h"
 #include "shared/crypto/ed25519.h"
 #include "shared/store/database.h"
@@ -51,6 +52,7 @@ public:
 
     struct Config {
         std::size_t max_jobs_per_batch = 256;
+        const Clock* clock = &system_clock();  // stamps each batch's server_time_ms
     };
 
     Writer(store::Database db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq, Config cfg);

@@ -18,7 +18,7 @@ struct AuditEntry {
     std::int64_t id = 0;  // assigned on append
     std::int64_t at_ms = 0;  // server time
     std::string actor, device, role, district;  // who; empty for the server itself
-    std::string action;      // write | enroll | token.refresh | enrollment_code.create | blob.read | audit.read | export.*
+    std::string action;      // write | enroll | token.refresh | token.device_sign_in | enrollment_code.create | blob.read | audit.read | export.*
     std::string collection, record_id;
     std::string outcome;     // accepted | refused | conflict
     std::string code;        // the refusal's code (forbidden, invalid_transition, chain_fork, ...)

@@ -89,6 +89,15 @@ CREATE TABLE blob_ref(sha256 TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NO
   PRIMARY KEY(sha256, collection, id)) WITHOUT ROWID;
 ALTER TABLE chain_head ADD COLUMN break_after INTEGER NOT NULL DEFAULT 0;
 )sql", backfill_blob_refs},
+    // Nobody locked out: a used refresh token stays on record with its successor and its sealed
+    // answer (a lost answer can be asked for again; a reuse after the grace period is detected),
+    // and a device whose tokens are gone signs in by signing a challenge with its own key.
+    {6, R"sql(
+ALTER TABLE token ADD COLUMN used_at INTEGER;
+ALTER TABLE token ADD COLUMN successor BLOB;
+ALTER TABLE token ADD COLUMN sealed_answer BLOB;
+CREATE TABLE device_challenge(device_id TEXT PRIMARY KEY, challenge_hash BLOB NOT NULL, expires_at INTEGER NOT NULL);
+)sql"},
 };
 }  // namespace
 

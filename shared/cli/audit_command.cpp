@@ -9,14 +9,14 @@
 #include "ducha.pb.h"
 #include "shared/common/shanghai_time.h"
 #include "shared/domain/collections.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "shared/sync/sync_client.h"
 
 namespace ducha::cli {
 
 using nlohmann::json;
 using sync::HttpReply;
-using sync::HttpTransport;
+using sync::CurlTransport;
 using sync::TransportConfig;
 
 const char* const kAuditUsage =
@@ -127,7 +127,7 @@ private:
     Result<HttpReply> get(const std::string& path) {
         auto id = m_p.identity();
         if (!id) return fail(id.error());
-        HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
+        CurlTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
         return sync::authorized_request(m_p, t, "GET", path, "");
     }
 

@@ -19,6 +19,7 @@
 #include "shared/cli/command_options.h"
 #include "shared/policy/write_rules.h"
 #include "shared/sync/chain_verifier.h"
+#include "shared/sync/curl_transport.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/enroll_link.h"
 #include "shared/sync/inspection_recorder.h"
@@ -547,7 +548,7 @@ private:
         if (!user) return usage("admin code 需要 --user ID");
         auto id = m_p.identity();
         if (!id) return failed(m_err, id.error());
-        HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
+        CurlTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
         auto r = authorized_request(m_p, t, "POST", "/v1/admin/enrollment-code", json{{"user_id", *user}}.dump(),
                                     {{"Content-Type", "application/json"}});
         if (!r) return failed(m_err, r.error());

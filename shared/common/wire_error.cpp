@@ -19,10 +19,10 @@ constexpr Entry kRegistry[] = {
     {Errc::invalid_argument, "invalid_argument", 400, A::set_aside, 0,
      "请求中的值无效 / a value in the request is not valid",
      "a value is not acceptable: a blob name, a `Content-Range`, a query parameter, a key"},
-    {Errc::unauthorized, "unauthorized", 401, A::stop, 0,
-     "身份验证失败，请重新注册设备 / not authenticated: enroll this device again",
+    {Errc::unauthorized, "unauthorized", 401, A::refresh_token, 0,
+     "身份验证失败 / not authenticated",
      "no access token, or an unknown or revoked one; an unknown or used enrollment code; an unknown, "
-     "expired or revoked refresh token"},
+     "expired, revoked or reused refresh token; a device sign-in whose challenge or signature does not hold"},
     {Errc::token_expired, "token_expired", 401, A::refresh_token, 0,
      "访问令牌已过期，请刷新 / the access token expired: refresh it",
      "the access token expired"},
@@ -90,8 +90,10 @@ std::string action_words(Action a) {
                    "the CLI gives up after `--retries` passes (exit 1, or 4 when the last pass ran but changes still "
                    "wait), the app never does";
         case A::refresh_token:
-            return "refreshes its tokens with the refresh token (`POST /v1/token/refresh`, which rotates both) and "
-                   "repeats the request once";
+            return "gets new tokens and repeats the request once: it refreshes (`POST /v1/token/refresh`, which "
+                   "rotates both; the same refresh again within 5 minutes gets the same answer), and if the refresh "
+                   "is refused it signs in with its device key (`POST /v1/token/challenge`, then `/v1/token/device`); "
+                   "a refusal of those stops the pass (enrollment itself is never repeated)";
         case A::resume_upload:
             return "continues the upload from the reply's `Upload-Offset`";
         case A::set_aside:

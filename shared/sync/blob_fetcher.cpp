@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "shared/crypto/sha256.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "shared/sync/sync_client.h"
 
 namespace ducha::sync {
@@ -17,7 +17,7 @@ Result<std::string> BlobFetcher::get(const std::string& hex) {
     if (has(hex)) return m_p.read_blob(hex);
     auto id = m_p.identity();
     if (!id) return fail(id.error());
-    HttpTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
+    CurlTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
     // An expired token is refreshed and the request repeated, as sync does.
     auto r = authorized_request(m_p, t, "GET", "/v1/blobs/" + hex, "");
     if (!r) return fail(r.error());

@@ -14,30 +14,14 @@
 #include "shared/policy/field_diff.h"
 #include "shared/policy/lookup_facts.h"
 #include "shared/policy/write_rules.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
+#include "shared/sync/keystore.h"
 
 namespace ducha::sync {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-Result<Bytes> load_or_create_key(const fs::path& p) {
-    std::error_code ec;
-    if (fs::exists(p, ec)) {
-        std::ifstream in(p, std::ios::binary);
-        Bytes k((std::istreambuf_iterator<char>(in)), {});
-        if (k.size() != 32) return fail(Errc::integrity, "密钥文件损坏 / the keystore file is damaged: " + p.string());
-        return k;
-    }
-    Bytes k = crypto::random_bytes(32);
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return fail(Errc::storage, "无法创建密钥文件 / cannot create the keystore " + p.string());
-    bool ok = ::write(fd, k.data(), k.size()) == 32 && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) return fail(Errc::storage, "无法写入密钥文件 / cannot write the keystore " + p.string());
-    return k;
-}
 
 Status write_file_durably(const fs::path& p, std::string_view data) {
     fs::path tmp = p;
@@ -65,11 +49,16 @@ Status write_file_durably(const fs::path& p, std::string_view data) {
 }  // namespace
 
 Result<DeviceProfile> DeviceProfile::open(const fs::path& dir) {
+    FileKeystore keystore{dir / "keystore.key"};
+    return open(dir, keystore);
+}
+
+Result<DeviceProfile> DeviceProfile::open(const fs::path& dir, Keystore& keystore) {
     std::error_code ec;
     fs::create_directories(dir / "blobs", ec);
     if (ec) return fail(Errc::storage, "无法创建资料目录 / cannot create the profile directory " + dir.string() + ": " + ec.message());
     ::chmod(dir.c_str(), 0700);
-    auto key = load_or_create_key(dir / "keystore.key");
+    auto key = keystore.profile_key();
     if (!key) return fail(key.error());
     auto st = LocalStore::open(dir / "device.db");
     if (!st) return fail(st.error());
@@ -166,7 +155,7 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
     req.set_device_name(device_name);
     std::string base = server_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
-    HttpTransport t{TransportConfig{.base_url = base, .pin = pin}};
+    CurlTransport t{TransportConfig{.base_url = base, .pin = pin}};
     auto reply = t.request("POST", "/v1/enroll", req.SerializeAsString(), {{"Content-Type", "application/x-protobuf"}});
     if (!reply) return fail(reply.error());
     // unauthorized (unknown or used code), code_expired, forbidden (account disabled), ...: the registry's.
@@ -190,10 +179,19 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
 }
 
 Status DeviceProfile::store_tokens(const pb::TokenResponse& t) {
-    if (auto r = set_secret("access_token", t.access_token()); !r) return r;
-    if (!t.refresh_token().empty())
-        if (auto r = set_secret("refresh_token", t.refresh_token()); !r) return r;
-    return m_store.set_meta("access_expires_at", std::to_string(t.access_expires_at()));
+    // Both tokens or neither: a pair half kept would send the new access token with the old refresh
+    // token. A savepoint, so enrollment's own transaction can hold it.
+    auto& db = m_store.db();
+    if (auto r = db.exec("SAVEPOINT store_tokens"); !r) return r;
+    Status st = set_secret("access_token", t.access_token());
+    if (st && !t.refresh_token().empty()) st = set_secret("refresh_token", t.refresh_token());
+    if (st) st = m_store.set_meta("access_expires_at", std::to_string(t.access_expires_at()));
+    if (!st) {
+        (void)db.exec("ROLLBACK TO store_tokens");
+        (void)db.exec("RELEASE store_tokens");
+        return st;
+    }
+    return db.exec("RELEASE store_tokens");
 }
 
 Result<std::string> DeviceProfile::access_token() {

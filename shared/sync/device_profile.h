@@ -1,7 +1,7 @@
 #pragma once
 // A device's profile directory: its database, its keys and credentials, its evidence files.
 //   DIR/device.db       the LocalStore
-//   DIR/keystore.key    32-byte AES-256 key, mode 0600 (the desktop keystore)
+//   DIR/keystore.key    32-byte AES-256 key, mode 0600 (the desktop keystore, FileKeystore)
 //   DIR/blobs/HEX.enc   evidence, AES-256-GCM encrypted with the keystore key
 // The device's Ed25519 seed and its tokens are stored encrypted in the database's meta table.
 #include <filesystem>
@@ -13,6 +13,7 @@
 #include "shared/common/result.h"
 #include "shared/crypto/ed25519.h"
 #include "shared/sync/draft_store.h"
+#include "shared/sync/keystore.h"
 #include "shared/sync/local_store.h"
 
 namespace ducha::sync {
@@ -24,7 +25,9 @@ struct Identity {
 
 class DeviceProfile {
 public:
-    static Result<DeviceProfile> open(const std::filesystem::path& dir);
+    static Result<DeviceProfile> open(const std::filesystem::path& dir);  // with DIR/keystore.key
+    // With the profile key from elsewhere (a platform keystore; a test's).
+    static Result<DeviceProfile> open(const std::filesystem::path& dir, Keystore& keystore);
 
     LocalStore& store() { return m_store; }
     const std::filesystem::path& dir() const { return m_dir; }

@@ -1,7 +1,9 @@
 #pragma once
-// HTTPS to the Ducha server over libcurl: TLS 1.2+, the server's public key pinned, one reused
-// connection (keep-alive). Not thread-safe: one transport per sync client.
+// How a device talks to the server: one request, one reply. CurlTransport (curl_transport.h) is the
+// real one; tests put their own in between (a transport that loses a reply after the server acted,
+// for example) through SyncClient::Config::transport.
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,21 +34,16 @@ struct TransportConfig {
 
 class HttpTransport {
 public:
-    explicit HttpTransport(TransportConfig cfg);
-    ~HttpTransport();
-    HttpTransport(HttpTransport&&) noexcept;
-    HttpTransport& operator=(HttpTransport&&) noexcept;
-
+    virtual ~HttpTransport() = default;
     // Any HTTP status is a reply; only transport failures are errors (Errc::network/timeout, or
     // Errc::integrity when the server's key does not match the pin).
-    Result<HttpReply> request(const std::string& method, const std::string& path, const std::string& body,
-                              const std::map<std::string, std::string>& headers = {});
-    const TransportConfig& config() const { return m_cfg; }
-
-private:
-    TransportConfig m_cfg;
-    void* m_curl = nullptr;
+    virtual Result<HttpReply> request(const std::string& method, const std::string& path, const std::string& body,
+                                      const std::map<std::string, std::string>& headers = {}) = 0;
+    virtual const TransportConfig& config() const = 0;
 };
+
+// Makes the transport a sync client uses (a new one after a failure: a fresh connection).
+using TransportFactory = std::function<std::unique_ptr<HttpTransport>(const TransportConfig&)>;
 
 // A reply that is not a success, read through the wire-error registry: an Error with the code the
 // server sent (the status's when this device does not know the code) and its words, and the

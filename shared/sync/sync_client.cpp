@@ -6,7 +6,9 @@
 #include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
+#include "shared/domain/device_sign_in.h"
 #include "shared/store/transaction.h"
+#include "shared/sync/curl_transport.h"
 
 namespace ducha::sync {
 
@@ -17,17 +19,51 @@ Error http_error(const HttpReply& r) { return reply_error(r).error; }
 
 }  // namespace
 
-Status refresh_tokens(DeviceProfile& profile, HttpTransport& http) {
-    auto rt = profile.refresh_token();
-    if (!rt) return fail(rt.error());
-    pb::RefreshRequest req;
-    req.set_refresh_token(*rt);
-    auto r = http.request("POST", "/v1/token/refresh", req.SerializeAsString());
+namespace {
+
+// A POST whose answer is a new token pair, which is kept before anything else happens.
+Status post_for_tokens(DeviceProfile& profile, HttpTransport& http, const std::string& path, const std::string& body) {
+    auto r = http.request("POST", path, body);
     if (!r) return fail(r.error());
     if (r->status != 200) return fail(http_error(*r));
     pb::TokenResponse t;
     if (!t.ParseFromString(r->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
     return profile.store_tokens(t);
+}
+
+}  // namespace
+
+Status refresh_tokens(DeviceProfile& profile, HttpTransport& http) {
+    auto rt = profile.refresh_token();
+    if (!rt) return fail(rt.error());
+    pb::RefreshRequest req;
+    req.set_refresh_token(*rt);
+    return post_for_tokens(profile, http, "/v1/token/refresh", req.SerializeAsString());
+}
+
+Status sign_in_with_device_key(DeviceProfile& profile, HttpTransport& http) {
+    auto id = profile.identity();
+    if (!id) return fail(id.error());
+    auto key = profile.device_key();
+    if (!key) return fail(key.error());
+    pb::DeviceChallengeRequest ask;
+    ask.set_device_id(id->device_id);
+    auto r = http.request("POST", "/v1/token/challenge", ask.SerializeAsString());
+    if (!r) return fail(r.error());
+    if (r->status != 200) return fail(http_error(*r));
+    pb::DeviceChallenge ch;
+    if (!ch.ParseFromString(r->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
+    pb::DeviceSignInRequest in;
+    in.set_device_id(id->device_id);
+    in.set_challenge(ch.challenge());
+    in.set_signature(key->sign(domain::device_sign_in_message(id->device_id, ch.challenge())));
+    return post_for_tokens(profile, http, "/v1/token/device", in.SerializeAsString());
+}
+
+Status renew_tokens(DeviceProfile& profile, HttpTransport& http) {
+    auto s = refresh_tokens(profile, http);
+    if (s || s.error().code != Errc::unauthorized) return s;  // renewed, or not a refusal of the token
+    return sign_in_with_device_key(profile, http);
 }
 
 Result<HttpReply> authorized_request(DeviceProfile& profile, HttpTransport& http, const std::string& method,
@@ -40,13 +76,14 @@ Result<HttpReply> authorized_request(DeviceProfile& profile, HttpTransport& http
         auto r = http.request(method, path, body, headers);
         if (!r || r->status < 400 || attempt > 0 || action_for(reply_error(*r).code()) != SyncAction::refresh_token)
             return r;
-        if (auto s = refresh_tokens(profile, http); !s) return fail(s.error());
+        if (auto s = renew_tokens(profile, http); !s) return fail(s.error());
     }
 }
 
 SyncClient::SyncClient(DeviceProfile& profile, Config cfg)
     : m_profile(profile), m_cfg(std::move(cfg)), m_rng(std::random_device{}()) {
     if (!m_cfg.sleep) m_cfg.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    if (!m_cfg.transport) m_cfg.transport = &CurlTransport::make;
 }
 
 void SyncClient::progress(std::string phase, std::int64_t done, std::int64_t total) {
@@ -58,7 +95,7 @@ Result<HttpReply> SyncClient::call(const std::string& method, const std::string&
     if (!m_http) {
         auto id = m_profile.identity();
         if (!id) return fail(id.error());
-        m_http.emplace(TransportConfig{.base_url = id->server_url, .pin = id->pin});
+        m_http = m_cfg.transport(TransportConfig{.base_url = id->server_url, .pin = id->pin});
     }
     return authorized_request(m_profile, *m_http, method, path, body, std::move(headers));
 }

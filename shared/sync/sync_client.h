@@ -19,14 +19,21 @@ namespace ducha::sync {
 using SyncAction = wire::Action;
 using wire::action_for;
 
-// One request with the device's access token. When the server answers that the token expired
-// (action refresh_token), the tokens are refreshed (POST /v1/token/refresh, which rotates both)
-// and the request is repeated once. Any HTTP status is a reply (see HttpTransport::request).
+// One request with the device's access token. When the server answers that the token is no good
+// (action refresh_token: expired, revoked or unknown), new tokens are got (renew_tokens) and the
+// request is repeated once. Any HTTP status is a reply (see HttpTransport::request).
 [[nodiscard]] Result<HttpReply> authorized_request(DeviceProfile& profile, HttpTransport& http, const std::string& method,
                                                    const std::string& path, const std::string& body,
                                                    std::map<std::string, std::string> headers = {});
-// POST /v1/token/refresh with the stored refresh token; keeps the new pair.
+// POST /v1/token/refresh with the stored refresh token; keeps the new pair. A refresh whose answer
+// was lost may be repeated: within the server's grace period it gets the same pair.
 [[nodiscard]] Status refresh_tokens(DeviceProfile& profile, HttpTransport& http);
+// For a device whose tokens are gone: a challenge from the server, signed with the device key
+// (POST /v1/token/challenge, then /v1/token/device); keeps the new pair.
+[[nodiscard]] Status sign_in_with_device_key(DeviceProfile& profile, HttpTransport& http);
+// New tokens by whatever way still works: a refresh; a refused one, a sign-in with the device key.
+// Nothing else is touched: the outbox, drafts and evidence stay as they are.
+[[nodiscard]] Status renew_tokens(DeviceProfile& profile, HttpTransport& http);
 
 struct SyncProgress {
     std::string phase;  // push | upload | pull
@@ -52,6 +59,7 @@ public:
         std::string app_version = "ducha-core 0.1";
         std::function<void(const SyncProgress&)> on_progress;
         std::function<void(std::chrono::milliseconds)> sleep;  // tests inject; default sleeps
+        TransportFactory transport;  // default: CurlTransport::make
     };
 
     SyncClient(DeviceProfile& profile, Config cfg);
@@ -78,7 +86,7 @@ private:
 
     DeviceProfile& m_profile;
     Config m_cfg;
-    std::optional<HttpTransport> m_http;
+    std::unique_ptr<HttpTransport> m_http;
     std::mt19937_64 m_rng;
 };
 

@@ -23,7 +23,7 @@
 #include "shared/policy/write_rules.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
 #include "support/test_server.h"
@@ -104,7 +104,7 @@ struct AmendWorld {
     std::size_t queued(const fs::path& profile) { return cli_json(profile, {"outbox", "--json"}).size(); }
 
     std::string page(const std::string& query) {
-        sync::HttpTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
         auto r = http.request("GET", "/v1/public/results" + query, "");
         REQUIRE(r.has_value());
         INFO(r->body);

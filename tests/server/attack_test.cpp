@@ -29,7 +29,7 @@
 #include "shared/domain/report_signing.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
 
@@ -83,7 +83,7 @@ struct World {
         auto st = cli_json(p.dir, {"status", "--json"});
         return st.at(0)["district_id"];
     }
-    sync::HttpTransport http() const { return sync::HttpTransport{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}}; }
+    sync::CurlTransport http() const { return sync::CurlTransport{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}}; }
 };
 
 std::string token_of(const Person& p) {

@@ -23,7 +23,7 @@
 #include "shared/crypto/sha256.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
 #include "support/test_server.h"
@@ -55,7 +55,7 @@ struct Desk {
 
     sync::HttpReply request(const std::string& method, const std::string& path, const std::string& body = "",
                             const std::map<std::string, std::string>& headers = {}) {
-        sync::HttpTransport t{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+        sync::CurlTransport t{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
         auto r = t.request(method, path, body, headers);
         REQUIRE(r.has_value());
         return *r;

@@ -26,7 +26,7 @@
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
 #include "shared/store/statement.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
 
@@ -114,7 +114,7 @@ struct BadgeServer {
     }
 
     sync::HttpReply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
-        sync::HttpTransport http{sync::TransportConfig{.base_url = app->url(), .pin = app->pin()}};
+        sync::CurlTransport http{sync::TransportConfig{.base_url = app->url(), .pin = app->pin()}};
         auto r = http.request("GET", path, "", headers);
         REQUIRE(r.has_value());
         return *r;
@@ -283,7 +283,7 @@ TEST_CASE("an unknown badge token gets 404 and a malformed one 400", "[badge]") 
     // The longest well-formed token is looked up, not refused.
     CHECK(srv.get("/v1/public/badge/" + std::string(128, 'A')).status == 404);
 
-    sync::HttpTransport http{sync::TransportConfig{.base_url = srv.app->url(), .pin = srv.app->pin()}};
+    sync::CurlTransport http{sync::TransportConfig{.base_url = srv.app->url(), .pin = srv.app->pin()}};
     auto post = http.request("POST", "/v1/public/badge/" + crypto::random_token(16), "x");
     REQUIRE(post.has_value());
     CHECK(post->status == 405);
@@ -353,8 +353,8 @@ TEST_CASE("enrollment-code --server-url prints a link with the code and the pin 
     CHECK(early.rc == 1);
     CHECK_FALSE(line_value(early.out, "enrollment code: ").has_value());
 
-    test::ServerProcess srv(dir.path);
-    const std::string url = srv.url();
+    auto srv = test::spawn_server(dir.path);
+    const std::string url = srv->url();
     REQUIRE(url.rfind("https://127.0.0.1:", 0) == 0);
 
     auto r = run_server_bin({"enrollment-code", "--data", dir.path.string(), "--user", admin_id, "--server-url", url + "/"});
@@ -368,8 +368,8 @@ TEST_CASE("enrollment-code --server-url prints a link with the code and the pin 
     CHECK(params.size() == 3);
     CHECK(params["server"] == url);  // the trailing slash is dropped
     CHECK(params["code"] == *code);
-    CHECK(params["pin"] == srv.pin());
-    CHECK(srv.pin().rfind("sha256//", 0) == 0);
+    CHECK(params["pin"] == srv->pin());
+    CHECK(srv->pin().rfind("sha256//", 0) == 0);
 
     // What the link carries is enough to enroll.
     test::TempDir dev;

@@ -20,7 +20,7 @@
 #include "shared/crypto/sha256.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
 #include "support/test_server.h"
@@ -126,7 +126,7 @@ struct CovertVisit {
         REQUIRE(read_file(srv.data_dir() / "blobs" / hex.substr(0, 2) / hex) == photo);
     }
 
-    sync::HttpTransport http() { return sync::HttpTransport{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}}; }
+    sync::CurlTransport http() { return sync::CurlTransport{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}}; }
 
     sync::HttpReply call(const std::string& who, const std::string& method, const std::string& blob,
                          const std::string& body = "", Headers extra = {}) {

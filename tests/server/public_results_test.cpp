@@ -1,5 +1,5 @@
 // The public results feed (GET /v1/public/results, 一公开) against a real server on 127.0.0.1 with
-// real TLS, fetched with libcurl (sync::HttpTransport, pinned to the server's key). A demo
+// real TLS, fetched with libcurl (sync::CurlTransport, pinned to the server's key). A demo
 // volunteer and their district's coordinator are real `ducha` CLI profiles: the coordinator sets
 // tasks (one covert) and renames two institutions, the volunteer inspects and syncs.
 #include <catch2/catch.hpp>
@@ -25,7 +25,7 @@
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
 #include "shared/store/statement.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
 
@@ -196,7 +196,7 @@ struct PublicWorld {
     }
 
     sync::HttpReply get(const std::string& target, const std::map<std::string, std::string>& headers = {}) const {
-        sync::HttpTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
         auto r = http.request("GET", target, "", headers);  // no Authorization header
         REQUIRE(r.has_value());
         return *r;
@@ -344,7 +344,7 @@ TEST_CASE("public results list open inspections with their result and never a co
     CHECK(contains(html.body, "T3 线下培训结束时间不晚于20:30"));
     CHECK(contains(html.body, "整改中 / under rectification"));
     // HEAD answers the headers only.
-    sync::HttpTransport http{sync::TransportConfig{.base_url = w.srv.url(), .pin = w.srv.pin()}};
+    sync::CurlTransport http{sync::TransportConfig{.base_url = w.srv.url(), .pin = w.srv.pin()}};
     auto head = http.request("HEAD", "/v1/public/results", "");
     REQUIRE(head.has_value());
     CHECK(head->status == 200);
@@ -581,7 +581,7 @@ TEST_CASE("public results filter by district and Shanghai days, page newest firs
 
 TEST_CASE("bad public results parameters get 400 with a bilingual message", "[public]") {
     TestServer srv(false);
-    sync::HttpTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+    sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
     auto get = [&](const std::string& q, const std::map<std::string, std::string>& headers = {}) {
         auto r = http.request("GET", "/v1/public/results" + q, "", headers);
         REQUIRE(r.has_value());

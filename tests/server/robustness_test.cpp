@@ -24,7 +24,7 @@
 #include "shared/store/database.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
 #include "support/cli_steps.h"
@@ -37,8 +37,8 @@ using namespace ducha::test;  // the CLI steps of support/cli_steps.h
 
 namespace {
 
-sync::HttpTransport transport(const test::TestServer& srv, std::string pin = "") {
-    return sync::HttpTransport{sync::TransportConfig{.base_url = srv.url(), .pin = pin.empty() ? srv.pin() : pin}};
+sync::CurlTransport transport(const test::TestServer& srv, std::string pin = "") {
+    return sync::CurlTransport{sync::TransportConfig{.base_url = srv.url(), .pin = pin.empty() ? srv.pin() : pin}};
 }
 
 std::map<std::string, std::string> bearer(const std::string& token) {

@@ -33,7 +33,7 @@
 #include "shared/store/database.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "shared/sync/sync_client.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
@@ -113,8 +113,8 @@ std::vector<pb::Record> device_records(const fs::path& profile, std::string_view
     return *r;
 }
 
-sync::HttpTransport transport(const std::string& url, const std::string& pin) {
-    return sync::HttpTransport{sync::TransportConfig{.base_url = url, .pin = pin}};
+sync::CurlTransport transport(const std::string& url, const std::string& pin) {
+    return sync::CurlTransport{sync::TransportConfig{.base_url = url, .pin = pin}};
 }
 
 pb::SyncResponse post_sync(sync::HttpTransport& http, const std::string& token, const pb::SyncRequest& req) {
@@ -580,11 +580,11 @@ TEST_CASE("server killed between commit and response: the retry is a duplicate, 
     const std::uint16_t port = test::free_port();
     std::string pin;
     {
-        test::ServerProcess sp(data, port, {"DUCHA_FAILPOINT=kill_after_commit"});
-        pin = sp.pin();
-        enroll(prof, sp.url(), sp.pin(), vol->code);
+        auto sp = test::spawn_server(data, port, {"DUCHA_FAILPOINT=kill_after_commit"});
+        pin = sp->pin();
+        enroll(prof, sp->url(), sp->pin(), vol->code);
         must(prof, {"sync"});  // a pull carries no mutations: the failpoint stays quiet
-        REQUIRE(sp.alive());
+        REQUIRE(sp->running());
 
         const std::string photo_bytes = crypto::random_bytes(64 * 1024);
         write_file(tmp / "p.jpg", photo_bytes);
@@ -593,7 +593,7 @@ TEST_CASE("server killed between commit and response: the retry is a duplicate, 
         auto r = run(prof, {"sync", "--retries", "1"});
         INFO(r.out << r.err);
         CHECK(r.rc != 0);
-        int st = sp.wait_exit();
+        int st = sp->wait_exit();
         CHECK(WIFSIGNALED(st));
         if (WIFSIGNALED(st)) CHECK(WTERMSIG(st) == SIGKILL);
         // The device still holds everything: it never got an ack.
@@ -608,8 +608,8 @@ TEST_CASE("server killed between commit and response: the retry is a duplicate, 
         CHECK(*n == 1);
     }
     {
-        test::ServerProcess sp(data, port);
-        CHECK(sp.pin() == pin);
+        auto sp = test::spawn_server(data, port);
+        CHECK(sp->pin() == pin);
         auto s = must(prof, {"sync"});
         CHECK(contains(s.out, "sync complete"));
         CHECK(summary_number(s.out, "duplicates") >= 1);

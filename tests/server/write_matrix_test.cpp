@@ -29,7 +29,7 @@
 #include "shared/domain/report_signing.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
-#include "shared/sync/http_transport.h"
+#include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
 
@@ -302,7 +302,7 @@ private:
         return first_id("SELECT id, payload FROM record WHERE collection='zone' AND deleted=0 ORDER BY id", d);
     }
 
-    sync::HttpTransport m_http;
+    sync::CurlTransport m_http;
     std::uint64_t m_hlc = 0;
 };
 

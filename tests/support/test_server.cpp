@@ -22,15 +22,6 @@ namespace ducha::test {
 
 namespace fs = std::filesystem;
 
-TempDir::TempDir() {
-    path = fs::temp_directory_path() / ("ducha-test-" + crypto::random_token(9));
-    fs::create_directories(path);
-}
-TempDir::~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-}
-
 std::vector<DemoAccount> read_codes(const fs::path& data_dir) {
     std::ifstream in(data_dir / "enrollment-codes.csv");
     std::vector<DemoAccount> out;
@@ -60,12 +51,13 @@ std::string init_data_dir(const fs::path& dir, bool demo) {
     return text.substr(p + 23, e - p - 23);
 }
 
-TestServer::TestServer(bool demo) {
+TestServer::TestServer(bool demo, const Clock* clock) {
     m_admin_code = init_data_dir(m_dir.path, demo);
     if (demo) m_accounts = read_codes(m_dir.path);
     server::ServeOptions o;
     o.data_dir = m_dir.path;
     o.listen = "127.0.0.1:0";
+    o.clock = clock;
     auto app = server::ServerApp::start(o);
     if (!app) throw std::runtime_error("start: " + app.error().message);
     m_app = std::move(*app);
@@ -100,75 +92,18 @@ std::uint16_t free_port() {
     return ntohs(a.sin_port);
 }
 
-ServerProcess::ServerProcess(fs::path data_dir, std::uint16_t port, std::vector<std::string> env) {
-    m_port = port ? port : free_port();
-    int pipefd[2];
-    if (::pipe(pipefd) != 0) throw std::runtime_error("pipe");
-    std::string listen = "127.0.0.1:" + std::to_string(m_port);
-    m_pid = ::fork();
-    if (m_pid == 0) {
-        ::dup2(pipefd[1], STDOUT_FILENO);
-        ::close(pipefd[0]);
-        ::close(pipefd[1]);
-        for (auto& e : env) ::putenv(e.data());
-        ::execl(DUCHA_SERVER_BIN, "ducha-server", "serve", "--data", data_dir.c_str(), "--listen", listen.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    ::close(pipefd[1]);
-    // Wait for "listening on" (bounded), collecting the pin.
-    std::string buf;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    char tmp[512];
-    while (buf.find("listening on") == std::string::npos) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::close(pipefd[0]);
-            throw std::runtime_error("ducha-server did not start: " + buf);
-        }
-        ssize_t n = ::read(pipefd[0], tmp, sizeof tmp);
-        if (n <= 0) {
-            ::close(pipefd[0]);
-            throw std::runtime_error("ducha-server exited: " + buf);
-        }
-        buf.append(tmp, static_cast<std::size_t>(n));
-    }
-    ::close(pipefd[0]);
-    auto p = buf.find("pin: ");
-    m_pin = buf.substr(p + 5, buf.find('\n', p) - p - 5);
-}
-
-ServerProcess::~ServerProcess() {
-    if (m_pid > 0 && alive()) {
-        ::kill(m_pid, SIGTERM);
-        wait_exit();
-    }
-}
-
-std::string ServerProcess::url() const { return "https://127.0.0.1:" + std::to_string(m_port); }
-
-void ServerProcess::kill9() {
-    if (m_pid > 0) {
-        ::kill(m_pid, SIGKILL);
-        wait_exit();
-    }
-}
-
-bool ServerProcess::alive() {
-    if (m_pid <= 0) return false;
-    int st = 0;
-    pid_t r = ::waitpid(m_pid, &st, WNOHANG);
-    if (r == m_pid) {
-        m_pid = -1;
-        return false;
-    }
-    return true;
-}
-
-int ServerProcess::wait_exit() {
-    int st = 0;
-    if (m_pid > 0) ::waitpid(m_pid, &st, 0);
-    m_pid = -1;
-    return st;
+std::unique_ptr<process::ServerProcess> spawn_server(const fs::path& data_dir, std::uint16_t port,
+                                                     std::vector<std::string> env) {
+    auto sp = std::make_unique<process::ServerProcess>();
+    process::ServerLaunch launch;
+    launch.bin = DUCHA_SERVER_BIN;
+    launch.data_dir = data_dir;
+    launch.listen = "127.0.0.1:" + std::to_string(port);
+    launch.log = data_dir / "server-process.log";
+    launch.env = std::move(env);
+    launch.ready_timeout = std::chrono::seconds(60);
+    if (auto s = sp->start(launch); !s) throw std::runtime_error("ducha-server did not start: " + s.error().message);
+    return sp;
 }
 
 CliResult cli(const std::vector<std::string>& args) {

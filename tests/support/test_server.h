@@ -8,17 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "server/process/server_process.h"
 #include "server/service/server_app.h"
+#include "shared/support/temp_dir.h"
 
 namespace ducha::test {
-
-struct TempDir {
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    std::filesystem::path path;
-    std::filesystem::path operator/(const std::string& s) const { return path / s; }
-};
 
 struct DemoAccount {
     std::string user_id, role, name, district, code;
@@ -30,7 +24,8 @@ std::vector<DemoAccount> read_codes(const std::filesystem::path& data_dir);
 // `ducha-server init --data DIR [--demo]` in-process, then ServerApp::start on 127.0.0.1:0.
 class TestServer {
 public:
-    explicit TestServer(bool demo = true);
+    // `clock`: the time the server decides by (nullptr: the wall clock); it must outlive the server.
+    explicit TestServer(bool demo = true, const Clock* clock = nullptr);
     ~TestServer();
     std::string url() const { return m_app->url(); }
     std::string pin() const { return m_app->pin(); }
@@ -51,25 +46,11 @@ private:
     std::string m_admin_code;
 };
 
-// The real ducha-server binary as a child process (for SIGKILL and restart tests).
-class ServerProcess {
-public:
-    // Starts `ducha-server serve --data DIR --listen 127.0.0.1:PORT` (PORT 0 = pick a free one)
-    // with extra environment entries like "DUCHA_FAILPOINT=kill_after_commit".
-    ServerProcess(std::filesystem::path data_dir, std::uint16_t port = 0, std::vector<std::string> env = {});
-    ~ServerProcess();  // SIGTERM, wait
-    std::string url() const;
-    const std::string& pin() const { return m_pin; }
-    std::uint16_t port() const { return m_port; }
-    void kill9();
-    bool alive();
-    int wait_exit();  // returns the wait status
-
-private:
-    pid_t m_pid = -1;
-    std::uint16_t m_port = 0;
-    std::string m_pin;
-};
+// The real ducha-server binary as a child process on 127.0.0.1:PORT (0: any free port), for SIGKILL
+// and restart tests, with extra environment entries like "DUCHA_FAILPOINT=kill_after_commit". Its
+// output goes to DIR/server-process.log. Throws if it does not start.
+std::unique_ptr<process::ServerProcess> spawn_server(const std::filesystem::path& data_dir, std::uint16_t port = 0,
+                                                     std::vector<std::string> env = {});
 
 // `ducha-server init` as a subprocess-free call: returns the admin code.
 std::string init_data_dir(const std::filesystem::path& dir, bool demo);

@@ -142,8 +142,10 @@ TEST_CASE("the names and statuses deployed devices speak do not change", "[commo
 
 TEST_CASE("what a device does with each code", "[common][wire]") {
     CHECK(wire::action_for(Errc::token_expired) == Action::refresh_token);
+    // A revoked or unknown token is not the end: the device renews its tokens (refresh, then its key).
+    CHECK(wire::action_for(Errc::unauthorized) == Action::refresh_token);
     CHECK(wire::action_for(Errc::offset_mismatch) == Action::resume_upload);
-    for (Errc c : {Errc::unauthorized, Errc::code_expired, Errc::forbidden, Errc::device_revoked, Errc::not_found,
+    for (Errc c : {Errc::code_expired, Errc::forbidden, Errc::device_revoked, Errc::not_found,
                    Errc::method_not_allowed})
         CHECK(wire::action_for(c) == Action::stop);
     for (Errc c : {Errc::malformed, Errc::invalid_argument, Errc::too_large, Errc::integrity, Errc::rejected,

@@ -12,6 +12,7 @@
 #include "shared/common/bytes.h"
 #include "shared/crypto/certificate.h"
 #include "shared/crypto/random.h"
+#include "shared/support/temp_dir.h"
 
 using namespace ducha;
 using namespace ducha::crypto;
@@ -19,14 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("ducha-cert-test-" + random_token(9));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using ducha::test::TempDir;
 
 // Runs a shell command and returns its stdout with trailing newlines removed.
 std::string run(const std::string& cmd) {

@@ -6,21 +6,14 @@
 #include "shared/common/bytes.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
+#include "shared/support/temp_dir.h"
 
 using namespace ducha;
 using namespace ducha::crypto;
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("ducha-sha256-test-" + random_token(9));
-    TempDir() { std::filesystem::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
+using ducha::test::TempDir;
 
 }  // namespace
 

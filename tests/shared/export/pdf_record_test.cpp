@@ -15,6 +15,7 @@
 #include "shared/export/file_output.h"
 #include "shared/export/image_surface.h"
 #include "shared/export/pdf_record.h"
+#include "shared/support/temp_dir.h"
 
 using namespace ducha;
 using namespace ducha::exporting;
@@ -22,18 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "ducha-pdf-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using ducha::test::TempDir;
 
 // A real baseline JPEG of a colour gradient, encoded by libjpeg.
 std::string make_jpeg(int w, int h) {

@@ -5,21 +5,18 @@
 #include "shared/crypto/random.h"
 #include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
+#include "shared/support/temp_dir.h"
 
 using namespace ducha;
 using namespace ducha::sync;
 namespace fs = std::filesystem;
 
 namespace {
-struct TmpDir {
-    fs::path path = fs::temp_directory_path() / ("ducha-draft-" + crypto::random_token(8));
-    TmpDir() { fs::create_directories(path); }
-    ~TmpDir() { fs::remove_all(path); }
-};
+using ducha::test::TempDir;
 }  // namespace
 
 TEST_CASE("Drafts survive closing the profile and are sealed at rest", "[sync][draft]") {
-    TmpDir dir;
+    TempDir dir;
     const std::string secret = R"({"answers":{"L1":{"result":"fail","note":"无许可证 permit missing"}}})";
     {
         auto p = DeviceProfile::open(dir.path);
@@ -55,7 +52,7 @@ TEST_CASE("Drafts survive closing the profile and are sealed at rest", "[sync][d
 }
 
 TEST_CASE("A draft moved to another key is refused, not misread", "[sync][draft]") {
-    TmpDir dir;
+    TempDir dir;
     auto p = DeviceProfile::open(dir.path);
     REQUIRE(p);
     REQUIRE(p->drafts().save("task:a", "answers of a"));

@@ -6,17 +6,14 @@
 #include "shared/crypto/random.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/local_store.h"
+#include "shared/support/temp_dir.h"
 
 using namespace ducha;
 using namespace ducha::sync;
 namespace fs = std::filesystem;
 
 namespace {
-struct TmpDir {
-    fs::path path = fs::temp_directory_path() / ("ducha-local-" + crypto::random_token(8));
-    TmpDir() { fs::create_directories(path); }
-    ~TmpDir() { fs::remove_all(path); }
-};
+using ducha::test::TempDir;
 pb::Mutation change(const std::string& collection, const std::string& id, std::int64_t base, const std::string& payload) {
     pb::Mutation m;
     m.set_collection(collection);
@@ -28,7 +25,7 @@ pb::Mutation change(const std::string& collection, const std::string& id, std::i
 }  // namespace
 
 TEST_CASE("enqueue writes the local copy and the outbox entry together, seqs never reused", "[sync][local]") {
-    TmpDir d;
+    TempDir d;
     auto s = LocalStore::open(d.path / "device.db");
     REQUIRE(s);
     auto a = s->enqueue(change("task", "t1", 3, "p1"));
@@ -51,7 +48,7 @@ TEST_CASE("enqueue writes the local copy and the outbox entry together, seqs nev
 }
 
 TEST_CASE("a set-aside item keeps its reason and stops counting as pending", "[sync][local]") {
-    TmpDir d;
+    TempDir d;
     auto s = LocalStore::open(d.path / "device.db");
     auto a = s->enqueue(change("report", "r1", 0, "bad"));
     auto b = s->enqueue(change("task", "t1", 1, "ok"));
@@ -67,7 +64,7 @@ TEST_CASE("a set-aside item keeps its reason and stops counting as pending", "[s
 
 TEST_CASE("remote records do not overwrite a change still queued - a resync drops what did not come back",
           "[sync][local]") {
-    TmpDir d;
+    TempDir d;
     auto s = LocalStore::open(d.path / "device.db");
     pb::Record r;
     r.set_collection("institution");
@@ -99,7 +96,7 @@ TEST_CASE("remote records do not overwrite a change still queued - a resync drop
 }
 
 TEST_CASE("the digest depends on content, not on the order records arrived", "[sync][local]") {
-    TmpDir d1, d2;
+    TempDir d1, d2;
     auto s1 = LocalStore::open(d1.path / "device.db");
     auto s2 = LocalStore::open(d2.path / "device.db");
     std::vector<pb::Record> recs;
@@ -120,7 +117,7 @@ TEST_CASE("the digest depends on content, not on the order records arrived", "[s
 }
 
 TEST_CASE("evidence is encrypted at rest and a changed file is detected", "[sync][local]") {
-    TmpDir d;
+    TempDir d;
     auto p = DeviceProfile::open(d.path);
     REQUIRE(p);
     CHECK((fs::status(d.path / "keystore.key").permissions() & fs::perms::group_all) == fs::perms::none);
@@ -143,7 +140,7 @@ TEST_CASE("evidence is encrypted at rest and a changed file is detected", "[sync
 }
 
 TEST_CASE("an ack does not take the replica back while a later change of the same record is queued", "[sync][local]") {
-    TmpDir d;
+    TempDir d;
     auto s = LocalStore::open(d.path / "device.db");
     REQUIRE(s);
     // Two changes of one complaint: the second made while the first was in flight.

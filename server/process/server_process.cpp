@@ -1,4 +1,4 @@
-#include "server/bench/server_process.h"
+#include "server/process/server_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -13,18 +13,26 @@
 #include <fstream>
 #include <sstream>
 
-namespace ducha::bench {
+extern char** environ;
+
+namespace ducha::process {
 
 namespace {
 
 std::string sys_error(const std::string& what) { return what + ": " + std::strerror(errno); }
 
-// fork + exec with the child's stdout/stderr on the given descriptors. Everything the child does
-// between fork and exec is async-signal-safe (this process has threads).
-Result<pid_t> spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+// fork + exec with the child's stdout/stderr on the given descriptors and `env` added to this
+// process's environment. Everything the child does between fork and exec is async-signal-safe
+// (this process has threads): argv and the environment are built before the fork.
+Result<pid_t> spawn(const std::vector<std::string>& args, int out_fd, int err_fd,
+                    const std::vector<std::string>& env = {}) {
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (char** e = environ; e && *e; ++e) envp.push_back(*e);
+    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
     pid_t pid = ::fork();
     if (pid < 0) return fail(Errc::internal, sys_error("fork"));
     if (pid == 0) {
@@ -37,8 +45,8 @@ Result<pid_t> spawn(const std::vector<std::string>& args, int out_fd, int err_fd
         ::signal(SIGPIPE, SIG_DFL);
         // Never outlive the benchmark, even if it is killed.
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        ::execv(argv[0], argv.data());
-        const char msg[] = "ducha-bench: cannot exec the server binary\n";
+        ::execve(argv[0], argv.data(), envp.data());
+        const char msg[] = "cannot exec the server binary\n";
         (void)!::write(err_fd, msg, sizeof msg - 1);
         ::_exit(127);
     }
@@ -72,9 +80,8 @@ Result<int> run_program(const std::vector<std::string>& argv, const std::filesys
 
 ServerProcess::~ServerProcess() { stop(std::chrono::seconds(10)); }
 
-Status ServerProcess::start(const std::string& bin, const std::filesystem::path& data_dir,
-                            const std::vector<std::string>& extra, const std::filesystem::path& log,
-                            std::chrono::seconds ready_timeout) {
+Status ServerProcess::start(const ServerLaunch& launch) {
+    const auto& log = launch.log;
     int log_fd = open_log(log);
     if (log_fd < 0) return fail(Errc::storage, sys_error("open " + log.string()));
     int p[2];
@@ -82,9 +89,9 @@ Status ServerProcess::start(const std::string& bin, const std::filesystem::path&
         ::close(log_fd);
         return fail(Errc::internal, sys_error("pipe"));
     }
-    std::vector<std::string> args{bin, "serve", "--data", data_dir.string(), "--listen", "127.0.0.1:0"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    auto pid = spawn(args, p[1], log_fd);
+    std::vector<std::string> args{launch.bin, "serve", "--data", launch.data_dir.string(), "--listen", launch.listen};
+    args.insert(args.end(), launch.extra_args.begin(), launch.extra_args.end());
+    auto pid = spawn(args, p[1], log_fd, launch.env);
     ::close(p[1]);
     if (!pid) {
         ::close(p[0]);
@@ -96,7 +103,7 @@ Status ServerProcess::start(const std::string& bin, const std::filesystem::path&
 
     // Read stdout until "pin: ..." and "listening on ..." have both been printed.
     std::string buf;
-    auto deadline = std::chrono::steady_clock::now() + ready_timeout;
+    auto deadline = std::chrono::steady_clock::now() + launch.ready_timeout;
     auto failed = [&](std::string why) -> Status {
         ::close(log_fd);
         stop(std::chrono::seconds(5));
@@ -168,12 +175,44 @@ int ServerProcess::stop(std::chrono::seconds grace) {
         code = reaped ? exit_code(status) : -1;
         m_pid = -1;
     }
+    join_drain();
+    return code;
+}
+
+void ServerProcess::join_drain() {
     if (m_drain.joinable()) m_drain.join();
     if (m_out >= 0) {
         ::close(m_out);
         m_out = -1;
     }
-    return code;
+}
+
+void ServerProcess::kill9() {
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        (void)wait_exit();
+    }
+}
+
+int ServerProcess::wait_exit() {
+    int status = 0;
+    if (m_pid > 0) {
+        while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {}
+        m_pid = -1;
+    }
+    join_drain();
+    return status;
+}
+
+bool ServerProcess::running() {
+    if (m_pid <= 0) return false;
+    int status = 0;
+    if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+        m_pid = -1;
+        join_drain();
+        return false;
+    }
+    return true;
 }
 
 double process_cpu_seconds(pid_t pid) {
@@ -207,4 +246,4 @@ std::string file_tail(const std::filesystem::path& p, std::size_t max_bytes) {
     return s.size() > max_bytes ? s.substr(s.size() - max_bytes) : s;
 }
 
-}  // namespace ducha::bench
+}  // namespace ducha::process

@@ -1,6 +1,7 @@
 #pragma once
-// A ducha-server child process for the benchmark: `init --demo` on a fresh data directory, then
-// `serve` on 127.0.0.1, read its pin and URL from stdout, SIGTERM it at the end.
+// A ducha-server child process, for the benchmark and the tests that need a real process (SIGKILL,
+// restart on the same port, failpoints): `serve` on 127.0.0.1, its pin and URL read from its
+// stdout, everything it prints kept in a log file, SIGTERM (then SIGKILL) at the end.
 #include <sys/types.h>
 
 #include <chrono>
@@ -11,10 +12,20 @@
 
 #include "shared/common/result.h"
 
-namespace ducha::bench {
+namespace ducha::process {
 
 // Runs a program to completion, stdout and stderr appended to `log`. Returns its exit status.
 Result<int> run_program(const std::vector<std::string>& argv, const std::filesystem::path& log);
+
+struct ServerLaunch {
+    std::string bin;                      // the ducha-server binary
+    std::filesystem::path data_dir;
+    std::filesystem::path log;            // the server's stderr, and its stdout after the ready lines
+    std::string listen = "127.0.0.1:0";   // port 0: the server picks one and prints it
+    std::vector<std::string> extra_args;  // after `serve --data DIR --listen ADDR`
+    std::vector<std::string> env;         // NAME=VALUE entries added to this process's environment
+    std::chrono::seconds ready_timeout{120};
+};
 
 class ServerProcess {
 public:
@@ -23,19 +34,24 @@ public:
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
-    // Starts `BIN serve --data DIR --listen 127.0.0.1:0 EXTRA...` and waits until it prints its URL.
-    // The server's stderr (and stdout after the ready lines) go to `log`.
-    Status start(const std::string& bin, const std::filesystem::path& data_dir, const std::vector<std::string>& extra,
-                 const std::filesystem::path& log, std::chrono::seconds ready_timeout = std::chrono::seconds(120));
+    // Starts the server and waits until it prints its pin and URL.
+    Status start(const ServerLaunch& launch);
     // SIGTERM, wait (SIGKILL after `grace`). Returns the exit status (or -signal). Idempotent.
     int stop(std::chrono::seconds grace = std::chrono::seconds(60));
+    // SIGKILL and reap.
+    void kill9();
+    // Waits until the process ends by itself; its raw wait status (WIFSIGNALED, WTERMSIG apply).
+    int wait_exit();
+    // Whether the process is still there (reaps it if it has ended).
+    bool running();
 
-    bool running() const { return m_pid > 0; }
     pid_t pid() const { return m_pid; }
     const std::string& url() const { return m_url; }
     const std::string& pin() const { return m_pin; }
 
 private:
+    void join_drain();
+
     pid_t m_pid = -1;
     int m_out = -1;
     std::thread m_drain;
@@ -50,4 +66,4 @@ double self_cpu_seconds();
 // The last `max_bytes` of a text file (for error messages).
 std::string file_tail(const std::filesystem::path& p, std::size_t max_bytes = 2000);
 
-}  // namespace ducha::bench
+}  // namespace ducha::process

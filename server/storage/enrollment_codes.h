@@ -1,0 +1,32 @@
+#pragma once
+// One-time enrollment codes as the server holds them: only the SHA-256 of the normalised code.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "shared/common/bytes.h"
+#include "shared/common/result.h"
+#include "shared/store/database.h"
+
+namespace ducha::server {
+
+struct EnrollmentCodeRow {
+    std::string user_id;
+    std::int64_t expires_at = 0;  // unix seconds
+    bool used = false;
+};
+
+class EnrollmentCodes {
+public:
+    explicit EnrollmentCodes(store::Database& db) : m_db(db) {}
+
+    [[nodiscard]] Status insert(const Bytes& code_hash, const std::string& user_id, std::int64_t expires_at,
+                                const std::string& created_by);
+    [[nodiscard]] Result<std::optional<EnrollmentCodeRow>> find(const Bytes& code_hash);
+    [[nodiscard]] Status mark_used(const Bytes& code_hash, std::int64_t at_s);
+
+private:
+    store::Database& m_db;
+};
+
+}  // namespace ducha::server
