@@ -164,6 +164,68 @@ Result<Principal> AuthService::principal_of(const Caller& c) {
     return make_principal(c.user_id, c.user, c.device_id, table.lookup());
 }
 
+namespace {
+
+// The enrollment itself, in the writer's transaction: the code must be known, unused, unexpired
+// and its account active (else a refusal, recorded in `refusal` for its own audit entry); then the
+// code is used up, the device recorded, its tokens issued and the enrollment audited.
+Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerContext& ctx, pb::TokenResponse& out,
+                  Refusal& refusal) {
+    auto refuse = [&refusal](Errc code, std::string message) -> Status {
+        refusal.error = Error{code, std::move(message)};
+        return fail(refusal.error);
+    };
+    auto& st = b.db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
+    st.bind_blob(1, crypto::sha256(normalize_code(req.code())));
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    if (!*row) return refuse(Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again");
+    std::string user_id = st.col_text(0);
+    std::int64_t expires = st.col_int(1);
+    bool used = !st.col_null(2);
+    st.reset();
+    RecordTable table{b.db};
+    refusal.entry = actor_entry(table, user_id, "");
+    if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
+    if (expires <= b.server_time_ms / 1000)
+        return refuse(Errc::code_expired, "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
+    auto usr = table.get(kUser, user_id);
+    if (!usr) return fail(usr.error());
+    pb::User u;
+    if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
+        return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
+    auto& use = b.db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
+    use.bind_blob(1, crypto::sha256(normalize_code(req.code()))).bind(2, b.server_time_ms / 1000);
+    if (auto r = use.run(); !r) return r;
+
+    std::string device_id = crypto::new_uuid();
+    pb::Device d;
+    d.set_user_id(user_id);
+    d.set_public_key(req.public_key());
+    d.set_name(req.device_name().substr(0, 100));
+    d.set_enrolled_at(b.server_time_ms / 1000);
+    d.set_last_contact(b.server_time_ms / 1000);
+    MutationApplier ap{b, table};
+    if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
+    if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, out); !r) return r;
+    out.set_device_id(device_id);
+    out.set_user_id(user_id);
+    out.set_role(u.role());
+    out.set_user_name(u.name());
+    out.set_district_id(u.district_id());
+    out.set_server_public_key(ctx.server_key.public_key());
+    AuditEntry e = actor_entry(table, user_id, device_id);
+    e.at_ms = b.server_time_ms;
+    e.action = "enroll";
+    e.collection = std::string(kDevice);
+    e.record_id = device_id;
+    e.outcome = std::string(kAccepted);
+    e.reason = d.name();
+    return append_audit(b.db, e);
+}
+
+}  // namespace
+
 void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     if (req.public_key().size() != 32) {
         done(fail(Errc::invalid_argument, "设备公钥必须是 32 字节的 Ed25519 公钥 / public_key must be a 32-byte Ed25519 key"));
@@ -177,59 +239,7 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
     auto refusal = std::make_shared<Refusal>();
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
-        [req, out, refusal, &ctx](WriteBatch& b) -> Status {
-            auto refuse = [&refusal](Errc code, std::string message) -> Status {
-                refusal->error = Error{code, std::move(message)};
-                return fail(refusal->error);
-            };
-            auto& st = b.db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
-            st.bind_blob(1, crypto::sha256(normalize_code(req.code())));
-            auto row = st.step();
-            if (!row) return fail(row.error());
-            if (!*row) return refuse(Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again");
-            std::string user_id = st.col_text(0);
-            std::int64_t expires = st.col_int(1);
-            bool used = !st.col_null(2);
-            st.reset();
-            RecordTable table{b.db};
-            refusal->entry = actor_entry(table, user_id, "");
-            if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
-            if (expires <= b.server_time_ms / 1000)
-                return refuse(Errc::code_expired, "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
-            auto usr = table.get(kUser, user_id);
-            if (!usr) return fail(usr.error());
-            pb::User u;
-            if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
-                return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
-            auto& use = b.db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
-            use.bind_blob(1, crypto::sha256(normalize_code(req.code()))).bind(2, b.server_time_ms / 1000);
-            if (auto r = use.run(); !r) return r;
-
-            std::string device_id = crypto::new_uuid();
-            pb::Device d;
-            d.set_user_id(user_id);
-            d.set_public_key(req.public_key());
-            d.set_name(req.device_name().substr(0, 100));
-            d.set_enrolled_at(b.server_time_ms / 1000);
-            d.set_last_contact(b.server_time_ms / 1000);
-            MutationApplier ap{b, table};
-            if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
-            if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, *out); !r) return r;
-            out->set_device_id(device_id);
-            out->set_user_id(user_id);
-            out->set_role(u.role());
-            out->set_user_name(u.name());
-            out->set_district_id(u.district_id());
-            out->set_server_public_key(ctx.server_key.public_key());
-            AuditEntry e = actor_entry(table, user_id, device_id);
-            e.at_ms = b.server_time_ms;
-            e.action = "enroll";
-            e.collection = std::string(kDevice);
-            e.record_id = device_id;
-            e.outcome = std::string(kAccepted);
-            e.reason = d.name();
-            return append_audit(b.db, e);
-        },
+        [req, out, refusal, &ctx](WriteBatch& b) -> Status { return enroll_job(b, req, ctx, *out, *refusal); },
         [out, refusal, done, &ctx](Status s) {
             if (!s) {
                 if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
