@@ -142,6 +142,83 @@ int positive(const Args& a, std::string_view flag, int def) {
     return v;
 }
 
+// Blocks the stop signals before any thread starts; one thread waits for them and cleans up.
+void clean_up_on_stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+    std::thread([set] {
+        int sig = 0;
+        sigwait(&set, &sig);
+        std::cerr << "\nducha-bench: interrupted\n";
+        g_cleanup.run();
+        _exit(128 + sig);
+    }).detach();
+}
+
+// A new temporary directory for the run (removed at the end unless --keep); nullopt when it
+// cannot be made, said on stderr.
+std::optional<fs::path> make_temporary_directory(bool keep) {
+    const char* base = std::getenv("TMPDIR");
+    std::string tmpl = (fs::path(base && *base ? base : "/tmp") / "ducha-bench-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) {
+        std::cerr << "ducha-bench: cannot create a temporary directory: " << std::strerror(errno) << "\n";
+        return std::nullopt;
+    }
+    {
+        std::lock_guard lk(g_cleanup.mu);
+        g_cleanup.tmp = tmpl;
+        g_cleanup.keep = keep;
+    }
+    return fs::path(tmpl);
+}
+
+// Initialises a demo data directory and starts ducha-server on it, filling in where `o` finds it.
+// Returns how the run's header line describes the server; nullopt when it could not start (said
+// on stderr, cleaned up).
+std::optional<std::string> start_own_server(const Args& a, const std::string& server_bin, const fs::path& tmp,
+                                            ServerProcess& server, IngestOptions& o) {
+    fs::path data = tmp / "data";
+    std::cerr << "ducha-bench: initialising a demo data directory (ducha-server init --demo)...\n";
+    auto init = run_program({server_bin, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
+    if (!init || *init != 0) {
+        std::cerr << "ducha-bench: ducha-server init failed"
+                  << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message) << "\n"
+                  << file_tail(tmp / "server-init.log") << "\n";
+        g_cleanup.run();
+        return std::nullopt;
+    }
+    std::vector<std::string> extra;
+    if (a.has("--no-fsync")) extra.push_back("--no-fsync");
+    if (auto t = a.get("--io-threads")) extra.insert(extra.end(), {"--io-threads", *t});
+    if (auto t = a.get("--workers")) extra.insert(extra.end(), {"--workers", *t});
+    {
+        std::lock_guard lk(g_cleanup.mu);
+        g_cleanup.server = &server;
+    }
+    process::ServerLaunch launch;
+    launch.bin = server_bin;
+    launch.data_dir = data;
+    launch.log = tmp / "server.log";
+    launch.extra_args = extra;
+    if (auto s = server.start(launch); !s) {
+        std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
+        g_cleanup.run();
+        return std::nullopt;
+    }
+    o.server_url = server.url();
+    o.pin = server.pin();
+    o.codes_csv = data / "enrollment-codes.csv";
+    o.server_pid = server.pid();
+    std::string mode = std::string("self-started ") + (a.get("--server-bin") ? server_bin : "ducha-server") + " on " + o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
+    for (std::size_t i = 0; i < extra.size(); ++i)
+        if (extra[i] != "--no-fsync") mode += (extra[i].rfind("--", 0) == 0 ? ", " : " ") + extra[i];
+    return mode;
+}
+
 int cmd_ingest(const Args& a) {
     IngestOptions o;
     o.devices = positive(a, "--devices", 50);
@@ -157,34 +234,10 @@ int cmd_ingest(const Args& a) {
         return usage_error("--no-fsync, --io-threads, --workers and --server-bin apply to a self-started server only");
     const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
 
-    // Block the stop signals before any thread starts; one thread waits for them and cleans up.
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    signal(SIGPIPE, SIG_IGN);
-    std::thread([set] {
-        int sig = 0;
-        sigwait(&set, &sig);
-        std::cerr << "\nducha-bench: interrupted\n";
-        g_cleanup.run();
-        _exit(128 + sig);
-    }).detach();
-
-    const char* base = std::getenv("TMPDIR");
-    std::string tmpl = (fs::path(base && *base ? base : "/tmp") / "ducha-bench-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) {
-        std::cerr << "ducha-bench: cannot create a temporary directory: " << std::strerror(errno) << "\n";
-        return 1;
-    }
-    {
-        std::lock_guard lk(g_cleanup.mu);
-        g_cleanup.tmp = tmpl;
-        g_cleanup.keep = a.has("--keep");
-    }
-    fs::path tmp = tmpl;
-    o.work_dir = tmp / "devices";
+    clean_up_on_stop_signals();
+    auto tmp = make_temporary_directory(a.has("--keep"));
+    if (!tmp) return 1;
+    o.work_dir = *tmp / "devices";
     fs::create_directories(o.work_dir);
 
     ServerProcess server;
@@ -196,41 +249,9 @@ int cmd_ingest(const Args& a) {
         o.codes_csv = *a.get("--codes");
         mode = "server " + o.server_url;
     } else {
-        fs::path data = tmp / "data";
-        std::cerr << "ducha-bench: initialising a demo data directory (ducha-server init --demo)...\n";
-        auto init = run_program({server_bin, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
-        if (!init || *init != 0) {
-            std::cerr << "ducha-bench: ducha-server init failed"
-                      << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message) << "\n"
-                      << file_tail(tmp / "server-init.log") << "\n";
-            g_cleanup.run();
-            return 1;
-        }
-        std::vector<std::string> extra;
-        if (a.has("--no-fsync")) extra.push_back("--no-fsync");
-        if (auto t = a.get("--io-threads")) extra.insert(extra.end(), {"--io-threads", *t});
-        if (auto t = a.get("--workers")) extra.insert(extra.end(), {"--workers", *t});
-        {
-            std::lock_guard lk(g_cleanup.mu);
-            g_cleanup.server = &server;
-        }
-        process::ServerLaunch launch;
-        launch.bin = server_bin;
-        launch.data_dir = data;
-        launch.log = tmp / "server.log";
-        launch.extra_args = extra;
-        if (auto s = server.start(launch); !s) {
-            std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
-            g_cleanup.run();
-            return 1;
-        }
-        o.server_url = server.url();
-        o.pin = server.pin();
-        o.codes_csv = data / "enrollment-codes.csv";
-        o.server_pid = server.pid();
-        mode = std::string("self-started ") + (a.get("--server-bin") ? server_bin : "ducha-server") + " on " + o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
-        for (std::size_t i = 0; i < extra.size(); ++i)
-            if (extra[i] != "--no-fsync") mode += (extra[i].rfind("--", 0) == 0 ? ", " : " ") + extra[i];
+        auto started = start_own_server(a, server_bin, *tmp, server, o);
+        if (!started) return 1;
+        mode = std::move(*started);
     }
     std::cout << "ducha-bench ingest: " << o.devices << " devices x " << o.reports << " reports, batch " << o.batch
               << ", " << o.runs << " runs; " << mode << "; " << std::thread::hardware_concurrency() << " cores"

@@ -441,33 +441,23 @@ std::map<std::string, double> fetch_metrics(const IngestOptions& opt) {
     return out;
 }
 
-}  // namespace
+// ---------------------------------------------------------------- the phases of one benchmark
 
-int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
-    auto codes = read_volunteer_codes(opt.codes_csv);
-    if (!codes) {
-        err << "ducha-bench: " << codes.error().message << "\n";
-        return 1;
-    }
-    if (codes->size() < static_cast<std::size_t>(opt.devices)) {
-        err << "ducha-bench: " << opt.codes_csv.string() << " has " << codes->size() << " volunteer codes; "
-            << opt.devices << " devices need at least as many\n";
-        return 1;
-    }
-
-    // ---- enrollment and initial sync, one thread per device (not timed)
+// Enrolls every device and pulls its tasks, one thread per device (not timed). False: a device
+// could not start, said on `err`.
+bool enroll_devices(std::vector<Device>& devices, const IngestOptions& opt, const std::vector<CodeRow>& codes,
+                    std::ostream& err) {
     err << "enrolling " << opt.devices << " devices and pulling their tasks...\n";
-    std::vector<Device> devices(static_cast<std::size_t>(opt.devices));
     for (std::size_t i = 0; i < devices.size(); ++i) devices[i].slot = static_cast<int>(i);
     Enrollment en;
     auto e0 = Clock::now();
-    for_each_device(devices, [&](Device& d) { enroll_device(d, opt, *codes, en); });
+    for_each_device(devices, [&](Device& d) { enroll_device(d, opt, codes, en); });
     double enroll_s = std::chrono::duration<double>(Clock::now() - e0).count();
     for (const auto& d : devices) {
         if (!d.setup_error.empty()) {
             err << "ducha-bench: device " << d.slot << ": " << d.setup_error << "\n";
             if (en.refused) err << "  (" << en.refused << " codes were refused, e.g. " << en.refusals.front() << ")\n";
-            return 1;
+            return false;
         }
     }
     std::size_t tasks = 0;
@@ -475,29 +465,47 @@ int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
     err << "enrolled " << opt.devices << " devices in " << fixed(enroll_s, 1) << " s (enrollment + initial sync, "
         << tasks << " open tasks; " << en.refused << " codes refused, " << en.without_tasks
         << " volunteers skipped for having no open task)\n";
+    return true;
+}
 
-    std::vector<RunResult> results;
-    bool clean = true;
-    for (int run = 1; run <= opt.runs; ++run) {
-        // ---- record and sign every report first: that is the devices' cost, not the server's
+// What a run's reports weigh: their serialized sizes and the bytes of the requests carrying them.
+struct RecordedRun {
+    std::vector<double> sizes;
+    std::size_t body_bytes = 0;
+};
+
+// Records and signs every report of a run first: that is the devices' cost, not the server's.
+// nullopt: a device failed, said on `err`.
+std::optional<RecordedRun> record_run(std::vector<Device>& devices, const IngestOptions& opt, int run, std::ostream& err) {
         err << "run " << run << "/" << opt.runs << ": recording and signing " << opt.devices * opt.reports
             << " reports...\n";
         for (auto& d : devices) d.reset_run();
         for_each_device(devices, [&](Device& d) { prepare_run(d, opt, run); });
-        std::vector<double> sizes;
-        std::size_t body_bytes = 0;
+    RecordedRun rec;
         for (const auto& d : devices) {
             if (!d.setup_error.empty()) {
                 err << "ducha-bench: device " << d.slot << ": " << d.setup_error << "\n";
-                return 1;
+            return std::nullopt;
             }
-            for (auto s : d.report_sizes) sizes.push_back(static_cast<double>(s));
-            for (const auto& b : d.bodies) body_bytes += b.size();
+        for (auto s : d.report_sizes) rec.sizes.push_back(static_cast<double>(s));
+        for (const auto& b : d.bodies) rec.body_bytes += b.size();
         }
+    return rec;
+}
 
-        // ---- push: the clock runs from the first request to the last ack
+// The server's counters and both processes' CPU time around the timed push.
+struct PushedRun {
+    Clock::time_point t0;
+    std::map<std::string, double> before, after;  // /metrics
+    double server_cpu = -1, self_cpu = 0;
+};
+
+// The push: every device's thread is ready before the clock starts; it runs from the first
+// request to the last ack.
+PushedRun push_run(std::vector<Device>& devices, const IngestOptions& opt, int run, std::ostream& err) {
         err << "run " << run << "/" << opt.runs << ": pushing...\n";
-        auto before = fetch_metrics(opt);
+    PushedRun p;
+    p.before = fetch_metrics(opt);
         std::latch ready(static_cast<std::ptrdiff_t>(devices.size())), go(1);
         std::vector<std::thread> threads;
         threads.reserve(devices.size());
@@ -505,17 +513,20 @@ int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
         ready.wait();
         double server_cpu0 = opt.server_pid > 0 ? process_cpu_seconds(opt.server_pid) : -1;
         double self_cpu0 = self_cpu_seconds();
-        auto t0 = Clock::now();
+    p.t0 = Clock::now();
         go.count_down();
         for (auto& t : threads) t.join();
-        double server_cpu = opt.server_pid > 0 ? process_cpu_seconds(opt.server_pid) - server_cpu0 : -1;
-        double self_cpu = self_cpu_seconds() - self_cpu0;
-        auto after = fetch_metrics(opt);
+    p.server_cpu = opt.server_pid > 0 ? process_cpu_seconds(opt.server_pid) - server_cpu0 : -1;
+    p.self_cpu = self_cpu_seconds() - self_cpu0;
+    p.after = fetch_metrics(opt);
+    return p;
+}
 
+// Throughput and latency of the push, from the devices' own clocks; the first errors go to `errors`.
+RunResult tally_run(const std::vector<Device>& devices, Clock::time_point t0, std::vector<std::string>& errors) {
         RunResult rr;
         auto last = t0;
         std::vector<double> lat;
-        std::vector<std::string> errors;
         for (const auto& d : devices) {
             if (!d.setup_error.empty()) errors.push_back("device " + std::to_string(d.slot) + ": " + d.setup_error);
             last = std::max(last, d.finished);
@@ -531,20 +542,23 @@ int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
         rr.throughput = rr.seconds > 0 ? rr.applied / rr.seconds : 0;
         rr.p50 = percentile(lat, 50);
         rr.p99 = percentile(lat, 99);
-        for (const auto& e : errors) err << "  error: " << e << "\n";
+    return rr;
+}
 
-        // ---- settle the outboxes and check the receipts (not timed)
-        Settled settled;
-        std::mutex mu;
-        for_each_device(devices, [&](Device& d) { settle(d, opt, settled, mu); });
-
+// The lines of one run: its figures, its reports' sizes and receipts, and the server's side.
+void print_run(std::ostream& out, const IngestOptions& opt, int run, const RunResult& rr, const RecordedRun& rec,
+               const Settled& settled, const PushedRun& pushed) {
+    const auto& sizes = rec.sizes;
+    const auto& before = pushed.before;
+    const auto& after = pushed.after;
+    const double server_cpu = pushed.server_cpu, self_cpu = pushed.self_cpu;
         out << "run " << run << "/" << opt.runs << ": " << rr.applied << " reports in " << fixed(rr.seconds, 3)
             << " s = " << fixed(rr.throughput, 0) << " reports/s, p50 " << fixed(rr.p50, 1) << " ms, p99 "
             << fixed(rr.p99, 1) << " ms (" << rr.requests << " requests, " << rr.failed_requests << " failed; "
             << rr.failed << " reports not applied)\n";
         out << "  reports " << fixed(sizes.empty() ? 0 : percentile(sizes, 0), 0) << "-"
             << fixed(percentile(sizes, 100), 0) << " B (median " << fixed(median(sizes), 0) << " B), "
-            << fixed(static_cast<double>(body_bytes) / 1e6, 2) << " MB of requests";
+        << fixed(static_cast<double>(rec.body_bytes) / 1e6, 2) << " MB of requests";
         if (opt.verify_receipts)
             out << "; receipts verified " << settled.verified << "/" << rr.applied << " in " << settled.batches.size()
                 << " signed batches";
@@ -565,14 +579,10 @@ int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
             out << "  server cpu " << fixed(server_cpu, 2) << " s; bench cpu " << fixed(self_cpu, 2) << " s\n";
         }
         out.flush();
-        if (settled.bad_receipts) {
-            err << "  " << settled.bad_receipts << " receipts failed verification, e.g.: " << settled.first_bad << "\n";
-            clean = false;
-        }
-        if (rr.failed || rr.failed_requests || !errors.empty()) clean = false;
-        results.push_back(rr);
-    }
+}
 
+// The last line, which scripts read: the median of the runs.
+void print_summary(std::ostream& out, const std::vector<RunResult>& results) {
     std::vector<double> tp, p50, p99;
     for (const auto& r : results) {
         tp.push_back(r.throughput);
@@ -581,6 +591,48 @@ int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
     }
     out << "ingest: " << fixed(median(tp), 0) << " reports/s, p50 " << fixed(median(p50), 1) << " ms, p99 "
         << fixed(median(p99), 1) << " ms" << std::endl;
+}
+
+}  // namespace
+
+int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
+    auto codes = read_volunteer_codes(opt.codes_csv);
+    if (!codes) {
+        err << "ducha-bench: " << codes.error().message << "\n";
+        return 1;
+    }
+    if (codes->size() < static_cast<std::size_t>(opt.devices)) {
+        err << "ducha-bench: " << opt.codes_csv.string() << " has " << codes->size() << " volunteer codes; "
+            << opt.devices << " devices need at least as many\n";
+        return 1;
+    }
+    std::vector<Device> devices(static_cast<std::size_t>(opt.devices));
+    if (!enroll_devices(devices, opt, *codes, err)) return 1;
+
+    std::vector<RunResult> results;
+    bool clean = true;
+    for (int run = 1; run <= opt.runs; ++run) {
+        auto recorded = record_run(devices, opt, run, err);
+        if (!recorded) return 1;
+        auto pushed = push_run(devices, opt, run, err);
+        std::vector<std::string> errors;
+        RunResult rr = tally_run(devices, pushed.t0, errors);
+        for (const auto& e : errors) err << "  error: " << e << "\n";
+
+        // ---- settle the outboxes and check the receipts (not timed)
+        Settled settled;
+        std::mutex mu;
+        for_each_device(devices, [&](Device& d) { settle(d, opt, settled, mu); });
+
+        print_run(out, opt, run, rr, *recorded, settled, pushed);
+        if (settled.bad_receipts) {
+            err << "  " << settled.bad_receipts << " receipts failed verification, e.g.: " << settled.first_bad << "\n";
+            clean = false;
+        }
+        if (rr.failed || rr.failed_requests || !errors.empty()) clean = false;
+        results.push_back(rr);
+    }
+    print_summary(out, results);
     return clean ? 0 : 1;
 }
 

@@ -193,23 +193,16 @@ Result<Principal> AuthService::principal_of(const Caller& c) {
     return make_principal(c.user_id, c.user, c.device_id, table.lookup());
 }
 
-void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
-    if (req.public_key().size() != 32) {
-        done(fail(Errc::invalid_argument, "设备公钥必须是 32 字节的 Ed25519 公钥 / public_key must be a 32-byte Ed25519 key"));
-        return;
-    }
-    if (req.code().empty()) {
-        done(fail(Errc::invalid_argument, "请输入注册码 / the enrollment code is missing"));
-        return;
-    }
-    auto out = std::make_shared<pb::TokenResponse>();
-    auto refusal = std::make_shared<Refusal>();
-    ServerContext& ctx = m_ctx;
-    m_ctx.writer->submit(
-        [req, out, refusal, &ctx](WriteBatch& b) -> Status {
+namespace {
+
+// The enrollment itself, in the writer's transaction: the code must be known, unused, unexpired
+// and its account active (else a refusal, recorded in `refusal` for its own audit entry); then the
+// code is used up, the device recorded, its tokens issued and the enrollment audited.
+Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerContext& ctx, pb::TokenResponse& out,
+                  Refusal& refusal) {
             auto refuse = [&refusal](Errc code, std::string message) -> Status {
-                refusal->error = Error{code, std::move(message)};
-                return fail(refusal->error);
+        refusal.error = Error{code, std::move(message)};
+        return fail(refusal.error);
             };
             EnrollmentCodes codes{b.db};
             const Bytes code_hash = crypto::sha256(normalize_code(req.code()));
@@ -220,7 +213,7 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             const std::int64_t expires = (*row)->expires_at;
             const bool used = (*row)->used;
             RecordTable table{b.db};
-            refusal->entry = actor_entry(table, user_id, "");
+    refusal.entry = actor_entry(table, user_id, "");
             if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
             if (expires <= b.server_time_ms / 1000)
                 return refuse(Errc::code_expired, "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
@@ -240,13 +233,13 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             d.set_last_contact(b.server_time_ms / 1000);
             MutationApplier ap{b, table};
             if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
-            if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, *out); !r) return r;
-            out->set_device_id(device_id);
-            out->set_user_id(user_id);
-            out->set_role(u.role());
-            out->set_user_name(u.name());
-            out->set_district_id(u.district_id());
-            out->set_server_public_key(ctx.server_key.public_key());
+    if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, out); !r) return r;
+    out.set_device_id(device_id);
+    out.set_user_id(user_id);
+    out.set_role(u.role());
+    out.set_user_name(u.name());
+    out.set_district_id(u.district_id());
+    out.set_server_public_key(ctx.server_key.public_key());
             AuditEntry e = actor_entry(table, user_id, device_id);
             e.at_ms = b.server_time_ms;
             e.action = "enroll";
@@ -255,7 +248,24 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
             e.outcome = std::string(kAccepted);
             e.reason = d.name();
             return append_audit(b.db, e);
-        },
+}
+
+}  // namespace
+
+void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
+    if (req.public_key().size() != 32) {
+        done(fail(Errc::invalid_argument, "设备公钥必须是 32 字节的 Ed25519 公钥 / public_key must be a 32-byte Ed25519 key"));
+        return;
+    }
+    if (req.code().empty()) {
+        done(fail(Errc::invalid_argument, "请输入注册码 / the enrollment code is missing"));
+        return;
+    }
+    auto out = std::make_shared<pb::TokenResponse>();
+    auto refusal = std::make_shared<Refusal>();
+    ServerContext& ctx = m_ctx;
+    m_ctx.writer->submit(
+        [req, out, refusal, &ctx](WriteBatch& b) -> Status { return enroll_job(b, req, ctx, *out, *refusal); },
         [out, refusal, done, &ctx](Status s) {
             if (settle_failure(ctx, s, *refusal, "enroll", done)) return;
             ctx.counters.enrollments++;

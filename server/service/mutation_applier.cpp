@@ -97,7 +97,6 @@ Status MutationApplier::decide(const Principal& p, const pb::Mutation& m, const 
                                pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
                                const PreparedReport* prepared) {
     const ConflictRule rule = conflict_rule(m.collection());
-    const bool live = cur && !cur->deleted();
     const policy::Actor actor = actor_of(p);
     // Facts from the server's own database: authoritative, a missing one refuses.
     const policy::LookupFacts facts{[this](std::string_view c, const std::string& id) -> std::optional<pb::Record> {
@@ -105,60 +104,75 @@ Status MutationApplier::decide(const Principal& p, const pb::Mutation& m, const 
                                         return r ? *r : std::nullopt;
                                     },
                                     m_batch.server_time_ms, true};
+    if (rule == ConflictRule::immutable) return decide_immutable(p, m, cur, ack, acks, index, prepared, actor, facts);
+    return decide_mutable(m, cur, ack, p, rule, actor, facts);
+}
 
-    if (rule == ConflictRule::immutable) {
-        if (m.deleted()) {
-            reject(ack, "immutable", "证据不可删除 / evidence cannot be deleted");
+// Reports, receipts, evidence: created once, never changed or deleted. A replay gets the original
+// outcome; a new report takes its chain step before the rules judge it.
+Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur,
+                                         pb::Ack& ack, std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index,
+                                         const PreparedReport* prepared, const policy::Actor& actor,
+                                         const policy::LookupFacts& facts) {
+    const bool live = cur && !cur->deleted();
+    if (m.deleted()) {
+        reject(ack, "immutable", "证据不可删除 / evidence cannot be deleted");
+        return {};
+    }
+    if (live && cur->payload() != m.payload()) {
+        reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
+        return {};
+    }
+    // A replay (e.g. from a restored outbox) gets the original outcome, but only its author:
+    // judged as the creation it repeats on who may make it, not again on rules that depend on
+    // time (an amendment's window has no say over a report the server already holds).
+    policy::RecordChange ch{m.collection(), m.id(), std::nullopt, m.payload(), false};
+    if (live) {
+        if (auto s = policy::judge_access(actor, ch, facts); !s) {
+            reject(ack, refusal_code(s.error()), s.error().message);
             return {};
         }
-        if (live && cur->payload() != m.payload()) {
-            reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
+        ack.set_status(pb::Ack::DUPLICATE);
+        ack.set_seq(cur->seq());
+        ack.set_version(cur->version());
+        if (m.collection() == kReport) return attach_receipt(m_table, m.id(), ack);
+        return {};
+    }
+    if (m.collection() == kReport) {
+        pb::Report parsed;
+        if (!prepared && !parsed.ParseFromString(m.payload())) {
+            reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
             return {};
         }
-        // A replay (e.g. from a restored outbox) gets the original outcome, but only its author:
-        // judged as the creation it repeats on who may make it, not again on rules that depend on
-        // time (an amendment's window has no say over a report the server already holds).
-        policy::RecordChange ch{m.collection(), m.id(), std::nullopt, m.payload(), false};
-        if (live) {
-            if (auto s = policy::judge_access(actor, ch, facts); !s) {
-                reject(ack, refusal_code(s.error()), s.error().message);
-                return {};
-            }
-            ack.set_status(pb::Ack::DUPLICATE);
-            ack.set_seq(cur->seq());
-            ack.set_version(cur->version());
-            if (m.collection() == kReport) return attach_receipt(m_table, m.id(), ack);
-            return {};
-        }
-        if (m.collection() == kReport) {
-            pb::Report parsed;
-            if (!prepared && !parsed.ParseFromString(m.payload())) {
-                reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
-                return {};
-            }
-            const pb::Report& r = prepared ? prepared->report : parsed;
-            const Bytes hash = prepared ? prepared->hash : report_hash(m.id(), r);
-            // The chain first: a signed report that follows the chain is a link of it even when
-            // the rules refuse it, so the device's next report still follows.
-            auto linked = chain_step(p, r, hash, ack);
-            if (!linked) return fail(linked.error());
-            if (!*linked) return {};
-            ch.parsed_next = &r;
-            if (auto s = policy::judge_write(actor, ch, facts); !s) {
-                reject(ack, refusal_code(s.error()), s.error().message);
-                return {};
-            }
-            return apply_report(m, r, hash, ack, acks, index);
-        }
+        const pb::Report& r = prepared ? prepared->report : parsed;
+        const Bytes hash = prepared ? prepared->hash : report_hash(m.id(), r);
+        // The chain first: a signed report that follows the chain is a link of it even when
+        // the rules refuse it, so the device's next report still follows.
+        auto linked = chain_step(p, r, hash, ack);
+        if (!linked) return fail(linked.error());
+        if (!*linked) return {};
+        ch.parsed_next = &r;
         if (auto s = policy::judge_write(actor, ch, facts); !s) {
             reject(ack, refusal_code(s.error()), s.error().message);
             return {};
         }
-        auto stamped = policy::stamp_server_fields(actor, ch, m_batch.server_time_ms);
-        if (!stamped) return fail(stamped.error());
-        return apply_created_once(m, *stamped, ack);
+        return apply_report(m, r, hash, ack, acks, index);
     }
+    if (auto s = policy::judge_write(actor, ch, facts); !s) {
+        reject(ack, refusal_code(s.error()), s.error().message);
+        return {};
+    }
+    auto stamped = policy::stamp_server_fields(actor, ch, m_batch.server_time_ms);
+    if (!stamped) return fail(stamped.error());
+    return apply_created_once(m, *stamped, ack);
+}
 
+// Everything else: the record the change would make is judged (access, version, then the
+// transition), then written by the collection's conflict rule.
+Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack,
+                                       const Principal& p, ConflictRule rule, const policy::Actor& actor,
+                                       const policy::LookupFacts& facts) {
+    const bool live = cur && !cur->deleted();
     if (m.deleted() && !live) {
         reject(ack, "not_found", "没有这条记录，无法删除 / there is no such record to delete");
         return {};

@@ -8,6 +8,9 @@
 #include "server/policy/policy.h"
 #include "server/service/writer.h"
 #include "server/storage/record_table.h"
+#include "shared/domain/collections.h"
+#include "shared/policy/lookup_facts.h"
+#include "shared/policy/write_rules.h"
 
 namespace ducha::server {
 
@@ -45,6 +48,11 @@ public:
 private:
     Status decide(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack,
                   std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index, const PreparedReport* prepared);
+    Status decide_immutable(const Principal& p, const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack,
+                            std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index, const PreparedReport* prepared,
+                            const policy::Actor& actor, const policy::LookupFacts& facts);
+    Status decide_mutable(const pb::Mutation& m, const std::optional<pb::Record>& cur, pb::Ack& ack, const Principal& p,
+                          domain::ConflictRule rule, const policy::Actor& actor, const policy::LookupFacts& facts);
     // Writes a new report after its chain step (already taken) and judgement.
     Status apply_report(const pb::Mutation& m, const pb::Report& r, const Bytes& hash, pb::Ack& ack,
                         std::shared_ptr<std::vector<pb::Ack>> acks, std::size_t index);

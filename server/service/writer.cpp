@@ -108,30 +108,53 @@ void Writer::run_batch(std::vector<Job>& jobs) {
         for (auto& j : jobs) j.done(fail(e));
     };
 
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        if (auto r = run_job(batch, jobs[i], results[i]); !r) return abort_all(r.error());
+    if (auto r = sign_receipts(batch); !r) return abort_all(r.error());
+    for (auto& f : batch.m_finally)
+        if (auto r = f(); !r) return abort_all(r.error());
+
+    if (auto r = m_db.exec("COMMIT"); !r) return abort_all(r.error());
+    m_seq = batch.m_seq;
+    {
+        std::lock_guard lk(m_mu);
+        ++m_stats.batches;
+        m_stats.jobs += jobs.size();
+        m_stats.last_seq = m_seq;
+    }
+    for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(results[i]));
+}
+
+// One job inside its own savepoint: a refused job is undone alone and the batch goes on; an error
+// of the database itself (disk full, storage) is returned and ends the batch. `result` is the job's answer.
+Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
         auto leaves_before = batch.m_leaves.size();
         auto finally_before = batch.m_finally.size();
-        if (auto r = m_db.exec("SAVEPOINT job"); !r) return abort_all(r.error());
+    if (auto r = m_db.exec("SAVEPOINT job"); !r) return fail(r.error());
         Status st;
         try {
-            st = jobs[i].work(batch);
+        st = job.work(batch);
         } catch (const std::exception& e) {
             st = fail(Errc::internal, std::string("internal error: ") + e.what());
         }
         if (st) {
-            if (auto r = m_db.exec("RELEASE job"); !r) return abort_all(r.error());
+        if (auto r = m_db.exec("RELEASE job"); !r) return fail(r.error());
         } else {
             // Undo this job only; its seqs may stay unused (seq stays strictly increasing).
             (void)m_db.exec("ROLLBACK TO job");
             (void)m_db.exec("RELEASE job");
             batch.m_leaves.resize(leaves_before);
             batch.m_finally.resize(finally_before);
-            if (st.error().code == Errc::disk_full || st.error().code == Errc::storage) return abort_all(st.error());
-        }
-        results[i] = std::move(st);
+        if (st.error().code == Errc::disk_full || st.error().code == Errc::storage) return fail(st.error());
     }
+    result = std::move(st);
+    return {};
+}
 
-    if (!batch.m_leaves.empty()) {
+// One signature per commit (invariant 5): the batch's report hashes are the leaves of a Merkle
+// tree whose root the server signs once; each report's receipt carries its path to that root.
+Status Writer::sign_receipts(WriteBatch& batch) {
+    if (batch.m_leaves.empty()) return {};
         std::vector<Bytes> leaves;
         leaves.reserve(batch.m_leaves.size());
         for (const auto& l : batch.m_leaves) leaves.push_back(l.hash);
@@ -149,21 +172,9 @@ void Writer::run_batch(std::vector<Job>& jobs) {
             rc.set_leaf_count(count);
             for (auto& p : tree.path(i)) rc.add_path(std::move(p));
             rc.set_server_signature(sig);
-            if (auto r = batch.m_leaves[i].cb(rc); !r) return abort_all(r.error());
+        if (auto r = batch.m_leaves[i].cb(rc); !r) return fail(r.error());
         }
-    }
-    for (auto& f : batch.m_finally)
-        if (auto r = f(); !r) return abort_all(r.error());
-
-    if (auto r = m_db.exec("COMMIT"); !r) return abort_all(r.error());
-    m_seq = batch.m_seq;
-    {
-        std::lock_guard lk(m_mu);
-        ++m_stats.batches;
-        m_stats.jobs += jobs.size();
-        m_stats.last_seq = m_seq;
-    }
-    for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(results[i]));
+    return {};
 }
 
 }  // namespace ducha::server

@@ -78,6 +78,8 @@ private:
     };
     void loop();
     void run_batch(std::vector<Job>& jobs);
+    Status run_job(WriteBatch& batch, Job& job, Status& result);
+    Status sign_receipts(WriteBatch& batch);
 
     store::Database m_db;
     crypto::Ed25519KeyPair m_key;

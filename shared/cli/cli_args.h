@@ -27,19 +27,6 @@ struct Args {
         return out;
     }
     bool has(std::string_view f) const { return std::find(v.begin(), v.end(), f) != v.end(); }
-    // The n-th word that is neither an option nor an option's value (options are "--x VALUE"
-    // unless listed in `flags`).
-    std::optional<std::string> positional(std::size_t n, std::initializer_list<std::string_view> flags = {}) const {
-        std::size_t seen = 0;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (v[i].rfind("--", 0) == 0) {
-                if (std::find(flags.begin(), flags.end(), v[i]) == flags.end()) ++i;
-                continue;
-            }
-            if (seen++ == n) return v[i];
-        }
-        return std::nullopt;
-    }
 };
 
 inline std::optional<std::string> read_file(const std::string& path) {

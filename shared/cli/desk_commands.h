@@ -4,6 +4,8 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "shared/cli/cli_args.h"
 #include "shared/sync/device_profile.h"
@@ -16,5 +18,11 @@ std::optional<int> run_desk_command(const std::string& cmd, sync::DeviceProfile&
 
 // The usage text of the desk command groups (part of `ducha --help`).
 extern const char* const kDeskUsage;
+
+// Each subcommand of the desk command tables with its synopsis ("" names what runs without one).
+struct DeskSubcommandUsage {
+    std::string_view command, subcommand, usage;
+};
+std::vector<DeskSubcommandUsage> desk_subcommand_usages();
 
 }  // namespace ducha::cli

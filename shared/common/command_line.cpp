@@ -34,4 +34,16 @@ Status check_command_options(std::string_view program, std::string_view command,
     return {};
 }
 
+std::optional<std::string> positional_word(const std::vector<std::string>& words, std::size_t n, std::string_view flags) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (words[i].rfind("--", 0) == 0) {
+            if (!listed(flags, std::string_view(words[i]).substr(2))) ++i;
+            continue;
+        }
+        if (seen++ == n) return words[i];
+    }
+    return std::nullopt;
+}
+
 }  // namespace ducha

@@ -21,22 +21,17 @@ constexpr std::int64_t kDay = kSecondsPerDay;
 std::string seed_key(const std::string& draw_id) { return "draw_seed:" + draw_id; }
 }  // namespace
 
-Result<std::string> DrawDesk::commit(const DrawRequest& req) {
-    auto who = m_w.identity();
-    if (!who) return fail(who.error());
-    if (auto s = require_grant(*who, kDraw, policy::kCreate); !s) return fail(s.error());
-    std::string district = req.district_id.empty() ? who->district_id : req.district_id;
-    if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to draw in");
-    if (req.k < 1) return fail(Errc::invalid_argument, "抽取数量至少为 1 / draw at least one institution");
-    if (req.inspectors_per_site < 1 || req.inspectors_per_site > 5)
-        return fail(Errc::invalid_argument, "每处督查员人数须为 1–5 / inspectors per site must be 1 to 5");
+namespace {
 
-    auto insts = m_w.list<pb::Institution>(kInstitution);
-    if (!insts) return fail(insts.error());
-    pb::Draw d;
-    std::vector<std::pair<std::string, const pb::Institution*>> pool;
-    for (const auto& i : *insts) {
+// A site of the pool: its id and registry record.
+using PoolSite = std::pair<std::string, const pb::Institution*>;
+
+// The sites the filters leave in the district, in canonical order, added to the draw with their
+// weights.
+Result<std::vector<PoolSite>> add_pool(const DrawRequest& req, const std::string& district,
+                                       const std::vector<Loaded<pb::Institution>>& insts, pb::Draw& d) {
+    std::vector<PoolSite> pool;
+    for (const auto& i : insts) {
         const auto& m = i.msg;
         if (m.district_id() != district || m.field_reported() || !m.merged_into().empty()) continue;
         if (!req.category.empty() && m.category() != req.category) continue;
@@ -51,7 +46,12 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
         d.add_pool(id);
         d.add_weights(site_weight(*m, req.weight_key_targets));
     }
-    auto users = m_w.list<pb::User>(kUser);
+    return pool;
+}
+
+// The district's active volunteers, sorted (the draw's canonical order), added to the draw.
+Result<std::vector<std::string>> add_inspectors(RecordWriter& w, const std::string& district, pb::Draw& d) {
+    auto users = w.list<pb::User>(kUser);
     if (!users) return fail(users.error());
     std::vector<std::string> inspectors;
     for (const auto& u : *users)
@@ -59,13 +59,17 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
     std::sort(inspectors.begin(), inspectors.end());
     if (inspectors.empty()) return fail(Errc::invalid_argument, "本区县没有在岗督查员 / the district has no active volunteers");
     for (const auto& u : inspectors) d.add_inspectors(u);
+    return inspectors;
+}
 
-    // Conflicts of interest: a volunteer's own 3包 zone and institutions, and recent visits.
+// Conflicts of interest: a volunteer's own 3包 zone and institutions, and recent visits.
+Status add_excluded_pairs(RecordWriter& w, const DrawRequest& req, const std::vector<PoolSite>& pool,
+                          const std::vector<std::string>& inspectors, pb::Draw& d) {
     std::set<std::string> excluded;
     std::map<std::string, std::string> zone_of;
     for (const auto& [id, m] : pool) zone_of[id] = m->zone_id();
     if (req.exclude_own_zone) {
-        auto as = m_w.list<pb::Assignment>(kAssignment);
+        auto as = w.list<pb::Assignment>(kAssignment);
         if (!as) return fail(as.error());
         for (const auto& a : *as)
             for (const auto& [id, zone] : zone_of)
@@ -74,12 +78,12 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
     }
     if (req.exclude_recent_days > 0) {
         std::int64_t since = unix_seconds_now() - req.exclude_recent_days * kDay;
-        auto tasks = m_w.list<pb::Task>(kTask);
+        auto tasks = w.list<pb::Task>(kTask);
         if (!tasks) return fail(tasks.error());
         for (const auto& t : *tasks)
             if (zone_of.contains(t.msg.institution_id()) && t.msg.window_start() >= since && t.msg.status() != "cancelled")
                 for (const auto& a : t.msg.assignees()) excluded.insert(t.msg.institution_id() + ":" + a);
-        auto reports = m_w.list<pb::Report>(kReport);
+        auto reports = w.list<pb::Report>(kReport);
         if (!reports) return fail(reports.error());
         for (const auto& r : *reports)
             if (zone_of.contains(r.msg.institution_id()) && r.msg.device_time() / 1000 >= since)
@@ -88,25 +92,25 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
     std::set<std::string> inspector_set(inspectors.begin(), inspectors.end());
     for (const auto& e : excluded)
         if (inspector_set.contains(e.substr(e.find(':') + 1))) d.add_excluded_pairs(e);
+    return {};
+}
 
-    std::int64_t start = req.window_start ? req.window_start : unix_seconds_now();
-    std::int64_t end = req.window_end ? req.window_end : start + 7 * kDay;
-    if (end <= start) return fail(Errc::invalid_argument, "截止时间须晚于开始时间 / the window must end after it starts");
-    auto tpl = sync::newest_checklist(m_w.store());
-    if (!tpl) return fail(tpl.error());
-    Bytes seed = crypto::random_bytes(kDrawSeedSize);
+// The rest of the commitment: who, when, the window the tasks will have, the checklist, the
+// filters as recorded, and the seed's hash (the seed itself stays secret until the reveal).
+void describe_draw(const DrawRequest& req, const sync::Identity& who, const std::string& district, std::int64_t start,
+                   std::int64_t end, const std::string& template_id, const Bytes& seed, pb::Draw& d) {
     d.set_district_id(district);
     d.set_seed_hash(draw_seed_hash(seed));
     d.set_k(req.k);
     d.set_inspectors_per_site(req.inspectors_per_site);
-    d.set_created_by(who->user_id);
+    d.set_created_by(who.user_id);
     d.set_status("committed");
     d.set_algorithm(std::string(kDrawAlgorithm));
     d.set_window_start(start);
     d.set_window_end(end);
     d.set_covert(req.covert);
     d.set_title(req.title.empty() ? "双随机抽检 / Random spot check" : req.title);
-    d.set_template_id(tpl->id);
+    d.set_template_id(template_id);
     d.set_filters(nlohmann::json{{"category", req.category},
                                  {"academic_only", req.academic_only},
                                  {"key_targets_only", req.key_targets_only},
@@ -114,6 +118,39 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
                                  {"exclude_own_zone", req.exclude_own_zone},
                                  {"exclude_recent_days", req.exclude_recent_days}}
                       .dump());
+}
+
+}  // namespace
+
+// Checks the request, builds the draw from the replica (pool, inspectors, conflicts), runs it once
+// with the new seed to fail early, then stores the seed and queues the commitment together.
+Result<std::string> DrawDesk::commit(const DrawRequest& req) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_grant(*who, kDraw, policy::kCreate); !s) return fail(s.error());
+    std::string district = req.district_id.empty() ? who->district_id : req.district_id;
+    if (auto s = require_district(*who, district); !s) return fail(s.error());
+    if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to draw in");
+    if (req.k < 1) return fail(Errc::invalid_argument, "抽取数量至少为 1 / draw at least one institution");
+    if (req.inspectors_per_site < 1 || req.inspectors_per_site > 5)
+        return fail(Errc::invalid_argument, "每处督查员人数须为 1–5 / inspectors per site must be 1 to 5");
+
+    auto insts = m_w.list<pb::Institution>(kInstitution);
+    if (!insts) return fail(insts.error());
+    pb::Draw d;
+    auto pool = add_pool(req, district, *insts, d);
+    if (!pool) return fail(pool.error());
+    auto inspectors = add_inspectors(m_w, district, d);
+    if (!inspectors) return fail(inspectors.error());
+    if (auto s = add_excluded_pairs(m_w, req, *pool, *inspectors, d); !s) return fail(s.error());
+
+    std::int64_t start = req.window_start ? req.window_start : unix_seconds_now();
+    std::int64_t end = req.window_end ? req.window_end : start + 7 * kDay;
+    if (end <= start) return fail(Errc::invalid_argument, "截止时间须晚于开始时间 / the window must end after it starts");
+    auto tpl = sync::newest_checklist(m_w.store());
+    if (!tpl) return fail(tpl.error());
+    Bytes seed = crypto::random_bytes(kDrawSeedSize);
+    describe_draw(req, *who, district, start, end, tpl->id, seed, d);
     // Fail early with the same rule the draw will apply, before anything is committed.
     DrawInput probe = draw_input(d);
     probe.seed = seed;

@@ -77,6 +77,76 @@ Status InstitutionRegistry::update(const std::string& id, const pb::Institution&
     return m_w.edit_fields(kInstitution, id, cur->version, next, fields);
 }
 
+namespace {
+
+// Where each field is in an import file: the header names it in English or Chinese.
+struct RegistryColumns {
+    std::optional<std::size_t> name, address, licensed, academic, category, community, zone, licence_no, phone, lat, lon,
+        key_target;
+};
+
+RegistryColumns registry_columns(const CsvTable& csv) {
+    auto col = [&](std::initializer_list<std::string_view> n) { return csv.column(n); };
+    RegistryColumns c;
+    c.name = col({"name", "名称", "机构名称"}), c.address = col({"address", "地址"}), c.licensed = col({"licensed", "有证", "是否有证"});
+    c.academic = col({"academic", "学科类"}), c.category = col({"category", "类别"}), c.community = col({"community", "小区"});
+    c.zone = col({"zone", "片区"}), c.licence_no = col({"licence_no", "许可证号"}), c.phone = col({"phone", "联系电话"});
+    c.lat = col({"lat", "纬度"}), c.lon = col({"lon", "经度"}), c.key_target = col({"key_target", "重点对象"});
+    return c;
+}
+
+// One row of an import file as an institution of `district`. What is wrong with it is appended to
+// `problems` ("...; " each); `taken` holds the name and address of every institution so far.
+pb::Institution institution_of_row(const CsvRow& row, const RegistryColumns& cols, const std::string& district,
+                                   const std::vector<Loaded<pb::Zone>>& zones, std::set<std::string>& taken,
+                                   std::string& problems) {
+    auto cell = [&](const std::optional<std::size_t>& c) -> std::string {
+        return c && *c < row.cells.size() ? row.cells[*c] : std::string{};
+    };
+    pb::Institution i;
+    i.set_district_id(district);
+    i.set_name(cell(cols.name));
+    i.set_address(cell(cols.address));
+    i.set_category(cell(cols.category));
+    i.set_community(cell(cols.community));
+    i.set_licence_no(cell(cols.licence_no));
+    i.set_contact_phone(cell(cols.phone));
+    auto yes_no = [&](const std::optional<std::size_t>& c, std::string_view label, bool required) -> bool {
+        std::string v = cell(c);
+        if (v.empty() && !required) return false;
+        auto b = parse_yes_no(v);
+        if (!b) problems += std::string(label) + " 应为 是/否 / must be yes or no (\"" + v + "\"); ";
+        return b.value_or(false);
+    };
+    i.set_licensed(yes_no(cols.licensed, "licensed/有证", true));
+    i.set_academic(yes_no(cols.academic, "academic/学科类", false));
+    i.set_key_target(yes_no(cols.key_target, "key_target/重点对象", false));
+    if (std::string z = cell(cols.zone); !z.empty()) {
+        auto it = std::find_if(zones.begin(), zones.end(), [&](const auto& zr) {
+            return zr.msg.district_id() == district && (zr.id == z || zr.msg.name() == z);
+        });
+        if (it == zones.end()) problems += "片区不存在 / no such zone in the district: " + z + "; ";
+        else i.set_zone_id(it->id);
+    }
+    std::string lat = cell(cols.lat), lon = cell(cols.lon);
+    if (!lat.empty() || !lon.empty()) {
+        auto la = parse_double(lat), lo = parse_double(lon);
+        if (!la || !lo) problems += "坐标须为数字 / lat and lon must be numbers; ";
+        else {
+            i.mutable_location()->set_lat(*la);
+            i.mutable_location()->set_lon(*lo);
+        }
+    }
+    if (auto s = InstitutionRegistry::validate(i); !s) problems += s.error().message + "; ";
+    if (!is_blank(i.name()) && !is_blank(i.address()) && !taken.insert(key_of(i)).second)
+        problems += "与名录或本文件中的机构重复 / duplicates an institution already in the registry or in this file; ";
+    return i;
+}
+
+}  // namespace
+
+// Every row is checked first; only a file without a problem is queued, all its rows in one
+// transaction.
 Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, const std::string& district_id) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
@@ -86,16 +156,12 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
     if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to import into");
     auto csv = parse_csv(csv_text);
     if (!csv) return fail(csv.error());
-    auto col = [&](std::initializer_list<std::string_view> n) { return csv->column(n); };
-    auto c_name = col({"name", "名称", "机构名称"}), c_addr = col({"address", "地址"}), c_lic = col({"licensed", "有证", "是否有证"});
-    auto c_acad = col({"academic", "学科类"}), c_cat = col({"category", "类别"}), c_comm = col({"community", "小区"});
-    auto c_zone = col({"zone", "片区"}), c_licno = col({"licence_no", "许可证号"}), c_phone = col({"phone", "联系电话"});
-    auto c_lat = col({"lat", "纬度"}), c_lon = col({"lon", "经度"}), c_key = col({"key_target", "重点对象"});
+    const RegistryColumns cols = registry_columns(*csv);
     ImportResult res;
     std::string missing;
-    if (!c_name) missing += " name/名称";
-    if (!c_addr) missing += " address/地址";
-    if (!c_lic) missing += " licensed/有证";
+    if (!cols.name) missing += " name/名称";
+    if (!cols.address) missing += " address/地址";
+    if (!cols.licensed) missing += " licensed/有证";
     if (!missing.empty()) {
         res.errors.push_back({1, "缺少必需的列 / missing required columns:" + missing});
         return res;
@@ -109,47 +175,8 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
     if (!zones) return fail(zones.error());
     std::vector<pb::Institution> rows;
     for (const auto& row : csv->rows) {
-        auto cell = [&](const std::optional<std::size_t>& c) -> std::string {
-            return c && *c < row.cells.size() ? row.cells[*c] : std::string{};
-        };
         std::string problems;
-        pb::Institution i;
-        i.set_district_id(district);
-        i.set_name(cell(c_name));
-        i.set_address(cell(c_addr));
-        i.set_category(cell(c_cat));
-        i.set_community(cell(c_comm));
-        i.set_licence_no(cell(c_licno));
-        i.set_contact_phone(cell(c_phone));
-        auto yes_no = [&](const std::optional<std::size_t>& c, std::string_view label, bool required) -> bool {
-            std::string v = cell(c);
-            if (v.empty() && !required) return false;
-            auto b = parse_yes_no(v);
-            if (!b) problems += std::string(label) + " 应为 是/否 / must be yes or no (\"" + v + "\"); ";
-            return b.value_or(false);
-        };
-        i.set_licensed(yes_no(c_lic, "licensed/有证", true));
-        i.set_academic(yes_no(c_acad, "academic/学科类", false));
-        i.set_key_target(yes_no(c_key, "key_target/重点对象", false));
-        if (std::string z = cell(c_zone); !z.empty()) {
-            auto it = std::find_if(zones->begin(), zones->end(), [&](const auto& zr) {
-                return zr.msg.district_id() == district && (zr.id == z || zr.msg.name() == z);
-            });
-            if (it == zones->end()) problems += "片区不存在 / no such zone in the district: " + z + "; ";
-            else i.set_zone_id(it->id);
-        }
-        std::string lat = cell(c_lat), lon = cell(c_lon);
-        if (!lat.empty() || !lon.empty()) {
-            auto la = parse_double(lat), lo = parse_double(lon);
-            if (!la || !lo) problems += "坐标须为数字 / lat and lon must be numbers; ";
-            else {
-                i.mutable_location()->set_lat(*la);
-                i.mutable_location()->set_lon(*lo);
-            }
-        }
-        if (auto s = validate(i); !s) problems += s.error().message + "; ";
-        if (!is_blank(i.name()) && !is_blank(i.address()) && !taken.insert(key_of(i)).second)
-            problems += "与名录或本文件中的机构重复 / duplicates an institution already in the registry or in this file; ";
+        pb::Institution i = institution_of_row(row, cols, district, *zones, taken, problems);
         if (!problems.empty()) res.errors.push_back({row.line, problems.substr(0, problems.size() - 2)});
         rows.push_back(std::move(i));
     }

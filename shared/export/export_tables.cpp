@@ -128,6 +128,51 @@ Result<Table> ExportTables::coverage(const desk::CoverageQuery& q) {
     return t;
 }
 
+namespace {
+
+// Evidence: each file checked against the hash the signed report carries. False when one is
+// missing or damaged (said in the record's verification).
+bool attach_evidence(desk::RecordWriter& w, const std::vector<pb::BlobRef>& blobs, InspectionRecord& out) {
+    sync::BlobFetcher fetcher{w.profile()};
+    bool evidence_ok = true;
+    for (const auto& b : blobs) {
+        std::string hex = hex_encode(b.sha256());
+        PdfImage img{hex, b.mime(), {}, b.kind()};
+        auto data = fetcher.get(hex);
+        if (data && hex_encode(crypto::sha256(*data)) == hex) {
+            img.data = std::move(*data);
+        } else {
+            evidence_ok = false;
+            out.verification.messages.push_back("证据文件 " + hex.substr(0, 12) + " 无法取得或已损坏 / file " + hex.substr(0, 12) +
+                                                " missing or damaged: " + (data ? "hash mismatch" : data.error().message));
+        }
+        if (b.kind() == "signature") out.signature = std::move(img);
+        else out.photos.push_back(std::move(img));
+    }
+    return evidence_ok;
+}
+
+// The chain link: the device's previous report, when this device holds it.
+Result<bool> chain_link_ok(desk::RecordWriter& w, const pb::Report& r, InspectionRecord& out) {
+    bool chain_ok = false;
+    if (r.chain_index() == 1) {
+        chain_ok = r.prev_hash() == zero_hash();
+    } else {
+        auto all = w.list<pb::Report>(kReport);
+        if (!all) return fail(all.error());
+        bool found = false;
+        for (const auto& p : *all)
+            if (p.msg.device_id() == r.device_id() && p.msg.chain_index() + 1 == r.chain_index()) {
+                found = true;
+                chain_ok = report_hash(p.id, p.msg) == r.prev_hash();
+            }
+        if (!found) out.verification.messages.push_back("前一份报告不在本机，链接未核验 / the device's previous report is not on this device: chain link not checked");
+    }
+    return chain_ok;
+}
+
+}  // namespace
+
 Result<InspectionRecord> ExportTables::inspection_record(const std::string& report_id) {
     desk::ReviewDesk review{m_w};
     auto v = review.open(report_id);
@@ -159,41 +204,12 @@ Result<InspectionRecord> ExportTables::inspection_record(const std::string& repo
     out.notes = r.notes();
     for (const auto& a : v->answers)
         out.items.push_back({a.step, a.code, a.text, a.result, a.severity, a.note, a.photo_hex});
-    // Evidence: each file checked against the hash the signed report carries.
-    sync::BlobFetcher fetcher{m_w.profile()};
-    bool evidence_ok = true;
-    for (const auto& b : v->blobs) {
-        std::string hex = hex_encode(b.sha256());
-        PdfImage img{hex, b.mime(), {}, b.kind()};
-        auto data = fetcher.get(hex);
-        if (data && hex_encode(crypto::sha256(*data)) == hex) {
-            img.data = std::move(*data);
-        } else {
-            evidence_ok = false;
-            out.verification.messages.push_back("证据文件 " + hex.substr(0, 12) + " 无法取得或已损坏 / file " + hex.substr(0, 12) +
-                                                " missing or damaged: " + (data ? "hash mismatch" : data.error().message));
-        }
-        if (b.kind() == "signature") out.signature = std::move(img);
-        else out.photos.push_back(std::move(img));
-    }
-    // The chain link: the device's previous report, when this device holds it.
-    bool chain_ok = false;
-    if (r.chain_index() == 1) {
-        chain_ok = r.prev_hash() == zero_hash();
-    } else {
-        auto all = m_w.list<pb::Report>(kReport);
-        if (!all) return fail(all.error());
-        bool found = false;
-        for (const auto& p : *all)
-            if (p.msg.device_id() == r.device_id() && p.msg.chain_index() + 1 == r.chain_index()) {
-                found = true;
-                chain_ok = report_hash(p.id, p.msg) == r.prev_hash();
-            }
-        if (!found) out.verification.messages.push_back("前一份报告不在本机，链接未核验 / the device's previous report is not on this device: chain link not checked");
-    }
+    const bool evidence_ok = attach_evidence(m_w, v->blobs, out);
+    auto chain_ok = chain_link_ok(m_w, r, out);
+    if (!chain_ok) return fail(chain_ok.error());
     out.verification.signature_ok = v->signature_ok;
     out.verification.receipt_ok = v->receipt_ok;
-    out.verification.chain_ok = chain_ok;
+    out.verification.chain_ok = *chain_ok;
     out.verification.evidence_ok = evidence_ok;
     out.verification.messages.insert(out.verification.messages.begin(), v->verification);
     if (v->receipt) {

@@ -65,16 +65,8 @@ double display_width(std::string_view utf8) {
     return w;
 }
 
-Result<std::string> sheet_xml(const Table& t, const std::string& name, bool selected) {
-    const std::size_t n_rows = t.rows.size() + (t.headers.empty() ? 0 : 1);
-    if (n_rows > kMaxRows)
-        return fail(Errc::too_large, "表格行数超过 Excel 上限 / sheet '" + name + "' has more than 1,048,576 rows");
-    std::size_t n_cols = t.headers.size();
-    for (const auto& r : t.rows) n_cols = std::max(n_cols, r.size());
-    if (n_cols > kMaxColumns)
-        return fail(Errc::too_large, "表格列数超过 Excel 上限 / sheet '" + name + "' has more than 16,384 columns");
-
-    // Column widths from the longest line of each column (header included), kept readable.
+// Column widths from the longest line of each column (header included), kept readable.
+std::vector<double> column_widths(const Table& t, std::size_t n_cols) {
     std::vector<double> widths(n_cols, 8.0);
     auto measure = [&](const std::vector<std::string>& row) {
         for (std::size_t c = 0; c < row.size(); ++c) {
@@ -89,8 +81,12 @@ Result<std::string> sheet_xml(const Table& t, const std::string& name, bool sele
     };
     measure(t.headers);
     for (const auto& r : t.rows) measure(r);
+    return widths;
+}
 
-    std::string x(kXmlDecl);
+// The worksheet up to its data: its size, the frozen header row, the column widths.
+void append_sheet_head(std::string& x, const Table& t, bool selected, std::size_t n_rows, std::size_t n_cols) {
+    const std::vector<double> widths = column_widths(t, n_cols);
     x += "<worksheet xmlns=\"";
     x += kMainNs;
     x += "\" xmlns:r=\"";
@@ -116,36 +112,52 @@ Result<std::string> sheet_xml(const Table& t, const std::string& name, bool sele
         }
         x += "</cols>";
     }
+}
+
+// One row, number `row_no` (from 1), of inline strings; empty cells are left out. Refuses a cell
+// longer than Excel takes.
+Status append_row(std::string& x, const std::vector<std::string>& row, std::size_t row_no, bool header,
+                  const std::string& name) {
+    const std::string r = std::to_string(row_no);
+    x += "<row r=\"" + r + "\">";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+        const std::string& v = row[c];
+        if (v.empty()) continue;
+        const std::string ref = column_name(c) + r;
+        if (utf16_length(v) > kMaxCellChars)
+            return fail(Errc::too_large, "单元格内容超过 32767 字 / cell " + ref + " of sheet '" + name +
+                                             "' holds more than 32,767 characters");
+        x += "<c r=\"" + ref + "\" t=\"inlineStr\"";
+        if (header) x += " s=\"" + std::to_string(kStyleHeader) + "\"";
+        else if (v.find('\n') != std::string::npos) x += " s=\"" + std::to_string(kStyleWrap) + "\"";
+        // Without xml:space Excel trims leading and trailing blanks.
+        const bool keep_space = std::isspace(static_cast<unsigned char>(v.front())) ||
+                                std::isspace(static_cast<unsigned char>(v.back()));
+        x += keep_space ? "><is><t xml:space=\"preserve\">" : "><is><t>";
+        x += xml_escape(v);
+        x += "</t></is></c>";
+    }
+    x += "</row>";
+    return {};
+}
+
+Result<std::string> sheet_xml(const Table& t, const std::string& name, bool selected) {
+    const std::size_t n_rows = t.rows.size() + (t.headers.empty() ? 0 : 1);
+    if (n_rows > kMaxRows)
+        return fail(Errc::too_large, "表格行数超过 Excel 上限 / sheet '" + name + "' has more than 1,048,576 rows");
+    std::size_t n_cols = t.headers.size();
+    for (const auto& r : t.rows) n_cols = std::max(n_cols, r.size());
+    if (n_cols > kMaxColumns)
+        return fail(Errc::too_large, "表格列数超过 Excel 上限 / sheet '" + name + "' has more than 16,384 columns");
+
+    std::string x(kXmlDecl);
+    append_sheet_head(x, t, selected, n_rows, n_cols);
     x += "<sheetData>";
     std::size_t row_no = 0;
-    auto emit_row = [&](const std::vector<std::string>& row, bool header) -> Status {
-        ++row_no;
-        const std::string r = std::to_string(row_no);
-        x += "<row r=\"" + r + "\">";
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const std::string& v = row[c];
-            if (v.empty()) continue;
-            const std::string ref = column_name(c) + r;
-            if (utf16_length(v) > kMaxCellChars)
-                return fail(Errc::too_large, "单元格内容超过 32767 字 / cell " + ref + " of sheet '" + name +
-                                                 "' holds more than 32,767 characters");
-            x += "<c r=\"" + ref + "\" t=\"inlineStr\"";
-            if (header) x += " s=\"" + std::to_string(kStyleHeader) + "\"";
-            else if (v.find('\n') != std::string::npos) x += " s=\"" + std::to_string(kStyleWrap) + "\"";
-            // Without xml:space Excel trims leading and trailing blanks.
-            const bool keep_space = std::isspace(static_cast<unsigned char>(v.front())) ||
-                                    std::isspace(static_cast<unsigned char>(v.back()));
-            x += keep_space ? "><is><t xml:space=\"preserve\">" : "><is><t>";
-            x += xml_escape(v);
-            x += "</t></is></c>";
-        }
-        x += "</row>";
-        return {};
-    };
     if (!t.headers.empty())
-        if (auto s = emit_row(t.headers, true); !s) return fail(s.error());
+        if (auto s = append_row(x, t.headers, ++row_no, true, name); !s) return fail(s.error());
     for (const auto& row : t.rows)
-        if (auto s = emit_row(row, false); !s) return fail(s.error());
+        if (auto s = append_row(x, row, ++row_no, false, name); !s) return fail(s.error());
     x += "</sheetData></worksheet>";
     return x;
 }

@@ -11,31 +11,34 @@ namespace ducha::sync {
 
 using namespace ducha::domain;
 
-Result<VerifyResult> verify_replica(DeviceProfile& profile) {
-    auto& store = profile.store();
-    VerifyResult out;
-    auto ident = profile.identity();
-    if (!ident) return fail(ident.error());
+namespace {
 
-    // Device keys: our own, and any device records in scope (supervisors see all).
+// A report of a device's chain: its id, the report and its hash (what the next one links to).
+struct Entry {
+    std::string id;
+    pb::Report r;
+    Bytes hash;
+};
+
+using Chains = std::map<std::string, std::vector<Entry>>;  // device id -> its reports
+
+// Device keys: our own, and any device records in scope (supervisors see all).
+Result<std::map<std::string, Bytes>> device_keys(DeviceProfile& profile, LocalStore& store, const Identity& ident) {
     std::map<std::string, Bytes> keys;
-    if (auto k = profile.device_key()) keys[ident->device_id] = k->public_key();
+    if (auto k = profile.device_key()) keys[ident.device_id] = k->public_key();
     auto devices = store.list(kDevice);
     if (!devices) return fail(devices.error());
     for (const auto& d : *devices) {
         pb::Device dev;
         if (dev.ParseFromString(d.payload())) keys.emplace(d.id(), dev.public_key());
     }
+    return keys;
+}
 
-    auto reports = store.list(kReport);
-    if (!reports) return fail(reports.error());
-    struct Entry {
-        std::string id;
-        pb::Report r;
-        Bytes hash;
-    };
-    std::map<std::string, std::vector<Entry>> chains;
-    for (const auto& rec : *reports) {
+// Each report's signature and receipt; every report parsed joins its device's chain.
+Status check_reports(LocalStore& store, const Identity& ident, const std::map<std::string, Bytes>& keys,
+                     const std::vector<pb::Record>& reports, VerifyResult& out, Chains& chains) {
+    for (const auto& rec : reports) {
         out.reports++;
         pb::Report r;
         if (!r.ParseFromString(rec.payload())) {
@@ -55,7 +58,7 @@ Result<VerifyResult> verify_replica(DeviceProfile& profile) {
             pb::Receipt receipt;
             if (!receipt.ParseFromString((*rc)->payload())) {
                 out.failures.push_back({rec.id(), "receipt", "回执无法解析 / the receipt cannot be parsed"});
-            } else if (auto v = verify_receipt(rec.id(), r, receipt, ident->server_public_key); !v) {
+            } else if (auto v = verify_receipt(rec.id(), r, receipt, ident.server_public_key); !v) {
                 out.failures.push_back({rec.id(), "receipt", v.error().message});
             }
         } else {
@@ -63,17 +66,27 @@ Result<VerifyResult> verify_replica(DeviceProfile& profile) {
         }
         chains[r.device_id()].push_back({rec.id(), r, report_hash(rec.id(), r)});
     }
-    // Our own reports not yet acknowledged are in the outbox, not in the replica: they chain too.
+    return {};
+}
+
+// Our own reports not yet acknowledged are in the outbox, not in the replica: they chain too.
+Status add_queued_reports(LocalStore& store, const std::vector<pb::Record>& reports, Chains& chains) {
     auto queued = store.outbox(true);
     if (!queued) return fail(queued.error());
     for (const auto& it : *queued) {
         if (it.mutation.collection() != kReport) continue;
-        if (std::any_of(reports->begin(), reports->end(), [&](const pb::Record& x) { return x.id() == it.mutation.id(); }))
+        if (std::any_of(reports.begin(), reports.end(), [&](const pb::Record& x) { return x.id() == it.mutation.id(); }))
             continue;
         pb::Report r;
         if (r.ParseFromString(it.mutation.payload()))
             chains[r.device_id()].push_back({it.mutation.id(), r, report_hash(it.mutation.id(), r)});
     }
+    return {};
+}
+
+// Each chain in order: no position taken twice, each link to the report before it intact, and
+// none of our own missing.
+void check_chains(Chains& chains, const Identity& ident, VerifyResult& out) {
     for (auto& [device, list] : chains) {
         std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.r.chain_index() < b.r.chain_index(); });
         for (std::size_t i = 0; i < list.size(); ++i) {
@@ -90,13 +103,16 @@ Result<VerifyResult> verify_replica(DeviceProfile& profile) {
                 out.failures.push_back({e.id, "chain", "链接断裂：前一份报告 #" + std::to_string(list[i - 1].r.chain_index()) +
                                                            " 被改动或替换 / broken link: report #" + std::to_string(list[i - 1].r.chain_index()) +
                                                            " before it was changed or replaced"});
-            } else if (!prev_present && e.r.chain_index() > 1 && device == ident->device_id) {
+            } else if (!prev_present && e.r.chain_index() > 1 && device == ident.device_id) {
                 out.failures.push_back({e.id, "chain", "缺少前一份报告 #" + std::to_string(e.r.chain_index() - 1) +
                                                            " / report #" + std::to_string(e.r.chain_index() - 1) + " before it is missing"});
             }
         }
     }
-    // Evidence files held here must still hash to what the signed report says.
+}
+
+// Evidence files held here must still hash to what the signed report says.
+Status check_evidence_files(DeviceProfile& profile, LocalStore& store, VerifyResult& out) {
     auto blobs = store.blobs(false);
     if (!blobs) return fail(blobs.error());
     for (const auto& b : *blobs) {
@@ -108,6 +124,25 @@ Result<VerifyResult> verify_replica(DeviceProfile& profile) {
             out.failures.push_back({b.report_id, "evidence", "照片内容与签名时不符 / the photo differs from what was signed: " + b.sha256_hex});
         }
     }
+    return {};
+}
+
+}  // namespace
+
+Result<VerifyResult> verify_replica(DeviceProfile& profile) {
+    auto& store = profile.store();
+    VerifyResult out;
+    auto ident = profile.identity();
+    if (!ident) return fail(ident.error());
+    auto keys = device_keys(profile, store, *ident);
+    if (!keys) return fail(keys.error());
+    auto reports = store.list(kReport);
+    if (!reports) return fail(reports.error());
+    Chains chains;
+    if (auto s = check_reports(store, *ident, *keys, *reports, out, chains); !s) return fail(s.error());
+    if (auto s = add_queued_reports(store, *reports, chains); !s) return fail(s.error());
+    check_chains(chains, *ident, out);
+    if (auto s = check_evidence_files(profile, store, out); !s) return fail(s.error());
     return out;
 }
 

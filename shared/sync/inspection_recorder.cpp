@@ -75,145 +75,176 @@ std::optional<std::int64_t> received_ms(LocalStore& store, const std::string& re
 
 }  // namespace
 
-Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
-    auto& store = m_profile.store();
-    auto ident = m_profile.identity();
-    if (!ident) return fail(ident.error());
+namespace {
+
+// What a report is about: the task (none for an unlisted site or an amendment), the original an
+// amendment corrects, the site, and the checklist the answers are judged against.
+struct Subject {
     std::optional<pb::Task> task;
     std::optional<pb::Report> original;  // set for an amendment
     pb::Institution site;
     std::string institution_id, template_id;
     pb::ChecklistTemplate checklist;
-    if (in.unlisted_site) {
-        const auto& u = *in.unlisted_site;
-        if (!in.amends.empty())
-            return fail(Errc::invalid_argument, "更正报告沿用原报告的机构 / an amendment takes its original's site: give no new site");
-        if (!in.task_id.empty())
-            return fail(Errc::invalid_argument, "未登记机构的报告不属于任务 / an unlisted site is reported without a task");
-        if (u.name.empty() || u.address.empty())
-            return fail(Errc::invalid_argument, "请填写机构名称和地址 / give the site's name and address");
-        site.set_district_id(ident->district_id);
-        site.set_zone_id(u.zone_id);
-        site.set_name(u.name);
-        site.set_address(u.address);
-        site.set_community(u.community);
-        site.set_category(u.category);
-        site.set_academic(u.academic);
-        site.set_licensed(false);
-        site.set_field_reported(true);
-        if (in.gps) *site.mutable_location() = *in.gps;
-        institution_id = crypto::new_uuid();
-        auto newest = newest_checklist(store);
-        if (!newest) return fail(newest.error());
-        template_id = std::move(newest->id);
-        checklist = std::move(newest->checklist);
-    } else if (!in.amends.empty()) {
-        if (!in.task_id.empty())
-            return fail(Errc::invalid_argument, "更正报告沿用原报告的任务，不能另指定任务 / an amendment takes its original's task: give no task");
-        auto orig = amended_original(store, in.amends);
-        if (!orig) return fail(orig.error());
-        original = std::move(*orig);
-        // Judged before anything is stored: not the author, another task, or too late, in the
-        // rules' own words (the same judgement runs again when the report is queued).
-        pb::Report probe;
-        probe.set_task_id(original->task_id());
-        probe.set_institution_id(original->institution_id());
-        probe.set_district_id(original->district_id());
-        probe.set_device_id(ident->device_id);
-        probe.set_user_id(ident->user_id);
-        probe.set_covert(original->covert());
-        probe.set_unlisted(original->unlisted());
-        probe.set_amends(in.amends);
-        pb::Mutation pm;
-        pm.set_collection(std::string(kReport));
-        pm.set_id(crypto::new_uuid());
-        pm.set_payload(probe.SerializeAsString());
-        if (auto s = m_profile.check_write(pm); !s) return fail(s.error());
-        if (auto at = received_ms(store, in.amends); at && unix_ms_now() - *at > policy::kAmendWindowMs)
-            return fail(Errc::forbidden, "无权执行此操作：已超过 7 天更正期限（服务器于 " + shanghai_minute(*at) +
-                                             " 收到原报告）/ not allowed: the 7-day window to amend this report has passed "
-                                             "(the server received it " + shanghai_minute(*at) + ", Beijing time)");
-        // No task is loaded: it may be finished or gone from this replica, the original names all
-        // the amendment needs, and a correction does not move the task's status again.
-        auto inst = load<pb::Institution>(store, kInstitution, original->institution_id(), "机构 / institution");
-        if (!inst) return fail(inst.error());
-        auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, original->template_id(), "检查清单 / checklist");
-        if (!tpl) return fail(tpl.error());
-        site = std::move(*inst);
-        checklist = std::move(*tpl);
-        institution_id = original->institution_id();
-        template_id = original->template_id();
-    } else {
-        auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
-        if (!t) return fail(t.error());
-        if (t->status() == "done" || t->status() == "cancelled")
-            return fail(Errc::invalid_argument, "任务已结束 / this task is " + t->status());
-        auto inst = load<pb::Institution>(store, kInstitution, t->institution_id(), "机构 / institution");
-        if (!inst) return fail(inst.error());
-        auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, t->template_id(), "检查清单 / checklist");
-        if (!tpl) return fail(tpl.error());
-        task = std::move(*t);
-        site = std::move(*inst);
-        checklist = std::move(*tpl);
-        institution_id = task->institution_id();
-        template_id = task->template_id();
-    }
-    // An amendment keeps what the original was: covert or open, registry or unlisted site.
-    const bool covert = original ? original->covert() : task && task->covert();
-    const bool unlisted = original ? original->unlisted() : in.unlisted_site.has_value();
-    if (covert && !in.signature_png.empty())
-        return fail(Errc::invalid_argument, "暗访不采集现场签字 / a covert visit takes no on-site signature");
+};
 
+// An evidence file saved (encrypted) on the device, before the report that names it exists.
+struct Stored {
+    std::string hex, item, mime, kind;
+    std::int64_t size;
+};
+
+// A site found in the field: a new field-reported institution, checked with the newest checklist.
+Result<Subject> unlisted_site_subject(LocalStore& store, const InspectionInput& in, const Identity& ident) {
+    Subject s;
+    pb::Institution& site = s.site;
+    const auto& u = *in.unlisted_site;
+    if (!in.amends.empty())
+        return fail(Errc::invalid_argument, "更正报告沿用原报告的机构 / an amendment takes its original's site: give no new site");
+    if (!in.task_id.empty())
+        return fail(Errc::invalid_argument, "未登记机构的报告不属于任务 / an unlisted site is reported without a task");
+    if (u.name.empty() || u.address.empty())
+        return fail(Errc::invalid_argument, "请填写机构名称和地址 / give the site's name and address");
+    site.set_district_id(ident.district_id);
+    site.set_zone_id(u.zone_id);
+    site.set_name(u.name);
+    site.set_address(u.address);
+    site.set_community(u.community);
+    site.set_category(u.category);
+    site.set_academic(u.academic);
+    site.set_licensed(false);
+    site.set_field_reported(true);
+    if (in.gps) *site.mutable_location() = *in.gps;
+    s.institution_id = crypto::new_uuid();
+    auto newest = newest_checklist(store);
+    if (!newest) return fail(newest.error());
+    s.template_id = std::move(newest->id);
+    s.checklist = std::move(newest->checklist);
+    return s;
+}
+
+// A correction: refused here, before anything is stored, when the rules would refuse it when
+// queued; it takes the original's site and checklist.
+Result<Subject> amendment_subject(DeviceProfile& profile, const InspectionInput& in, const Identity& ident) {
+    auto& store = profile.store();
+    Subject s;
+    if (!in.task_id.empty())
+        return fail(Errc::invalid_argument, "更正报告沿用原报告的任务，不能另指定任务 / an amendment takes its original's task: give no task");
+    auto orig = amended_original(store, in.amends);
+    if (!orig) return fail(orig.error());
+    s.original = std::move(*orig);
+    const auto& original = s.original;
+    // Judged before anything is stored: not the author, another task, or too late, in the
+    // rules' own words (the same judgement runs again when the report is queued).
+    pb::Report probe;
+    probe.set_task_id(original->task_id());
+    probe.set_institution_id(original->institution_id());
+    probe.set_district_id(original->district_id());
+    probe.set_device_id(ident.device_id);
+    probe.set_user_id(ident.user_id);
+    probe.set_covert(original->covert());
+    probe.set_unlisted(original->unlisted());
+    probe.set_amends(in.amends);
+    pb::Mutation pm;
+    pm.set_collection(std::string(kReport));
+    pm.set_id(crypto::new_uuid());
+    pm.set_payload(probe.SerializeAsString());
+    if (auto st = profile.check_write(pm); !st) return fail(st.error());
+    if (auto at = received_ms(store, in.amends); at && unix_ms_now() - *at > policy::kAmendWindowMs)
+        return fail(Errc::forbidden, "无权执行此操作：已超过 7 天更正期限（服务器于 " + shanghai_minute(*at) +
+                                         " 收到原报告）/ not allowed: the 7-day window to amend this report has passed "
+                                         "(the server received it " + shanghai_minute(*at) + ", Beijing time)");
+    // No task is loaded: it may be finished or gone from this replica, the original names all
+    // the amendment needs, and a correction does not move the task's status again.
+    auto inst = load<pb::Institution>(store, kInstitution, original->institution_id(), "机构 / institution");
+    if (!inst) return fail(inst.error());
+    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, original->template_id(), "检查清单 / checklist");
+    if (!tpl) return fail(tpl.error());
+    s.site = std::move(*inst);
+    s.checklist = std::move(*tpl);
+    s.institution_id = original->institution_id();
+    s.template_id = original->template_id();
+    return s;
+}
+
+// A visit of a task: the task must still be open; its site and checklist must be on the device.
+Result<Subject> task_subject(LocalStore& store, const InspectionInput& in) {
+    Subject s;
+    auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
+    if (!t) return fail(t.error());
+    if (t->status() == "done" || t->status() == "cancelled")
+        return fail(Errc::invalid_argument, "任务已结束 / this task is " + t->status());
+    auto inst = load<pb::Institution>(store, kInstitution, t->institution_id(), "机构 / institution");
+    if (!inst) return fail(inst.error());
+    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, t->template_id(), "检查清单 / checklist");
+    if (!tpl) return fail(tpl.error());
+    s.task = std::move(*t);
+    s.site = std::move(*inst);
+    s.checklist = std::move(*tpl);
+    s.institution_id = s.task->institution_id();
+    s.template_id = s.task->template_id();
+    return s;
+}
+
+// The answers as the checklist accepts them, each counting the photos that back it.
+Result<std::vector<pb::Answer>> checked_answers(const InspectionInput& in, const Subject& s, bool covert, bool unlisted) {
     // Photos not tied to an item also serve as the evidence of failed items that demand one.
     std::map<std::string, int> per_item;
     int general = 0;
     for (const auto& p : in.photos) (p.item_code.empty() ? general : per_item[p.item_code])++;
     std::vector<AnswerInput> answers = in.answers;
     for (auto& a : answers) a.photo_count = per_item[a.code] + general;
-    InspectionContext ctx{site.academic(), covert, unlisted};
-    auto validated = validate_answers(checklist, ctx, answers);
-    if (!validated) return fail(validated.error());
+    InspectionContext ctx{s.site.academic(), covert, unlisted};
+    return validate_answers(s.checklist, ctx, answers);
+}
 
-    auto key = m_profile.device_key();
-    if (!key) return fail(key.error());
-
-    // Store the evidence files first (encrypted); nothing references them until the report commits.
-    struct Stored {
-        std::string hex, item, mime, kind;
-        std::int64_t size;
-    };
+// Store the evidence files first (encrypted); nothing references them until the report commits.
+Result<std::vector<Stored>> store_evidence_files(DeviceProfile& profile, const InspectionInput& in) {
     std::vector<Stored> files;
     for (const auto& p : in.photos) {
         if (p.data.empty()) return fail(Errc::invalid_argument, "照片文件为空 / a photo file is empty");
-        auto hex = m_profile.save_blob(p.data);
+        auto hex = profile.save_blob(p.data);
         if (!hex) return fail(hex.error());
         files.push_back({*hex, p.item_code, p.mime, "photo", static_cast<std::int64_t>(p.data.size())});
     }
     if (!in.signature_png.empty()) {
-        auto hex = m_profile.save_blob(in.signature_png);
+        auto hex = profile.save_blob(in.signature_png);
         if (!hex) return fail(hex.error());
         files.push_back({*hex, "", "image/png", "signature", static_cast<std::int64_t>(in.signature_png.size())});
     }
+    return files;
+}
 
-    std::string report_id = crypto::new_uuid();
-    pb::Report r;
-    r.set_task_id(original ? original->task_id() : in.task_id);
-    r.set_institution_id(institution_id);
-    r.set_district_id(original ? original->district_id() : task ? task->district_id() : ident->district_id);
-    r.set_template_id(template_id);
-    r.set_template_version(checklist.template_version());
-    r.set_device_id(ident->device_id);
-    r.set_user_id(ident->user_id);
-    for (auto& a : *validated) {
-        for (const auto& f : files)
-            if (f.kind == "photo" && (f.item == a.code() || (f.item.empty() && a.result() == "fail"))) a.add_photo_sha256(*hex_decode(f.hex));
-        *r.add_answers() = std::move(a);
-    }
-    // The same file attached twice (to two items, say) is one blob, stored and uploaded once.
+// The same file attached twice (to two items, say) is one blob, stored and uploaded once.
+std::vector<const Stored*> unique_files(const std::vector<Stored>& files) {
     std::vector<const Stored*> unique;
     for (const auto& f : files)
         if (std::none_of(unique.begin(), unique.end(), [&](const Stored* u) { return u->hex == f.hex; }))
             unique.push_back(&f);
+    return unique;
+}
+
+// The report as it will be signed, all but its place in the device's chain: who, where, the
+// answers with their photos' hashes, the files, the GPS and the flag a supervisor sees.
+pb::Report assemble_report(const InspectionInput& in, const Identity& ident, const Subject& s, bool covert, bool unlisted,
+                           std::vector<pb::Answer> validated, const std::vector<Stored>& files,
+                           const std::vector<const Stored*>& unique) {
+    const auto& original = s.original;
+    const auto& task = s.task;
+    const auto& site = s.site;
+    const auto& checklist = s.checklist;
+    pb::Report r;
+    r.set_task_id(original ? original->task_id() : in.task_id);
+    r.set_institution_id(s.institution_id);
+    r.set_district_id(original ? original->district_id() : task ? task->district_id() : ident.district_id);
+    r.set_template_id(s.template_id);
+    r.set_template_version(checklist.template_version());
+    r.set_device_id(ident.device_id);
+    r.set_user_id(ident.user_id);
+    for (auto& a : validated) {
+        for (const auto& f : files)
+            if (f.kind == "photo" && (f.item == a.code() || (f.item.empty() && a.result() == "fail"))) a.add_photo_sha256(*hex_decode(f.hex));
+        *r.add_answers() = std::move(a);
+    }
     for (const Stored* fp : unique) {
         const Stored& f = *fp;
         auto* b = r.add_blobs();
@@ -238,35 +269,46 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     r.set_amends(in.amends);
     r.set_flagged(is_flagged(checklist, {r.answers().begin(), r.answers().end()}, r.unlisted(),
                              site.past_violations() > 0));
+    return r;
+}
 
-    store::Transaction tx{store.db()};
-    if (!tx.begun()) return fail(tx.begun().error());
+// Chains the report after this device's previous one and signs it (invariant 5). Inside the
+// transaction that queues it, so two reports never take the same place in the chain.
+Status chain_and_sign(LocalStore& store, const std::string& report_id, pb::Report& r, const crypto::Ed25519KeyPair& key) {
     auto idx = store.meta("chain_index");
     auto head = store.meta("chain_head");
     if (!idx || !head) return fail(Errc::storage, "cannot read the report chain");
     r.set_chain_index((*idx ? std::stoull(**idx) : 0) + 1);
     r.set_prev_hash(*head ? **head : zero_hash());
-    sign_report(report_id, r, *key);
+    sign_report(report_id, r, key);
+    return {};
+}
 
-    if (in.unlisted_site) {  // the site first: the report refers to it
-        pb::Mutation im;
-        im.set_collection(std::string(kInstitution));
-        im.set_id(institution_id);
-        im.set_payload(site.SerializeAsString());
-        auto hlc = m_profile.next_hlc();
-        if (!hlc) return fail(hlc.error());
-        im.set_hlc(*hlc);
-        for (const char* f : {"district_id", "zone_id", "name", "address", "community", "category", "academic",
-                              "licensed", "field_reported", "location"})
-            im.add_changed_fields(f);
-        if (auto q = m_profile.submit(im); !q) return fail(q.error());
-    }
+// The new institution of an unlisted site, queued before the report that refers to it.
+Status queue_unlisted_site(DeviceProfile& profile, const Subject& s) {
+    pb::Mutation im;
+    im.set_collection(std::string(kInstitution));
+    im.set_id(s.institution_id);
+    im.set_payload(s.site.SerializeAsString());
+    auto hlc = profile.next_hlc();
+    if (!hlc) return fail(hlc.error());
+    im.set_hlc(*hlc);
+    for (const char* f : {"district_id", "zone_id", "name", "address", "community", "category", "academic",
+                          "licensed", "field_reported", "location"})
+        im.add_changed_fields(f);
+    if (auto q = profile.submit(im); !q) return fail(q.error());
+    return {};
+}
 
+// The report, then one evidence record per file, each file put on the upload list.
+Status queue_report_with_evidence(DeviceProfile& profile, const std::string& report_id, const pb::Report& r,
+                                  const std::vector<const Stored*>& unique) {
+    auto& store = profile.store();
     pb::Mutation m;
     m.set_collection(std::string(kReport));
     m.set_id(report_id);
     m.set_payload(r.SerializeAsString());
-    if (auto q = m_profile.submit(m); !q) return fail(q.error());
+    if (auto q = profile.submit(m); !q) return fail(q.error());
     for (std::size_t i = 0; i < unique.size(); ++i) {
         const Stored& f = *unique[i];
         pb::Evidence e;
@@ -277,7 +319,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         em.set_collection(std::string(kEvidence));
         em.set_id(crypto::new_uuid());
         em.set_payload(e.SerializeAsString());
-        if (auto q = m_profile.submit(em); !q) return fail(q.error());
+        if (auto q = profile.submit(em); !q) return fail(q.error());
         BlobItem bi;
         bi.sha256_hex = f.hex;
         bi.size = f.size;
@@ -285,9 +327,19 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         bi.report_id = report_id;
         if (auto s = store.add_blob(bi); !s) return fail(s.error());
     }
+    return {};
+}
+
+// The report is now the head of this device's chain: the next one links to it.
+Status advance_chain(LocalStore& store, const std::string& report_id, const pb::Report& r) {
     if (auto s = store.set_meta("chain_index", std::to_string(r.chain_index())); !s) return fail(s.error());
     if (auto s = store.set_meta("chain_head", report_hash(report_id, r)); !s) return fail(s.error());
-    // Shown as submitted at once; the server's own change to the task follows on the next pull.
+    return {};
+}
+
+// Shown as submitted at once; the server's own change to the task follows on the next pull.
+Status show_task_submitted(LocalStore& store, const InspectionInput& in, const std::optional<pb::Task>& task,
+                           const std::string& report_id) {
     auto cur = task ? store.get(kTask, in.task_id) : Result<std::optional<pb::Record>>{std::nullopt};
     if (cur && *cur) {
         pb::Task t = *task;
@@ -297,6 +349,49 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
         tr.set_payload(t.SerializeAsString());
         if (auto s = store.apply_remote(tr); !s) return fail(s.error());
     }
+    return {};
+}
+
+}  // namespace
+
+// Everything is judged before anything is written; the files are saved next, then the report,
+// its evidence and the chain's new head are queued in one transaction.
+Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
+    auto& store = m_profile.store();
+    auto ident = m_profile.identity();
+    if (!ident) return fail(ident.error());
+    auto subject = in.unlisted_site     ? unlisted_site_subject(store, in, *ident)
+                   : !in.amends.empty() ? amendment_subject(m_profile, in, *ident)
+                                        : task_subject(store, in);
+    if (!subject) return fail(subject.error());
+    const auto& original = subject->original;
+    const auto& task = subject->task;
+    // An amendment keeps what the original was: covert or open, registry or unlisted site.
+    const bool covert = original ? original->covert() : task && task->covert();
+    const bool unlisted = original ? original->unlisted() : in.unlisted_site.has_value();
+    if (covert && !in.signature_png.empty())
+        return fail(Errc::invalid_argument, "暗访不采集现场签字 / a covert visit takes no on-site signature");
+    auto validated = checked_answers(in, *subject, covert, unlisted);
+    if (!validated) return fail(validated.error());
+
+    auto key = m_profile.device_key();
+    if (!key) return fail(key.error());
+    auto files = store_evidence_files(m_profile, in);
+    if (!files) return fail(files.error());
+
+    std::string report_id = crypto::new_uuid();
+    const auto unique = unique_files(*files);
+    pb::Report r = assemble_report(in, *ident, *subject, covert, unlisted, std::move(*validated), *files, unique);
+
+    store::Transaction tx{store.db()};
+    if (!tx.begun()) return fail(tx.begun().error());
+    if (auto s = chain_and_sign(store, report_id, r, *key); !s) return fail(s.error());
+    if (in.unlisted_site) {  // the site first: the report refers to it
+        if (auto s = queue_unlisted_site(m_profile, *subject); !s) return fail(s.error());
+    }
+    if (auto s = queue_report_with_evidence(m_profile, report_id, r, unique); !s) return fail(s.error());
+    if (auto s = advance_chain(store, report_id, r); !s) return fail(s.error());
+    if (auto s = show_task_submitted(store, in, task, report_id); !s) return fail(s.error());
     if (auto s = tx.commit(); !s) return fail(s.error());
     return report_id;
 }
