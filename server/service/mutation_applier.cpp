@@ -11,6 +11,7 @@
 #include "server/storage/audit_log.h"
 #include "server/storage/blob_refs.h"
 #include "server/storage/chain_heads.h"
+#include "server/storage/token_store.h"
 #include "shared/policy/field_diff.h"
 #include "shared/policy/lookup_facts.h"
 #include "shared/policy/write_rules.h"
@@ -378,8 +379,19 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
         payload = b.SerializeAsString();
     }
     const bool completed_by_server = payload != sent && !m.deleted();
+    // A device revoked (a lost phone): its tokens stop working in the same commit, before any
+    // reply leaves; the device record alone already refuses it, this leaves nothing to refresh.
+    bool revokes_device = false;
+    if (m.collection() == kDevice && !m.deleted()) {
+        pb::Device before, after;
+        if (cur) before.ParseFromString(cur->payload());
+        revokes_device = after.ParseFromString(payload) && after.revoked() && !before.revoked();
+    }
     auto rec = write(m.collection(), m.id(), have + 1, std::move(payload), m.deleted());
     if (!rec) return fail(rec.error());
+    if (revokes_device) {
+        if (auto n = TokenStore{m_batch.db}.revoke_device(m.id()); !n) return fail(n.error());
+    }
     ack.set_status(pb::Ack::APPLIED);
     ack.set_seq(rec->seq());
     ack.set_version(rec->version());

@@ -70,6 +70,8 @@ Admin / coordinator commands:
   admin assign --user ID (--zone ID | --institution ID) --district ID              (queued)
   admin task add ...          the same as `task add` below
   admin code --user ID        issue a one-time enrollment code (online)
+  admin device revoke DEVICE_ID   a lost or replaced phone stops working at its next contact
+                              (queued; admins; its tokens are revoked when the server applies it)
   audit [--outcome refused|accepted|conflict] [--action A] [--actor U] [--collection C] [--record ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--json]   the server's audit log, newest first (online; admins and supervisors)
 
 Answers file: {"L1": "pass", "T3": {"result": "fail", "note": "..."}} (pass|fail|na).
@@ -493,6 +495,7 @@ public:
         const std::string& sub = m_a.v[0];
         const std::string sub2 = m_a.v.size() > 1 ? m_a.v[1] : "";
         if (sub == "code") return admin_code();
+        if (sub == "device" && sub2 == "revoke") return revoke_device(m_a.v.size() > 2 ? m_a.v[2] : "");
         if (sub == "user" && sub2 == "add") {
             auto name = m_a.get("--name");
             auto role = m_a.get("--role");
@@ -540,6 +543,34 @@ private:
         auto q = m_p.submit(m);
         if (!q) return failed(m_err, q.error());
         m_out << m.id() << "\n";
+        return 0;
+    }
+
+    // A lost or replaced phone: its device record says revoked, so the server refuses it everything
+    // (sync, refresh, sign-in with its key). What it had not sent stays on it, unread by anyone.
+    int revoke_device(const std::string& device_id) {
+        if (device_id.empty()) return usage("admin device revoke 需要设备编号 / admin device revoke needs DEVICE_ID (see `ducha devices`)");
+        auto me = m_p.identity();
+        if (!me) return failed(m_err, me.error());
+        if (device_id == me->device_id)
+            return failed(m_err, Error{Errc::invalid_argument, "不能停用正在使用的这台设备 / this is the device you are "
+                                                               "using: revoke it from another admin's device"});
+        auto cur = m_p.store().get(kDevice, device_id);
+        if (!cur) return failed(m_err, cur.error());
+        auto d = *cur ? parse<pb::Device>(**cur) : std::nullopt;
+        if (!d || (*cur)->deleted())
+            return failed(m_err, Error{Errc::not_found, "本机没有这台设备 / no such device on this device: " + device_id +
+                                                            " (sync first?)"});
+        if (d->revoked()) return failed(m_err, Error{Errc::invalid_argument, "这台设备已停用 / this device is already revoked"});
+        d->set_revoked(true);
+        pb::Mutation m;
+        m.set_collection(std::string(kDevice));
+        m.set_id(device_id);
+        m.set_base_version((*cur)->version());
+        m.set_payload(d->SerializeAsString());
+        auto q = m_p.submit(m);
+        if (!q) return failed(m_err, q.error());
+        m_out << "已停用，同步后生效 / revoked: takes effect when this device syncs\n";
         return 0;
     }
 
