@@ -459,6 +459,10 @@ private:
     net::steady_timer m_retry;
 };
 
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:"
+    "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305";
+
 Status load_tls(ssl::context& ctx, const HttpServerConfig& cfg) {
     for (const auto* p : {&cfg.cert_pem, &cfg.key_pem}) {
         std::error_code fec;
@@ -469,6 +473,11 @@ Status load_tls(ssl::context& ctx, const HttpServerConfig& cfg) {
     ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                     ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
     SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+    // TLS 1.2 only with forward secrecy and AEAD (no CBC, no SHA-1 MACs, no static RSA key
+    // exchange), for the self-signed ECDSA key and for an RSA certificate given with --cert. TLS 1.3
+    // suites are all AEAD already.
+    if (SSL_CTX_set_cipher_list(ctx.native_handle(), kTls12Ciphers) != 1)
+        return fail(Errc::internal, "TLS 1.2 cipher list refused by OpenSSL");
     // idle keep-alive connections give their OpenSSL buffers back
     SSL_CTX_set_mode(ctx.native_handle(), SSL_MODE_RELEASE_BUFFERS);
     error_code ec;

@@ -143,11 +143,18 @@ public:
     Client(const Client&) = delete;
     Client& operator=(const Client&) = delete;
 
+    // Offer only TLS 1.2 with these OpenSSL cipher names (as an old or badly set-up client would).
+    void tls12_only(std::string ciphers) { m_tls12_ciphers = std::move(ciphers); }
+
     CurlResult request(const std::string& method, const std::string& url, const std::string& body = {},
                        std::vector<std::string> extra_headers = {}) {
         CurlResult r;
         curl_easy_reset(m_h);
         curl_easy_setopt(m_h, CURLOPT_URL, url.c_str());
+        if (!m_tls12_ciphers.empty()) {
+            curl_easy_setopt(m_h, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2) | static_cast<long>(CURL_SSLVERSION_MAX_TLSv1_2));
+            curl_easy_setopt(m_h, CURLOPT_SSL_CIPHER_LIST, m_tls12_ciphers.c_str());
+        }
         curl_easy_setopt(m_h, CURLOPT_PINNEDPUBLICKEY, m_pin.c_str());
         // trust comes from the pin alone, as in the app
         curl_easy_setopt(m_h, CURLOPT_SSL_VERIFYPEER, 0L);
@@ -177,6 +184,7 @@ public:
 private:
     CURL* m_h = nullptr;
     std::string m_pin;
+    std::string m_tls12_ciphers;
 };
 
 std::string url(std::uint16_t port, const std::string& path, const std::string& host = "127.0.0.1") {
@@ -290,6 +298,33 @@ TEST_CASE("http server: echo round trip over pinned TLS", "[server][http]") {
     REQUIRE(g.code == CURLE_OK);
     CHECK(g.body == "GET /plain ?  |  | ");
     CHECK(server.stats().requests_total == 2);
+}
+
+TEST_CASE("http server: TLS 1.2 only with forward secrecy and AEAD - CBC and SHA-1 suites are refused", "[server][http]") {
+    TestCert cert;
+    HttpServer server(config_for(cert), echo_handler());
+    auto port = server.start();
+    REQUIRE(port.has_value());
+    for (const char* weak : {"ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA", "ECDHE-ECDSA-AES128-SHA256",
+                             "ECDHE-ECDSA-AES256-SHA384"}) {
+        Client c(cert.pin);
+        c.tls12_only(weak);
+        auto r = c.request("GET", url(*port, "/plain"));
+        INFO(weak << ": curl " << r.code);
+        CHECK(r.code == CURLE_SSL_CONNECT_ERROR);
+    }
+    for (const char* strong : {"ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384",
+                               "ECDHE-ECDSA-CHACHA20-POLY1305"}) {
+        Client c(cert.pin);
+        c.tls12_only(strong);
+        auto r = c.request("GET", url(*port, "/plain"));
+        INFO(strong << ": curl " << r.code);
+        CHECK(r.code == CURLE_OK);
+        CHECK(r.body == "GET /plain ?  |  | ");
+    }
+    Client modern(cert.pin);  // TLS 1.3, as every device speaks it
+    CHECK(modern.request("GET", url(*port, "/plain")).code == CURLE_OK);
+    CHECK(server.stats().requests_total == 4);
 }
 
 TEST_CASE("http server: keep-alive reuses one connection", "[server][http]") {
