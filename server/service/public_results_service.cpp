@@ -18,6 +18,7 @@
 #include "ducha.pb.h"
 #include "server/storage/record_table.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/vocabulary_labels.h"
 #include "shared/store/statement.h"
 #include "shared/store/transaction.h"
 
@@ -96,13 +97,10 @@ bool prefers_html(std::string_view accept) {
 
 // ------------------------------------------------------------------ labels
 
-const char* kind_label(const std::string& kind) {
-    if (kind == "routine") return "例行检查 / routine";
-    if (kind == "spot_check") return "随机抽查 / spot check";
-    if (kind == "complaint") return "投诉核查 / complaint follow-up";
-    if (kind == "reinspection") return "整改复查 / re-inspection";
-    if (kind == "joint") return "联合检查 / joint inspection";
-    return nullptr;
+// The task kind in the vocabulary's words (shared/domain/vocabulary_labels.h), "中文 / English".
+std::string kind_label(const std::string& kind) {
+    auto w = domain::task_kind_words(kind);
+    return w ? std::string(w->zh) + " / " + std::string(w->en) : kind;
 }
 
 const char* status_label(const std::string& status) {
@@ -470,7 +468,7 @@ HttpResponse PublicResultsService::json_response(const PublicResultsPage& page) 
                            {"licensed", r.licensed},
                            {"category", r.category},
                            {"task_kind", r.task_kind},
-                           {"task_kind_label", or_raw(kind_label(r.task_kind), r.task_kind)},
+                           {"task_kind_label", kind_label(r.task_kind)},
                            {"result", r.problems.empty() ? "pass" : "problems_found"},
                            {"result_label", result_label(r)},
                            {"problem_count", r.problems.size()},
@@ -507,7 +505,7 @@ HttpResponse PublicResultsService::csv_response(const PublicResultsPage& page) {
             deadline = r.decision->deadline;
         }
         t.rows.push_back({std::to_string(r.id), r.date, r.district, r.institution, r.address, r.licensed ? "是 / yes" : "否 / no",
-                          r.category, or_raw(kind_label(r.task_kind), r.task_kind), result_label(r),
+                          r.category, kind_label(r.task_kind), result_label(r),
                           std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline,
                           number_or_empty(r.amends), number_or_empty(r.amended_by)});
     }
@@ -577,7 +575,7 @@ HttpResponse PublicResultsService::html_response(const PublicResultsPage& page) 
         h += "<tr id=\"r" + num + "\"><td class=\"num\">" + num + "</td><td class=\"nowrap\">" + r.date + "</td><td>" +
              html_escape(r.district) + "</td><td>" + html_escape(r.institution) + "</td><td>" + html_escape(r.address) +
              "</td><td>" + (r.licensed ? "是 / yes" : "否 / no") + "</td><td>" + html_escape(r.category) + "</td><td>" +
-             html_escape(or_raw(kind_label(r.task_kind), r.task_kind)) + "</td><td>";
+             html_escape(kind_label(r.task_kind)) + "</td><td>";
         if (r.amended_by)
             h += "<span class=\"tag\">已更正 / amended</span> <span class=\"note\">以第 " + ref(*r.amended_by) +
                  " 号为准 / see No. " + ref(*r.amended_by) + "</span><br>";
