@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,12 +8,13 @@ import Ducha.Core
 // check with the server that I am genuine and currently authorised.
 Rectangle {
     id: badge
+    required property AppSession app
     objectName: "badgeView"
     implicitWidth: 340
     implicitHeight: col.implicitHeight + 32
     radius: 10
     color: "white"
-    border.color: App.badgeValid ? Style.primary : Style.fail
+    border.color: badge.app.badgeValid ? Style.primary : Style.fail
     border.width: 3
     ColumnLayout {
         id: col
@@ -29,18 +31,18 @@ Rectangle {
                 Label { anchors.centerIn: parent; text: qsTr("Photo"); color: Style.muted }
             }
             ColumnLayout {
-                Label { objectName: "badgeName"; text: App.userName; font.pixelSize: 22; font.bold: true; color: Style.ink }
-                Label { text: App.districtName; font.pixelSize: 15; color: Style.ink }
+                Label { objectName: "badgeName"; text: badge.app.userName; font.pixelSize: 22; font.bold: true; color: Style.ink }
+                Label { text: badge.app.districtName; font.pixelSize: 15; color: Style.ink }
                 Label {
-                    text: App.badgeValidUntil ? qsTr("Valid until %1").arg(App.badgeValidUntil) : qsTr("No validity on this phone yet: sync")
-                    color: App.badgeValid ? Style.pass : Style.fail; font.pixelSize: 14; font.bold: true
+                    text: badge.app.badgeValidUntil ? qsTr("Valid until %1").arg(badge.app.badgeValidUntil) : qsTr("No validity on this phone yet: sync")
+                    color: badge.app.badgeValid ? Style.pass : Style.fail; font.pixelSize: 14; font.bold: true
                 }
             }
         }
         Image {
             objectName: "badgeQr"
-            visible: App.badgeUrl !== ""
-            source: App.badgeUrl !== "" ? "image://ducha/badge?" + encodeURIComponent(App.badgeUrl) : ""
+            visible: badge.app.badgeUrl !== ""
+            source: badge.app.badgeUrl !== "" ? "image://ducha/badge?" + encodeURIComponent(badge.app.badgeUrl) : ""
             sourceSize.width: 220
             sourceSize.height: 220
             Layout.alignment: Qt.AlignHCenter

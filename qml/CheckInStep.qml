@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -34,7 +35,7 @@ ScrollView {
                 columns: 2
                 columnSpacing: 12; rowSpacing: 6
                 Label { text: qsTr("Time"); color: Style.muted }
-                Label { objectName: "checkInTime"; text: App.formatTime(session.checkInTime) }
+                Label { objectName: "checkInTime"; text: TimeFormat.display(session.checkInTime) }
                 Label { text: qsTr("Position"); color: Style.muted }
                 Label {
                     objectName: "checkInPosition"

@@ -4,6 +4,10 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Ducha.Core
 
+// Not `pragma ComponentBehavior: Bound`: Qt 6.4 then refuses to create this ListView's header
+// ("Cannot instantiate bound component outside its creation context"). The delegates still
+// declare the roles they read as required properties.
+
 // The checklist items of one step: pass / fail / not applicable, a note (required on fail) and
 // photos (required on fail where the item says so).
 ListView {
@@ -26,6 +30,16 @@ ListView {
     }
 
     delegate: Pane {
+        required property var code
+        required property var gloss
+        required property var model
+        required property var note
+        required property var photoCount
+        required property var photoOnFail
+        required property var problem
+        required property var result
+        required property var severity
+        required property var severityLabel
         id: item
         objectName: "item_" + code
         width: root.width - 20
@@ -49,15 +63,16 @@ ListView {
                 Repeater {
                     model: [["pass", qsTr("Pass"), Style.pass], ["fail", qsTr("Fail"), Style.fail], ["na", qsTr("N/A"), Style.muted]]
                     Button {
-                        objectName: "answer_" + code + "_" + modelData[0]
+                        required property var modelData
+                        objectName: "answer_" + item.code + "_" + modelData[0]
                         text: modelData[1]
                         // Not checkable: the answer lives in the session; tapping the chosen one clears it.
-                        readonly property bool chosen: result === modelData[0]
+                        readonly property bool chosen: item.result === modelData[0]
                         highlighted: chosen
                         Material.accent: modelData[2]
                         Layout.fillWidth: true
                         Layout.preferredHeight: Style.touch
-                        onClicked: root.session.setAnswer(code, chosen ? "" : modelData[0])
+                        onClicked: root.session.setAnswer(item.code, chosen ? "" : modelData[0])
                     }
                 }
             }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -9,9 +10,11 @@ import Ducha.Core
 // (不解决不销号): its answer shows on the case.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskCasesPage"
 
-    DeskCaseModel { id: cases; objectName: "deskCaseModel" }
+    DeskCaseModel { id: cases; session: page.app; objectName: "deskCaseModel" }
 
     function closeCase(id) {
         var r = cases.close(id)
@@ -20,6 +23,7 @@ Page {
     }
 
     header: DeskHeader {
+        app: page.app
         title: qsTr("Cases")
         ComboBox {
             objectName: "caseStatusFilter"
@@ -36,7 +40,7 @@ Page {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "casesNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "casesNotice"; Layout.fillWidth: true }
         TextField { Layout.fillWidth: true; placeholderText: qsTr("Search institution, tier or order"); onTextChanged: cases.search = text }
         ListView {
             id: list
@@ -47,6 +51,20 @@ Page {
             spacing: 6
             model: cases
             delegate: Pane {
+                required property var caseId
+                required property var institution
+                required property var status
+                required property var statusLabel
+                required property var tier
+                required property var deadline
+                required property var overdue
+                required property var order
+                required property var note
+                required property var escalations
+                required property var reinspectionTaskId
+                required property var reinspectionStatusLabel
+                required property var closedByReportId
+                required property var refusal
                 width: list.width
                 padding: 10
                 background: Rectangle { color: Style.card; radius: 6; border.color: overdue ? Style.fail : "#D0D0D0"; border.width: overdue ? 2 : 1 }
@@ -87,13 +105,13 @@ Page {
                         visible: status !== "closed" && status !== "no_violation"
                         text: qsTr("Close case")
                         // Waits for a running sync pass: the case changes from the version the server acknowledged.
-                        enabled: Sync.state !== "syncing"
+                        enabled: page.sync.state !== "syncing"
                         onClicked: page.closeCase(caseId)
                     }
                 }
             }
             ScrollBar.vertical: ScrollBar {}
-            DeskListState { anchors.fill: parent; count: cases.count; error: cases.error; emptyText: qsTr("No cases.") }
+            DeskListState { sync: page.sync; anchors.fill: parent; count: cases.count; error: cases.error; emptyText: qsTr("No cases.") }
         }
     }
 }

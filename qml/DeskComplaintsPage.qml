@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -9,16 +10,18 @@ import Ducha.Core
 // chosen volunteers, started, resolved (a resolution is required), closed, or reopened.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskComplaintsPage"
     property string selectedId: ""
     property int revision: 0
     readonly property var complaint: { revision; return ledger.byId(selectedId) }
     // A complaint changes step by step from the version the server acknowledged: its actions wait
     // while a sync pass is sending the previous step.
-    readonly property bool idle: Sync.state !== "syncing"
+    readonly property bool idle: page.sync.state !== "syncing"
 
-    DeskComplaintModel { id: ledger; objectName: "deskComplaintModel"; onCountChanged: page.revision++ }
-    DeskComplaints { id: desk; objectName: "deskComplaints" }
+    DeskComplaintModel { id: ledger; session: page.app; objectName: "deskComplaintModel"; onCountChanged: page.revision++ }
+    DeskComplaints { id: desk; session: page.app; objectName: "deskComplaints" }
 
     function importCsv(fileUrl) {
         var r = desk.importCsv(fileUrl)
@@ -28,6 +31,7 @@ Page {
     function act(r, success) { notice.show(r, success); revision++; return r }
 
     header: DeskHeader {
+        app: page.app
         title: qsTr("Complaints")
         Switch { text: qsTr("Show closed"); onToggled: ledger.includeClosed = checked }
         Button { objectName: "newComplaintButton"; text: qsTr("New complaint"); highlighted: true; onClicked: intake.open() }
@@ -68,7 +72,7 @@ Page {
             Label { text: qsTr("Complaint") + " *" }
             TextArea { id: intakeText; Layout.fillWidth: true; Layout.preferredHeight: 80; wrapMode: TextEdit.Wrap }
             Label { text: qsTr("Institution (optional)") }
-            DeskInstitutionPicker { id: intakePicker; Layout.fillWidth: true; Layout.preferredHeight: 170 }
+            DeskInstitutionPicker { id: intakePicker; app: page.app; sync: page.sync; Layout.fillWidth: true; Layout.preferredHeight: 170 }
             Label { id: intakeError; visible: text !== ""; color: Style.fail; wrapMode: Text.Wrap; Layout.fillWidth: true }
         }
         }
@@ -95,7 +99,7 @@ Page {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "complaintsNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "complaintsNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -120,6 +124,15 @@ Page {
                     spacing: 4
                     model: ledger
                     delegate: ItemDelegate {
+                        required property var model
+                        required property var complaintId
+                        required property var institution
+                        required property var address
+                        required property var sourceLabel
+                        required property var status
+                        required property var statusLabel
+                        required property var overdue
+                        required property var dueAt
                         width: list.width
                         padding: 8
                         highlighted: complaintId === page.selectedId
@@ -143,7 +156,7 @@ Page {
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: ledger.count; error: ledger.error; emptyText: qsTr("No open complaints.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: ledger.count; error: ledger.error; emptyText: qsTr("No open complaints.") }
                 }
             }
             Pane {
@@ -191,7 +204,7 @@ Page {
                             visible: page.complaint.status === "open" || page.complaint.status === "triaged"
                             Layout.fillWidth: true
                             DeskSectionTitle { text: qsTr("Link") }
-                            DeskInstitutionPicker { id: linkPicker; Layout.fillWidth: true; Layout.preferredHeight: 160 }
+                            DeskInstitutionPicker { id: linkPicker; app: page.app; sync: page.sync; Layout.fillWidth: true; Layout.preferredHeight: 160 }
                             RowLayout {
                                 Layout.fillWidth: true
                                 TextField { id: linkAddress; Layout.fillWidth: true; placeholderText: qsTr("or an address") }
@@ -208,7 +221,7 @@ Page {
                             visible: page.complaint.status === "open"
                             Layout.fillWidth: true
                             DeskSectionTitle { text: qsTr("Triage into a task") }
-                            DeskVolunteerPicker { id: triagePicker; Layout.fillWidth: true; Layout.preferredHeight: 180 }
+                            DeskVolunteerPicker { id: triagePicker; app: page.app; sync: page.sync; Layout.fillWidth: true; Layout.preferredHeight: 180 }
                             RowLayout {
                                 Label { text: qsTr("Priority") }
                                 SpinBox { id: triagePriority; from: 1; to: 5; value: 2 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -9,12 +10,14 @@ import Ducha.Core
 // what each volunteer did. Exported as CSV.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskCoveragePage"
     property int days: 30
 
-    DeskCoverageModel { id: coverage; objectName: "deskCoverageModel" }
-    DeskCampaignModel { id: campaigns }
-    DeskExports { id: exports }
+    DeskCoverageModel { id: coverage; session: page.app; objectName: "deskCoverageModel" }
+    DeskCampaignModel { id: campaigns; session: page.app }
+    DeskExports { id: exports; session: page.app }
 
     function applyDays(n) {
         days = n
@@ -35,6 +38,7 @@ Page {
     function percent(a, b) { return b > 0 ? Math.round(100 * a / b) + "%" : "—" }
 
     header: DeskHeader {
+        app: page.app
         title: qsTr("Coverage")
         Button { objectName: "coverageExportButton"; text: qsTr("Export CSV"); onClicked: saveDialog.open() }
     }
@@ -50,7 +54,7 @@ Page {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "coverageNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "coverageNotice"; Layout.fillWidth: true }
         Flow {
             Layout.fillWidth: true
             spacing: 8
@@ -100,6 +104,11 @@ Page {
                     spacing: 3
                     model: coverage
                     delegate: RowLayout {
+                        required property var name
+                        required property var level
+                        required property var ratio
+                        required property var inspected
+                        required property var total
                         width: chart.width
                         height: level === "district" ? 30 : 24
                         spacing: 8
@@ -128,7 +137,7 @@ Page {
                         Label { text: inspected + " / " + total + " · " + page.percent(inspected, total); Layout.preferredWidth: 120; color: Style.muted; font.pixelSize: 13 }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: coverage.count; error: coverage.error; emptyText: qsTr("No institutions in scope.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.count; error: coverage.error; emptyText: qsTr("No institutions in scope.") }
                 }
             }
             ColumnLayout {
@@ -163,9 +172,9 @@ Page {
                     Layout.fillHeight: true
                     clip: true
                     model: coverage.uncovered
-                    delegate: Label { width: uncoveredList.width; text: "• " + modelData.name; elide: Text.ElideRight; padding: 2 }
+                    delegate: Label { required property var modelData; width: uncoveredList.width; text: "• " + modelData.name; elide: Text.ElideRight; padding: 2 }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: coverage.uncovered.length; error: coverage.error; emptyText: qsTr("Every institution was inspected.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.uncovered.length; error: coverage.error; emptyText: qsTr("Every institution was inspected.") }
                 }
                 DeskSectionTitle { text: qsTr("Volunteer activity") }
                 ListView {
@@ -176,13 +185,14 @@ Page {
                     clip: true
                     model: coverage.volunteers
                     delegate: RowLayout {
+                        required property var modelData
                         width: volList.width
                         Label { text: modelData.name; Layout.preferredWidth: 110; elide: Text.ElideRight; color: modelData.visits === 0 ? Style.fail : Style.ink }
                         Label { text: qsTr("%n visit(s)", "", modelData.visits) + " · " + qsTr("%n site(s)", "", modelData.institutions); Layout.fillWidth: true; color: Style.muted; font.pixelSize: 13 }
-                        Label { text: modelData.lastVisit > 0 ? App.formatTime(modelData.lastVisit) : qsTr("no visit"); color: Style.muted; font.pixelSize: 13 }
+                        Label { text: modelData.lastVisit > 0 ? TimeFormat.display(modelData.lastVisit) : qsTr("no visit"); color: Style.muted; font.pixelSize: 13 }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: coverage.volunteers.length; error: coverage.error; emptyText: qsTr("No volunteers in scope.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.volunteers.length; error: coverage.error; emptyText: qsTr("No volunteers in scope.") }
                 }
             }
         }

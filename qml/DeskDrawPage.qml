@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -9,15 +10,17 @@ import Ducha.Core
 // runs and the server makes the tasks); the seed, pool, pairs and a re-run check of every draw.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskDrawPage"
     property string selectedId: ""
     property int revision: 0
     readonly property var draw: { revision; return draws.byId(selectedId) }
     property var verifyResult: ({})
 
-    DeskDraws { id: desk; objectName: "deskDraws" }
-    DeskDrawModel { id: draws; objectName: "deskDrawModel"; onCountChanged: page.revision++ }
-    DeskTaskModel { id: drawTasks; drawId: page.selectedId !== "" ? page.selectedId : "-"; status: "all" }
+    DeskDraws { id: desk; session: page.app; objectName: "deskDraws" }
+    DeskDrawModel { id: draws; session: page.app; objectName: "deskDrawModel"; onCountChanged: page.revision++ }
+    DeskTaskModel { id: drawTasks; session: page.app; drawId: page.selectedId !== "" ? page.selectedId : "-"; status: "all" }
 
     function commit() {
         var r = desk.commit({ "title": drawTitle.text, "k": k.value, "inspectorsPerSite": perSite.value,
@@ -41,13 +44,13 @@ Page {
         return verifyResult
     }
 
-    header: DeskHeader { title: qsTr("Random draw (双随机)") }
+    header: DeskHeader { app: page.app; title: qsTr("Random draw (双随机)") }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "drawNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "drawNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -115,6 +118,13 @@ Page {
                     spacing: 4
                     model: draws
                     delegate: ItemDelegate {
+                        required property var drawId
+                        required property var title
+                        required property var k
+                        required property var status
+                        required property var statusLabel
+                        required property var canReveal
+                        required property var refusal
                         width: drawList.width
                         padding: 8
                         highlighted: drawId === page.selectedId
@@ -128,7 +138,7 @@ Page {
                         background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: draws.count; error: draws.error; emptyText: qsTr("No draws yet.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: draws.count; error: draws.error; emptyText: qsTr("No draws yet.") }
                 }
             }
             Pane {
@@ -161,8 +171,8 @@ Page {
                                 objectName: "syncForRevealButton"
                                 visible: page.draw.status !== "drawn" && !page.draw.acknowledged
                                 text: qsTr("Sync now")
-                                enabled: Sync.state !== "syncing"
-                                onClicked: Sync.syncNow()
+                                enabled: page.sync.state !== "syncing"
+                                onClicked: page.sync.syncNow()
                             }
                             Button {
                                 objectName: "verifyButton"
@@ -196,6 +206,8 @@ Page {
                         Repeater {
                             model: page.draw.pairs || []
                             RowLayout {
+                                required property int index
+                                required property var modelData
                                 Layout.fillWidth: true
                                 Label { text: (index + 1) + "."; color: Style.muted }
                                 Label { text: modelData.institution; font.bold: true; Layout.preferredWidth: 220; elide: Text.ElideRight }
@@ -205,7 +217,7 @@ Page {
                         DeskSectionTitle { visible: drawTasks.count > 0; text: qsTr("Tasks made from this draw (%1)").arg(drawTasks.count) }
                         Repeater {
                             model: drawTasks
-                            Label { text: "• " + title + " · " + assigneeNames.join("、") + " · " + statusLabel; Layout.fillWidth: true; elide: Text.ElideRight }
+                            Label { required property var title; required property var assigneeNames; required property var statusLabel; text: "• " + title + " · " + assigneeNames.join("、") + " · " + statusLabel; Layout.fillWidth: true; elide: Text.ElideRight }
                         }
                     }
                 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,13 +9,15 @@ import Ducha.Core
 // and the printable PDF record of one report, each to a file the user chooses.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskExportsPage"
     property string pendingKind: ""
     property string pendingFormat: ""
     property string pendingReport: ""
 
-    DeskExports { id: exports; objectName: "deskExports" }
-    DeskReportModel { id: reports; objectName: "deskReportModel" }
+    DeskExports { id: exports; session: page.app; objectName: "deskExports" }
+    DeskReportModel { id: reports; session: page.app; objectName: "deskReportModel" }
 
     function ask(kind, format) {
         pendingKind = kind
@@ -43,14 +46,14 @@ Page {
         return r
     }
 
-    header: DeskHeader { title: qsTr("Exports") }
+    header: DeskHeader { app: page.app; title: qsTr("Exports") }
     DeskFileDialog { id: saveDialog; save: true; onPicked: (url) => page.save(url) }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "exportsNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "exportsNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -73,6 +76,7 @@ Page {
                     model: [{ "kind": "reports", "label": qsTr("Inspection reports") }, { "kind": "cases", "label": qsTr("Cases") },
                             { "kind": "complaints", "label": qsTr("Complaints") }, { "kind": "coverage", "label": qsTr("Coverage") }]
                     Pane {
+                        required property var modelData
                         Layout.fillWidth: true
                         padding: 10
                         background: Rectangle { color: Style.card; radius: 6; border.color: "#D0D0D0" }
@@ -103,6 +107,12 @@ Page {
                     spacing: 4
                     model: reports
                     delegate: Pane {
+                        required property var reportId
+                        required property var institution
+                        required property var inspector
+                        required property var time
+                        required property var failed
+                        required property var flagged
                         width: list.width
                         padding: 8
                         background: Rectangle { color: Style.card; radius: 6; border.color: flagged ? Style.fail : "#D0D0D0" }
@@ -113,7 +123,7 @@ Page {
                                 spacing: 2
                                 Label { text: institution || qsTr("(unlisted site)"); font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                                 Label {
-                                    text: inspector + " · " + App.formatTime(time) + " · " + qsTr("%n failed item(s)", "", failed)
+                                    text: inspector + " · " + TimeFormat.display(time) + " · " + qsTr("%n failed item(s)", "", failed)
                                     color: Style.muted; font.pixelSize: 13
                                 }
                             }
@@ -121,7 +131,7 @@ Page {
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: reports.count; error: reports.error; emptyText: qsTr("No reports on this device yet.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: reports.count; error: reports.error; emptyText: qsTr("No reports on this device yet.") }
                 }
             }
         }

@@ -1,6 +1,9 @@
 import QtQuick
 import QtQuick.Dialogs
 
+// Not `pragma ComponentBehavior: Bound`: Qt 6.4 then refuses the components this file loads
+// ("Cannot instantiate bound component outside its creation context").
+
 // A file to read (CSV import) or to write (exports), the way FileDialogLoader picks photos: the
 // platform's dialog on a desktop. The dialog exists only while it is open, so that none outlives
 // the window. Tests call the page's handler with a file URL directly.

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,6 +8,8 @@ import Ducha.Core
 // Chooses one institution of the registry by searching its name, address or community.
 ColumnLayout {
     id: picker
+    required property AppSession app
+    property SyncController sync: null
     property string selectedId: ""
     property string selectedName: ""
     property string filter: "all"
@@ -15,7 +18,7 @@ ColumnLayout {
 
     function clear() { selectedId = ""; selectedName = ""; search.text = "" }
 
-    DeskInstitutionModel { id: insts; filter: picker.filter }
+    DeskInstitutionModel { id: insts; session: picker.app; filter: picker.filter }
 
     TextField {
         id: search
@@ -37,6 +40,9 @@ ColumnLayout {
         clip: true
         model: insts
         delegate: ItemDelegate {
+            required property var institutionId
+            required property var name
+            required property var address
             width: list.width
             visible: institutionId !== picker.excludeId
             height: visible ? implicitHeight : 0
@@ -46,6 +52,7 @@ ColumnLayout {
         }
         ScrollBar.vertical: ScrollBar {}
         DeskListState {
+            sync: picker.sync
             anchors.fill: parent
             count: insts.count
             error: insts.error

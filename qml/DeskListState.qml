@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Ducha.Core
@@ -5,10 +6,11 @@ import Ducha.Core
 // What a desk list shows when it has no rows: the read error, "loading" while the first sync
 // brings the records, or why it is empty. Anchor it over the list.
 Label {
+    property SyncController sync: null   // the app's; without it there is no "loading" state
     property int count: 0
     property string error: ""
     property string emptyText: qsTr("Nothing here.")
-    readonly property bool loading: count === 0 && error === "" && Sync.state === "syncing"
+    readonly property bool loading: count === 0 && error === "" && sync !== null && sync.state === "syncing"
     visible: count === 0 || error !== ""
     text: error !== "" ? qsTr("Could not read the list: %1").arg(error)
         : loading ? qsTr("Loading… the records arrive with the sync.")

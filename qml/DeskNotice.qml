@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,6 +9,7 @@ import Ducha.Core
 // (bilingual, as the core words it). It stays until closed or replaced by the next outcome.
 Rectangle {
     id: notice
+    required property AppSession app
     property bool ok: true
     property string text: ""
     property var details: []   // lines under the message (e.g. a CSV file's row errors)
@@ -26,7 +28,7 @@ Rectangle {
     }
     function clear() { text = ""; details = [] }
     // An outcome worded in the other language would stay behind: a new language starts clean.
-    Connections { target: App; function onLanguageChanged() { notice.clear() } }
+    Connections { target: notice.app; function onLanguageChanged() { notice.clear() } }
 
     RowLayout {
         id: body
@@ -46,7 +48,7 @@ Rectangle {
             }
             Repeater {
                 model: notice.details
-                Label { text: modelData; color: Style.fail; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 13 }
+                Label { required property var modelData; text: modelData; color: Style.fail; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 13 }
             }
         }
         ToolButton { text: "✕"; onClicked: notice.clear(); Layout.alignment: Qt.AlignTop }

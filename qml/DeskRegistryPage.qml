@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,15 +9,17 @@ import Ducha.Core
 // details, flags, edit form and history; field-reported sites taken in or merged; CSV import.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskRegistryPage"
     property string selectedId: ""
     property int revision: 0   // bumps when the list re-reads, so the details follow
     readonly property var selected: { revision; return insts.byId(selectedId) }
     readonly property var history: { revision; return selectedId !== "" ? registry.history(selectedId) : ({ "ok": true, "entries": [] }) }
 
-    DeskInstitutionModel { id: insts; objectName: "deskInstitutionModel"; onCountChanged: page.revision++ }
-    DeskZoneModel { id: zones }
-    DeskRegistry { id: registry; objectName: "deskRegistry" }
+    DeskInstitutionModel { id: insts; session: page.app; objectName: "deskInstitutionModel"; onCountChanged: page.revision++ }
+    DeskZoneModel { id: zones; session: page.app }
+    DeskRegistry { id: registry; session: page.app; objectName: "deskRegistry" }
 
     // The file dialog's result; tests call it with a file URL.
     function importCsv(fileUrl) {
@@ -32,6 +35,7 @@ Page {
     }
 
     header: DeskHeader {
+        app: page.app
         title: qsTr("Registry")
         Button { objectName: "newInstitutionButton"; text: qsTr("New institution"); highlighted: true; onClicked: form.openFor("", {}) }
         Button { objectName: "importCsvButton"; text: qsTr("Import CSV"); onClicked: csvDialog.open() }
@@ -51,7 +55,7 @@ Page {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "registryNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "registryNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -95,6 +99,15 @@ Page {
                     spacing: 4
                     model: insts
                     delegate: ItemDelegate {
+                        required property var institutionId
+                        required property var name
+                        required property var address
+                        required property var zoneName
+                        required property var licensed
+                        required property var academic
+                        required property var keyTarget
+                        required property var fieldReported
+                        required property var unassigned
                         width: list.width
                         padding: 8
                         highlighted: institutionId === page.selectedId
@@ -117,6 +130,7 @@ Page {
                     }
                     ScrollBar.vertical: ScrollBar {}
                     DeskListState {
+                        sync: page.sync
                         anchors.fill: parent
                         count: insts.count
                         error: insts.error
@@ -220,6 +234,8 @@ Page {
                                 Label { text: qsTr("Merge into…"); font.bold: true }
                                 DeskInstitutionPicker {
                                     id: mergeTarget
+                                    app: page.app
+                                    sync: page.sync
                                     Layout.fillWidth: true
                                     Layout.preferredHeight: 220
                                     excludeId: page.selectedId
@@ -252,9 +268,10 @@ Page {
                         Repeater {
                             model: page.history.entries || []
                             RowLayout {
+                                required property var modelData
                                 Layout.fillWidth: true
                                 spacing: 8
-                                Label { text: App.formatTime(modelData.at); color: Style.muted; font.pixelSize: 13; Layout.preferredWidth: 90 }
+                                Label { text: TimeFormat.display(modelData.at); color: Style.muted; font.pixelSize: 13; Layout.preferredWidth: 90 }
                                 Tag { text: modelData.kindLabel }
                                 Label { text: modelData.text + (modelData.status ? " · " + modelData.status : ""); wrapMode: Text.Wrap; Layout.fillWidth: true }
                             }

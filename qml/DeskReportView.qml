@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,13 +9,14 @@ import Ducha.Core
 // with one of the five discretion tiers, a rectification period and order, and a note.
 ScrollView {
     id: view
+    required property AppSession app
     property alias reportId: detail.reportId
     readonly property var report: detail.report
     signal decided(var result)
     signal pdfRequested(string reportId)
     contentWidth: availableWidth
 
-    DeskReportDetail { id: detail; objectName: "deskReportDetail" }
+    DeskReportDetail { id: detail; session: view.app; objectName: "deskReportDetail" }
 
     function resultLabel(r) { return r === "pass" ? qsTr("Pass") : r === "fail" ? qsTr("Fail") : r === "na" ? qsTr("N/A") : "—" }
     function decide() {
@@ -54,7 +56,7 @@ ScrollView {
                 Label { text: qsTr("Inspector"); color: Style.muted }
                 Label { text: view.report.inspector || "" }
                 Label { text: qsTr("Inspected at"); color: Style.muted }
-                Label { text: App.formatTime(view.report.time || 0) }
+                Label { text: TimeFormat.display(view.report.time || 0) }
                 Label { text: qsTr("Task"); color: Style.muted }
                 Label { text: view.report.taskKindLabel || qsTr("(no task)") }
                 Label { text: qsTr("Location"); color: Style.muted }
@@ -75,7 +77,7 @@ ScrollView {
                 }
                 Label { text: qsTr("Receipt"); color: Style.muted }
                 Label {
-                    text: view.report.hasReceipt ? qsTr("#%1 · server time %2 · %3").arg(view.report.receiptSeq).arg(App.formatTime(view.report.receiptTime))
+                    text: view.report.hasReceipt ? qsTr("#%1 · server time %2 · %3").arg(view.report.receiptSeq).arg(TimeFormat.display(view.report.receiptTime))
                                                    .arg(view.report.receiptOk ? qsTr("✓ checked") : qsTr("✗ does not check"))
                                                  : qsTr("no receipt on this device yet")
                     color: view.report.hasReceipt && view.report.receiptOk ? Style.pass : Style.warn
@@ -90,6 +92,7 @@ ScrollView {
             Repeater {
                 model: detail.answers
                 Pane {
+                    required property var modelData
                     Layout.fillWidth: true
                     padding: 6
                     background: Rectangle { color: modelData.result === "fail" ? Style.errorBg : Style.card; radius: 4; border.color: "#E0E0E0" }
@@ -114,7 +117,7 @@ ScrollView {
                             spacing: 6
                             Repeater {
                                 model: modelData.photos
-                                DeskPhoto { hex: modelData.hex; onDevice: modelData.onDevice }
+                                DeskPhoto { required property var modelData; hex: modelData.hex; onDevice: modelData.onDevice }
                             }
                         }
                     }
@@ -126,7 +129,7 @@ ScrollView {
                 spacing: 8
                 Repeater {
                     model: detail.blobs
-                    DeskPhoto { hex: modelData.hex; onDevice: modelData.onDevice; caption: modelData.kind === "signature" ? qsTr("signature") : "" }
+                    DeskPhoto { required property var modelData; hex: modelData.hex; onDevice: modelData.onDevice; caption: modelData.kind === "signature" ? qsTr("signature") : "" }
                 }
             }
             Label { visible: detail.blobs.length === 0; text: qsTr("No photos."); color: Style.muted }

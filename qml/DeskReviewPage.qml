@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,11 +9,13 @@ import Ducha.Core
 // report in full; the decision that opens the case; its PDF record.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskReviewPage"
     property string selectedId: ""
 
-    DeskReviewModel { id: queue; objectName: "deskReviewModel" }
-    DeskExports { id: exports }
+    DeskReviewModel { id: queue; session: page.app; objectName: "deskReviewModel" }
+    DeskExports { id: exports; session: page.app }
 
     function savePdf(fileUrl) {
         var r = exports.exportReportPdf(selectedId, fileUrl)
@@ -21,6 +24,7 @@ Page {
     }
 
     header: DeskHeader {
+        app: page.app
         title: qsTr("Review")
         Switch { objectName: "includeDecidedSwitch"; text: qsTr("Show decided"); onToggled: queue.includeDecided = checked }
     }
@@ -36,7 +40,7 @@ Page {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "reviewNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "reviewNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -58,6 +62,16 @@ Page {
                     spacing: 4
                     model: queue
                     delegate: ItemDelegate {
+                        required property var reportId
+                        required property var institution
+                        required property var inspector
+                        required property var time
+                        required property var failed
+                        required property var failedCritical
+                        required property var unlisted
+                        required property var covert
+                        required property var decided
+                        required property var caseTier
                         width: list.width
                         padding: 8
                         highlighted: reportId === page.selectedId
@@ -65,7 +79,7 @@ Page {
                         contentItem: ColumnLayout {
                             spacing: 2
                             Label { text: institution || qsTr("(unlisted site)"); font.bold: true; color: Style.ink; elide: Text.ElideRight; Layout.fillWidth: true }
-                            Label { text: inspector + " · " + App.formatTime(time); color: Style.muted; font.pixelSize: 13 }
+                            Label { text: inspector + " · " + TimeFormat.display(time); color: Style.muted; font.pixelSize: 13 }
                             Flow {
                                 Layout.fillWidth: true
                                 spacing: 6
@@ -79,7 +93,7 @@ Page {
                         background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: queue.count; error: queue.error; emptyText: qsTr("Nothing to review: no flagged reports.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: queue.count; error: queue.error; emptyText: qsTr("Nothing to review: no flagged reports.") }
                 }
             }
             Pane {
@@ -89,6 +103,7 @@ Page {
                 background: Rectangle { color: Style.card; radius: 6; border.color: "#D0D0D0" }
                 Label { anchors.centerIn: parent; visible: page.selectedId === ""; text: qsTr("Choose a report to review."); color: Style.muted }
                 DeskReportView {
+                    app: page.app
                     anchors.fill: parent
                     visible: page.selectedId !== ""
                     reportId: page.selectedId

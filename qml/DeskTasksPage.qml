@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,11 +9,13 @@ import Ducha.Core
 // institution; a campaign (专项行动) for a period; the district's tasks and campaigns.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskTasksPage"
 
-    DeskPlanner { id: planner; objectName: "deskPlanner" }
-    DeskTaskModel { id: tasks; objectName: "deskTaskModel" }
-    DeskCampaignModel { id: campaigns; objectName: "deskCampaignModel" }
+    DeskPlanner { id: planner; session: page.app; objectName: "deskPlanner" }
+    DeskTaskModel { id: tasks; session: page.app; objectName: "deskTaskModel" }
+    DeskCampaignModel { id: campaigns; session: page.app; objectName: "deskCampaignModel" }
 
     function campaignChoices() {
         var m = [{ "key": "", "label": qsTr("(none)") }]
@@ -40,13 +43,13 @@ Page {
         return r
     }
 
-    header: DeskHeader { title: qsTr("Tasks and campaigns") }
+    header: DeskHeader { app: page.app; title: qsTr("Tasks and campaigns") }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "tasksNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "tasksNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -74,14 +77,14 @@ Page {
                             width: parent.width
                             spacing: 6
                             Label { text: qsTr("Institution"); font.bold: true }
-                            DeskInstitutionPicker { id: instPicker; Layout.fillWidth: true; Layout.preferredHeight: 200 }
+                            DeskInstitutionPicker { id: instPicker; app: page.app; sync: page.sync; Layout.fillWidth: true; Layout.preferredHeight: 200 }
                             RowLayout {
                                 RadioButton { id: routine; text: qsTr("Routine"); checked: true }
                                 RadioButton { id: joint; text: qsTr("Joint (2+ volunteers)") }
                                 CheckBox { id: covert; text: qsTr("Covert (暗访)") }
                             }
                             Label { text: joint.checked ? qsTr("Volunteers (two or more)") : qsTr("Volunteer(s)"); font.bold: true }
-                            DeskVolunteerPicker { id: volPicker; Layout.fillWidth: true; Layout.preferredHeight: 200 }
+                            DeskVolunteerPicker { id: volPicker; app: page.app; sync: page.sync; Layout.fillWidth: true; Layout.preferredHeight: 200 }
                             GridLayout {
                                 columns: 2
                                 Label { text: qsTr("Priority (1 highest)") }
@@ -172,6 +175,17 @@ Page {
                             spacing: 4
                             model: tasks
                             delegate: Pane {
+                                required property var taskId
+                                required property var title
+                                required property var kindLabel
+                                required property var status
+                                required property var statusLabel
+                                required property var finished
+                                required property var covert
+                                required property var overdue
+                                required property var priority
+                                required property var windowEnd
+                                required property var assigneeNames
                                 width: taskList.width
                                 padding: 8
                                 background: Rectangle { color: Style.card; radius: 6; border.color: overdue ? Style.fail : "#D0D0D0" }
@@ -182,7 +196,7 @@ Page {
                                         spacing: 2
                                         Label { text: title; font.bold: true; color: Style.ink; elide: Text.ElideRight; Layout.fillWidth: true }
                                         Label {
-                                            text: assigneeNames.join("、") + " · " + qsTr("due %1").arg(App.formatTime(windowEnd)) + " · P" + priority
+                                            text: assigneeNames.join("、") + " · " + qsTr("due %1").arg(TimeFormat.display(windowEnd)) + " · P" + priority
                                             color: overdue ? Style.fail : Style.muted; font.pixelSize: 13; elide: Text.ElideRight; Layout.fillWidth: true
                                         }
                                         Flow {
@@ -202,7 +216,7 @@ Page {
                                 }
                             }
                             ScrollBar.vertical: ScrollBar {}
-                            DeskListState { anchors.fill: parent; count: tasks.count; error: tasks.error; emptyText: qsTr("No tasks.") }
+                            DeskListState { sync: page.sync; anchors.fill: parent; count: tasks.count; error: tasks.error; emptyText: qsTr("No tasks.") }
                         }
                     }
                     ListView {
@@ -212,6 +226,15 @@ Page {
                         spacing: 4
                         model: campaigns
                         delegate: Pane {
+                            required property var campaignId
+                            required property var name
+                            required property var start
+                            required property var end
+                            required property var visitsRequired
+                            required property var keyTargetsOnly
+                            required property var note
+                            required property var running
+                            required property var cancelled
                             width: campaignList.width
                             padding: 8
                             background: Rectangle { color: Style.card; radius: 6; border.color: running ? Style.primary : "#D0D0D0" }
@@ -242,7 +265,7 @@ Page {
                             }
                         }
                         ScrollBar.vertical: ScrollBar {}
-                        DeskListState { anchors.fill: parent; count: campaigns.count; error: campaigns.error; emptyText: qsTr("No campaigns yet.") }
+                        DeskListState { sync: page.sync; anchors.fill: parent; count: campaigns.count; error: campaigns.error; emptyText: qsTr("No campaigns yet.") }
                     }
                 }
             }

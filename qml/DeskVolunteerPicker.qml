@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,6 +8,8 @@ import Ducha.Core
 // Chooses volunteers of the district: one, or several (a joint task, a complaint follow-up).
 ColumnLayout {
     id: picker
+    required property AppSession app
+    property SyncController sync: null
     property bool multiple: true
     property var selected: []   // user ids
     property string zoneId: ""
@@ -22,7 +25,7 @@ ColumnLayout {
         selected = s
     }
 
-    DeskVolunteerModel { id: vols; zoneId: picker.zoneId }
+    DeskVolunteerModel { id: vols; session: picker.app; zoneId: picker.zoneId }
 
     TextField {
         Layout.fillWidth: true
@@ -37,6 +40,9 @@ ColumnLayout {
         clip: true
         model: vols
         delegate: CheckDelegate {
+            required property var userId
+            required property var name
+            required property var zoneNames
             width: list.width
             text: name + (zoneNames.length > 0 ? " · " + zoneNames.join("、") : "")
             checked: picker.selected.indexOf(userId) >= 0
@@ -44,6 +50,7 @@ ColumnLayout {
         }
         ScrollBar.vertical: ScrollBar {}
         DeskListState {
+            sync: picker.sync
             anchors.fill: parent
             count: vols.count
             error: vols.error

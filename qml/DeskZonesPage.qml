@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -9,16 +10,18 @@ import Ducha.Core
 // and the institutions nobody covers yet, which can be given to the chosen volunteer in bulk.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "deskZonesPage"
     property string selectedUser: ""
     property int revision: 0
     readonly property var volunteer: { revision; return vols.byId(selectedUser) }
     property var checkedInstitutions: []
 
-    DeskZoneModel { id: zones; objectName: "deskZoneModel" }
-    DeskVolunteerModel { id: vols; objectName: "deskVolunteerModel"; onCountChanged: page.revision++ }
-    DeskInstitutionModel { id: unassigned; objectName: "deskUnassignedModel"; filter: "unassigned" }
-    DeskZones { id: planner; objectName: "deskZones" }
+    DeskZoneModel { id: zones; session: page.app; objectName: "deskZoneModel" }
+    DeskVolunteerModel { id: vols; session: page.app; objectName: "deskVolunteerModel"; onCountChanged: page.revision++ }
+    DeskInstitutionModel { id: unassigned; session: page.app; objectName: "deskUnassignedModel"; filter: "unassigned" }
+    DeskZones { id: planner; session: page.app; objectName: "deskZones" }
 
     function zoneChoices() {
         var m = []
@@ -33,13 +36,13 @@ Page {
         checkedInstitutions = s
     }
 
-    header: DeskHeader { title: qsTr("Zones (3包)") }
+    header: DeskHeader { app: page.app; title: qsTr("Zones (3包)") }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 10
         spacing: 8
-        DeskNotice { id: notice; objectName: "zonesNotice"; Layout.fillWidth: true }
+        DeskNotice { id: notice; app: page.app; objectName: "zonesNotice"; Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -62,6 +65,10 @@ Page {
                     spacing: 4
                     model: zones
                     delegate: Pane {
+                        required property var name
+                        required property var communities
+                        required property var institutionCount
+                        required property var volunteerNames
                         width: zoneList.width
                         padding: 8
                         background: Rectangle { color: Style.card; radius: 6; border.color: "#D0D0D0" }
@@ -79,7 +86,7 @@ Page {
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: zones.count; error: zones.error; emptyText: qsTr("No zones yet.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: zones.count; error: zones.error; emptyText: qsTr("No zones yet.") }
                 }
                 Pane {
                     Layout.fillWidth: true
@@ -122,6 +129,10 @@ Page {
                     spacing: 4
                     model: vols
                     delegate: ItemDelegate {
+                        required property var userId
+                        required property var name
+                        required property var zoneNames
+                        required property var institutionIds
                         width: volList.width
                         padding: 8
                         highlighted: userId === page.selectedUser
@@ -139,7 +150,7 @@ Page {
                         background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { anchors.fill: parent; count: vols.count; error: vols.error; emptyText: qsTr("No active volunteers in this district.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: vols.count; error: vols.error; emptyText: qsTr("No active volunteers in this district.") }
                 }
             }
             // The chosen volunteer's bindings, and what nobody covers
@@ -164,6 +175,7 @@ Page {
                         Repeater {
                             model: (page.volunteer.zoneIds || []).length
                             RowLayout {
+                                required property int index
                                 Layout.fillWidth: true
                                 Label { text: page.volunteer.zoneNames[index]; Layout.fillWidth: true }
                                 Button {
@@ -208,6 +220,7 @@ Page {
                         Repeater {
                             model: (page.volunteer.institutionIds || []).length
                             RowLayout {
+                                required property int index
                                 Layout.fillWidth: true
                                 Label { text: page.volunteer.institutionNames[index]; Layout.fillWidth: true; elide: Text.ElideRight }
                                 Button {
@@ -241,13 +254,17 @@ Page {
                         clip: true
                         model: unassigned
                         delegate: CheckDelegate {
+                            required property var institutionId
+                            required property var name
+                            required property var address
+                            required property var keyTarget
                             width: unassignedList.width
                             text: name + " · " + address + (keyTarget ? " · " + qsTr("Key target") : "")
                             checked: page.checkedInstitutions.indexOf(institutionId) >= 0
                             onToggled: page.toggleInstitution(institutionId, checked)
                         }
                         ScrollBar.vertical: ScrollBar {}
-                        DeskListState { anchors.fill: parent; count: unassigned.count; error: unassigned.error; emptyText: qsTr("Every institution has a volunteer (全覆盖).") }
+                        DeskListState { sync: page.sync; anchors.fill: parent; count: unassigned.count; error: unassigned.error; emptyText: qsTr("Every institution has a volunteer (全覆盖).") }
                     }
                 }
             }

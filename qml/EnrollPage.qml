@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -9,6 +10,8 @@ import Ducha.Core
 // confirm; then see whose account this phone now belongs to.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "enrollPage"
     signal done()
     property var link: ({})
@@ -16,14 +19,14 @@ Page {
     property bool confirming: false
 
     function useLink(text) {
-        var l = App.parseEnrollLink(text)
+        var l = page.app.parseEnrollLink(text)
         if (l.error) { error = l.error; return false }
         serverField.text = l.server; codeField.text = l.code; pinField.text = l.pin
         error = ""; confirming = true
         return true
     }
     function useImage(fileUrl) {
-        var l = App.readEnrollImage(fileUrl)
+        var l = page.app.readEnrollImage(fileUrl)
         if (l.error) { error = l.error; return false }
         serverField.text = l.server; codeField.text = l.code; pinField.text = l.pin
         error = ""; confirming = true
@@ -31,9 +34,9 @@ Page {
     }
 
     Connections {
-        target: App
+        target: page.app
         function onEnrollFinished(ok, message) {
-            if (ok) { confirming = false; error = ""; Sync.syncNow() } else { error = message; confirming = false }
+            if (ok) { confirming = false; error = ""; page.sync.syncNow() } else { error = message; confirming = false }
         }
     }
 
@@ -61,15 +64,15 @@ Page {
 
             // After enrolling: whose account this is.
             Pane {
-                visible: App.enrolled
+                visible: page.app.enrolled
                 Layout.fillWidth: true; Layout.margins: 16
                 Material.elevation: 2
                 ColumnLayout {
                     anchors.fill: parent
                     Label { text: qsTr("This phone is now enrolled"); font.bold: true; font.pixelSize: 18; color: Style.pass }
-                    Label { objectName: "enrolledAs"; text: qsTr("Account: %1").arg(App.userName); font.pixelSize: 16 }
-                    Label { text: qsTr("Role: %1").arg(App.role); font.pixelSize: 16 }
-                    Label { text: qsTr("Server: %1").arg(App.serverUrl); font.pixelSize: 14; color: Style.muted; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+                    Label { objectName: "enrolledAs"; text: qsTr("Account: %1").arg(page.app.userName); font.pixelSize: 16 }
+                    Label { text: qsTr("Role: %1").arg(page.app.role); font.pixelSize: 16 }
+                    Label { text: qsTr("Server: %1").arg(page.app.serverUrl); font.pixelSize: 14; color: Style.muted; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
                     Button {
                         objectName: "enrollStartButton"
                         text: qsTr("Start")
@@ -81,7 +84,7 @@ Page {
             }
 
             ColumnLayout {
-                visible: !App.enrolled
+                visible: !page.app.enrolled
                 Layout.fillWidth: true; Layout.leftMargin: 20; Layout.rightMargin: 20
                 spacing: 10
                 Button {
@@ -126,17 +129,17 @@ Page {
                 }
                 Button {
                     objectName: "enrollButton"
-                    text: App.busy ? qsTr("Enrolling…") : page.confirming ? qsTr("Confirm and enroll") : qsTr("Next")
+                    text: page.app.busy ? qsTr("Enrolling…") : page.confirming ? qsTr("Confirm and enroll") : qsTr("Next")
                     highlighted: true
-                    enabled: !App.busy && serverField.text !== "" && codeField.text !== ""
+                    enabled: !page.app.busy && serverField.text !== "" && codeField.text !== ""
                     Layout.fillWidth: true
                     onClicked: {
                         if (!page.confirming) { page.confirming = true; return }
                         page.error = ""
-                        App.enroll(serverField.text, codeField.text, pinField.text)
+                        page.app.enroll(serverField.text, codeField.text, pinField.text)
                     }
                 }
-                BusyIndicator { running: App.busy; visible: App.busy; Layout.alignment: Qt.AlignHCenter }
+                BusyIndicator { running: page.app.busy; visible: page.app.busy; Layout.alignment: Qt.AlignHCenter }
             }
             Item { height: 24 }
         }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -20,6 +21,7 @@ ScrollView {
             Repeater {
                 model: session.photos
                 Rectangle {
+                    required property var modelData
                     width: 104; height: 128; color: Style.card; border.color: "#D0D0D0"; radius: 4
                     Image { x: 2; y: 2; width: 100; height: 100; fillMode: Image.PreserveAspectCrop; source: modelData.source; sourceSize.width: 200; asynchronous: false }
                     Label { y: 104; x: 4; text: modelData.itemCode || qsTr("visit"); font.pixelSize: 12; color: Style.muted }

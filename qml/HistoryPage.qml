@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,8 +8,9 @@ import Ducha.Core
 // History: my reports, newest first, with where each stands and the server's receipt.
 Page {
     id: page
+    required property AppSession app
     objectName: "historyPage"
-    ReportListModel { id: reports; objectName: "reportModel" }
+    ReportListModel { id: reports; session: page.app; objectName: "reportModel" }
 
     header: ToolBar {
         Material.background: Style.card
@@ -23,6 +25,20 @@ Page {
         clip: true
         model: reports
         delegate: Pane {
+            required property var reportId
+            required property var institutionName
+            required property var stage
+            required property var stageLabel
+            required property var time
+            required property var failedItems
+            required property var photoCount
+            required property var detail
+            required property var pendingPhotos
+            required property var receiptSeq
+            required property var receiptTime
+            required property var covert
+            required property var flagged
+            required property var unlisted
             width: list.width
             padding: 12
             background: Rectangle { color: Style.card; radius: 6; border.color: stage === "set_aside" ? Style.fail : "#D0D0D0" }
@@ -40,12 +56,12 @@ Page {
                             : Style.pass
                     }
                 }
-                Label { text: App.formatTime(time) + " · " + qsTr("%n failed item(s)", "", failedItems) + " · " + qsTr("%n photo(s)", "", photoCount); color: Style.muted; font.pixelSize: 13 }
+                Label { text: TimeFormat.display(time) + " · " + qsTr("%n failed item(s)", "", failedItems) + " · " + qsTr("%n photo(s)", "", photoCount); color: Style.muted; font.pixelSize: 13 }
                 Label { visible: detail !== ""; text: detail; color: stage === "set_aside" ? Style.fail : Style.ink; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 14 }
                 Label { visible: pendingPhotos > 0; text: qsTr("%n photo(s) not uploaded yet", "", pendingPhotos); color: Style.warn; font.pixelSize: 13 }
                 Label {
                     visible: receiptSeq > 0
-                    text: qsTr("Receipt #%1 · server time %2").arg(receiptSeq).arg(App.formatTime(receiptTime))
+                    text: qsTr("Receipt #%1 · server time %2").arg(receiptSeq).arg(TimeFormat.display(receiptTime))
                     color: Style.pass; font.pixelSize: 13
                 }
                 Row {

@@ -4,11 +4,17 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Ducha.Core
 
+// Not `pragma ComponentBehavior: Bound`: Qt 6.4 then refuses one of this page's inline components
+// ("Cannot instantiate bound component outside its creation context"). The delegates still
+// declare the roles they read as required properties.
+
 // The sections of the signed-in role. A volunteer: Today, My zones, History, Me (bottom tabs on a
 // phone, a side rail on a desktop). A coordinator, a supervisor or an admin: the desk screens of
 // that role in a side rail, each built the first time it is opened.
 Page {
     id: home
+    required property AppSession app
+    required property SyncController sync
     objectName: "homePage"
     property bool wide: false
     property alias currentIndex: tabs.currentIndex
@@ -16,9 +22,9 @@ Page {
     signal reportUnlisted()
     signal tasksShown(int count)
 
-    readonly property bool desk: App.role === "coordinator" || App.role === "supervisor" || App.role === "admin"
-    readonly property bool coordinates: App.role === "coordinator" || App.role === "admin"
-    readonly property bool supervises: App.role === "supervisor" || App.role === "admin"
+    readonly property bool desk: home.app.role === "coordinator" || home.app.role === "supervisor" || home.app.role === "admin"
+    readonly property bool coordinates: home.app.role === "coordinator" || home.app.role === "admin"
+    readonly property bool supervises: home.app.role === "supervisor" || home.app.role === "admin"
     // {key, title} of each desk screen, in rail order.
     readonly property var deskSections: {
         var s = []
@@ -44,7 +50,7 @@ Page {
         visible: !home.wide && !home.desk
         Repeater {
             model: home.sections
-            TabButton { objectName: "tab" + index; text: modelData; height: Style.touch + 8; font.pixelSize: 15 }
+            TabButton { required property int index; required property var modelData; objectName: "tab" + index; text: modelData; height: Style.touch + 8; font.pixelSize: 15 }
         }
     }
 
@@ -60,6 +66,8 @@ Page {
             model: home.sections
             currentIndex: tabs.currentIndex
             delegate: ItemDelegate {
+                required property int index
+                required property var modelData
                 objectName: "rail" + index
                 width: rail.width
                 height: 56
@@ -77,15 +85,17 @@ Page {
             sourceComponent: StackLayout {
                 currentIndex: tabs.currentIndex
                 TodayPage {
+                    app: home.app
                     onOpenInspection: (taskId) => home.openInspection(taskId)
                     onShown: (n) => home.tasksShown(n)
                 }
                 ZonesPage {
+                    app: home.app
                     onOpenInspection: (taskId) => home.openInspection(taskId)
                     onReportUnlisted: home.reportUnlisted()
                 }
-                HistoryPage {}
-                MePage {}
+                HistoryPage { app: home.app }
+                MePage { app: home.app; sync: home.sync }
             }
         }
         // The desk screens, each made the first time it is shown and kept from then on (its lists
@@ -128,16 +138,16 @@ Page {
         default: return mePage
         }
     }
-    Component { id: reviewPage; DeskReviewPage {} }
-    Component { id: casesPage; DeskCasesPage {} }
-    Component { id: registryPage; DeskRegistryPage {} }
-    Component { id: zonesPage; DeskZonesPage {} }
-    Component { id: tasksPage; DeskTasksPage {} }
-    Component { id: drawPage; DeskDrawPage {} }
-    Component { id: complaintsPage; DeskComplaintsPage {} }
-    Component { id: coveragePage; DeskCoveragePage {} }
-    Component { id: exportsPage; DeskExportsPage {} }
-    Component { id: mePage; MePage {} }
+    Component { id: reviewPage; DeskReviewPage { app: home.app; sync: home.sync } }
+    Component { id: casesPage; DeskCasesPage { app: home.app; sync: home.sync } }
+    Component { id: registryPage; DeskRegistryPage { app: home.app; sync: home.sync } }
+    Component { id: zonesPage; DeskZonesPage { app: home.app; sync: home.sync } }
+    Component { id: tasksPage; DeskTasksPage { app: home.app; sync: home.sync } }
+    Component { id: drawPage; DeskDrawPage { app: home.app; sync: home.sync } }
+    Component { id: complaintsPage; DeskComplaintsPage { app: home.app; sync: home.sync } }
+    Component { id: coveragePage; DeskCoveragePage { app: home.app; sync: home.sync } }
+    Component { id: exportsPage; DeskExportsPage { app: home.app; sync: home.sync } }
+    Component { id: mePage; MePage { app: home.app; sync: home.sync } }
 
     // The start-up measure waits for the first screen; a desk has no task list to wait for.
     Component.onCompleted: if (home.desk) { deskStack.show(tabs.currentIndex); home.tasksShown(0) }

@@ -4,17 +4,22 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Ducha.Core
 
+// Not `pragma ComponentBehavior: Bound`: Qt 6.4 then refuses the components this file loads
+// ("Cannot instantiate bound component outside its creation context").
+
 // An inspection, step by step. Every change is already saved as a draft: closing the page or
 // killing the app loses nothing, and the same step opens next time.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "inspectPage"
     property alias taskId: session.taskId
     property alias unlisted: session.unlisted
     property alias session: session
     signal closed()
 
-    InspectionSession { id: session; objectName: "inspection" }
+    InspectionSession { id: session; app: page.app; objectName: "inspection" }
 
     readonly property var stepList: session.steps
     readonly property var current: stepList[session.currentStep] || ({ "code": "", "title": "" })
@@ -32,7 +37,7 @@ Page {
             spacing: 0
             RowLayout {
                 Layout.fillWidth: true
-                ToolButton { objectName: "inspectClose"; text: "‹ " + qsTr("Save and close"); onClicked: { App.openInspection = ""; page.closed() } }
+                ToolButton { objectName: "inspectClose"; text: "‹ " + qsTr("Save and close"); onClicked: { page.app.openInspection = ""; page.closed() } }
                 Label {
                     text: session.institutionName || session.title
                     font.pixelSize: 16; font.bold: true; color: Style.ink; elide: Text.ElideRight; Layout.fillWidth: true
@@ -87,7 +92,7 @@ Page {
                     text: qsTr("Show your badge and say why you are here. The person may scan the QR to check you.")
                     wrapMode: Text.Wrap; font.pixelSize: 16; Layout.fillWidth: true; Layout.margins: 16
                 }
-                BadgeView { Layout.alignment: Qt.AlignHCenter }
+                BadgeView { app: page.app; Layout.alignment: Qt.AlignHCenter }
             }
         }
     }
@@ -115,7 +120,7 @@ Page {
             Label { text: "✓"; font.pixelSize: 64; color: Style.pass; Layout.alignment: Qt.AlignHCenter }
             Label { text: qsTr("Report signed and saved on this phone"); font.pixelSize: 20; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter }
             Label {
-                text: Sync.state === "idle" ? qsTr("The server has received it.") : qsTr("It will be sent as soon as there is a connection. Its receipt appears in History.")
+                text: page.sync.state === "idle" ? qsTr("The server has received it.") : qsTr("It will be sent as soon as there is a connection. Its receipt appears in History.")
                 wrapMode: Text.Wrap; Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; font.pixelSize: 16
             }
             Button { objectName: "doneButton"; text: qsTr("Back to today"); highlighted: true; Layout.fillWidth: true; onClicked: page.closed() }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,14 +8,15 @@ import Ducha.Core
 // One institution: what the registry says, its open tasks for me, and when I last inspected it.
 Page {
     id: page
+    required property AppSession app
     objectName: "institutionPage"
     property string institutionId
     signal back()
     signal openInspection(string taskId)
 
-    InstitutionListModel { id: all }
+    InstitutionListModel { id: all; session: page.app }
     readonly property var inst: all.byId(institutionId)
-    TaskListModel { id: tasks; institutionId: page.institutionId }
+    TaskListModel { id: tasks; session: page.app; institutionId: page.institutionId }
 
     header: ToolBar {
         Material.background: Style.card
@@ -52,13 +54,14 @@ Page {
                     Label { text: qsTr("Past violations"); color: Style.muted }
                     Label { text: String(inst.pastViolations || 0) }
                     Label { text: qsTr("Last inspected"); color: Style.muted }
-                    Label { text: inst.lastInspected > 0 ? App.formatTime(inst.lastInspected) : qsTr("never inspected by me") }
+                    Label { text: inst.lastInspected > 0 ? TimeFormat.display(inst.lastInspected) : qsTr("never inspected by me") }
                 }
             }
             Label { text: qsTr("My tasks here"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 12 }
             Repeater {
                 model: tasks
                 TaskCard {
+                    required property var model
                     Layout.fillWidth: true; Layout.leftMargin: 10; Layout.rightMargin: 10
                     title: model.title; address: model.kindLabel; kindLabel: model.kindLabel; statusLabel: model.statusLabel
                     covert: model.covert; overdue: model.overdue; hasDraft: model.hasDraft; priority: model.priority; due: model.due

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -8,6 +9,8 @@ import Ducha.Core
 // sections in a side rail. An inspection left open reopens where it was.
 ApplicationWindow {
     id: win
+    required property AppSession app
+    required property SyncController sync
     objectName: "mainWindow"
     width: 390
     height: 844
@@ -20,7 +23,7 @@ ApplicationWindow {
 
     readonly property bool wide: width >= 900
     // Coordinators, supervisors and admins work at a desk: their screens open in the wide layout.
-    readonly property bool deskRole: App.role === "coordinator" || App.role === "supervisor" || App.role === "admin"
+    readonly property bool deskRole: win.app.role === "coordinator" || win.app.role === "supervisor" || win.app.role === "admin"
     function fitRole() {
         if (deskRole && width < 900) { width = 1280; height = 800 }
     }
@@ -28,26 +31,28 @@ ApplicationWindow {
     property bool interactive: false
     property int taskCount: 0
 
-    header: SyncBanner { visible: App.enrolled }
+    header: SyncBanner { sync: win.sync; visible: win.app.enrolled }
 
     StackView {
         id: stack
         objectName: "stack"
         anchors.fill: parent
-        initialItem: App.enrolled ? homeComponent : enrollComponent
+        initialItem: win.app.enrolled ? homeComponent : enrollComponent
     }
 
-    Component { id: enrollComponent; EnrollPage { onDone: { win.fitRole(); stack.replace(null, homeComponent) } } }
+    Component { id: enrollComponent; EnrollPage { app: win.app; sync: win.sync; onDone: { win.fitRole(); stack.replace(null, homeComponent) } } }
     Component {
         id: homeComponent
         HomePage {
+            app: win.app
+            sync: win.sync
             wide: win.wide
             onOpenInspection: (taskId) => win.openInspection(taskId, false)
             onReportUnlisted: win.openInspection("", true)
             onTasksShown: (n) => { win.taskCount = n; win.interactive = true }
         }
     }
-    Component { id: inspectComponent; InspectPage { onClosed: stack.pop() } }
+    Component { id: inspectComponent; InspectPage { app: win.app; sync: win.sync; onClosed: stack.pop() } }
 
     function openInspection(taskId, unlisted, immediate) {
         stack.push(inspectComponent, { "taskId": taskId, "unlisted": unlisted },
@@ -55,13 +60,13 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
-        if (!App.enrolled) { interactive = true; return }
+        if (!win.app.enrolled) { interactive = true; return }
         fitRole()
-        var open = App.openInspection
+        var open = win.app.openInspection
         // Reopened after being closed or killed mid-inspection: straight back to it, no animation.
         if (open.startsWith("task:")) openInspection(open.substring(5), false, true)
         else if (open === "unlisted") openInspection("", true, true)
-        Sync.syncNow()
+        win.sync.syncNow()
     }
 
     Dialog {
@@ -71,7 +76,7 @@ ApplicationWindow {
         modal: true
         title: qsTr("Storage problem")
         standardButtons: Dialog.Ok
-        Label { text: App.storageError; wrapMode: Text.Wrap; width: win.width * 0.8 }
+        Label { text: win.app.storageError; wrapMode: Text.Wrap; width: win.width * 0.8 }
     }
-    Connections { target: App; function onStorageErrorChanged() { if (App.storageError) storageDialog.open() } }
+    Connections { target: win.app; function onStorageErrorChanged() { if (win.app.storageError) storageDialog.open() } }
 }

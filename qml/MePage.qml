@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,18 +8,24 @@ import Ducha.Core
 // Me: my badge, the language, this device and the details of its sync.
 Page {
     id: page
+    required property AppSession app
+    required property SyncController sync
     objectName: "mePage"
     header: ToolBar {
         Material.background: Style.card
         Label { anchors.fill: parent; anchors.leftMargin: 16; verticalAlignment: Text.AlignVCenter; text: qsTr("Me"); font.pixelSize: 20; font.bold: true; color: Style.ink }
     }
     ScrollView {
+        id: scroll
         anchors.fill: parent
+        // The content takes the width the view is given; so the view's own implicit width must not
+        // come from the content (Page → ScrollView → content → Page was a binding loop).
+        implicitWidth: 0
         contentWidth: availableWidth
         ColumnLayout {
-            width: parent.width
+            width: scroll.availableWidth
             spacing: 12
-            BadgeView { Layout.alignment: Qt.AlignHCenter; Layout.topMargin: 12 }
+            BadgeView { app: page.app; Layout.alignment: Qt.AlignHCenter; Layout.topMargin: 12 }
             Pane {
                 Layout.fillWidth: true; Layout.margins: 10
                 GridLayout {
@@ -27,23 +34,23 @@ Page {
                     columnSpacing: 12
                     Label { text: qsTr("Language"); color: Style.muted }
                     RowLayout {
-                        Button { objectName: "langZh"; text: "中文"; highlighted: App.language === "zh"; onClicked: App.language = "zh" }
-                        Button { objectName: "langEn"; text: "English"; highlighted: App.language === "en"; onClicked: App.language = "en" }
+                        Button { objectName: "langZh"; text: "中文"; highlighted: page.app.language === "zh"; onClicked: page.app.language = "zh" }
+                        Button { objectName: "langEn"; text: "English"; highlighted: page.app.language === "en"; onClicked: page.app.language = "en" }
                     }
                     Label { text: qsTr("Role"); color: Style.muted }
-                    Label { text: App.role }
+                    Label { text: page.app.role }
                     Label { text: qsTr("Server"); color: Style.muted }
-                    Label { text: App.serverUrl; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+                    Label { text: page.app.serverUrl; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
                     Label { text: qsTr("Device"); color: Style.muted }
-                    Label { text: App.deviceId; font.pixelSize: 12; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
+                    Label { text: page.app.deviceId; font.pixelSize: 12; wrapMode: Text.WrapAnywhere; Layout.fillWidth: true }
                     Label { text: qsTr("Last contact"); color: Style.muted }
-                    Label { text: Sync.lastContact > 0 ? App.formatTime(Sync.lastContact) : qsTr("never") }
+                    Label { text: page.sync.lastContact > 0 ? TimeFormat.display(page.sync.lastContact) : qsTr("never") }
                     Label { text: qsTr("Last complete sync"); color: Style.muted }
-                    Label { text: Sync.lastCompleteSync > 0 ? App.formatTime(Sync.lastCompleteSync) : qsTr("never") }
+                    Label { text: page.sync.lastCompleteSync > 0 ? TimeFormat.display(page.sync.lastCompleteSync) : qsTr("never") }
                     Label { text: qsTr("Waiting"); color: Style.muted }
-                    Label { text: qsTr("%1 changes, %2 photos").arg(Sync.pendingChanges).arg(Sync.pendingPhotos) }
+                    Label { text: qsTr("%1 changes, %2 photos").arg(page.sync.pendingChanges).arg(page.sync.pendingPhotos) }
                     Label { text: qsTr("Last problem"); color: Style.muted }
-                    Label { text: Sync.lastError || "—"; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label { text: page.sync.lastError || "—"; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 }
             }
         }

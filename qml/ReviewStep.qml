@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -24,7 +25,7 @@ ScrollView {
             color: Style.fail; font.pixelSize: 16; font.bold: true; Layout.leftMargin: 12
         }
         Label {
-            text: session.checkedIn ? qsTr("Checked in %1").arg(App.formatTime(session.checkInTime)) + (session.distance >= 0 ? " · " + qsTr("%1 m from the site").arg(Math.round(session.distance)) : "") : ""
+            text: session.checkedIn ? qsTr("Checked in %1").arg(TimeFormat.display(session.checkInTime)) + (session.distance >= 0 ? " · " + qsTr("%1 m from the site").arg(Math.round(session.distance)) : "") : ""
             visible: session.checkedIn; color: Style.muted; Layout.leftMargin: 12
         }
         Label { text: qsTr("%n photo(s)", "", session.photos.length) + (session.covert ? "" : " · " + (session.hasSignature ? qsTr("signed") : qsTr("not signed"))); color: Style.muted; Layout.leftMargin: 12 }
@@ -36,6 +37,8 @@ ScrollView {
         Repeater {
             model: session.problems
             ItemDelegate {
+                required property int index
+                required property var modelData
                 objectName: "problem" + index
                 Layout.fillWidth: true
                 text: "• " + modelData

@@ -1,4 +1,5 @@
 pragma Singleton
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Colours chosen for contrast in sunlight (WCAG AA on white) and one size for touch targets.

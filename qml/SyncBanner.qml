@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -5,19 +6,20 @@ import QtQuick.Layouts
 import Ducha.Core
 
 // The sync state, always on screen: offline / syncing with progress / N waiting / error / up to date.
-// Each value defaults to the live Sync singleton; tests set them directly.
+// Each value follows `sync` (the app's SyncController, from Main.qml); tests set them directly.
 Rectangle {
     id: banner
     objectName: "syncBanner"
-    property string syncState: Sync.state
-    property string phase: Sync.phase
-    property real done: Sync.progressDone
-    property real total: Sync.progressTotal
-    property int pending: Sync.pendingChanges
-    property int photos: Sync.pendingPhotos
-    property int setAside: Sync.setAside
-    property string lastError: Sync.lastError
-    property real lastComplete: Sync.lastCompleteSync
+    property SyncController sync: null
+    property string syncState: sync ? sync.state : "idle"
+    property string phase: sync ? sync.phase : ""
+    property real done: sync ? sync.progressDone : 0
+    property real total: sync ? sync.progressTotal : 0
+    property int pending: sync ? sync.pendingChanges : 0
+    property int photos: sync ? sync.pendingPhotos : 0
+    property int setAside: sync ? sync.setAside : 0
+    property string lastError: sync ? sync.lastError : ""
+    property real lastComplete: sync ? sync.lastCompleteSync : 0
     signal syncRequested()
 
     readonly property string message: {
@@ -32,7 +34,7 @@ Rectangle {
         case "waiting":
             return waitingText
         default:
-            return lastComplete > 0 ? qsTr("Up to date · %1").arg(App.formatTime(lastComplete)) : qsTr("Not synced yet")
+            return lastComplete > 0 ? qsTr("Up to date · %1").arg(TimeFormat.display(lastComplete)) : qsTr("Not synced yet")
         }
     }
     readonly property string waitingText: {
@@ -89,7 +91,7 @@ Rectangle {
             enabled: syncState !== "syncing"
             flat: true
             Layout.preferredHeight: Style.touch
-            onClicked: { banner.syncRequested(); Sync.syncNow() }
+            onClicked: { banner.syncRequested(); if (banner.sync) banner.sync.syncNow() }
         }
     }
 }

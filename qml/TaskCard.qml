@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -37,7 +38,7 @@ ItemDelegate {
             Tag { text: card.statusLabel; tone: Style.muted }
             Label {
                 visible: card.due > 0
-                text: qsTr("due %1").arg(App.formatTime(card.due))
+                text: qsTr("due %1").arg(TimeFormat.display(card.due))
                 color: card.overdue ? Style.fail : Style.muted
                 font.pixelSize: 13
                 topPadding: 3

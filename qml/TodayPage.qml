@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,12 +8,13 @@ import Ducha.Core
 // Today: my open tasks, most urgent first.
 Page {
     id: page
+    required property AppSession app
     objectName: "todayPage"
     signal openInspection(string taskId)
     signal shown(int count)
     title: qsTr("Today")
 
-    TaskListModel { id: tasks; objectName: "taskModel" }
+    TaskListModel { id: tasks; session: page.app; objectName: "taskModel" }
 
     header: ToolBar {
         Material.background: Style.card
@@ -20,7 +22,7 @@ Page {
             anchors.fill: parent
             anchors.leftMargin: 16
             Label {
-                text: qsTr("Today") + " · " + App.userName
+                text: qsTr("Today") + " · " + page.app.userName
                 font.pixelSize: 20; font.bold: true; color: Style.ink
                 Layout.fillWidth: true; elide: Text.ElideRight
             }
@@ -42,6 +44,8 @@ Page {
         model: tasks
         clip: true
         delegate: TaskCard {
+            required property var model
+            required property var taskId
             objectName: "task_" + taskId
             title: model.title
             address: model.address

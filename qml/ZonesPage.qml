@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -7,14 +8,15 @@ import Ducha.Core
 // My zones (3包): my areas and communities, then the institutions in them with search and filters.
 Page {
     id: page
+    required property AppSession app
     objectName: "zonesPage"
     signal openInspection(string taskId)
     signal reportUnlisted()
 
     function openInstitution(id) { inner.push(detailComponent, { "institutionId": id }) }
 
-    ZoneListModel { id: zones; objectName: "zoneModel" }
-    InstitutionListModel { id: institutions; objectName: "institutionModel" }
+    ZoneListModel { id: zones; session: page.app; objectName: "zoneModel" }
+    InstitutionListModel { id: institutions; session: page.app; objectName: "institutionModel" }
 
     StackView {
         id: inner
@@ -25,6 +27,7 @@ Page {
     Component {
         id: detailComponent
         InstitutionPage {
+            app: page.app
             onBack: inner.pop()
             onOpenInspection: (taskId) => page.openInspection(taskId)
         }
@@ -61,6 +64,11 @@ Page {
                 clip: true
                 model: zones
                 delegate: ItemDelegate {
+                    required property var zoneId
+                    required property var name
+                    required property var communities
+                    required property var institutionCount
+                    required property var assigned
                     width: 200
                     height: 88
                     highlighted: institutions.zoneId === zoneId
@@ -109,6 +117,15 @@ Page {
                 spacing: 6
                 model: institutions
                 delegate: ItemDelegate {
+                    required property var institutionId
+                    required property var name
+                    required property var address
+                    required property var community
+                    required property var licensed
+                    required property var keyTarget
+                    required property var complaints
+                    required property var fieldReported
+                    required property var lastInspected
                     objectName: "inst_" + institutionId
                     width: instList.width
                     padding: 10
@@ -125,7 +142,7 @@ Page {
                             Tag { visible: complaints > 0; text: qsTr("%n complaint(s)", "", complaints); tone: Style.warn }
                             Tag { visible: fieldReported; text: qsTr("Reported in field"); tone: Style.covert }
                             Label {
-                                text: lastInspected > 0 ? qsTr("last inspected %1").arg(App.formatTime(lastInspected)) : qsTr("never inspected by me")
+                                text: lastInspected > 0 ? qsTr("last inspected %1").arg(TimeFormat.display(lastInspected)) : qsTr("never inspected by me")
                                 color: Style.muted; font.pixelSize: 13; topPadding: 3
                             }
                         }

@@ -1,10 +1,10 @@
 #include "mobile/app/app_session.h"
 #include "mobile/app/model_support.h"
+#include "mobile/app/time_format.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QQmlEngine>
 #include <QSysInfo>
 #include <QTranslator>
 #include <QUrl>
@@ -16,13 +16,7 @@
 
 namespace ducha::app {
 
-namespace {
-AppSession* g_instance = nullptr;
-}  // namespace
-
 AppSession::AppSession(const QString& dir, QObject* parent) : QObject(parent), m_dir(dir) {
-    Q_ASSERT(!g_instance);
-    g_instance = this;
     QDir().mkpath(dir);
     auto p = sync::DeviceProfile::open(dir.toStdString());
     if (!p) {
@@ -39,15 +33,6 @@ AppSession::AppSession(const QString& dir, QObject* parent) : QObject(parent), m
 AppSession::~AppSession() {
     if (m_worker.joinable()) m_worker.join();
     if (m_translator) QCoreApplication::removeTranslator(m_translator.get());
-    if (g_instance == this) g_instance = nullptr;
-}
-
-AppSession* AppSession::instance() { return g_instance; }
-
-AppSession* AppSession::create(QQmlEngine*, QJSEngine*) {
-    Q_ASSERT_X(g_instance, "AppSession", "construct the AppSession before loading QML");
-    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
-    return g_instance;
 }
 
 void AppSession::loadIdentity() {
@@ -174,15 +159,14 @@ void AppSession::enroll(const QString& server, const QString& code, const QStrin
     });
 }
 
-QString AppSession::formatTime(qint64 unixMs) const {
-    if (unixMs <= 0) return {};
-    QDateTime t = QDateTime::fromMSecsSinceEpoch(unixMs);
-    QDateTime now = QDateTime::currentDateTime();
-    if (qAbs(t.daysTo(now)) > 180) return t.toString("yyyy-MM-dd");
-    return t.toString("MM-dd HH:mm");
-}
+QString AppSession::formatTime(qint64 unixMs) const { return TimeFormat::display(unixMs); }
 
 void AppSession::notifyReplicaChanged() { emit replicaChanged(); }
+
+void AppSession::notifyChangeQueued() {
+    emit replicaChanged();
+    emit changeQueued();
+}
 
 void AppSession::reportStorageError(const QString& message) {
     m_storageError = message;

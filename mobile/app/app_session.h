@@ -1,6 +1,7 @@
 #pragma once
-// The app's one device profile, seen from QML as the singleton `App`: who this device is, the
-// language, enrollment (code or QR image) and the replica-changed signal every model listens to.
+// The app's one device profile: who this device is, the language, enrollment (code or QR image)
+// and the replica-changed signal every model listens to. The composition root (AppEngine) makes
+// it and hands it to QML (Main.qml's `app`) and to every model and facade (their `session`).
 #include <QObject>
 #include <QString>
 #include <QVariantMap>
@@ -10,16 +11,14 @@
 
 #include "shared/sync/device_profile.h"
 
-class QQmlEngine;
-class QJSEngine;
 class QTranslator;
 
 namespace ducha::app {
 
 class AppSession : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(App)
-    QML_SINGLETON
+    QML_ELEMENT
+    QML_UNCREATABLE("the app's composition root makes the one AppSession")
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY identityChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY identityChanged)
@@ -36,11 +35,9 @@ class AppSession : public QObject {
     Q_PROPERTY(QString storageError READ storageError NOTIFY storageErrorChanged)
 
 public:
-    // The profile lives in `dir` (created if missing). One AppSession per process.
+    // The profile lives in `dir` (created if missing). One AppSession per profile at a time.
     explicit AppSession(const QString& dir, QObject* parent = nullptr);
     ~AppSession() override;
-    static AppSession* instance();
-    static AppSession* create(QQmlEngine*, QJSEngine*);
 
     sync::DeviceProfile* profile() { return m_profile.get(); }
     QString profileDir() const { return m_dir; }
@@ -70,11 +67,13 @@ public:
     Q_INVOKABLE void enroll(const QString& server, const QString& code, const QString& pin);
     // Picks the text of the current language: zh by default.
     Q_INVOKABLE QString pick(const QString& zh, const QString& en) const { return m_language == "en" ? en : zh; }
-    // Renders a unix-ms time as local "MM-dd HH:mm" (or "yyyy-MM-dd" when far away).
+    // Renders a unix-ms time as local "MM-dd HH:mm" (or "yyyy-MM-dd" when far away): TimeFormat's.
     Q_INVOKABLE QString formatTime(qint64 unixMs) const;
 
     // Models call this after they wrote to the replica; sync calls it after a pull.
     void notifyReplicaChanged();
+    // A facade queued a change: every model re-reads, and the sync controller sends it now.
+    void notifyChangeQueued();
     void reportStorageError(const QString& message);
 
 signals:
@@ -85,6 +84,7 @@ signals:
     void openInspectionChanged();
     void storageErrorChanged();
     void enrollFinished(bool ok, const QString& message);
+    void changeQueued();
 
 private:
     void loadIdentity();

@@ -1,13 +1,10 @@
 #include "mobile/app/checklist_step_model.h"
+#include "shared/domain/vocabulary_labels.h"
 #include "mobile/app/model_support.h"
 
 #include "mobile/app/app_session.h"
 
 namespace ducha::app {
-
-namespace {
-bool english() { return AppSession::instance() && AppSession::instance()->language() == "en"; }
-}  // namespace
 
 ChecklistStepModel::ChecklistStepModel(QObject* parent) : QAbstractListModel(parent) {}
 
@@ -62,16 +59,14 @@ QVariant ChecklistStepModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= count() || !m_session) return {};
     const auto& i = m_items[static_cast<std::size_t>(index.row())];
     const QString code = qs(i.code());
-    const bool en = english();
+    const bool en = m_session->app() && m_session->app()->language() == "en";
     switch (role) {
         case CodeRole: return code;
         case TextRole: return qs(en ? i.text_en() : i.text_zh());
         case GlossRole: return qs(en ? i.text_zh() : i.text_en());
         case SeverityRole: return qs(i.severity());
         case SeverityLabelRole:
-            if (i.severity() == "critical") return en ? QString("critical") : QStringLiteral("关键项");
-            if (i.severity() == "major") return en ? QString("major") : QStringLiteral("重要项");
-            return en ? QString("minor") : QStringLiteral("一般项");
+            return label_text(domain::severity_words(i.severity()).value_or(domain::words(domain::Severity::minor)), en);
         case PhotoOnFailRole: return i.photo_on_fail();
         case ResultRole: return m_session->answer(code);
         case NoteRole: return m_session->itemNote(code);
@@ -79,11 +74,11 @@ QVariant ChecklistStepModel::data(const QModelIndex& index, int role) const {
         case ProblemRole: {
             const QString a = m_session->answer(code);
             if (a == "na" && m_session->itemNote(code).trimmed().isEmpty())
-                return en ? QString("say why it does not apply") : QStringLiteral("请说明不适用的理由");
+                return pick(en, "请说明不适用的理由", "say why it does not apply");
             if (a != "fail") return QString();
-            if (m_session->itemNote(code).trimmed().isEmpty()) return en ? QString("describe what failed") : QStringLiteral("请说明不合格情况");
+            if (m_session->itemNote(code).trimmed().isEmpty()) return pick(en, "请说明不合格情况", "describe what failed");
             if (i.photo_on_fail() && m_session->photoCount(code) + m_session->photoCount("") == 0)
-                return en ? QString("a photo is required") : QStringLiteral("需要拍照取证");
+                return pick(en, "需要拍照取证", "a photo is required");
             return QString();
         }
         default: return {};

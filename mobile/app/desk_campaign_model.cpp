@@ -8,17 +8,17 @@
 
 namespace ducha::app {
 
-DeskCampaignModel::DeskCampaignModel(QObject* parent)
+DeskCampaignModel::DeskCampaignModel(AppSession* session, QObject* parent)
     : DeskListModel({"campaignId", "name", "districtId", "start", "end", "visitsRequired", "keyTargetsOnly", "note",
                      "cancelled", "running"},
-                    {"name", "note"}, parent) {
+                    {"name", "note"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskCampaignModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
-    auto cs = desk::TaskPlanner(*w).campaigns(desk_district());
+    auto cs = desk::TaskPlanner(*w).campaigns(desk_district(session()));
     if (!cs) return fail(cs.error());
     std::sort(cs->begin(), cs->end(), [](const auto& a, const auto& b) { return a.msg.start() > b.msg.start(); });
     const qint64 now = QDateTime::currentSecsSinceEpoch();

@@ -12,7 +12,7 @@ class DeskCampaignModel : public DeskListModel {
     QML_ELEMENT
 
 public:
-    explicit DeskCampaignModel(QObject* parent = nullptr);
+    explicit DeskCampaignModel(AppSession* session = nullptr, QObject* parent = nullptr);
 
 protected:
     Result<std::vector<QVariantMap>> build() override;

@@ -1,4 +1,6 @@
 #include "mobile/app/desk_case_model.h"
+#include "mobile/app/model_support.h"
+#include "shared/domain/vocabulary_labels.h"
 
 #include <QDateTime>
 
@@ -9,29 +11,25 @@
 
 namespace ducha::app {
 
-DeskCaseModel::DeskCaseModel(QObject* parent)
+DeskCaseModel::DeskCaseModel(AppSession* session, QObject* parent)
     : DeskListModel({"caseId", "reportId", "institutionId", "institution", "districtId", "status", "statusLabel", "tier",
                      "order", "note", "deadline", "decidedAt", "overdue", "escalations", "reinspectionTaskId",
                      "reinspectionStatus", "reinspectionStatusLabel", "closedByReportId", "refusal"},
-                    {"institution", "tier", "order", "note"}, parent) {
+                    {"institution", "tier", "order", "note"}, session, parent) {
     reload();
 }
 
 QString DeskCaseModel::statusLabel(const QString& s, bool en) {
-    if (s == "rectification") return en ? "Rectification" : "整改中";
-    if (s == "reinspection") return en ? "Re-inspection due" : "待复查";
-    if (s == "closed") return en ? "Closed" : "已结案";
-    if (s == "no_violation") return en ? "No violation" : "无违规";
-    return en ? "Open" : "待处理";
+    return label_text(domain::case_status_words(ss(s)).value_or(domain::words(domain::CaseStatus::open)), en);
 }
 
 Result<std::vector<QVariantMap>> DeskCaseModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     auto cases = desk::ReviewDesk(*w).cases();
     if (!cases) return fail(cases.error());
     auto refusals = desk_refusals(w->store(), domain::kCase);
-    const bool en = desk_english();
+    const bool en = desk_english(session());
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     std::vector<QVariantMap> rows;
     for (const auto& c : *cases) {
@@ -75,10 +73,10 @@ void DeskCaseModel::setStatusFilter(const QString& s) {
 }
 
 QVariantMap DeskCaseModel::close(const QString& caseId) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     if (auto s = desk::ReviewDesk(*w).close_case(ss(caseId)); !s) return desk_failed(s.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", caseId}});
 }
 

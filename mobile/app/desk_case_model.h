@@ -16,7 +16,7 @@ class DeskCaseModel : public DeskListModel {
     Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY statusFilterChanged)
 
 public:
-    explicit DeskCaseModel(QObject* parent = nullptr);
+    explicit DeskCaseModel(AppSession* session = nullptr, QObject* parent = nullptr);
     QString statusFilter() const { return m_status; }
     void setStatusFilter(const QString& s);
 

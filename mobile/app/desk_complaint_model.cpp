@@ -1,4 +1,6 @@
 #include "mobile/app/desk_complaint_model.h"
+#include "mobile/app/model_support.h"
+#include "shared/domain/vocabulary_labels.h"
 
 #include <algorithm>
 
@@ -9,33 +11,25 @@
 
 namespace ducha::app {
 
-DeskComplaintModel::DeskComplaintModel(QObject* parent)
+DeskComplaintModel::DeskComplaintModel(AppSession* session, QObject* parent)
     : DeskListModel({"complaintId", "source", "sourceLabel", "text", "institutionId", "institution", "address",
                      "reference", "status", "statusLabel", "taskId", "taskStatus", "taskStatusLabel", "resolution",
                      "triageNote", "receivedAt", "dueAt", "resolvedAt", "overdue", "districtId", "refusal"},
-                    {"text", "institution", "address", "reference"}, parent) {
+                    {"text", "institution", "address", "reference"}, session, parent) {
     reload();
 }
 
 QString DeskComplaintModel::statusLabel(const QString& s, bool en) {
-    if (s == "triaged") return en ? "Triaged" : "已分办";
-    if (s == "in_progress") return en ? "In progress" : "办理中";
-    if (s == "resolved") return en ? "Resolved" : "已办结";
-    if (s == "closed") return en ? "Closed" : "已销号";
-    return en ? "New" : "待分办";
+    return label_text(domain::complaint_status_words(ss(s)).value_or(domain::words(domain::ComplaintStatus::open)), en);
 }
 
 QString DeskComplaintModel::sourceLabel(const QString& s, bool en) {
-    if (s == "12345") return en ? "12345 hotline" : "12345热线";
-    if (s == "phone") return en ? "Phone" : "电话";
-    if (s == "letter") return en ? "Letter" : "来信";
-    if (s == "online") return en ? "Online" : "网络";
-    return en ? "Other" : "其他";
+    return label_text(domain::complaint_source_words(ss(s)).value_or(domain::words(domain::ComplaintSource::other)), en);
 }
 
 QVariantList DeskComplaintModel::sources() const {
     QVariantList out;
-    const bool en = desk_english();
+    const bool en = desk_english(session());
     for (auto s : desk::kComplaintSources) {
         const QString key = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
         out << QVariantMap{{"key", key}, {"label", sourceLabel(key, en)}};
@@ -44,12 +38,12 @@ QVariantList DeskComplaintModel::sources() const {
 }
 
 Result<std::vector<QVariantMap>> DeskComplaintModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     auto ledger = desk::ComplaintLedger(*w).ledger(m_closed);
     if (!ledger) return fail(ledger.error());
     auto refusals = desk_refusals(w->store(), domain::kComplaint);
-    const bool en = desk_english();
+    const bool en = desk_english(session());
     std::vector<QVariantMap> rows;
     for (const auto& c : *ledger) {
         const QString status = qs(c.status.empty() ? "open" : c.status);

@@ -14,7 +14,7 @@ class DeskComplaintModel : public DeskListModel {
     Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countChanged)
 
 public:
-    explicit DeskComplaintModel(QObject* parent = nullptr);
+    explicit DeskComplaintModel(AppSession* session = nullptr, QObject* parent = nullptr);
     bool includeClosed() const { return m_closed; }
     void setIncludeClosed(bool v);
     int overdueCount() const;

@@ -7,16 +7,16 @@
 namespace ducha::app {
 
 std::string DeskComplaints::district_for(const QString& institutionId) {
-    std::string d = desk_district();
+    std::string d = desk_district(session());
     if (!d.empty() || institutionId.isEmpty()) return d;
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return d;
     auto i = w->load<pb::Institution>(domain::kInstitution, ss(institutionId));
     return i && *i ? (*i)->msg.district_id() : d;
 }
 
 QVariantMap DeskComplaints::intake(const QVariantMap& c) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     desk::ComplaintInput in;
     in.institution_id = ss(c.value("institutionId").toString());
@@ -30,29 +30,29 @@ QVariantMap DeskComplaints::intake(const QVariantMap& c) {
     in.due_at = desk_seconds(c.value("dueAt"));
     auto id = desk::ComplaintLedger(*w).intake(in);
     if (!id) return desk_failed(id.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskComplaints::importCsv(const QString& fileUrl) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     auto text = desk_read_file(fileUrl);
     if (!text) return desk_failed(text.error());
-    auto r = desk::ComplaintLedger(*w).import_csv(*text, desk_district());
-    return desk_import_result(r);
+    auto r = desk::ComplaintLedger(*w).import_csv(*text, desk_district(session()));
+    return desk_import_result(session(), r);
 }
 
 QVariantMap DeskComplaints::link(const QString& id, const QString& institutionId, const QString& address) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     if (auto s = desk::ComplaintLedger(*w).link(ss(id), ss(institutionId), ss(address.trimmed())); !s) return desk_failed(s.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", id}});
 }
 
 QVariantMap DeskComplaints::triage(const QString& id, const QVariantMap& t) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     desk::ComplaintLedger ledger(*w);
     auto c = ledger.view(ss(id));
@@ -69,36 +69,36 @@ QVariantMap DeskComplaints::triage(const QString& id, const QVariantMap& t) {
     spec.title = ss(t.value("title").toString().trimmed());
     auto task = ledger.triage(ss(id), spec, ss(t.value("note").toString().trimmed()));
     if (!task) return desk_failed(task.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", id}, {"taskId", qs(*task)}});
 }
 
 namespace {
 template <typename F>
-QVariantMap step(const QString& id, F&& f) {
-    auto w = desk_writer();
+QVariantMap step(AppSession* session, const QString& id, F&& f) {
+    auto w = desk_writer(session);
     if (!w) return desk_failed(desk_not_enrolled());
     desk::ComplaintLedger ledger(*w);
     if (auto s = f(ledger); !s) return desk_failed(s.error());
-    desk_changed();
+    desk_changed(session);
     return desk_ok({{"id", id}});
 }
 }  // namespace
 
 QVariantMap DeskComplaints::start(const QString& id) {
-    return step(id, [&](desk::ComplaintLedger& l) { return l.start(ss(id)); });
+    return step(session(), id, [&](desk::ComplaintLedger& l) { return l.start(ss(id)); });
 }
 
 QVariantMap DeskComplaints::resolve(const QString& id, const QString& resolution) {
-    return step(id, [&](desk::ComplaintLedger& l) { return l.resolve(ss(id), ss(resolution.trimmed())); });
+    return step(session(), id, [&](desk::ComplaintLedger& l) { return l.resolve(ss(id), ss(resolution.trimmed())); });
 }
 
 QVariantMap DeskComplaints::close(const QString& id) {
-    return step(id, [&](desk::ComplaintLedger& l) { return l.close(ss(id)); });
+    return step(session(), id, [&](desk::ComplaintLedger& l) { return l.close(ss(id)); });
 }
 
 QVariantMap DeskComplaints::reopen(const QString& id) {
-    return step(id, [&](desk::ComplaintLedger& l) { return l.reopen(ss(id)); });
+    return step(session(), id, [&](desk::ComplaintLedger& l) { return l.reopen(ss(id)); });
 }
 
 }  // namespace ducha::app

@@ -3,18 +3,19 @@
 // institution or an address, triage into a follow-up task for chosen volunteers, start, resolve
 // (a resolution is required), close (never without one: 不解决不销号), reopen.
 // Every action returns {ok, message, ...}.
-#include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskComplaints : public QObject {
+class DeskComplaints : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
 
 public:
-    explicit DeskComplaints(QObject* parent = nullptr) : QObject(parent) {}
+    explicit DeskComplaints(AppSession* session = nullptr, QObject* parent = nullptr) : DeskFacade(session, parent) {}
 
     // c: source, text, institutionId, address, reference, receivedAt / dueAt (ms; 0 = now / +15 days).
     Q_INVOKABLE QVariantMap intake(const QVariantMap& c);
@@ -30,7 +31,7 @@ public:
 
 private:
     // The district a new complaint belongs to: mine, or (city-wide staff) the institution's.
-    static std::string district_for(const QString& institutionId);
+    std::string district_for(const QString& institutionId);
 };
 
 }  // namespace ducha::app

@@ -5,8 +5,8 @@
 
 namespace ducha::app {
 
-DeskCoverageModel::DeskCoverageModel(QObject* parent)
-    : DeskListModel({"rowId", "level", "name", "districtId", "total", "inspected", "ratio"}, {"name"}, parent) {
+DeskCoverageModel::DeskCoverageModel(AppSession* session, QObject* parent)
+    : DeskListModel({"rowId", "level", "name", "districtId", "total", "inspected", "ratio"}, {"name"}, session, parent) {
     reload();
 }
 
@@ -15,14 +15,14 @@ Result<std::vector<QVariantMap>> DeskCoverageModel::build() {
     m_uncovered.clear();
     m_volunteers.clear();
     m_campaignResult.clear();
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) {
         emit resultChanged();
         return fail(desk_not_enrolled());
     }
     desk::CoverageReport report(*w);
     desk::CoverageQuery q;
-    q.district_id = desk_district();
+    q.district_id = desk_district(session());
     q.from_s = m_from / 1000;
     q.to_s = m_to / 1000;
     q.campaign_id = ss(m_campaign);

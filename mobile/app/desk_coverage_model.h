@@ -24,7 +24,7 @@ class DeskCoverageModel : public DeskListModel {
     Q_PROPERTY(QVariantMap campaign READ campaign NOTIFY resultChanged)
 
 public:
-    explicit DeskCoverageModel(QObject* parent = nullptr);
+    explicit DeskCoverageModel(AppSession* session = nullptr, QObject* parent = nullptr);
     qint64 fromMs() const { return m_from; }
     void setFromMs(qint64 v);
     qint64 toMs() const { return m_to; }

@@ -9,18 +9,18 @@
 
 namespace ducha::app {
 
-DeskDrawModel::DeskDrawModel(QObject* parent)
+DeskDrawModel::DeskDrawModel(AppSession* session, QObject* parent)
     : DeskListModel({"drawId", "title", "status", "statusLabel", "algorithm", "k", "inspectorsPerSite", "poolSize",
                      "inspectors", "excluded", "seedHash", "seed", "commitSeq", "drawnAt", "acknowledged", "canReveal",
                      "pairs", "pairCount", "taskIds", "taskCount", "refusal"},
-                    {"title", "seedHash"}, parent) {
+                    {"title", "seedHash"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskDrawModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
-    auto draws = desk::DrawDesk(*w).draws(desk_district());
+    auto draws = desk::DrawDesk(*w).draws(desk_district(session()));
     if (!draws) return fail(draws.error());
     std::map<std::string, std::string> inst_names, user_names;
     if (auto is = w->list<pb::Institution>(domain::kInstitution))
@@ -50,9 +50,9 @@ Result<std::vector<QVariantMap>> DeskDrawModel::build() {
         rows.push_back({{"drawId", qs(d.id)},
                         {"title", qs(d.title)},
                         {"status", qs(d.status)},
-                        {"statusLabel", drawn ? desk_pick("已抽取", "Drawn")
-                                              : d.acknowledged ? desk_pick("已承诺，可揭晓", "Committed, ready to reveal")
-                                                               : desk_pick("已承诺，待同步", "Committed, waiting to sync")},
+                        {"statusLabel", drawn ? desk_pick(session(), "已抽取", "Drawn")
+                                              : d.acknowledged ? desk_pick(session(), "已承诺，可揭晓", "Committed, ready to reveal")
+                                                               : desk_pick(session(), "已承诺，待同步", "Committed, waiting to sync")},
                         {"algorithm", qs(d.algorithm)},
                         {"k", d.k},
                         {"inspectorsPerSite", d.inspectors_per_site},

@@ -13,7 +13,7 @@ class DeskDrawModel : public DeskListModel {
     QML_ELEMENT
 
 public:
-    explicit DeskDrawModel(QObject* parent = nullptr);
+    explicit DeskDrawModel(AppSession* session = nullptr, QObject* parent = nullptr);
 
 protected:
     Result<std::vector<QVariantMap>> build() override;

@@ -6,10 +6,10 @@
 namespace ducha::app {
 
 QVariantMap DeskDraws::commit(const QVariantMap& req) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     desk::DrawRequest r;
-    r.district_id = desk_district();
+    r.district_id = desk_district(session());
     r.k = req.value("k", 5).toInt();
     r.inspectors_per_site = req.value("inspectorsPerSite", 1).toInt();
     r.category = ss(req.value("category").toString().trimmed());
@@ -27,25 +27,25 @@ QVariantMap DeskDraws::commit(const QVariantMap& req) {
     if (!id) return desk_failed(id.error());
     QString hash;
     if (auto v = draws.view(*id)) hash = qs(v->seed_hash_hex);
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", qs(*id)}, {"seedHash", hash}});
 }
 
 QVariantMap DeskDraws::reveal(const QString& drawId) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     auto pairs = desk::DrawDesk(*w).reveal(ss(drawId));
     if (!pairs) return desk_failed(pairs.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", drawId}, {"pairs", static_cast<int>(pairs->size())}});
 }
 
 QVariantMap DeskDraws::verify(const QString& drawId) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     if (auto s = desk::DrawDesk(*w).verify(ss(drawId)); !s) return desk_failed(s.error());
     return desk_ok({{"id", drawId},
-                    {"message", desk_pick("复核一致：种子与承诺相符，重新抽取的结果与记录相同",
+                    {"message", desk_pick(session(), "复核一致：种子与承诺相符，重新抽取的结果与记录相同",
                                           "Verified: the seed matches the commitment and re-running the draw gives the recorded pairs")}});
 }
 

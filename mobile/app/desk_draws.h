@@ -3,18 +3,19 @@
 // only the hash of a secret seed goes out), then, once the server has acknowledged the
 // commitment, reveal (the draw runs with the seed and the server makes the tasks); verify re-runs
 // a drawn record here. Every action returns {ok, message, ...}.
-#include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskDraws : public QObject {
+class DeskDraws : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
 
 public:
-    explicit DeskDraws(QObject* parent = nullptr) : QObject(parent) {}
+    explicit DeskDraws(AppSession* session = nullptr, QObject* parent = nullptr) : DeskFacade(session, parent) {}
 
     // req: k, inspectorsPerSite, category, academicOnly, keyTargetsOnly, weightKeyTargets,
     // excludeOwnZone, excludeRecentDays, windowStart / windowEnd (ms), covert, title.

@@ -13,9 +13,9 @@
 namespace ducha::app {
 
 namespace {
-QVariantMap write_out(const QString& fileUrl, const std::string& bytes, int rows) {
+QVariantMap write_out(const AppSession* session, const QString& fileUrl, const std::string& bytes, int rows) {
     const QString path = desk_local_path(fileUrl);
-    if (path.isEmpty()) return desk_failed(desk_pick("请选择要保存的文件", "choose a file to save to"));
+    if (path.isEmpty()) return desk_failed(desk_pick(session, "请选择要保存的文件", "choose a file to save to"));
     if (auto s = exporting::write_file_atomically(path.toStdString(), bytes); !s) return desk_failed(s.error());
     return desk_ok({{"path", path}, {"rows", rows}, {"bytes", static_cast<qint64>(bytes.size())}});
 }
@@ -23,7 +23,7 @@ QVariantMap write_out(const QString& fileUrl, const std::string& bytes, int rows
 
 QVariantMap DeskExports::exportTable(const QString& kind, const QString& format, const QString& fileUrl,
                                      const QVariantMap& options) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     exporting::ExportTables tables(*w);
     Result<exporting::Table> t = fail(Errc::invalid_argument, "unknown export: " + ss(kind));
@@ -35,7 +35,7 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
         t = tables.complaints();
     } else if (kind == "coverage") {
         desk::CoverageQuery q;
-        q.district_id = desk_district();
+        q.district_id = desk_district(session());
         q.from_s = desk_seconds(options.value("fromMs"));
         q.to_s = desk_seconds(options.value("toMs"));
         q.campaign_id = ss(options.value("campaignId").toString());
@@ -47,9 +47,9 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
     if (format == "xlsx") {
         auto bytes = exporting::to_xlsx({*t});
         if (!bytes) return desk_failed(bytes.error());
-        out = write_out(fileUrl, *bytes, rows);
+        out = write_out(session(), fileUrl, *bytes, rows);
     } else {
-        out = write_out(fileUrl, exporting::to_csv(*t), rows);
+        out = write_out(session(), fileUrl, exporting::to_csv(*t), rows);
     }
     // Exports are audited: the entry reaches the server's audit log with the next sync.
     if (out.value("ok").toBool()) (void)tables.record_export(ss(kind), format == "xlsx" ? "xlsx" : "csv", rows);
@@ -57,15 +57,15 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
 }
 
 QVariantMap DeskExports::exportReportPdf(const QString& reportId, const QString& fileUrl) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     auto record = exporting::ExportTables(*w).inspection_record(ss(reportId));
     if (!record) return desk_failed(record.error());
-    record->lang = desk_english() ? "en" : "zh";
+    record->lang = desk_english(session()) ? "en" : "zh";
     if (record->generated_at_ms == 0) record->generated_at_ms = unix_ms_now();
     auto pdf = exporting::render_inspection_pdf(*record);
     if (!pdf) return desk_failed(pdf.error());
-    auto out = write_out(fileUrl, *pdf, static_cast<int>(record->items.size()));
+    auto out = write_out(session(), fileUrl, *pdf, static_cast<int>(record->items.size()));
     if (out.value("ok").toBool()) (void)exporting::ExportTables(*w).record_export("record", "pdf", 1, ss(reportId));
     return out;
 }

@@ -2,18 +2,19 @@
 // Exports for coordinators and supervisors: reports, cases, complaints or coverage as CSV or XLSX,
 // and one report's printable PDF record, written atomically to the file the user chose.
 // Every call returns {ok, message, path, rows}.
-#include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskExports : public QObject {
+class DeskExports : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
 
 public:
-    explicit DeskExports(QObject* parent = nullptr) : QObject(parent) {}
+    explicit DeskExports(AppSession* session = nullptr, QObject* parent = nullptr) : DeskFacade(session, parent) {}
 
     // kind: reports | cases | complaints | coverage; format: csv | xlsx.
     // options: fromMs, toMs (reports, coverage), campaignId (coverage).

@@ -10,16 +10,16 @@
 
 namespace ducha::app {
 
-DeskInstitutionModel::DeskInstitutionModel(QObject* parent)
+DeskInstitutionModel::DeskInstitutionModel(AppSession* session, QObject* parent)
     : DeskListModel({"institutionId", "name", "address", "community", "zoneId", "zoneName", "districtId", "category",
                      "licensed", "academic", "keyTarget", "fieldReported", "complaints", "pastViolations", "licenceNo",
                      "phone", "lat", "lon", "unassigned"},
-                    {"name", "address", "community", "licenceNo", "zoneName"}, parent) {
+                    {"name", "address", "community", "licenceNo", "zoneName"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskInstitutionModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     auto insts = w->list<pb::Institution>(domain::kInstitution);
     if (!insts) return fail(insts.error());
@@ -28,7 +28,7 @@ Result<std::vector<QVariantMap>> DeskInstitutionModel::build() {
         for (const auto& z : *zs) zones[z.id] = z.msg.name();
     // Who covers what (3包); a read error here only loses the "unassigned" marks.
     std::set<std::string> unassigned;
-    if (auto u = desk::ZonePlanner(*w).unassigned(desk_district()))
+    if (auto u = desk::ZonePlanner(*w).unassigned(desk_district(session())))
         for (const auto& i : *u) unassigned.insert(i.id);
     std::sort(insts->begin(), insts->end(), [](const auto& a, const auto& b) {
         if (a.msg.field_reported() != b.msg.field_reported()) return a.msg.field_reported();

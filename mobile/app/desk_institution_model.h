@@ -15,7 +15,7 @@ class DeskInstitutionModel : public DeskListModel {
     Q_PROPERTY(QString zoneId READ zoneId WRITE setZoneId NOTIFY filterChanged)
 
 public:
-    explicit DeskInstitutionModel(QObject* parent = nullptr);
+    explicit DeskInstitutionModel(AppSession* session = nullptr, QObject* parent = nullptr);
     QString filter() const { return m_filter; }
     void setFilter(const QString& f);
     QString zoneId() const { return m_zone; }

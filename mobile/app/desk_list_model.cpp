@@ -1,20 +1,32 @@
 #include "mobile/app/desk_list_model.h"
 
-#include "mobile/app/app_session.h"
 #include "mobile/app/model_support.h"
 
 namespace ducha::app {
 
-DeskListModel::DeskListModel(QStringList roles, QStringList searchRoles, QObject* parent)
-    : QAbstractListModel(parent), m_roles(std::move(roles)), m_searchRoles(std::move(searchRoles)) {
-    if (auto* app = AppSession::instance()) {
-        connect(app, &AppSession::replicaChanged, this, &DeskListModel::reload);
-        connect(app, &AppSession::identityChanged, this, &DeskListModel::reload);
-    }
+DeskListModel::DeskListModel(QStringList roles, QStringList searchRoles, AppSession* session, QObject* parent)
+    : QAbstractListModel(parent), m_session(session), m_roles(std::move(roles)), m_searchRoles(std::move(searchRoles)) {
+    follow();
+}
+
+void DeskListModel::setSession(AppSession* session) {
+    if (session == m_session) return;
+    m_session = session;
+    follow();
+    emit sessionChanged();
+    reload();
+}
+
+void DeskListModel::follow() {
+    for (const auto& link : m_links) disconnect(link);
+    m_links.clear();
+    if (!m_session) return;
+    m_links << connect(m_session, &AppSession::replicaChanged, this, &DeskListModel::reload)
+            << connect(m_session, &AppSession::identityChanged, this, &DeskListModel::reload);
 }
 
 void DeskListModel::reload() {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     if (!app || !app->enrolled()) {
         m_all.clear();
         m_error.clear();

@@ -2,12 +2,16 @@
 // The base of the coordinator and supervisor lists: rows built by the core's desk classes as
 // maps of role name to value, re-read whenever the replica changes (an action, a sync pass) or
 // the language does, with a text search over chosen roles and the core's error when a read fails.
+// The session comes from whoever made the list (QML: `session: app`; a test: the constructor);
+// without one the list is empty.
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
+#include "mobile/app/app_session.h"
 #include "shared/common/result.h"
 
 namespace ducha::app {
@@ -19,11 +23,12 @@ class DeskListModel : public QAbstractListModel {
     Q_PROPERTY(int total READ total NOTIFY countChanged)
     Q_PROPERTY(QString error READ error NOTIFY countChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
+    Q_PROPERTY(ducha::app::AppSession* session READ session WRITE setSession NOTIFY sessionChanged)
 
 public:
     // `roles`: the role names, in order; the first one is the row's id (byId). Subclasses call
     // reload() at the end of their constructor (from here it would not reach their build()).
-    DeskListModel(QStringList roles, QStringList searchRoles, QObject* parent = nullptr);
+    DeskListModel(QStringList roles, QStringList searchRoles, AppSession* session, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -35,6 +40,8 @@ public:
     QString search() const { return m_search; }
     void setSearch(const QString& s);
     const std::vector<QVariantMap>& rows() const { return m_rows; }
+    AppSession* session() const { return m_session; }
+    void setSession(AppSession* session);
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE QVariantMap get(int row) const;
@@ -44,6 +51,7 @@ public:
 signals:
     void countChanged();
     void searchChanged();
+    void sessionChanged();
 
 protected:
     // Every row, in display order; an error empties the list and is shown instead.
@@ -54,6 +62,10 @@ protected:
     void refilter();
 
 private:
+    void follow();  // listens to the session's changes
+
+    QPointer<AppSession> m_session;
+    QList<QMetaObject::Connection> m_links;
     QStringList m_roles, m_searchRoles;
     std::vector<QVariantMap> m_all, m_rows;
     QString m_error, m_search;

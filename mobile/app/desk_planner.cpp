@@ -6,7 +6,7 @@
 namespace ducha::app {
 
 QVariantMap DeskPlanner::createTask(const QVariantMap& spec) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     desk::TaskSpec t;
     t.institution_id = ss(spec.value("institutionId").toString());
@@ -20,23 +20,23 @@ QVariantMap DeskPlanner::createTask(const QVariantMap& spec) {
     t.campaign_id = ss(spec.value("campaignId").toString());
     auto id = desk::TaskPlanner(*w).create(t);
     if (!id) return desk_failed(id.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskPlanner::cancelTask(const QString& taskId) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     if (auto s = desk::TaskPlanner(*w).cancel(ss(taskId)); !s) return desk_failed(s.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", taskId}});
 }
 
 QVariantMap DeskPlanner::createCampaign(const QVariantMap& c) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     pb::Campaign campaign;
-    campaign.set_district_id(desk_district());
+    campaign.set_district_id(desk_district(session()));
     campaign.set_name(ss(c.value("name").toString().trimmed()));
     campaign.set_start(desk_seconds(c.value("start")));
     campaign.set_end(desk_seconds(c.value("end")));
@@ -45,15 +45,15 @@ QVariantMap DeskPlanner::createCampaign(const QVariantMap& c) {
     campaign.set_note(ss(c.value("note").toString().trimmed()));
     auto id = desk::TaskPlanner(*w).create_campaign(std::move(campaign));
     if (!id) return desk_failed(id.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskPlanner::cancelCampaign(const QString& campaignId) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     if (auto s = desk::TaskPlanner(*w).cancel_campaign(ss(campaignId)); !s) return desk_failed(s.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"id", campaignId}});
 }
 

@@ -1,18 +1,19 @@
 #pragma once
 // The coordinator's planning actions: a routine, joint (several volunteers) or covert task for an
 // institution; a campaign (专项行动) for a period. Every action returns {ok, message, id}.
-#include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskPlanner : public QObject {
+class DeskPlanner : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
 
 public:
-    explicit DeskPlanner(QObject* parent = nullptr) : QObject(parent) {}
+    explicit DeskPlanner(AppSession* session = nullptr, QObject* parent = nullptr) : DeskFacade(session, parent) {}
 
     // spec: institutionId, kind (routine | joint), assignees (user ids), covert, priority (1..5),
     // windowStart / windowEnd (ms; 0 = now / a week later), title, campaignId.

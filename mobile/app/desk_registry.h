@@ -3,19 +3,20 @@
 // toggle licensed / academic / key target, import a CSV file (all rows or none, each bad row named),
 // take a field-reported site in or merge it into an entry, and read an entry's history.
 // Every action returns {ok, message, ...}; the change waits in the outbox until it syncs.
-#include <QObject>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskRegistry : public QObject {
+class DeskRegistry : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
 
 public:
-    explicit DeskRegistry(QObject* parent = nullptr) : QObject(parent) {}
+    explicit DeskRegistry(AppSession* session = nullptr, QObject* parent = nullptr) : DeskFacade(session, parent) {}
 
     // fields: name, address, licensed, academic, keyTarget, category, community, zoneId, licenceNo,
     // phone, lat, lon. Returns {ok, message, id}.

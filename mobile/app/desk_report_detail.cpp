@@ -10,8 +10,16 @@
 
 namespace ducha::app {
 
-DeskReportDetail::DeskReportDetail(QObject* parent) : QObject(parent) {
-    if (auto* app = AppSession::instance()) connect(app, &AppSession::replicaChanged, this, &DeskReportDetail::reload);
+DeskReportDetail::DeskReportDetail(AppSession* session, QObject* parent) : DeskFacade(session, parent) {
+    connect(this, &DeskFacade::sessionChanged, this, &DeskReportDetail::follow);
+    if (session) m_replicaLink = connect(session, &AppSession::replicaChanged, this, &DeskReportDetail::reload);
+}
+
+void DeskReportDetail::follow() {
+    disconnect(m_replicaLink);
+    if (session()) m_replicaLink = connect(session(), &AppSession::replicaChanged, this, &DeskReportDetail::reload);
+    reload();
+    fetchPhotos();
 }
 
 DeskReportDetail::~DeskReportDetail() {
@@ -19,7 +27,7 @@ DeskReportDetail::~DeskReportDetail() {
 }
 
 void DeskReportDetail::fetchPhotos() {
-    auto* app = AppSession::instance();
+    AppSession* app = session();
     if (m_fetching || m_missing.isEmpty() || !app || !app->enrolled()) return;
     if (m_worker.joinable()) m_worker.join();
     m_fetching = true;
@@ -70,7 +78,7 @@ void DeskReportDetail::reload() {
     m_answers.clear();
     m_blobs.clear();
     m_missing.clear();
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (m_id.isEmpty()) {
         emit loaded();
         return;
@@ -100,7 +108,7 @@ void DeskReportDetail::reload() {
                 {"districtId", qs(i.district_id)},
                 {"inspector", qs(i.inspector)},
                 {"taskId", qs(i.task_id)},
-                {"taskKindLabel", i.task_kind.empty() ? QString() : TaskListModel::kindLabel(qs(i.task_kind), desk_english())},
+                {"taskKindLabel", i.task_kind.empty() ? QString() : TaskListModel::kindLabel(qs(i.task_kind), desk_english(session()))},
                 {"time", static_cast<qint64>(i.device_time_ms)},
                 {"received", static_cast<qint64>(i.received_ms)},
                 {"flagged", i.flagged},
@@ -146,7 +154,7 @@ void DeskReportDetail::reload() {
 }
 
 QVariantMap DeskReportDetail::decide(const QVariantMap& in) {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return desk_failed(desk_not_enrolled());
     desk::Decision d;
     d.violation = in.value("violation").toBool();
@@ -157,7 +165,7 @@ QVariantMap DeskReportDetail::decide(const QVariantMap& in) {
     d.reinspectors = desk_strings(in.value("reinspectors"));
     auto id = desk::ReviewDesk(*w).decide(ss(m_id), d);
     if (!id) return desk_failed(id.error());
-    desk_changed();
+    desk_changed(session());
     return desk_ok({{"caseId", qs(*id)}});
 }
 

@@ -4,15 +4,16 @@
 // server on a worker thread, checked against their hashes and kept encrypted here), the signature
 // check and the server's receipt; then the decision (no violation, or a violation with a
 // discretion tier and a rectification order), which opens the case.
-#include <QObject>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <thread>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskReportDetail : public QObject {
+class DeskReportDetail : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString reportId READ reportId WRITE setReportId NOTIFY loaded)
@@ -28,7 +29,7 @@ class DeskReportDetail : public QObject {
     Q_PROPERTY(QString fetchError READ fetchError NOTIFY fetchChanged)
 
 public:
-    explicit DeskReportDetail(QObject* parent = nullptr);
+    explicit DeskReportDetail(AppSession* session = nullptr, QObject* parent = nullptr);
     ~DeskReportDetail() override;
     QString reportId() const { return m_id; }
     void setReportId(const QString& id);
@@ -54,6 +55,9 @@ signals:
 
 private:
     void fetchDone(const QString& error);
+    void follow();  // re-reads on the session's replica changes (and now)
+
+    QMetaObject::Connection m_replicaLink;
 
     std::thread m_worker;
     bool m_fetching = false;

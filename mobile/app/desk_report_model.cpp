@@ -8,15 +8,15 @@
 
 namespace ducha::app {
 
-DeskReportModel::DeskReportModel(QObject* parent)
+DeskReportModel::DeskReportModel(AppSession* session, QObject* parent)
     : DeskListModel({"reportId", "institutionId", "institution", "inspector", "time", "flagged", "unlisted", "covert",
                      "failed"},
-                    {"institution", "inspector", "reportId"}, parent) {
+                    {"institution", "inspector", "reportId"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskReportModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     auto reports = w->list<pb::Report>(domain::kReport);
     if (!reports) return fail(reports.error());

@@ -12,7 +12,7 @@ class DeskReportModel : public DeskListModel {
     QML_ELEMENT
 
 public:
-    explicit DeskReportModel(QObject* parent = nullptr);
+    explicit DeskReportModel(AppSession* session = nullptr, QObject* parent = nullptr);
 
 protected:
     Result<std::vector<QVariantMap>> build() override;

@@ -6,20 +6,20 @@
 
 namespace ducha::app {
 
-DeskReviewModel::DeskReviewModel(QObject* parent)
+DeskReviewModel::DeskReviewModel(AppSession* session, QObject* parent)
     : DeskListModel({"reportId", "institutionId", "institution", "districtId", "inspector", "taskId", "taskKind",
                      "taskKindLabel", "time", "received", "flagged", "unlisted", "covert", "failed", "failedCritical",
                      "caseId", "caseStatus", "caseTier", "decided"},
-                    {"institution", "inspector", "caseTier"}, parent) {
+                    {"institution", "inspector", "caseTier"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskReviewModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     auto q = desk::ReviewDesk(*w).queue(m_decided);
     if (!q) return fail(q.error());
-    const bool en = desk_english();
+    const bool en = desk_english(session());
     std::vector<QVariantMap> rows;
     for (const auto& i : *q)
         rows.push_back({{"reportId", qs(i.report_id)},

@@ -13,7 +13,7 @@ class DeskReviewModel : public DeskListModel {
     Q_PROPERTY(bool includeDecided READ includeDecided WRITE setIncludeDecided NOTIFY includeDecidedChanged)
 
 public:
-    explicit DeskReviewModel(QObject* parent = nullptr);
+    explicit DeskReviewModel(AppSession* session = nullptr, QObject* parent = nullptr);
     bool includeDecided() const { return m_decided; }
     void setIncludeDecided(bool v);
 

@@ -1,7 +1,8 @@
 #pragma once
 // What the coordinator and supervisor facades share: the core's RecordWriter over the app's
 // profile, the {ok, message, ...} maps QML shows after every action, and what follows a queued
-// change (every list reloads, the sync controller sends it).
+// change (every list reloads, the sync controller sends it). Each takes the session the facade
+// or model was given; without one (not handed over yet) there is nothing to read or write.
 #include <QDateTime>
 #include <QFile>
 #include <QUrl>
@@ -14,29 +15,27 @@
 
 #include "mobile/app/app_session.h"
 #include "mobile/app/model_support.h"
-#include "mobile/app/sync_controller.h"
 #include "shared/common/result.h"
 #include "shared/desk/institution_registry.h"
 #include "shared/desk/record_writer.h"
 
 namespace ducha::app {
 
-inline bool desk_english() { return AppSession::instance() && AppSession::instance()->language() == "en"; }
-inline QString desk_pick(const char* zh, const char* en) {
-    return desk_english() ? QString::fromUtf8(en) : QString::fromUtf8(zh);
+inline bool desk_english(const AppSession* app) { return app && app->language() == "en"; }
+inline QString desk_pick(const AppSession* app, const char* zh, const char* en) {
+    return desk_english(app) ? QString::fromUtf8(en) : QString::fromUtf8(zh);
 }
 
 // The writer over the enrolled profile; nothing before enrollment.
-inline std::optional<desk::RecordWriter> desk_writer() {
-    auto* app = AppSession::instance();
+inline std::optional<desk::RecordWriter> desk_writer(AppSession* app) {
     if (!app || !app->profile() || !app->enrolled()) return std::nullopt;
     return desk::RecordWriter(*app->profile());
 }
 inline Error desk_not_enrolled() { return Error(Errc::unauthorized, "本机尚未注册 / this device is not enrolled"); }
 
 // The signed-in user's district ("" for supervisors and admins: the whole city).
-inline std::string desk_district() {
-    auto w = desk_writer();
+inline std::string desk_district(AppSession* app) {
+    auto w = desk_writer(app);
     if (!w) return {};
     auto id = w->identity();
     return id ? id->district_id : std::string();
@@ -52,27 +51,23 @@ inline QVariantMap desk_failed(const QString& message) { return {{"ok", false}, 
 
 // After a change was queued: every model re-reads the replica, and the change is sent now (it
 // waits in the outbox when there is no signal).
-inline void desk_changed() {
-    if (auto* app = AppSession::instance()) app->notifyReplicaChanged();
-    if (auto* s = SyncController::instance()) {
-        s->refresh();
-        s->syncNow();
-    }
+inline void desk_changed(AppSession* app) {
+    if (app) app->notifyChangeQueued();
 }
 
 // A CSV import's outcome for QML: every row's error with its line, or how many rows were queued.
-inline QVariantMap desk_import_result(const Result<desk::ImportResult>& r) {
+inline QVariantMap desk_import_result(AppSession* app, const Result<desk::ImportResult>& r) {
     if (!r) return desk_failed(r.error());
     QVariantList errors;
     for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.message)}};
     if (!r->ok()) {
-        QVariantMap out = desk_failed(desk_english() ? QString("%1 row(s) have errors: nothing was imported").arg(errors.size())
+        QVariantMap out = desk_failed(desk_english(app) ? QString("%1 row(s) have errors: nothing was imported").arg(errors.size())
                                                      : QString("%1 行有错误，未导入任何数据").arg(errors.size()));
         out.insert("errors", errors);
         out.insert("imported", 0);
         return out;
     }
-    desk_changed();
+    desk_changed(app);
     return desk_ok({{"imported", static_cast<int>(r->ids.size())}, {"errors", errors}});
 }
 

@@ -10,11 +10,11 @@
 
 namespace ducha::app {
 
-DeskTaskModel::DeskTaskModel(QObject* parent)
+DeskTaskModel::DeskTaskModel(AppSession* session, QObject* parent)
     : DeskListModel({"taskId", "title", "institutionId", "institutionName", "kind", "kindLabel", "covert", "priority",
                      "status", "statusLabel", "assignees", "assigneeNames", "windowStart", "windowEnd", "overdue",
                      "drawId", "campaignId", "complaintId", "caseId", "reportId", "finished"},
-                    {"title", "institutionName", "assigneeNames", "kindLabel"}, parent) {
+                    {"title", "institutionName", "assigneeNames", "kindLabel"}, session, parent) {
     reload();
 }
 
@@ -25,7 +25,7 @@ QString word(std::string_view v) { return QString::fromUtf8(v.data(), static_cas
 // Every task of the district, in the core's order (shared/domain/task_rules.h); accept() narrows
 // them with the core's filter.
 Result<std::vector<QVariantMap>> DeskTaskModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     auto tasks = w->list<pb::Task>(domain::kTask);
     if (!tasks) return fail(tasks.error());
@@ -34,12 +34,12 @@ Result<std::vector<QVariantMap>> DeskTaskModel::build() {
         for (const auto& i : *is) inst_names[i.id] = i.msg.name();
     if (auto us = w->list<pb::User>(domain::kUser))
         for (const auto& u : *us) user_names[u.id] = u.msg.name();
-    const bool en = desk_english();
+    const bool en = desk_english(session());
     const std::int64_t now = unix_seconds_now();
     std::vector<domain::TaskSummary> found;
     for (const auto& l : *tasks) found.push_back(domain::summarize_task(l.id, l.msg, now));
     domain::TaskFilter district;
-    district.district_id = desk_district();
+    district.district_id = desk_district(session());
     district.include_finished = true;
     m_summaries.clear();
     std::vector<QVariantMap> rows;

@@ -22,7 +22,7 @@ class DeskTaskModel : public DeskListModel {
     Q_PROPERTY(QString drawId READ drawId WRITE setDrawId NOTIFY filterChanged)
 
 public:
-    explicit DeskTaskModel(QObject* parent = nullptr);
+    explicit DeskTaskModel(AppSession* session = nullptr, QObject* parent = nullptr);
     QString status() const { return m_status; }
     void setStatus(const QString& s);
     QString kind() const { return m_kind; }

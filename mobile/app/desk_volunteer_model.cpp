@@ -7,18 +7,18 @@
 
 namespace ducha::app {
 
-DeskVolunteerModel::DeskVolunteerModel(QObject* parent)
+DeskVolunteerModel::DeskVolunteerModel(AppSession* session, QObject* parent)
     : DeskListModel({"userId", "name", "phone", "school", "districtId", "zoneIds", "zoneNames", "zoneAssignmentIds",
                      "institutionIds", "institutionNames", "institutionAssignmentIds"},
-                    {"name", "phone", "school", "zoneNames", "institutionNames"}, parent) {
+                    {"name", "phone", "school", "zoneNames", "institutionNames"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskVolunteerModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
     desk::ZonePlanner planner(*w);
-    const std::string district = desk_district();
+    const std::string district = desk_district(session());
     auto vols = planner.volunteers(district);
     if (!vols) return fail(vols.error());
     auto asg = planner.assignments(district);

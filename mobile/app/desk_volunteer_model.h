@@ -14,7 +14,7 @@ class DeskVolunteerModel : public DeskListModel {
     Q_PROPERTY(QString zoneId READ zoneId WRITE setZoneId NOTIFY zoneIdChanged)
 
 public:
-    explicit DeskVolunteerModel(QObject* parent = nullptr);
+    explicit DeskVolunteerModel(AppSession* session = nullptr, QObject* parent = nullptr);
     QString zoneId() const { return m_zone; }
     void setZoneId(const QString& z);
 

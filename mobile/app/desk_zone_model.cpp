@@ -5,16 +5,16 @@
 
 namespace ducha::app {
 
-DeskZoneModel::DeskZoneModel(QObject* parent)
+DeskZoneModel::DeskZoneModel(AppSession* session, QObject* parent)
     : DeskListModel({"zoneId", "name", "districtId", "communities", "institutionCount", "volunteerIds", "volunteerNames"},
-                    {"name", "communities", "volunteerNames"}, parent) {
+                    {"name", "communities", "volunteerNames"}, session, parent) {
     reload();
 }
 
 Result<std::vector<QVariantMap>> DeskZoneModel::build() {
-    auto w = desk_writer();
+    auto w = desk_writer(session());
     if (!w) return fail(desk_not_enrolled());
-    auto zones = desk::ZonePlanner(*w).zones(desk_district());
+    auto zones = desk::ZonePlanner(*w).zones(desk_district(session()));
     if (!zones) return fail(zones.error());
     std::vector<QVariantMap> rows;
     for (const auto& z : *zones)

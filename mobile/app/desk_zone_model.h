@@ -12,7 +12,7 @@ class DeskZoneModel : public DeskListModel {
     QML_ELEMENT
 
 public:
-    explicit DeskZoneModel(QObject* parent = nullptr);
+    explicit DeskZoneModel(AppSession* session = nullptr, QObject* parent = nullptr);
 
 protected:
     Result<std::vector<QVariantMap>> build() override;

@@ -2,19 +2,20 @@
 // The coordinator's 3包 actions: make or edit a zone, bind a volunteer to a zone or to named
 // institutions (one or several at once), undo a binding, move a volunteer to another zone.
 // Every action returns {ok, message, ...}.
-#include <QObject>
 #include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include "mobile/app/desk_facade.h"
+
 namespace ducha::app {
 
-class DeskZones : public QObject {
+class DeskZones : public DeskFacade {
     Q_OBJECT
     QML_ELEMENT
 
 public:
-    explicit DeskZones(QObject* parent = nullptr) : QObject(parent) {}
+    explicit DeskZones(AppSession* session = nullptr, QObject* parent = nullptr) : DeskFacade(session, parent) {}
 
     // Communities: one per line, or separated by commas / 、.
     Q_INVOKABLE QVariantMap createZone(const QString& name, const QString& communities);

@@ -9,7 +9,7 @@
 namespace ducha::app {
 
 QImage ImageProvider::requestImage(const QString& id, QSize* size, const QSize& requested) {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     QImage img;
     if (app && id.startsWith("badge")) {
         QString url;

@@ -14,7 +14,6 @@
 #include <nlohmann/json.hpp>
 
 #include "mobile/app/app_session.h"
-#include "mobile/app/sync_controller.h"
 #include "mobile/support/signature_renderer.h"
 #include "shared/domain/checklist.h"
 #include "shared/domain/collections.h"
@@ -25,18 +24,27 @@ namespace ducha::app {
 using nlohmann::json;
 
 namespace {
-AppSession* app() { return AppSession::instance(); }
-QString tr2(const char* zh, const char* en) { return app() ? app()->pick(QString::fromUtf8(zh), en) : QString::fromUtf8(zh); }
 constexpr qint64 kMaxPhotoBytes = 25 * 1024 * 1024;
 
 template <typename M>
-bool load_record(std::string_view collection, const std::string& id, M& out) {
-    auto r = app()->profile()->store().get(collection, id);
+bool load_record(AppSession* app, std::string_view collection, const std::string& id, M& out) {
+    auto r = app->profile()->store().get(collection, id);
     return r && *r && !(*r)->deleted() && out.ParseFromString((*r)->payload());
 }
 }  // namespace
 
-InspectionSession::InspectionSession(QObject* parent) : QObject(parent) {}
+InspectionSession::InspectionSession(AppSession* app, QObject* parent) : QObject(parent), m_app(app) {}
+
+void InspectionSession::setApp(AppSession* app) {
+    if (app == m_app) return;
+    m_app = app;
+    emit appChanged();
+    if (m_unlisted || !m_taskId.isEmpty()) load();
+}
+
+QString InspectionSession::tr2(const char* zh, const char* en) const {
+    return m_app ? m_app->pick(QString::fromUtf8(zh), en) : QString::fromUtf8(zh);
+}
 
 InspectionSession::~InspectionSession() = default;
 
@@ -71,7 +79,9 @@ void InspectionSession::load() {
     m_task = {};
     m_inst = {};
     m_tpl = {};
-    if (!app() || !app()->profile() || !app()->enrolled()) {
+    if (!app()) {
+        // Nothing to load from yet: the session is handed over after the task (QML sets both).
+    } else if (!app()->profile() || !app()->enrolled()) {
         m_loadError = tr2("本机尚未注册", "this device is not enrolled");
     } else if (m_unlisted) {
         if (auto newest = sync::newest_checklist(app()->profile()->store()))
@@ -80,15 +90,15 @@ void InspectionSession::load() {
             m_loadError = qs(newest.error().message);
         m_title = tr2("上报未登记机构", "Report an unlisted institution");
     } else if (!m_taskId.isEmpty()) {
-        if (!load_record(domain::kTask, ss(m_taskId), m_task))
+        if (!load_record(app(), domain::kTask, ss(m_taskId), m_task))
             m_loadError = tr2("本机没有这个任务，请先同步", "this task is not on this device: sync first");
-        else if (!load_record(domain::kInstitution, m_task.institution_id(), m_inst))
+        else if (!load_record(app(), domain::kInstitution, m_task.institution_id(), m_inst))
             m_loadError = tr2("本机没有这个机构，请先同步", "this institution is not on this device: sync first");
-        else if (!load_record(domain::kChecklistTemplate, m_task.template_id(), m_tpl))
+        else if (!load_record(app(), domain::kChecklistTemplate, m_task.template_id(), m_tpl))
             m_loadError = tr2("本机没有检查清单，请先同步", "no checklist on this device: sync first");
         m_title = qs(m_task.title().empty() ? m_inst.name() : m_task.title());
     }
-    if (m_loadError.isEmpty() && (m_unlisted || !m_taskId.isEmpty())) {
+    if (app() && m_loadError.isEmpty() && (m_unlisted || !m_taskId.isEmpty())) {
         m_ready = true;
         m_loading = true;
         restoreDraft();
@@ -546,11 +556,7 @@ bool InspectionSession::submit() {
     (void)profile->drafts().remove(ss(draftKey()));
     app()->setOpenInspection({});
     setError({});
-    app()->notifyReplicaChanged();
-    if (auto* s = SyncController::instance()) {
-        s->refresh();
-        s->syncNow();
-    }
+    app()->notifyChangeQueued();  // the lists re-read; the sync controller sends it now
     emit submitted(m_reportId);
     return true;
 }

@@ -3,6 +3,7 @@
 // and signature, then review). Every change is saved as an encrypted draft at once, so the app can
 // be killed at any moment and reopens on the same step with the same answers, photos and signature.
 #include <QObject>
+#include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <map>
@@ -11,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "ducha.pb.h"
+#include "mobile/app/app_session.h"
 
 class QGeoPositionInfoSource;
 class QGeoPositionInfo;
@@ -20,6 +22,9 @@ namespace ducha::app {
 class InspectionSession : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    // The app session whose profile holds the task, the drafts and the outbox; nothing loads
+    // before it is given.
+    Q_PROPERTY(ducha::app::AppSession* app READ app WRITE setApp NOTIFY appChanged)
     // Set one of the two: a task from Today, or unlisted=true for a site found in the field.
     Q_PROPERTY(QString taskId READ taskId WRITE setTaskId NOTIFY loaded)
     Q_PROPERTY(bool unlisted READ unlisted WRITE setUnlisted NOTIFY loaded)
@@ -62,8 +67,11 @@ class InspectionSession : public QObject {
 public:
     static constexpr double kFarMetres = 300;  // beyond this, check-in warns (it never blocks)
 
-    explicit InspectionSession(QObject* parent = nullptr);
+    explicit InspectionSession(AppSession* app = nullptr, QObject* parent = nullptr);
     ~InspectionSession() override;
+
+    AppSession* app() const { return m_app; }
+    void setApp(AppSession* app);
 
     QString taskId() const { return m_taskId; }
     void setTaskId(const QString& id);
@@ -128,6 +136,7 @@ public:
     Q_INVOKABLE int problemStep(int index) const;
 
 signals:
+    void appChanged();
     void loaded();
     void changed();
     void answersChanged();
@@ -135,6 +144,9 @@ signals:
     void submitted(const QString& reportId);
 
 private:
+    QString tr2(const char* zh, const char* en) const;  // the text in the session's language
+
+    QPointer<AppSession> m_app;
     struct ItemAnswer {
         QString result, note;
     };

@@ -1,14 +1,19 @@
 #pragma once
 // My zones (3包): the institutions in my scope, with search and filters, and each one's last visit.
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
+
+#include "mobile/app/app_session.h"
 
 namespace ducha::app {
 
 class InstitutionListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
+    // The session whose replica this lists; empty until one is given.
+    Q_PROPERTY(ducha::app::AppSession* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int total READ total NOTIFY countChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
@@ -29,7 +34,9 @@ public:
         qint64 lastInspected = 0;  // unix ms of my newest report there, 0 = never
     };
 
-    explicit InstitutionListModel(QObject* parent = nullptr);
+    explicit InstitutionListModel(AppSession* session = nullptr, QObject* parent = nullptr);
+    AppSession* session() const { return m_session; }
+    void setSession(AppSession* session);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -50,10 +57,15 @@ public:
     Q_INVOKABLE QVariantMap byId(const QString& id) const;
 
 signals:
+    void sessionChanged();
     void countChanged();
     void filterChanged();
 
 private:
+    void follow();  // listens to the session's changes
+
+    QPointer<AppSession> m_session;
+    QList<QMetaObject::Connection> m_links;
     void applyFilter();
     QVariantMap toMap(const Row& r) const;
 

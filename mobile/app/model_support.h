@@ -6,10 +6,22 @@
 #include <QVariantMap>
 #include <string>
 
+#include "shared/domain/vocabulary_labels.h"
+
 namespace ducha::app {
 
 inline QString qs(const std::string& s) { return QString::fromStdString(s); }
 inline std::string ss(const QString& s) { return s.toStdString(); }
+
+// A vocabulary value's words (shared/domain/vocabulary_labels.h) in the session's language.
+inline QString label_text(const domain::Words& w, bool english) {
+    const std::string_view v = english ? w.en : w.zh;
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+// One of two texts of the app's own (not vocabulary) in the session's language.
+inline QString pick(bool english, const char* zh, const char* en) {
+    return english ? QString::fromUtf8(en) : QString::fromUtf8(zh);
+}
 
 // Row `row` of `model` keyed by its role names; empty when out of range.
 inline QVariantMap row_as_map(const QAbstractItemModel& model, int row) {

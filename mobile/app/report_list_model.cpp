@@ -1,4 +1,5 @@
 #include "mobile/app/report_list_model.h"
+#include "shared/domain/vocabulary_labels.h"
 #include "mobile/app/model_support.h"
 
 #include <QDateTime>
@@ -10,28 +11,41 @@
 
 namespace ducha::app {
 
-ReportListModel::ReportListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* app = AppSession::instance()) {
-        connect(app, &AppSession::replicaChanged, this, &ReportListModel::reload);
-        connect(app, &AppSession::languageChanged, this, &ReportListModel::reload);
-    }
+ReportListModel::ReportListModel(AppSession* session, QObject* parent) : QAbstractListModel(parent), m_session(session) {
+    follow();
     reload();
 }
 
+void ReportListModel::setSession(AppSession* session) {
+    if (session == m_session) return;
+    m_session = session;
+    follow();
+    emit sessionChanged();
+    reload();
+}
+
+void ReportListModel::follow() {
+    for (const auto& link : m_links) disconnect(link);
+    m_links.clear();
+    if (!m_session) return;
+    m_links << connect(m_session, &AppSession::replicaChanged, this, &ReportListModel::reload)
+            << connect(m_session, &AppSession::languageChanged, this, &ReportListModel::reload);
+}
+
 QString ReportListModel::stageLabel(const QString& s, bool en) {
-    if (s == "queued") return en ? "Waiting to send" : "待上传";
-    if (s == "set_aside") return en ? "Refused by the server" : "服务器拒收";
-    if (s == "flagged") return en ? "Flagged for review" : "已标记待审核";
-    if (s == "case_open") return en ? "Case opened" : "已立案";
-    if (s == "rectification") return en ? "Rectification due" : "限期整改中";
-    if (s == "reinspection") return en ? "Re-inspection due" : "待复查";
-    if (s == "closed") return en ? "Closed" : "已销号";
-    if (s == "no_violation") return en ? "No violation" : "无违规";
-    return en ? "Received" : "已送达";
+    // Stages after the server took the report follow its case: the case status words.
+    if (s == "rectification" || s == "reinspection" || s == "closed" || s == "no_violation")
+        return label_text(*domain::case_status_words(ss(s)), en);
+    // The phone's own stages of a report (not vocabulary: nothing else shows them).
+    if (s == "queued") return pick(en, "待上传", "Waiting to send");
+    if (s == "set_aside") return pick(en, "服务器拒收", "Refused by the server");
+    if (s == "flagged") return pick(en, "已标记待审核", "Flagged for review");
+    if (s == "case_open") return pick(en, "已立案", "Case opened");
+    return pick(en, "已送达", "Received");
 }
 
 void ReportListModel::reload() {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     std::vector<Row> rows;
     if (app && app->profile() && app->enrolled()) {
         auto& store = app->profile()->store();
@@ -88,7 +102,7 @@ void ReportListModel::reload() {
                 r.stage = k.status() == "open" ? "case_open" : qs(k.status());
                 if (!k.tier().empty()) r.detail = qs(k.tier());
                 if (k.deadline() > 0 && (k.status() == "rectification" || k.status() == "open"))
-                    r.detail += (r.detail.isEmpty() ? "" : " · ") + (en ? QString("due ") : QString("期限 ")) +
+                    r.detail += (r.detail.isEmpty() ? "" : " · ") + pick(en, "期限 ", "due ") +
                                 QDateTime::fromSecsSinceEpoch(k.deadline()).toString("yyyy-MM-dd");
             } else {
                 r.stage = r.flagged ? "flagged" : "received";
@@ -108,7 +122,7 @@ int ReportListModel::rowCount(const QModelIndex& parent) const { return parent.i
 QVariant ReportListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= count()) return {};
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
-    const bool en = AppSession::instance() && AppSession::instance()->language() == "en";
+    const bool en = m_session && m_session->language() == "en";
     switch (role) {
         case ReportIdRole: return r.id;
         case InstitutionNameRole: return r.institutionName;

@@ -2,7 +2,6 @@
 #include "mobile/app/model_support.h"
 
 #include <QNetworkInformation>
-#include <QQmlEngine>
 
 #include "mobile/app/app_session.h"
 #include "shared/sync/sync_client.h"
@@ -10,17 +9,18 @@
 namespace ducha::app {
 
 namespace {
-SyncController* g_sync = nullptr;
 qint64 meta_ms(sync::LocalStore& s, const char* key) {
     auto v = s.meta(key);
     return v && *v && !(*v)->empty() ? QString::fromStdString(**v).toLongLong() : 0;
 }
 }  // namespace
 
-SyncController::SyncController(AppSession* session, QObject* parent) : QObject(parent) {
-    Q_ASSERT(!g_sync && session == AppSession::instance());
-    (void)session;
-    g_sync = this;
+SyncController::SyncController(AppSession* session, QObject* parent) : QObject(parent), m_session(session) {
+    Q_ASSERT(session);
+    connect(session, &AppSession::changeQueued, this, [this] {
+        refresh();
+        syncNow();
+    });
     bool ok = false;
     int interval = qEnvironmentVariableIntValue("DUCHA_SYNC_INTERVAL_S", &ok);
     m_timer.setInterval((ok && interval > 0 ? interval : 300) * 1000);
@@ -36,15 +36,6 @@ SyncController::SyncController(AppSession* session, QObject* parent) : QObject(p
 
 SyncController::~SyncController() {
     if (m_worker.joinable()) m_worker.join();
-    if (g_sync == this) g_sync = nullptr;
-}
-
-SyncController* SyncController::instance() { return g_sync; }
-
-SyncController* SyncController::create(QQmlEngine*, QJSEngine*) {
-    Q_ASSERT_X(g_sync, "SyncController", "construct the SyncController before loading QML");
-    QJSEngine::setObjectOwnership(g_sync, QJSEngine::CppOwnership);
-    return g_sync;
 }
 
 void SyncController::setIntervalSeconds(int s) {
@@ -58,7 +49,7 @@ void SyncController::onConnectivity(bool reachable) {
 }
 
 void SyncController::refresh() {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     if (!app || !app->profile()) return;
     auto& store = app->profile()->store();
     auto outbox = store.outbox(true);
@@ -79,7 +70,7 @@ void SyncController::refresh() {
 }
 
 void SyncController::syncNow() {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     if (!app || !app->enrolled()) return;
     if (m_running) {
         m_again = true;
@@ -130,7 +121,7 @@ void SyncController::passDone(bool ok, bool complete, bool network_down, const Q
     m_offline = network_down;
     m_error = ok ? QString() : error;  // offline keeps its reason for the details; the banner says "offline"
     m_phase.clear();
-    if (auto* app = AppSession::instance()) app->notifyReplicaChanged();
+    if (m_session) m_session->notifyReplicaChanged();
     refresh();
     if (network_down) {  // refresh() has already said "offline"
         // Where the platform does not report connectivity, probe again soon rather than at the next period.

@@ -1,24 +1,22 @@
 #pragma once
-// The sync state every screen shows (QML singleton `Sync`): offline, syncing with progress,
+// The sync state every screen shows (Main.qml's `sync`, made by AppEngine): offline, syncing with progress,
 // N changes waiting, or an error with its reason. Sync runs on demand, periodically, and when the
 // network comes back; each pass runs on a worker thread with its own connection to the profile.
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
 #include <thread>
 
-class QQmlEngine;
-class QJSEngine;
+#include "mobile/app/app_session.h"
 
 namespace ducha::app {
 
-class AppSession;
-
 class SyncController : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Sync)
-    QML_SINGLETON
+    QML_ELEMENT
+    QML_UNCREATABLE("the app's composition root makes the one SyncController")
     // idle (nothing waits) | waiting (changes queued) | syncing | offline | error
     Q_PROPERTY(QString state READ state NOTIFY changed)
     Q_PROPERTY(QString phase READ phase NOTIFY changed)
@@ -33,12 +31,9 @@ class SyncController : public QObject {
     Q_PROPERTY(int intervalSeconds READ intervalSeconds WRITE setIntervalSeconds NOTIFY intervalChanged)
 
 public:
-    // Takes the session explicitly so QML can never default-construct a second controller
-    // (Qt 6.4 prefers a default constructor over create() for singletons).
+    // Syncs `session`'s profile; a change the session announces (changeQueued) is sent at once.
     explicit SyncController(AppSession* session, QObject* parent = nullptr);
     ~SyncController() override;
-    static SyncController* instance();
-    static SyncController* create(QQmlEngine*, QJSEngine*);
 
     QString state() const { return m_state; }
     QString phase() const { return m_phase; }
@@ -68,6 +63,7 @@ private:
     void onConnectivity(bool reachable);
     void passDone(bool ok, bool complete, bool network_down, const QString& error);
 
+    QPointer<AppSession> m_session;
     QTimer m_timer;
     std::thread m_worker;
     std::atomic<bool> m_running{false};

@@ -1,4 +1,5 @@
 #include "mobile/app/task_list_model.h"
+#include "shared/domain/vocabulary_labels.h"
 #include "mobile/app/model_support.h"
 
 #include <algorithm>
@@ -15,34 +16,40 @@ namespace {
 QString word(std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); }
 }  // namespace
 
-TaskListModel::TaskListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* app = AppSession::instance()) {
-        connect(app, &AppSession::replicaChanged, this, &TaskListModel::reload);
-        connect(app, &AppSession::languageChanged, this, &TaskListModel::reload);
-    }
+TaskListModel::TaskListModel(AppSession* session, QObject* parent) : QAbstractListModel(parent), m_session(session) {
+    follow();
     reload();
 }
 
+void TaskListModel::setSession(AppSession* session) {
+    if (session == m_session) return;
+    m_session = session;
+    follow();
+    emit sessionChanged();
+    reload();
+}
+
+void TaskListModel::follow() {
+    for (const auto& link : m_links) disconnect(link);
+    m_links.clear();
+    if (!m_session) return;
+    m_links << connect(m_session, &AppSession::replicaChanged, this, &TaskListModel::reload)
+            << connect(m_session, &AppSession::languageChanged, this, &TaskListModel::reload);
+}
+
 QString TaskListModel::kindLabel(const QString& kind, bool en) {
-    if (kind == "spot_check") return en ? "Random spot check" : "双随机抽查";
-    if (kind == "complaint") return en ? "Complaint follow-up" : "投诉核查";
-    if (kind == "reinspection") return en ? "Re-inspection" : "整改复查";
-    if (kind == "joint") return en ? "Joint inspection" : "联合检查";
-    return en ? "Routine" : "日常巡查";
+    // An unknown kind reads as routine, as the core's summary treats it.
+    return label_text(domain::task_kind_words(ss(kind)).value_or(domain::words(domain::TaskKind::routine)), en);
 }
 
 QString TaskListModel::statusLabel(const QString& s, bool en) {
-    if (s == "in_progress") return en ? "In progress" : "进行中";
-    if (s == "submitted") return en ? "Submitted" : "已提交";
-    if (s == "done") return en ? "Done" : "已完成";
-    if (s == "cancelled") return en ? "Cancelled" : "已取消";
-    return en ? "To do" : "待检查";
+    return label_text(domain::task_status_words(ss(s)).value_or(domain::words(domain::TaskStatus::open)), en);
 }
 
 // The rows, their filter and their order are the core's (shared/domain/task_rules.h); this adds
 // what only the phone knows: the institution's name and address, and whether a draft is saved.
 void TaskListModel::reload() {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     std::vector<Row> rows;
     if (app && app->profile() && app->enrolled()) {
         auto& store = app->profile()->store();
@@ -113,7 +120,7 @@ int TaskListModel::rowCount(const QModelIndex& parent) const { return parent.isV
 QVariant TaskListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= count()) return {};
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
-    const bool en = AppSession::instance() && AppSession::instance()->language() == "en";
+    const bool en = m_session && m_session->language() == "en";
     switch (role) {
         case TaskIdRole: return r.id;
         case TitleRole: return r.title;

@@ -2,14 +2,19 @@
 // Today: my tasks in the core's order (shared/domain/task_rules.h: overdue first, then priority,
 // then due time), overdue ones marked; finished ones (submitted, done, cancelled) when asked for.
 #include <QAbstractListModel>
+#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
+
+#include "mobile/app/app_session.h"
 
 namespace ducha::app {
 
 class TaskListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
+    // The session whose replica this lists; empty until one is given.
+    Q_PROPERTY(ducha::app::AppSession* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countChanged)
     Q_PROPERTY(bool showFinished READ showFinished WRITE setShowFinished NOTIFY showFinishedChanged)
@@ -27,7 +32,9 @@ public:
         qint64 due = 0;  // unix ms, 0 = none
     };
 
-    explicit TaskListModel(QObject* parent = nullptr);
+    explicit TaskListModel(AppSession* session = nullptr, QObject* parent = nullptr);
+    AppSession* session() const { return m_session; }
+    void setSession(AppSession* session);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -48,11 +55,16 @@ public:
     static QString statusLabel(const QString& status, bool english);
 
 signals:
+    void sessionChanged();
     void countChanged();
     void showFinishedChanged();
     void institutionIdChanged();
 
 private:
+    void follow();  // listens to the session's changes
+
+    QPointer<AppSession> m_session;
+    QList<QMetaObject::Connection> m_links;
     std::vector<Row> m_rows;
     bool m_showFinished = false;
     QString m_institution;

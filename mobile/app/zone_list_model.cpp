@@ -9,13 +9,28 @@
 
 namespace ducha::app {
 
-ZoneListModel::ZoneListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (auto* app = AppSession::instance()) connect(app, &AppSession::replicaChanged, this, &ZoneListModel::reload);
+ZoneListModel::ZoneListModel(AppSession* session, QObject* parent) : QAbstractListModel(parent), m_session(session) {
+    follow();
     reload();
 }
 
+void ZoneListModel::setSession(AppSession* session) {
+    if (session == m_session) return;
+    m_session = session;
+    follow();
+    emit sessionChanged();
+    reload();
+}
+
+void ZoneListModel::follow() {
+    for (const auto& link : m_links) disconnect(link);
+    m_links.clear();
+    if (!m_session) return;
+    m_links << connect(m_session, &AppSession::replicaChanged, this, &ZoneListModel::reload);
+}
+
 void ZoneListModel::reload() {
-    auto* app = AppSession::instance();
+    AppSession* app = m_session;
     std::vector<Row> rows;
     if (app && app->profile() && app->enrolled()) {
         auto& store = app->profile()->store();

@@ -36,8 +36,11 @@ AppEngine::AppEngine(const QString& profileDir)
       m_sync(std::make_unique<SyncController>(m_session.get())),
       m_engine(std::make_unique<QQmlApplicationEngine>()) {
     m_engine->addImportPath("qrc:/");
-    m_engine->addImageProvider("ducha", new ImageProvider);  // the engine owns it
+    m_engine->addImageProvider("ducha", new ImageProvider(m_session.get()));  // the engine owns it
     QObject::connect(m_session.get(), &AppSession::languageChanged, m_engine.get(), &QQmlEngine::retranslate);
+    // QML gets what it works with from here, never from a global: Main.qml's required `app` and
+    // `sync`, which it hands down to every page and model (`session: app`).
+    m_engine->setInitialProperties({{"app", QVariant::fromValue(m_session.get())}, {"sync", QVariant::fromValue(m_sync.get())}});
 }
 
 AppEngine::~AppEngine() {

@@ -1,6 +1,8 @@
 #pragma once
-// Builds the running app: the profile session, the sync controller, the QML engine with the
-// Ducha modules, Material style and the image provider. main() and the end-to-end test use it alike.
+// The app's composition root: it makes and owns the profile session, the sync controller, the QML
+// engine with the Ducha modules, Material style and the image provider, and hands the session and
+// the sync controller to Main.qml as its required properties `app` and `sync`. Nothing else makes
+// them and nothing looks them up. main() and the end-to-end tests use it alike.
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QString>

@@ -12,6 +12,7 @@
 #include "ducha.pb.h"
 #include "shared/domain/checklist.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/vocabulary_labels.h"
 
 namespace ducha::server {
 
@@ -627,14 +628,8 @@ private:
         int complaint = -1;
     };
 
-    std::string kind_label(const std::string& kind) {
-        static const std::map<std::string, std::string> labels{{"routine", "例行检查"},
-                                                               {"spot_check", "随机抽查"},
-                                                               {"complaint", "投诉核查"},
-                                                               {"reinspection", "整改复查"},
-                                                               {"joint", "联合检查"}};
-        return labels.at(kind);
-    }
+    // A task's title is its kind in the vocabulary's words (shared/domain/vocabulary_labels.h).
+    std::string kind_label(const std::string& kind) { return std::string(domain::task_kind_words(kind).value().zh); }
 
     void add_task(const TaskSpec& t) {
         const InstRow& inst = m_insts[static_cast<std::size_t>(t.inst)];

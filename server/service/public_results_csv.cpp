@@ -39,7 +39,7 @@ HttpResponse public_results_csv(const PublicResultsPage& page) {
             deadline = r.decision->deadline;
         }
         t.rows.push_back({std::to_string(r.id), r.date, r.district, r.institution, r.address, r.licensed ? "是 / yes" : "否 / no",
-                          r.category, or_raw(kind_label(r.task_kind), r.task_kind), result_label(r),
+                          r.category, kind_label(r.task_kind), result_label(r),
                           std::to_string(r.problems.size()), problems_text(r, "; "), status, tier, deadline,
                           number_or_empty(r.amends), number_or_empty(r.amended_by)});
     }

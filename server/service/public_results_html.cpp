@@ -65,7 +65,7 @@ void result_row(std::string& h, const PublicResult& r, const std::function<std::
     h += "<tr id=\"r" + num + "\"><td class=\"num\">" + num + "</td><td class=\"nowrap\">" + r.date + "</td><td>" +
          html_escape(r.district) + "</td><td>" + html_escape(r.institution) + "</td><td>" + html_escape(r.address) +
          "</td><td>" + (r.licensed ? "是 / yes" : "否 / no") + "</td><td>" + html_escape(r.category) + "</td><td>" +
-         html_escape(or_raw(kind_label(r.task_kind), r.task_kind)) + "</td><td>";
+         html_escape(kind_label(r.task_kind)) + "</td><td>";
     if (r.amended_by)
         h += "<span class=\"tag\">已更正 / amended</span> <span class=\"note\">以第 " + ref(*r.amended_by) +
              " 号为准 / see No. " + ref(*r.amended_by) + "</span><br>";

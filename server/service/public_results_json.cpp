@@ -32,7 +32,7 @@ HttpResponse public_results_json(const PublicResultsPage& page) {
                            {"licensed", r.licensed},
                            {"category", r.category},
                            {"task_kind", r.task_kind},
-                           {"task_kind_label", or_raw(kind_label(r.task_kind), r.task_kind)},
+                           {"task_kind_label", kind_label(r.task_kind)},
                            {"result", r.problems.empty() ? "pass" : "problems_found"},
                            {"result_label", result_label(r)},
                            {"problem_count", r.problems.size()},

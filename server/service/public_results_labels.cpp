@@ -1,14 +1,13 @@
 #include "server/service/public_results_labels.h"
 
+#include "shared/domain/vocabulary_labels.h"
+
 namespace ducha::server::public_labels {
 
-const char* kind_label(const std::string& kind) {
-    if (kind == "routine") return "例行检查 / routine";
-    if (kind == "spot_check") return "随机抽查 / spot check";
-    if (kind == "complaint") return "投诉核查 / complaint follow-up";
-    if (kind == "reinspection") return "整改复查 / re-inspection";
-    if (kind == "joint") return "联合检查 / joint inspection";
-    return nullptr;
+// The task kind in the vocabulary's words (shared/domain/vocabulary_labels.h), "中文 / English".
+std::string kind_label(const std::string& kind) {
+    auto w = domain::task_kind_words(kind);
+    return w ? std::string(w->zh) + " / " + std::string(w->en) : kind;
 }
 
 const char* status_label(const std::string& status) {

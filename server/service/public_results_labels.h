@@ -10,8 +10,9 @@
 
 namespace ducha::server::public_labels {
 
+// The task kind's words; the code itself for a kind the vocabulary does not know.
+std::string kind_label(const std::string& kind);
 // nullptr for a code without a label: or_raw then shows the code itself.
-const char* kind_label(const std::string& kind);
 const char* status_label(const std::string& status);
 // The tier's English word, "" for an unknown tier.
 const char* tier_en(const std::string& tier);

@@ -48,6 +48,16 @@ constexpr std::array<std::pair<ComplaintStatus, std::string_view>, 5> kComplaint
      {ComplaintStatus::in_progress, "in_progress"},
      {ComplaintStatus::resolved, "resolved"},
      {ComplaintStatus::closed, "closed"}}};
+constexpr std::array<std::pair<ComplaintSource, std::string_view>, 5> kComplaintSources{
+    {{ComplaintSource::hotline_12345, "12345"},
+     {ComplaintSource::phone, "phone"},
+     {ComplaintSource::letter, "letter"},
+     {ComplaintSource::online, "online"},
+     {ComplaintSource::other, "other"}}};
+constexpr std::array<std::pair<Severity, std::string_view>, 3> kSeverities{
+    {{Severity::minor, "minor"}, {Severity::major, "major"}, {Severity::critical, "critical"}}};
+constexpr std::array<std::pair<Answer, std::string_view>, 3> kAnswers{
+    {{Answer::pass, "pass"}, {Answer::fail, "fail"}, {Answer::na, "na"}}};
 
 }  // namespace
 
@@ -61,5 +71,11 @@ std::optional<CaseStatus> parse_case_status(std::string_view s) { return parse_i
 std::string_view case_status_name(CaseStatus s) { return name_in(kCaseStatuses, s); }
 std::optional<ComplaintStatus> parse_complaint_status(std::string_view s) { return parse_in(kComplaintStatuses, s); }
 std::string_view complaint_status_name(ComplaintStatus s) { return name_in(kComplaintStatuses, s); }
+std::optional<ComplaintSource> parse_complaint_source(std::string_view s) { return parse_in(kComplaintSources, s); }
+std::string_view complaint_source_name(ComplaintSource s) { return name_in(kComplaintSources, s); }
+std::optional<Severity> parse_severity(std::string_view s) { return parse_in(kSeverities, s); }
+std::string_view severity_name(Severity s) { return name_in(kSeverities, s); }
+std::optional<Answer> parse_answer(std::string_view s) { return parse_in(kAnswers, s); }
+std::string_view answer_name(Answer a) { return name_in(kAnswers, a); }
 
 }  // namespace ducha::domain

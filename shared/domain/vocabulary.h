@@ -27,4 +27,19 @@ enum class ComplaintStatus { open, triaged, in_progress, resolved, closed };
 std::optional<ComplaintStatus> parse_complaint_status(std::string_view s);
 std::string_view complaint_status_name(ComplaintStatus s);
 
+// Where a complaint came from ("12345" is the city hotline).
+enum class ComplaintSource { hotline_12345, phone, letter, online, other };
+std::optional<ComplaintSource> parse_complaint_source(std::string_view s);
+std::string_view complaint_source_name(ComplaintSource s);
+
+// How much a failed checklist item weighs.
+enum class Severity { minor, major, critical };
+std::optional<Severity> parse_severity(std::string_view s);
+std::string_view severity_name(Severity s);
+
+// An answer to a checklist item.
+enum class Answer { pass, fail, na };
+std::optional<Answer> parse_answer(std::string_view s);
+std::string_view answer_name(Answer a);
+
 }  // namespace ducha::domain

@@ -10,6 +10,7 @@
 
 #include "shared/common/bytes.h"
 #include "shared/crypto/sha256.h"
+#include "shared/domain/vocabulary_labels.h"
 #include "shared/export/image_surface.h"
 #include "shared/export/pdf_canvas.h"
 #include "shared/common/shanghai_time.h"
@@ -84,6 +85,7 @@ struct Doc {
     std::string label(std::string_view zh, std::string_view english) const {
         return en ? std::string(english) + " " + std::string(zh) : std::string(zh) + " " + std::string(english);
     }
+    std::string label(const domain::Words& w) const { return label(w.zh, w.en); }
     std::string both(std::string_view zh, std::string_view english) const {
         return en ? std::string(english) + " / " + std::string(zh) : std::string(zh) + " / " + std::string(english);
     }
@@ -310,17 +312,16 @@ struct ResultText {
 };
 
 ResultText result_text(const Doc& d, const std::string& result) {
-    if (result == "pass") return {green(esc(d.label("合格", "pass"))), false};
-    if (result == "fail") return {red(esc(d.label("不合格", "FAIL"))), true};
-    if (result == "na") return {"<span foreground=\"#6b6b6b\">" + esc(d.label("不适用", "n.a.")) + "</span>", false};
+    using domain::Answer;
+    if (result == "pass") return {green(esc(d.label(domain::words(Answer::pass)))), false};
+    if (result == "fail") return {red(esc(d.label(domain::words(Answer::fail)))), true};
+    if (result == "na") return {"<span foreground=\"#6b6b6b\">" + esc(d.label(domain::words(Answer::na))) + "</span>", false};
     if (result.empty()) return {esc(d.label("未填", "no answer")), false};
     return {esc(result), false};
 }
 
 std::string severity_text(const Doc& d, const std::string& s) {
-    if (s == "critical") return esc(d.label("严重", "critical"));
-    if (s == "major") return esc(d.label("较重", "major"));
-    if (s == "minor") return esc(d.label("一般", "minor"));
+    if (auto w = domain::severity_words(s)) return esc(d.label(*w));
     return or_dash(s);
 }
 

@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "app/app_driver.h"
+#include "app/qml_warnings.h"
 #include "mobile/app/app_session.h"
 #include "mobile/app/inspection_session.h"
 #include "mobile/app/sync_controller.h"
@@ -92,6 +93,8 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
     std::string report_id;
     {
         auto engine = std::make_unique<app::AppEngine>(profile);
+        // Every QML warning of the run is a failure (a binding loop, a required property unset).
+        auto warnings = std::make_unique<test::QmlWarnings>(engine->engine());
         REQUIRE(engine->load());
         QQuickWindow* win = engine->window();
         REQUIRE(win);
@@ -222,8 +225,11 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
         const int step_before = session->currentStep();
         const int answered_before = session->answeredCount();
         const qint64 checked_in_at = session->checkInTime();
+        INFO("QML warnings: " << warnings->text());
+        CHECK(warnings->seen().isEmpty());
         engine.reset();
         engine = std::make_unique<app::AppEngine>(profile);
+        warnings = std::make_unique<test::QmlWarnings>(engine->engine());
         REQUIRE(engine->load());
         win = engine->window();
         d = AppDriver(win);
@@ -330,6 +336,8 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
         win->resize(1280, 800);
         REQUIRE(d.waitFor([&] { return !d.prop("tabs", "visible").toBool(); }));
         d.screenshot("17-desktop-today");
+        INFO("QML warnings: " << warnings->text());
+        CHECK(warnings->seen().isEmpty());
     }
 
     // --- On the server: the report, its signature, its photo and signature files.

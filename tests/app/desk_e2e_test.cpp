@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app_driver.h"
+#include "app/qml_warnings.h"
 #include "mobile/app/app_session.h"
 #include "mobile/app/desk_complaints.h"
 #include "mobile/app/sync_controller.h"
@@ -129,6 +130,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
     {
         const fs::path dir = enrolled(server, tmp, server.account("coordinator", 0, "铁东区"));
         auto engine = std::make_unique<app::AppEngine>(q(dir.string()));
+        test::QmlWarnings warnings(engine->engine());  // every screen opens without a QML warning
         REQUIRE(engine->load());
         QQuickWindow* win = engine->window();
         REQUIRE(win);
@@ -217,12 +219,15 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         d.screenshot("desk-coordinator-exports");
         waitSynced(d, sync);
         CHECK(sync.setAside() == 0);
+        INFO("QML warnings: " << warnings.text());
+        CHECK(warnings.seen().isEmpty());
     }
 
     // ---------------------------------------------------------------- supervisor
     {
         const fs::path dir = enrolled(server, tmp, server.account("supervisor"));
         auto engine = std::make_unique<app::AppEngine>(q(dir.string()));
+        test::QmlWarnings warnings(engine->engine());  // every screen opens without a QML warning
         REQUIRE(engine->load());
         QQuickWindow* win = engine->window();
         AppDriver d(win);
@@ -289,6 +294,8 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         d.screenshot("desk-supervisor-review-english");
         engine->session().setLanguage("zh");
         syncAndWait(d, sync);
+        INFO("QML warnings: " << warnings.text());
+        CHECK(warnings.seen().isEmpty());
     }
     qunsetenv("DUCHA_SYNC_INTERVAL_S");
 }

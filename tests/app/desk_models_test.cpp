@@ -4,8 +4,8 @@
 // CLI, then opened by AppSession; volunteers are CLI profiles. Every change goes through the
 // app's outbox and the SyncController, and is checked again after the server has answered.
 //
-// AppSession and SyncController are per-process singletons: each test case builds them on its
-// stack (session first) and the models after them, so the models die first.
+// Each test case builds what the app's composition root builds, on its stack: the session, the
+// SyncController over it, then the models and facades given that session, so the models die first.
 #include <catch2/catch.hpp>
 
 #include <QDateTime>
@@ -117,9 +117,9 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     SyncController sync(&app);
     REQUIRE(app.enrolled());
     REQUIRE(app.role() == "coordinator");
-    DeskInstitutionModel insts;
-    DeskRegistry registry;
-    DeskZoneModel zones;
+    DeskInstitutionModel insts(&app);
+    DeskRegistry registry(&app);
+    DeskZoneModel zones(&app);
     REQUIRE(insts.error().isEmpty());
     const int before = insts.total();
     REQUIRE(before > 0);
@@ -266,15 +266,15 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     const fs::path dir = deskDevice(server, tmp, acc);
     AppSession app(q(dir.string()));
     SyncController sync(&app);
-    DeskZoneModel zones;
-    DeskVolunteerModel vols;
-    DeskInstitutionModel unassigned;
+    DeskZoneModel zones(&app);
+    DeskVolunteerModel vols(&app);
+    DeskInstitutionModel unassigned(&app);
     unassigned.setFilter("unassigned");
-    DeskZones planner3;
-    DeskRegistry registry;
-    DeskPlanner planner;
-    DeskTaskModel tasks;
-    DeskCampaignModel campaigns;
+    DeskZones planner3(&app);
+    DeskRegistry registry(&app);
+    DeskPlanner planner(&app);
+    DeskTaskModel tasks(&app);
+    DeskCampaignModel campaigns(&app);
     REQUIRE(zones.count() > 1);
     REQUIRE(vols.count() >= 2);
     CHECK(vols.error().isEmpty());
@@ -371,7 +371,7 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     CHECK_FALSE(tasks.byId(joint.value("id").toString()).isEmpty());
 
     // Coverage follows the campaign.
-    DeskCoverageModel coverage;
+    DeskCoverageModel coverage(&app);
     CHECK(coverage.error().isEmpty());
     CHECK(coverage.count() > 0);
     CHECK(coverage.institutions() > 0);
@@ -379,7 +379,7 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     CHECK(coverage.error().isEmpty());
     CHECK(coverage.campaign().value("name").toString() == QStringLiteral("寒假专项检查"));
     CHECK(coverage.rows().front().value("level").toString() == "district");
-    DeskExports exports;
+    DeskExports exports(&app);
     const fs::path csv = tmp / "coverage.csv";
     auto e = exports.exportTable("coverage", "csv", fileUrl(csv), {{"campaignId", camp.value("id")}});
     INFO(describe(e));
@@ -395,9 +395,9 @@ TEST_CASE("Desk random draw: commit, sync, reveal, sync, the drawn tasks appear 
     const fs::path dir = deskDevice(server, tmp, acc);
     AppSession app(q(dir.string()));
     SyncController sync(&app);
-    DeskDraws draws;
-    DeskDrawModel list;
-    DeskTaskModel drawn;
+    DeskDraws draws(&app);
+    DeskDrawModel list(&app);
+    DeskTaskModel drawn(&app);
     drawn.setStatus("all");
     CHECK(list.count() == 0);
     CHECK(list.error().isEmpty());
@@ -481,10 +481,10 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     AppSession app(q(dir.string()));
     SyncController sync(&app);
     REQUIRE(app.role() == "supervisor");
-    DeskReviewModel queue;
-    DeskCaseModel cases;
-    DeskReportDetail detail;
-    DeskTaskModel tasks;
+    DeskReviewModel queue(&app);
+    DeskCaseModel cases(&app);
+    DeskReportDetail detail(&app);
+    DeskTaskModel tasks(&app);
     tasks.setStatus("all");
     CHECK(queue.error().isEmpty());
 
@@ -590,7 +590,7 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     }
 
     // Exports: the case table as CSV and XLSX, and the report's PDF record.
-    DeskExports exports;
+    DeskExports exports(&app);
     const fs::path csv = tmp / "cases.csv", xlsx = tmp / "cases.xlsx", pdf = tmp / "record.pdf";
     auto e1 = exports.exportTable("cases", "csv", fileUrl(csv));
     INFO(describe(e1));
@@ -609,7 +609,7 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
         CHECK(test::read_file(pdf).rfind("%PDF", 0) == 0);
     else
         CHECK_FALSE(e3.value("message").toString().isEmpty());  // e.g. no CJK font on this machine: said so
-    DeskReportModel reports;
+    DeskReportModel reports(&app);
     CHECK_FALSE(rowWhere(reports, "reportId", q(reportId)).isEmpty());
 }
 
@@ -620,11 +620,11 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     const fs::path dir = deskDevice(server, tmp, acc);
     AppSession app(q(dir.string()));
     SyncController sync(&app);
-    DeskComplaintModel ledger;
-    DeskComplaints desk;
-    DeskInstitutionModel insts;
-    DeskVolunteerModel vols;
-    DeskTaskModel tasks;
+    DeskComplaintModel ledger(&app);
+    DeskComplaints desk(&app);
+    DeskInstitutionModel insts(&app);
+    DeskVolunteerModel vols(&app);
+    DeskTaskModel tasks(&app);
     CHECK(ledger.error().isEmpty());
     CHECK(ledger.sources().size() == 5);
     REQUIRE(insts.count() > 0);

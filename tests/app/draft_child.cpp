@@ -11,7 +11,7 @@ namespace ducha::test {
 
 int run_draft_child(const char* profile_dir, const char* task_id) {
     app::AppSession session(QString::fromLocal8Bit(profile_dir));
-    app::InspectionSession inspection;
+    app::InspectionSession inspection(&session);
     inspection.setTaskId(QString::fromLocal8Bit(task_id));
     if (!inspection.ready()) {
         std::fprintf(stderr, "draft child: %s\n", qPrintable(inspection.loadError()));

@@ -54,7 +54,7 @@ TEST_CASE("An inspection survives SIGKILL of the app mid-way", "[app][draft][kil
 
     app::AppSession session(QString::fromStdString(dir.string()));
     CHECK(session.openInspection() == QString::fromStdString("task:" + task_id));  // reopens on it
-    app::InspectionSession inspection;
+    app::InspectionSession inspection(&session);
     inspection.setTaskId(QString::fromStdString(task_id));
     REQUIRE(inspection.ready());
     CHECK(inspection.lastError().isEmpty());

@@ -2,10 +2,10 @@
 // ducha-server with the demo data on 127.0.0.1 and real SQLite device profiles. A profile dir is a
 // device: it is enrolled and synced with the `ducha` CLI in-process, then opened by AppSession.
 //
-// AppSession and SyncController are per-process singletons: every test case constructs them on
-// its stack (AppSession first, then SyncController) and the models after them, so the models die
-// first. Where a test must look at the outbox before the app syncs it, the SyncController is made
-// after that look (InspectionSession::submit starts a sync pass at once when one exists).
+// Every test case is its own composition root: it constructs the AppSession on its stack, then the
+// SyncController over it, then the models and facades with that session, so the models die first.
+// Where a test must look at the outbox before the app syncs it, the SyncController is made after
+// that look (a submitted inspection is sent at once only when a controller follows the session).
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
@@ -193,7 +193,7 @@ TEST_CASE("AppSession parses enrollment links and QR images and enrolls through 
     {
         AppSession app(qpath(dir));
         SyncController sync(&app);
-        TaskListModel tasks;
+        TaskListModel tasks(&app);
         REQUIRE(app.profile() != nullptr);
         CHECK(app.storageError().isEmpty());
         CHECK_FALSE(app.enrolled());
@@ -322,7 +322,7 @@ TEST_CASE("TaskListModel lists my tasks most urgent first", "[app][tasks]") {
     const fs::path dir = enrolledDevice(server, tmp);
     AppSession app(qpath(dir));
     SyncController sync(&app);
-    TaskListModel tasks;
+    TaskListModel tasks(&app);
     REQUIRE(app.enrolled());
     const std::string me = app.userId().toStdString();
 
@@ -431,7 +431,7 @@ TEST_CASE("TaskListModel leaves out the tasks of others that a coordinator's rep
     const fs::path dir = enrolledDevice(server, tmp, "coordinator");
     AppSession app(qpath(dir));
     SyncController sync(&app);
-    TaskListModel tasks;
+    TaskListModel tasks(&app);
     REQUIRE(app.enrolled());
     CHECK(app.role() == "coordinator");
     const std::string me = app.userId().toStdString();
@@ -465,8 +465,8 @@ TEST_CASE("InstitutionListModel filters and searches my institutions and ZoneLis
     const fs::path dir = enrolledDevice(server, tmp);
     AppSession app(qpath(dir));
     SyncController sync(&app);
-    InstitutionListModel insts;
-    ZoneListModel zones;
+    InstitutionListModel insts(&app);
+    ZoneListModel zones(&app);
 
     const int total = insts.total();
     REQUIRE(total > 1);
@@ -572,14 +572,14 @@ TEST_CASE("An inspection is filled in step by step then submitted to the outbox 
     AppSession app(qpath(dir));
     app.setLanguage("en");
     std::optional<SyncController> sync;  // made after the outbox was inspected (see the top)
-    TaskListModel tasks;
-    ReportListModel reports;
+    TaskListModel tasks(&app);
+    ReportListModel reports(&app);
     REQUIRE(app.enrolled());
     CHECK(reports.count() == 0);
 
     // A covert visit (暗访) has no badge step and takes no signature.
     if (auto covert = findTask(tasks, true)) {
-        InspectionSession c;
+        InspectionSession c(&app);
         c.setTaskId(covert->id);
         REQUIRE(c.ready());
         CHECK(c.covert());
@@ -604,7 +604,7 @@ TEST_CASE("An inspection is filled in step by step then submitted to the outbox 
     const QString photoMime = writePhoto(tmp / "l1.jpg");
     const QVariantList strokes = signatureStrokes();
 
-    auto s = std::make_unique<InspectionSession>();
+    auto s = std::make_unique<InspectionSession>(&app);
     QSignalSpy loaded(s.get(), &InspectionSession::loaded);
     s->setTaskId(taskId);
     CHECK(loaded.count() >= 1);
@@ -849,7 +849,7 @@ TEST_CASE("An inspection in progress survives the app closing as a draft and sub
     AppSession app(qpath(dir));
     app.setLanguage("en");
     std::optional<SyncController> sync;  // made after the outbox was inspected (see the top)
-    TaskListModel tasks;
+    TaskListModel tasks(&app);
     REQUIRE(tasks.rows().size() >= 1);
     auto task = findTask(tasks, false);
     REQUIRE(task.has_value());
@@ -857,7 +857,7 @@ TEST_CASE("An inspection in progress survives the app closing as a draft and sub
     const QVariantList strokes = signatureStrokes();
 
     // Filled in: X1 fails with a note and a photo, a visit photo too, checked in, signed, on step 5.
-    auto s = std::make_unique<InspectionSession>();
+    auto s = std::make_unique<InspectionSession>(&app);
     s->setTaskId(taskId);
     REQUIRE(s->ready());
     answerAll(*s);
@@ -888,7 +888,7 @@ TEST_CASE("An inspection in progress survives the app closing as a draft and sub
     // The app goes away (the session with it) and comes back to the same task.
     s.reset();
     CHECK(app.openInspection() == "task:" + taskId);  // the app reopens on it
-    s = std::make_unique<InspectionSession>();
+    s = std::make_unique<InspectionSession>(&app);
     s->setTaskId(taskId);
     REQUIRE(s->ready());
     CHECK(s->lastError().isEmpty());
@@ -941,7 +941,7 @@ TEST_CASE("An inspection in progress survives the app closing as a draft and sub
     tasks.reload();
     auto other = findTask(tasks, false);
     if (other) {
-        InspectionSession d;
+        InspectionSession d(&app);
         d.setTaskId(other->id);
         REQUIRE(d.ready());
         d.setAnswer("L2", "pass");
@@ -950,7 +950,7 @@ TEST_CASE("An inspection in progress survives the app closing as a draft and sub
         CHECK_FALSE(d.ready());
         CHECK(app.profile()->drafts().list()->empty());
         CHECK(app.openInspection().isEmpty());
-        InspectionSession fresh;
+        InspectionSession fresh(&app);
         fresh.setTaskId(other->id);
         REQUIRE(fresh.ready());
         CHECK(fresh.answer("L2").isEmpty());
@@ -980,15 +980,15 @@ TEST_CASE("An unlisted site is reported as a field-reported institution and a fl
     AppSession app(qpath(dir));
     app.setLanguage("en");
     std::optional<SyncController> sync;  // made after the outbox was inspected (see the top)
-    InstitutionListModel insts;
-    ReportListModel reports;
+    InstitutionListModel insts(&app);
+    ReportListModel reports(&app);
     const int total = insts.total();
 
     const QString name = QStringLiteral("阳光托管班 (models test)");
     const QString address = QStringLiteral("铁东区胜利路 88 号 3 单元 201");
     QString reportId;
     {
-        InspectionSession s;
+        InspectionSession s(&app);
         s.setUnlisted(true);
         REQUIRE(s.ready());
         CHECK(s.taskId().isEmpty());
@@ -1089,11 +1089,11 @@ TEST_CASE("ChecklistStepModel shows one step's applicable items with their answe
     AppSession app(qpath(dir));
     app.setLanguage("en");
     SyncController sync(&app);
-    TaskListModel tasks;
+    TaskListModel tasks(&app);
     auto task = findTask(tasks, false);
     REQUIRE(task.has_value());
 
-    InspectionSession s;
+    InspectionSession s(&app);
     s.setTaskId(task->id);
     REQUIRE(s.ready());
     ChecklistStepModel m;
@@ -1178,8 +1178,8 @@ TEST_CASE("SyncController reports offline with the change still queued when the 
     const fs::path log = writeNmeaLog(tmp / "fix.nmea");
     AppSession app(qpath(dir));
     SyncController sync(&app);
-    TaskListModel tasks;
-    ReportListModel reports;
+    TaskListModel tasks(&app);
+    ReportListModel reports(&app);
     CHECK(sync.state() == "idle");
     CHECK(sync.pendingChanges() == 0);
     CHECK(sync.pendingPhotos() == 0);
@@ -1192,7 +1192,7 @@ TEST_CASE("SyncController reports offline with the change still queued when the 
     QSignalSpy finished(&sync, &SyncController::finished);
     QString reportId;
     {
-        InspectionSession s;
+        InspectionSession s(&app);
         s.setTaskId(task->id);
         REQUIRE(s.ready());
         checkInWithLog(s, log);

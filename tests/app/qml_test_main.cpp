@@ -2,9 +2,11 @@
 //
 // Before any view is created it builds what the running app has: Material style, a real enrolled
 // device profile (a demo server on 127.0.0.1 in-process, the `ducha` CLI enrolls and syncs a
-// volunteer's profile, the server stops), and the per-process AppSession and SyncController the
-// views reach as `App` and `Sync`. Every QML engine gets the Ducha import path, the image provider
-// and the ids the tests need as context properties:
+// volunteer's profile, the server stops), and the AppSession and SyncController the app's
+// composition root would make. Every QML engine gets the Ducha import path, the image provider
+// and, as context properties, what the tests hand to the views and the ids they need:
+//   testApp           the AppSession (what Main.qml gets as `app`)
+//   testSync          the SyncController (Main.qml's `sync`)
 //   testTaskId        an open, non-covert task of that volunteer ("" if none; see testSetupError)
 //   testCovertTaskId  a covert task on the device ("" if the demo data drew none)
 //   testUserId        the volunteer's user id
@@ -74,7 +76,7 @@ void Setup::applicationAvailable() {
     const QString profile = m_tmp->filePath("profile");
     seedProfile(profile);
 
-    // The per-process singletons, constructed before any QML engine asks for them.
+    // What AppEngine would make, constructed before any QML engine exists.
     m_session = std::make_unique<ducha::app::AppSession>(profile);
     m_session->setLanguage("en");  // the tests read English texts
     m_sync = std::make_unique<ducha::app::SyncController>(m_session.get());
@@ -131,8 +133,10 @@ void Setup::pickTasks() {
 
 void Setup::qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");
-    engine->addImageProvider("ducha", new ducha::app::ImageProvider);  // the engine owns it
+    engine->addImageProvider("ducha", new ducha::app::ImageProvider(m_session.get()));  // the engine owns it
     auto* ctx = engine->rootContext();
+    ctx->setContextProperty("testApp", m_session.get());
+    ctx->setContextProperty("testSync", m_sync.get());
     ctx->setContextProperty("testTaskId", m_taskId);
     ctx->setContextProperty("testCovertTaskId", m_covertTaskId);
     ctx->setContextProperty("testUserId", m_userId);

@@ -21,7 +21,7 @@ Item {
 
         Component {
             id: sessionComponent
-            InspectionSession {}
+            InspectionSession { app: testApp }
         }
         Component {
             id: viewComponent
@@ -34,7 +34,7 @@ Item {
         function initTestCase() {
             compare(testSetupError, "", "the test profile was prepared")
             verify(testTaskId !== "", "an open, non-covert task of the volunteer")
-            verify(App.enrolled, "the profile is enrolled")
+            verify(testApp.enrolled, "the profile is enrolled")
         }
 
         function makeSession(taskId) {

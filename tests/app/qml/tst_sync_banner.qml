@@ -110,7 +110,7 @@ Item {
             var synced = makeBanner({ syncState: "idle", lastComplete: when })
             var text = textOf(synced)
             verify(text.indexOf("Up to date") >= 0, text)
-            verify(text.indexOf(App.formatTime(when)) >= 0, "the time of the last complete sync: " + text)
+            verify(text.indexOf(TimeFormat.display(when)) >= 0, "the time of the last complete sync: " + text)
         }
 
         function test_set_aside_changes_are_reported() {
