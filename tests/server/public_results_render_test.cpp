@@ -116,9 +116,9 @@ TEST_CASE("public results as CSV: BOM, header row, quoted fields, labels, byte f
         "编号 / ID,检查日期 / Date,区县 / District,机构名称 / Institution,地址 / Address,办学许可 / Licensed,"
         "类别 / Category,检查类型 / Kind,检查结果 / Result,问题数 / Problems,问题项 / Failed items,"
         "处理状态 / Case status,裁量档次 / Tier,整改期限 / Deadline,更正编号 / Amends No.,被更正为 / Amended by No.\r\n"
-        "15,2025-05-04,铁东区,启明学科辅导,B路2号,否 / no,学科类,随机抽查 / spot check,发现问题 / problems found,1,"
+        "15,2025-05-04,铁东区,启明学科辅导,B路2号,否 / no,学科类,双随机抽查 / Random spot check,发现问题 / problems found,1,"
         "T3 未公示收费标准 / fees not posted,整改中 / under rectification,一般 / ordinary,2025-05-20,12,\r\n"
-        "12,2025-05-03,铁东区,\"星光<艺术>&\"\"培训\"\",中心\",A路1号,是 / yes,学科类,例行检查 / routine,合格 / pass,0,"
+        "12,2025-05-03,铁东区,\"星光<艺术>&\"\"培训\"\",中心\",A路1号,是 / yes,学科类,例行检查 / Routine,合格 / pass,0,"
         ",,,,,15\r\n";
     CHECK(r.body == expected);
 }
@@ -137,7 +137,7 @@ TEST_CASE("public results as JSON: codes with their labels, corrections by numbe
     const auto& a = j["results"][0];
     CHECK(a["id"] == 15);
     CHECK(a["task_kind"] == "spot_check");
-    CHECK(a["task_kind_label"] == "随机抽查 / spot check");
+    CHECK(a["task_kind_label"] == "双随机抽查 / Random spot check");
     CHECK(a["result"] == "problems_found");
     CHECK(a["result_label"] == "发现问题 / problems found");
     CHECK(a["problem_count"] == 1);
