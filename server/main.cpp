@@ -28,8 +28,9 @@ Usage:
       (8 districts, ~1,500 institutions, 258 volunteers, ...) and writes
       DIR/enrollment-codes.csv with a one-time code for every demo user.
   ducha-server serve --data DIR [--listen HOST:PORT] [--cert PEM --key PEM]
-                     [--io-threads N] [--workers N]
-      Serve HTTPS (TLS 1.2+). Without --cert/--key a self-signed certificate is made
+                     [--io-threads N] [--workers N] [--max-connections N]
+      Serve HTTPS (TLS 1.2+). At most --max-connections open connections (default
+      10000); a connection beyond them is closed at once and the device retries later. Without --cert/--key a self-signed certificate is made
       in DIR/tls once and reused. Prints "pin: sha256//..." (give it to devices) and
       "listening on https://HOST:PORT" when ready. SIGTERM/SIGINT drain and stop.
       Default --listen 127.0.0.1:8443.
@@ -91,8 +92,24 @@ int cmd_serve(const Args& a) {
     if (auto c = a.get("--cert")) o.cert_pem = *c;
     if (auto k = a.get("--key")) o.key_pem = *k;
     if (o.cert_pem.empty() != o.key_pem.empty()) return usage_error("--cert 与 --key 需同时给出 / give both --cert and --key");
-    if (auto t = a.get("--io-threads")) o.io_threads = std::stoi(*t);
-    if (auto t = a.get("--workers")) o.worker_threads = std::stoi(*t);
+    // A count that is not a whole number from 1 up is a usage error, like a misspelt option.
+    auto count = [&a](const std::string& flag, int& into) {
+        auto v = a.get(flag);
+        if (!v) return true;
+        std::size_t used = 0;
+        try {
+            const long n = std::stol(*v, &used);
+            if (used != v->size() || n < 1 || n > 1000000) return false;
+            into = static_cast<int>(n);
+        } catch (const std::exception&) {
+            return false;
+        }
+        return true;
+    };
+    for (const auto& [flag, into] : {std::pair<std::string, int*>{"--io-threads", &o.io_threads},
+                                     {"--workers", &o.worker_threads}, {"--max-connections", &o.max_connections}})
+        if (!count(flag, *into))
+            return usage_error(flag + " 需要 1 至 1000000 的整数 / " + flag + " needs a whole number from 1 to 1000000");
     if (a.has("--no-fsync")) o.durable = false;
 
     // Block the stop signals before any thread starts, so only sigwait below sees them.
@@ -183,7 +200,7 @@ int main(int argc, char** argv) {
     // The options of each subcommand (the usage above says what each does).
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"init", {"demo", "data seed"}},
-        {"serve", {"no-fsync", "data listen cert key io-threads workers"}},
+        {"serve", {"no-fsync", "data listen cert key io-threads workers max-connections"}},
         {"enrollment-code", {"", "data user days server-url cert"}},
         {"backup", {"", "data to"}},
     };

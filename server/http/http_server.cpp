@@ -61,7 +61,7 @@ struct Shared {
     std::weak_ptr<net::io_context> ioc;
 
     std::atomic<bool> draining{false};
-    std::atomic<std::uint64_t> open{0}, total{0}, requests{0}, handshake_failures{0};
+    std::atomic<std::uint64_t> open{0}, total{0}, requests{0}, handshake_failures{0}, refused{0};
 
     std::mutex mutex;  // guards sessions; `open` changes under it so stop() can wait on `closed`
     std::condition_variable closed;
@@ -443,7 +443,11 @@ private:
             });
             return;
         }
-        if (!m_shared->draining) {
+        if (m_shared->open >= m_shared->cfg.max_connections) {
+            ++m_shared->refused;
+            error_code cec;
+            socket.close(cec);  // the device sees a reset and retries with backoff
+        } else if (!m_shared->draining) {
             try {
                 std::make_shared<Session>(std::move(socket), m_shared)->run();
             } catch (const std::exception&) {
@@ -635,7 +639,7 @@ std::uint16_t HttpServer::port() const { return m_impl->port; }
 
 HttpServer::Stats HttpServer::stats() const {
     const auto& s = *m_impl->shared;
-    return Stats{s.open.load(), s.total.load(), s.requests.load(), s.handshake_failures.load()};
+    return Stats{s.open.load(), s.total.load(), s.requests.load(), s.handshake_failures.load(), s.refused.load()};
 }
 
 }  // namespace ducha::server

@@ -54,6 +54,9 @@ struct HttpServerConfig {
     std::chrono::seconds idle_timeout{120};   // keep-alive idle
     std::chrono::seconds write_timeout{60};   // one response
     std::chrono::seconds drain_timeout{10};   // stop(): how long in-flight requests may take
+    // Open connections at most: one beyond is closed as soon as it is accepted (before TLS), so a
+    // flood of idle connections cannot take the memory and descriptors the syncs need.
+    std::size_t max_connections = 10000;
     int threads = 2;
 };
 
@@ -73,6 +76,7 @@ public:
 
     struct Stats {
         std::uint64_t connections_open, connections_total, requests_total, tls_handshake_failures;
+        std::uint64_t connections_refused;  // closed at once: max_connections were open
     };
     Stats stats() const;
 

@@ -268,6 +268,8 @@ HttpResponse Router::metrics() {
         metric("ducha_http_connections_total", "counter", "accepted connections", h.connections_total);
         metric("ducha_http_requests_total", "counter", "HTTP requests", h.requests_total);
         metric("ducha_tls_handshake_failures_total", "counter", "failed TLS handshakes", h.tls_handshake_failures);
+        metric("ducha_http_connections_refused_total", "counter", "connections closed at once: --max-connections were open",
+               h.connections_refused);
     }
     HttpResponse r;
     r.content_type = "text/plain; version=0.0.4";

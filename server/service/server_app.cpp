@@ -237,6 +237,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
         return fail(Errc::invalid_argument, "端口无效 / invalid port in --listen " + opt.listen);
     }
     hc.threads = opt.io_threads;
+    hc.max_connections = static_cast<std::size_t>(opt.max_connections);
     hc.cert_pem = opt.cert_pem;
     hc.key_pem = opt.key_pem;
     if (hc.cert_pem.empty()) {

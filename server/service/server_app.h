@@ -29,6 +29,7 @@ struct ServeOptions {
     std::filesystem::path cert_pem, key_pem;  // empty: a self-signed pair in DIR/tls, made once and reused
     int io_threads = 2;
     int worker_threads = 0;  // 0: one per core
+    int max_connections = 10000;  // beyond it a new connection is closed at once (the device retries)
     bool durable = true;     // fsync every commit (turn off only for throwaway benchmarks)
     const Clock* clock = nullptr;  // nullptr: the wall clock (tests set the time through their own)
 };

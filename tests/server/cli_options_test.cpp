@@ -81,4 +81,11 @@ TEST_CASE("ducha-server and ducha-bench refuse a misspelt option with their usag
     auto [rc, said] = run_program(server, "enrollment-code --data '" + (tmp / "d").string() + "' --user");
     CHECK(rc == 2);
     CHECK(contains(said, "--user needs a value"));
+    // A count that is not a count is a usage error too, not a crash.
+    for (const std::string bad : {"--max-connections many", "--io-threads 0", "--workers 2x", "--max-connections -5"}) {
+        auto [brc, bsaid] = run_program(server, "serve --data '" + (tmp / "d").string() + "' " + bad);
+        INFO(bad << " -> " << brc << ": " << bsaid);
+        CHECK(brc == 2);
+        CHECK(contains(bsaid, "needs a whole number from 1 to 1000000"));
+    }
 }

@@ -327,6 +327,27 @@ TEST_CASE("http server: TLS 1.2 only with forward secrecy and AEAD - CBC and SHA
     CHECK(server.stats().requests_total == 4);
 }
 
+TEST_CASE("http server: a connection beyond max_connections is closed at once, the open ones go on", "[server][http]") {
+    TestCert cert;
+    auto cfg = config_for(cert);
+    cfg.max_connections = 2;
+    HttpServer server(cfg, echo_handler());
+    auto port = server.start();
+    REQUIRE(port.has_value());
+    Client first(cert.pin), second(cert.pin), third(cert.pin);
+    REQUIRE(first.request("GET", url(*port, "/plain")).code == CURLE_OK);   // both stay open (keep-alive)
+    REQUIRE(second.request("GET", url(*port, "/plain")).code == CURLE_OK);
+    auto refused = third.request("GET", url(*port, "/plain"));
+    INFO("curl " << refused.code);
+    CHECK(refused.code != CURLE_OK);
+    CHECK(server.stats().connections_refused == 1);
+    CHECK(server.stats().connections_open == 2);
+    auto again = first.request("GET", url(*port, "/plain"));  // the open connections are served as before
+    CHECK(again.code == CURLE_OK);
+    CHECK(again.body == "GET /plain ?  |  | ");
+    CHECK(server.stats().requests_total == 3);
+}
+
 TEST_CASE("http server: keep-alive reuses one connection", "[server][http]") {
     TestCert cert;
     HttpServer server(config_for(cert), echo_handler());
