@@ -40,6 +40,9 @@ public:
     explicit AppSession(const QString& dir, QObject* parent = nullptr);
     ~AppSession() override;
     static AppSession* instance();
+    // The words of a core error in the user's language (main thread; a worker passes uiLang()).
+    static QString errorText(const Error& e);
+    Lang uiLang() const { return m_language == "en" ? Lang::en : Lang::zh; }
     static AppSession* create(QQmlEngine*, QJSEngine*);
 
     sync::DeviceProfile* profile() { return m_profile.get(); }

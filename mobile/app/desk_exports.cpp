@@ -26,7 +26,7 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
     auto w = desk_writer();
     if (!w) return desk_failed(desk_not_enrolled());
     exporting::ExportTables tables(*w);
-    Result<exporting::Table> t = fail(Errc::invalid_argument, "unknown export: " + ss(kind));
+    Result<exporting::Table> t = fail(Errc::invalid_argument, Msg::unknown_export, ss(kind));
     if (kind == "reports") {
         t = tables.reports(desk_seconds(options.value("fromMs")), desk_seconds(options.value("toMs")));
     } else if (kind == "cases") {

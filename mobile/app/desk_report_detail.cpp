@@ -28,14 +28,14 @@ void DeskReportDetail::fetchPhotos() {
     // The network call runs on its own connection to the profile, like a sync pass.
     std::vector<std::string> hexes;
     for (const auto& h : m_missing) hexes.push_back(ss(h));
-    m_worker = std::thread([this, dir = app->profileDir().toStdString(), hexes] {
+    m_worker = std::thread([this, dir = app->profileDir().toStdString(), hexes, lang = app->uiLang()] {
         std::string error;
         if (auto prof = sync::DeviceProfile::open(dir); !prof) {
-            error = prof.error().message;
+            error = prof.error().text(lang);
         } else {
             sync::BlobFetcher fetcher(*prof);
             for (const auto& hex : hexes)
-                if (auto data = fetcher.get(hex); !data && error.empty()) error = data.error().message;
+                if (auto data = fetcher.get(hex); !data && error.empty()) error = data.error().text(lang);
         }
         QMetaObject::invokeMethod(this, [this, e = qs(error)] { fetchDone(e); }, Qt::QueuedConnection);
     });
@@ -76,13 +76,13 @@ void DeskReportDetail::reload() {
         return;
     }
     if (!w) {
-        m_error = qs(desk_not_enrolled().message);
+        m_error = AppSession::errorText(desk_not_enrolled());
         emit loaded();
         return;
     }
     auto v = desk::ReviewDesk(*w).open(ss(m_id));
     if (!v) {
-        m_error = qs(v.error().message);
+        m_error = AppSession::errorText(v.error());
         emit loaded();
         return;
     }

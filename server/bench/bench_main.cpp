@@ -198,7 +198,7 @@ int cmd_ingest(const Args& a) {
         auto init = run_program({server_bin, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
         if (!init || *init != 0) {
             std::cerr << "ducha-bench: ducha-server init failed"
-                      << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message) << "\n"
+                      << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message()) << "\n"
                       << file_tail(tmp / "server-init.log") << "\n";
             g_cleanup.run();
             return 1;
@@ -212,7 +212,7 @@ int cmd_ingest(const Args& a) {
             g_cleanup.server = &server;
         }
         if (auto s = server.start(server_bin, data, extra, tmp / "server.log"); !s) {
-            std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
+            std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message() << "\n";
             g_cleanup.run();
             return 1;
         }
@@ -269,7 +269,7 @@ int main(int argc, char** argv) {
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
-            return usage_error(s.error().message);
+            return usage_error(s.error().message());
     try {
         if (cmd == "ingest") return cmd_ingest(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);

@@ -111,7 +111,7 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     constexpr std::string_view kBearer = "Bearer ";
     if (header.substr(0, kBearer.size()) != kBearer || header.size() == kBearer.size()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "缺少访问令牌，请先注册设备 / missing access token: enroll this device first");
+        return fail(Errc::unauthorized, Msg::missing_access_token_enroll_device);
     }
     auto token = header.substr(kBearer.size());
     auto lease = m_ctx.readers->acquire();
@@ -123,7 +123,7 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     if (!row) return fail(row.error());
     if (!*row) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "访问令牌无效 / unknown access token: enroll this device again");
+        return fail(Errc::unauthorized, Msg::unknown_access_token_enroll_device);
     }
     Caller c;
     c.device_id = st.col_text(0);
@@ -133,11 +133,11 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     st.reset();
     if (revoked) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "访问令牌已被撤销 / this access token was revoked");
+        return fail(Errc::unauthorized, Msg::access_token_was_revoked);
     }
     if (expires <= unix_now_s()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::token_expired, "访问令牌已过期，请刷新 / the access token expired: refresh it");
+        return fail(Errc::token_expired, Msg::access_token_expired_refresh);
     }
     RecordTable table{db};
     auto dev = table.get(kDevice, c.device_id);
@@ -145,14 +145,14 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     pb::Device d;
     if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::device_revoked, "此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator");
+        return fail(Errc::device_revoked, Msg::device_was_revoked_contact_your);
     }
     c.device_public_key = d.public_key();
     auto usr = table.get(kUser, c.user_id);
     if (!usr) return fail(usr.error());
     if (!*usr || !c.user.ParseFromString((*usr)->payload()) || !c.user.active()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::forbidden, "账号已停用 / this account is disabled");
+        return fail(Errc::forbidden, Msg::account_disabled);
     }
     return c;
 }
@@ -166,11 +166,11 @@ Result<Principal> AuthService::principal_of(const Caller& c) {
 
 void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     if (req.public_key().size() != 32) {
-        done(fail(Errc::invalid_argument, "设备公钥必须是 32 字节的 Ed25519 公钥 / public_key must be a 32-byte Ed25519 key"));
+        done(fail(Errc::invalid_argument, Msg::public_key_must_32_byte));
         return;
     }
     if (req.code().empty()) {
-        done(fail(Errc::invalid_argument, "请输入注册码 / the enrollment code is missing"));
+        done(fail(Errc::invalid_argument, Msg::enrollment_code_missing));
         return;
     }
     auto out = std::make_shared<pb::TokenResponse>();
@@ -178,29 +178,29 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
         [req, out, refusal, &ctx](WriteBatch& b) -> Status {
-            auto refuse = [&refusal](Errc code, std::string message) -> Status {
-                refusal->error = Error{code, std::move(message)};
+            auto refuse = [&refusal](Errc code, Msg words) -> Status {
+                refusal->error = Error{code, words};
                 return fail(refusal->error);
             };
             auto& st = b.db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
             st.bind_blob(1, crypto::sha256(normalize_code(req.code())));
             auto row = st.step();
             if (!row) return fail(row.error());
-            if (!*row) return refuse(Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again");
+            if (!*row) return refuse(Errc::unauthorized, Msg::unknown_enrollment_code_check_and);
             std::string user_id = st.col_text(0);
             std::int64_t expires = st.col_int(1);
             bool used = !st.col_null(2);
             st.reset();
             RecordTable table{b.db};
             refusal->entry = actor_entry(table, user_id, "");
-            if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
+            if (used) return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
             if (expires <= b.server_time_ms / 1000)
-                return refuse(Errc::code_expired, "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
+                return refuse(Errc::code_expired, Msg::enrollment_code_expired_ask_your);
             auto usr = table.get(kUser, user_id);
             if (!usr) return fail(usr.error());
             pb::User u;
             if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
-                return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
+                return refuse(Errc::forbidden, Msg::account_disabled);
             auto& use = b.db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
             use.bind_blob(1, crypto::sha256(normalize_code(req.code()))).bind(2, b.server_time_ms / 1000);
             if (auto r = use.run(); !r) return r;
@@ -232,13 +232,13 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
         },
         [out, refusal, done, &ctx](Status s) {
             if (!s) {
-                if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
+                if (s.error().message() != refusal->error.message()) return done(fail(s.error()));  // not a refusal
                 // The job rolled back: its refusal goes on record in a job of its own.
                 AuditEntry e = refusal->entry;
                 e.action = "enroll";
                 e.outcome = std::string(kRefused);
                 e.code = error_code_of(refusal->error);
-                e.reason = refusal->error.message;
+                e.reason = refusal->error.message();
                 return submit_audit(ctx, std::move(e), [done, err = refusal->error](Status) { done(fail(err)); });
             }
             ctx.counters.enrollments++;
@@ -262,7 +262,7 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
             if (!u) return fail(u.error());
             pb::User target;
             if (!*u || (*u)->deleted() || !target.ParseFromString((*u)->payload()))
-                return fail(Errc::not_found, "没有这个用户 / no such user: " + user_id);
+                return fail(Errc::not_found, Msg::no_such_user, user_id);
             if (auto ok = can_issue_code(*principal, target); !ok) return ok;
             auto r = create_enrollment_code(b, user_id, principal->user_id, ctx.limits.enrollment_code_ttl_s, by);
             if (!r) return fail(r.error());
@@ -275,7 +275,7 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
             AuditEntry e = by;
             e.outcome = std::string(kRefused);
             e.code = error_code_of(s.error());
-            e.reason = s.error().message;
+            e.reason = s.error().message();
             submit_audit(ctx, std::move(e), [done, err = s.error()](Status) { done(fail(err)); });
         });
 }
@@ -286,8 +286,8 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
         [req, out, refusal, &ctx](WriteBatch& b) -> Status {
-            auto refuse = [&refusal](Errc code, std::string message) -> Status {
-                refusal->error = Error{code, std::move(message)};
+            auto refuse = [&refusal](Errc code, Msg words) -> Status {
+                refusal->error = Error{code, words};
                 return fail(refusal->error);
             };
             auto& st = b.db.cached(
@@ -295,7 +295,7 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
             st.bind_blob(1, crypto::sha256(req.refresh_token()));
             auto row = st.step();
             if (!row) return fail(row.error());
-            if (!*row) return refuse(Errc::unauthorized, "刷新令牌无效，请重新注册设备 / unknown refresh token: enroll again");
+            if (!*row) return refuse(Errc::unauthorized, Msg::unknown_refresh_token_enroll_again);
             std::string device_id = st.col_text(0), user_id = st.col_text(1);
             std::int64_t expires = st.col_int(2);
             bool revoked = st.col_int(3) != 0;
@@ -303,12 +303,12 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
             RecordTable table{b.db};
             refusal->entry = actor_entry(table, user_id, device_id);
             if (revoked || expires <= b.server_time_ms / 1000)
-                return refuse(Errc::unauthorized, "刷新令牌已失效，请重新注册设备 / the refresh token expired: enroll again");
+                return refuse(Errc::unauthorized, Msg::refresh_token_expired_enroll_again);
             auto dev = table.get(kDevice, device_id);
             if (!dev) return fail(dev.error());
             pb::Device d;
             if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
-                return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+                return refuse(Errc::device_revoked, Msg::device_was_revoked);
             // Rotate: the old refresh token and access tokens stop working.
             auto& rev = b.db.cached("UPDATE token SET revoked=1 WHERE device_id=?1");
             rev.bind(1, device_id);
@@ -327,14 +327,14 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
         },
         [out, refusal, done, &ctx](Status s) {
             if (!s) {
-                if (s.error().message != refusal->error.message) return done(fail(s.error()));  // not a refusal
+                if (s.error().message() != refusal->error.message()) return done(fail(s.error()));  // not a refusal
                 AuditEntry e = refusal->entry;
                 e.action = "token.refresh";
                 e.collection = e.device.empty() ? "" : std::string(kDevice);
                 e.record_id = e.device;
                 e.outcome = std::string(kRefused);
                 e.code = error_code_of(refusal->error);
-                e.reason = refusal->error.message;
+                e.reason = refusal->error.message();
                 return submit_audit(ctx, std::move(e), [done, err = refusal->error](Status) { done(fail(err)); });
             }
             done(*out);
