@@ -101,10 +101,10 @@ TEST_CASE("every Msg has one row, in the enum's order, with a unique snake_case 
 
 TEST_CASE("a message renders its arguments in each language", "[common][messages]") {
     const Error e{Errc::not_found, Msg::no_such_user, "u-17"};
-    CHECK(e.text(Lang::zh) == "没有这个用户");
+    CHECK(e.text(Lang::zh) == "没有这个用户：u-17");
     CHECK(e.text(Lang::en) == "no such user: u-17");
-    CHECK(e.message() == "没有这个用户 / no such user: u-17");
-    CHECK(e.to_string() == "not_found: 没有这个用户 / no such user: u-17");
+    CHECK(e.message() == "没有这个用户：u-17 / no such user: u-17");
+    CHECK(e.to_string() == "not_found: 没有这个用户：u-17 / no such user: u-17");
 
     const Error two{Errc::invalid_argument, Msg::option_needs_value, "--out"};
     CHECK(two.text(Lang::zh) == "选项 --out 需要一个值");
@@ -133,7 +133,7 @@ TEST_CASE("an error travels as its Msg and arguments: server body -> device Erro
     const wire::Reply reply = wire::to_reply(sent);
     const auto body = nlohmann::json::parse(reply.body);
     CHECK(body["error"] == "invalid_argument");
-    CHECK(body["message"] == "Content-Range 无效 / bad Content-Range: bytes 9-2/10");
+    CHECK(body["message"] == "Content-Range 无效：bytes 9-2/10 / bad Content-Range: bytes 9-2/10");
     CHECK(body["message_id"] == "bad_content_range");
     CHECK(body["args"] == nlohmann::json::array({"bytes 9-2/10"}));
 
@@ -141,7 +141,7 @@ TEST_CASE("an error travels as its Msg and arguments: server body -> device Erro
     CHECK(got.code() == Errc::invalid_argument);
     CHECK(got.error.what == Msg::bad_content_range);
     CHECK(got.error.args == sent.args);
-    CHECK(got.error.text(Lang::zh) == "Content-Range 无效");
+    CHECK(got.error.text(Lang::zh) == "Content-Range 无效：bytes 9-2/10");
     CHECK(got.error.text(Lang::en) == "bad Content-Range: bytes 9-2/10");
 
     // The registry's default words travel the same way.
