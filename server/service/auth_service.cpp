@@ -105,7 +105,7 @@ template <typename T>
 bool settle_failure(ServerContext& ctx, const Status& s, const Refusal& refusal, std::string_view action,
                     const std::function<void(Result<T>)>& done) {
     if (s) return false;
-    if (s.error().message() != refusal.error.message()) {  // not a refusal
+    if (s.error() != refusal.error) {  // not a refusal: another code, sentence or arguments
         done(fail(s.error()));
         return true;
     }

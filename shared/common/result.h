@@ -61,6 +61,9 @@ struct Error {
     // "中文 / English": what the CLI and the logs print.
     std::string message() const { return render_bilingual(what, args); }
     std::string to_string() const;
+
+    // The same code, message and arguments: the same error, whatever language it is shown in.
+    bool operator==(const Error&) const = default;
 };
 
 // A Result must be looked at: dropping one drops an error. Where dropping it is right, the caller

@@ -127,6 +127,16 @@ TEST_CASE("a message renders its arguments in each language", "[common][messages
     CHECK(s.error().args == std::vector<std::string>{"u-17"});
 }
 
+TEST_CASE("two errors are the same when their code, Msg and arguments are", "[common][messages]") {
+    const Error a{Errc::unauthorized, Msg::no_such_device_enroll_again};
+    CHECK(a == Error{Errc::unauthorized, Msg::no_such_device_enroll_again});
+    // The same words under another code, or a verbatim copy of the words, are another error.
+    CHECK(a != Error{Errc::forbidden, Msg::no_such_device_enroll_again});
+    CHECK(a != Error{Errc::unauthorized, Msg::verbatim, a.message()});
+    CHECK(a.message() == Error(Errc::unauthorized, Msg::verbatim, a.message()).message());
+    CHECK(Error{Errc::not_found, Msg::no_such_user, "u-1"} != Error{Errc::not_found, Msg::no_such_user, "u-2"});
+}
+
 TEST_CASE("an error travels as its Msg and arguments: server body -> device Error -> words in each language",
           "[common][messages][wire]") {
     const Error sent{Errc::invalid_argument, Msg::bad_content_range, "bytes 9-2/10"};
