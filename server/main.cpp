@@ -77,7 +77,7 @@ int cmd_init(const Args& a) {
     if (auto s = a.get("--seed")) seed = std::stoull(*s);
     if (o.demo) o.seed = [seed](std::int64_t now) { return make_demo_data(seed, now); };
     if (auto r = init_data_dir(o, std::cout); !r) {
-        std::cerr << "ducha-server init: " << r.error().message << "\n";
+        std::cerr << "ducha-server init: " << r.error().message() << "\n";
         return 1;
     }
     return 0;
@@ -122,7 +122,7 @@ int cmd_serve(const Args& a) {
 
     auto app = ServerApp::start(o);
     if (!app) {
-        std::cerr << "ducha-server serve: " << app.error().message << "\n";
+        std::cerr << "ducha-server serve: " << app.error().message() << "\n";
         return 1;
     }
     std::cout << "pin: " << (*app)->pin() << "\n";
@@ -158,7 +158,7 @@ int cmd_code(const Args& a) {
         std::filesystem::path cert = a.get("--cert").value_or((std::filesystem::path(*data) / "tls" / "cert.pem").string());
         auto p = crypto::public_key_pin_of_certificate(cert);
         if (!p) {
-            std::cerr << "ducha-server enrollment-code: " << p.error().message
+            std::cerr << "ducha-server enrollment-code: " << p.error().message()
                       << "\n无法得到证书公钥指纹：请先运行一次 serve，或用 --cert 给出 serve 使用的证书 / "
                          "cannot compute the pin: run `ducha-server serve` once, or give --cert PEM (the one serve uses)\n";
             return 1;
@@ -167,7 +167,7 @@ int cmd_code(const Args& a) {
     }
     auto code = issue_enrollment_code(*data, *user, days * 24 * 3600);
     if (!code) {
-        std::cerr << "ducha-server enrollment-code: " << code.error().message << "\n";
+        std::cerr << "ducha-server enrollment-code: " << code.error().message() << "\n";
         return 1;
     }
     std::cout << "enrollment code: " << *code << "\n";
@@ -180,7 +180,7 @@ int cmd_backup(const Args& a) {
     auto to = a.get("--to");
     if (!data || !to) return usage_error("backup 需要 --data DIR --to FILE");
     if (auto r = backup_database(*data, *to); !r) {
-        std::cerr << "ducha-server backup: " << r.error().message << "\n";
+        std::cerr << "ducha-server backup: " << r.error().message() << "\n";
         return 1;
     }
     std::cout << "backup written to " << *to << "\n";
@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-server", cmd, a.v, o->second.first, o->second.second); !s)
-            return usage_error(s.error().message);
+            return usage_error(s.error().message());
     try {
         if (cmd == "init") return cmd_init(a);
         if (cmd == "serve") return cmd_serve(a);

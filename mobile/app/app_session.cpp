@@ -20,7 +20,7 @@ AppSession::AppSession(const QString& dir, QObject* parent) : QObject(parent), m
     QDir().mkpath(dir);
     auto p = sync::DeviceProfile::open(dir.toStdString());
     if (!p) {
-        m_storageError = qs(p.error().message);
+        m_storageError = errorText(p.error());
     } else {
         m_profile = std::make_unique<sync::DeviceProfile>(std::move(*p));
         auto lang = m_profile->store().meta("ui.language");
@@ -40,7 +40,7 @@ void AppSession::loadIdentity() {
     if (!m_profile || !m_profile->enrolled()) return;
     auto id = m_profile->identity();
     if (!id) {
-        reportStorageError(qs(id.error().message));
+        reportStorageError(errorText(id.error()));
         return;
     }
     m_ident = {{"server_url", qs(id->server_url)}, {"device_id", qs(id->device_id)}, {"user_id", qs(id->user_id)},
@@ -112,13 +112,13 @@ QString AppSession::openInspection() const {
 void AppSession::setOpenInspection(const QString& key) {
     if (!m_profile || key == openInspection()) return;
     if (auto s = m_profile->store().set_meta("ui.open_inspection", key.toStdString()); !s)
-        reportStorageError(qs(s.error().message));
+        reportStorageError(errorText(s.error()));
     emit openInspectionChanged();
 }
 
 QVariantMap AppSession::parseEnrollLink(const QString& text) const {
     auto l = sync::parse_enroll_link(text.toStdString());
-    if (!l) return {{"error", qs(l.error().message)}};
+    if (!l) return {{"error", errorText(l.error())}};
     return {{"server", qs(l->server_url)}, {"code", qs(l->code)}, {"pin", qs(l->pin)},
             {"host", QUrl(qs(l->server_url)).host()}};
 }
@@ -138,13 +138,13 @@ void AppSession::enroll(const QString& server, const QString& code, const QStrin
     // The profile's connection stays on this thread; the worker opens its own for the network call.
     if (m_worker.joinable()) m_worker.join();
     m_worker = std::thread([this, dir = m_dir.toStdString(), s = server.trimmed().toStdString(), c = code.trimmed().toStdString(),
-                 p = pin.trimmed().toStdString()] {
+                 p = pin.trimmed().toStdString(), lang = uiLang()] {
         std::string message;
         bool ok = false;
         if (auto prof = sync::DeviceProfile::open(dir); !prof) {
-            message = prof.error().message;
+            message = prof.error().text(lang);
         } else if (auto id = prof->enroll(s, c, p, QSysInfo::machineHostName().toStdString()); !id) {
-            message = id.error().message;
+            message = id.error().text(lang);
         } else {
             ok = true;
         }

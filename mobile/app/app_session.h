@@ -38,6 +38,9 @@ public:
     // The profile lives in `dir` (created if missing). One AppSession per profile at a time.
     explicit AppSession(const QString& dir, QObject* parent = nullptr);
     ~AppSession() override;
+    // The words of a core error in the user's language (main thread; a worker passes uiLang()).
+    QString errorText(const Error& e) const { return QString::fromStdString(e.text(uiLang())); }
+    Lang uiLang() const { return m_language == "en" ? Lang::en : Lang::zh; }
 
     sync::DeviceProfile* profile() { return m_profile.get(); }
     QString profileDir() const { return m_dir; }

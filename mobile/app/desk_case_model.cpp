@@ -74,8 +74,8 @@ void DeskCaseModel::setStatusFilter(const QString& s) {
 
 QVariantMap DeskCaseModel::close(const QString& caseId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
-    if (auto s = desk::ReviewDesk(*w).close_case(ss(caseId)); !s) return desk_failed(s.error());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
+    if (auto s = desk::ReviewDesk(*w).close_case(ss(caseId)); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", caseId}});
 }

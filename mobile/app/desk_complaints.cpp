@@ -17,7 +17,7 @@ std::string DeskComplaints::district_for(const QString& institutionId) {
 
 QVariantMap DeskComplaints::intake(const QVariantMap& c) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     desk::ComplaintInput in;
     in.institution_id = ss(c.value("institutionId").toString());
     in.district_id = district_for(c.value("institutionId").toString());
@@ -29,34 +29,34 @@ QVariantMap DeskComplaints::intake(const QVariantMap& c) {
     in.received_at = desk_seconds(c.value("receivedAt"));
     in.due_at = desk_seconds(c.value("dueAt"));
     auto id = desk::ComplaintLedger(*w).intake(in);
-    if (!id) return desk_failed(id.error());
+    if (!id) return desk_failed(session(), id.error());
     desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskComplaints::importCsv(const QString& fileUrl) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     auto text = desk_read_file(fileUrl);
-    if (!text) return desk_failed(text.error());
+    if (!text) return desk_failed(session(), text.error());
     auto r = desk::ComplaintLedger(*w).import_csv(*text, desk_district(session()));
     return desk_import_result(session(), r);
 }
 
 QVariantMap DeskComplaints::link(const QString& id, const QString& institutionId, const QString& address) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
-    if (auto s = desk::ComplaintLedger(*w).link(ss(id), ss(institutionId), ss(address.trimmed())); !s) return desk_failed(s.error());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
+    if (auto s = desk::ComplaintLedger(*w).link(ss(id), ss(institutionId), ss(address.trimmed())); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", id}});
 }
 
 QVariantMap DeskComplaints::triage(const QString& id, const QVariantMap& t) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     desk::ComplaintLedger ledger(*w);
     auto c = ledger.view(ss(id));
-    if (!c) return desk_failed(c.error());
+    if (!c) return desk_failed(session(), c.error());
     desk::TaskSpec spec;
     spec.institution_id = c->institution_id;
     spec.kind = "complaint";
@@ -68,7 +68,7 @@ QVariantMap DeskComplaints::triage(const QString& id, const QVariantMap& t) {
     spec.window_end = desk_seconds(t.value("windowEnd"));
     spec.title = ss(t.value("title").toString().trimmed());
     auto task = ledger.triage(ss(id), spec, ss(t.value("note").toString().trimmed()));
-    if (!task) return desk_failed(task.error());
+    if (!task) return desk_failed(session(), task.error());
     desk_changed(session());
     return desk_ok({{"id", id}, {"taskId", qs(*task)}});
 }
@@ -77,9 +77,9 @@ namespace {
 template <typename F>
 QVariantMap step(AppSession* session, const QString& id, F&& f) {
     auto w = desk_writer(session);
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session, desk_not_enrolled());
     desk::ComplaintLedger ledger(*w);
-    if (auto s = f(ledger); !s) return desk_failed(s.error());
+    if (auto s = f(ledger); !s) return desk_failed(session, s.error());
     desk_changed(session);
     return desk_ok({{"id", id}});
 }

@@ -7,7 +7,7 @@ namespace ducha::app {
 
 QVariantMap DeskDraws::commit(const QVariantMap& req) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     desk::DrawRequest r;
     r.district_id = desk_district(session());
     r.k = req.value("k", 5).toInt();
@@ -24,7 +24,7 @@ QVariantMap DeskDraws::commit(const QVariantMap& req) {
     r.title = ss(req.value("title").toString().trimmed());
     desk::DrawDesk draws(*w);
     auto id = draws.commit(r);
-    if (!id) return desk_failed(id.error());
+    if (!id) return desk_failed(session(), id.error());
     QString hash;
     if (auto v = draws.view(*id)) hash = qs(v->seed_hash_hex);
     desk_changed(session());
@@ -33,17 +33,17 @@ QVariantMap DeskDraws::commit(const QVariantMap& req) {
 
 QVariantMap DeskDraws::reveal(const QString& drawId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     auto pairs = desk::DrawDesk(*w).reveal(ss(drawId));
-    if (!pairs) return desk_failed(pairs.error());
+    if (!pairs) return desk_failed(session(), pairs.error());
     desk_changed(session());
     return desk_ok({{"id", drawId}, {"pairs", static_cast<int>(pairs->size())}});
 }
 
 QVariantMap DeskDraws::verify(const QString& drawId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
-    if (auto s = desk::DrawDesk(*w).verify(ss(drawId)); !s) return desk_failed(s.error());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
+    if (auto s = desk::DrawDesk(*w).verify(ss(drawId)); !s) return desk_failed(session(), s.error());
     return desk_ok({{"id", drawId},
                     {"message", desk_pick(session(), "复核一致：种子与承诺相符，重新抽取的结果与记录相同",
                                           "Verified: the seed matches the commitment and re-running the draw gives the recorded pairs")}});

@@ -16,7 +16,7 @@ namespace {
 QVariantMap write_out(const AppSession* session, const QString& fileUrl, const std::string& bytes, int rows) {
     const QString path = desk_local_path(fileUrl);
     if (path.isEmpty()) return desk_failed(desk_pick(session, "请选择要保存的文件", "choose a file to save to"));
-    if (auto s = exporting::write_file_atomically(path.toStdString(), bytes); !s) return desk_failed(s.error());
+    if (auto s = exporting::write_file_atomically(path.toStdString(), bytes); !s) return desk_failed(session, s.error());
     return desk_ok({{"path", path}, {"rows", rows}, {"bytes", static_cast<qint64>(bytes.size())}});
 }
 }  // namespace
@@ -24,9 +24,9 @@ QVariantMap write_out(const AppSession* session, const QString& fileUrl, const s
 QVariantMap DeskExports::exportTable(const QString& kind, const QString& format, const QString& fileUrl,
                                      const QVariantMap& options) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     exporting::ExportTables tables(*w);
-    Result<exporting::Table> t = fail(Errc::invalid_argument, "unknown export: " + ss(kind));
+    Result<exporting::Table> t = fail(Errc::invalid_argument, Msg::unknown_export, ss(kind));
     if (kind == "reports") {
         t = tables.reports(desk_seconds(options.value("fromMs")), desk_seconds(options.value("toMs")));
     } else if (kind == "cases") {
@@ -41,12 +41,12 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
         q.campaign_id = ss(options.value("campaignId").toString());
         t = tables.coverage(q);
     }
-    if (!t) return desk_failed(t.error());
+    if (!t) return desk_failed(session(), t.error());
     const int rows = static_cast<int>(t->rows.size());
     QVariantMap out;
     if (format == "xlsx") {
         auto bytes = exporting::to_xlsx({*t});
-        if (!bytes) return desk_failed(bytes.error());
+        if (!bytes) return desk_failed(session(), bytes.error());
         out = write_out(session(), fileUrl, *bytes, rows);
     } else {
         out = write_out(session(), fileUrl, exporting::to_csv(*t), rows);
@@ -58,13 +58,13 @@ QVariantMap DeskExports::exportTable(const QString& kind, const QString& format,
 
 QVariantMap DeskExports::exportReportPdf(const QString& reportId, const QString& fileUrl) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     auto record = exporting::ExportTables(*w).inspection_record(ss(reportId));
-    if (!record) return desk_failed(record.error());
+    if (!record) return desk_failed(session(), record.error());
     record->lang = desk_english(session()) ? "en" : "zh";
     if (record->generated_at_ms == 0) record->generated_at_ms = unix_ms_now();
     auto pdf = exporting::render_inspection_pdf(*record);
-    if (!pdf) return desk_failed(pdf.error());
+    if (!pdf) return desk_failed(session(), pdf.error());
     auto out = write_out(session(), fileUrl, *pdf, static_cast<int>(record->items.size()));
     if (out.value("ok").toBool()) (void)exporting::ExportTables(*w).record_export("record", "pdf", 1, ss(reportId));
     return out;

@@ -39,7 +39,7 @@ void DeskListModel::reload() {
         m_error.clear();
     } else {
         m_all.clear();
-        m_error = qs(rows.error().message);
+        m_error = app->errorText(rows.error());
     }
     refilter();
 }

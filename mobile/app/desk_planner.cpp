@@ -7,7 +7,7 @@ namespace ducha::app {
 
 QVariantMap DeskPlanner::createTask(const QVariantMap& spec) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     desk::TaskSpec t;
     t.institution_id = ss(spec.value("institutionId").toString());
     t.kind = ss(spec.value("kind", "routine").toString());
@@ -19,22 +19,22 @@ QVariantMap DeskPlanner::createTask(const QVariantMap& spec) {
     t.title = ss(spec.value("title").toString().trimmed());
     t.campaign_id = ss(spec.value("campaignId").toString());
     auto id = desk::TaskPlanner(*w).create(t);
-    if (!id) return desk_failed(id.error());
+    if (!id) return desk_failed(session(), id.error());
     desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskPlanner::cancelTask(const QString& taskId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
-    if (auto s = desk::TaskPlanner(*w).cancel(ss(taskId)); !s) return desk_failed(s.error());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
+    if (auto s = desk::TaskPlanner(*w).cancel(ss(taskId)); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", taskId}});
 }
 
 QVariantMap DeskPlanner::createCampaign(const QVariantMap& c) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     pb::Campaign campaign;
     campaign.set_district_id(desk_district(session()));
     campaign.set_name(ss(c.value("name").toString().trimmed()));
@@ -44,15 +44,15 @@ QVariantMap DeskPlanner::createCampaign(const QVariantMap& c) {
     campaign.set_key_targets_only(c.value("keyTargetsOnly").toBool());
     campaign.set_note(ss(c.value("note").toString().trimmed()));
     auto id = desk::TaskPlanner(*w).create_campaign(std::move(campaign));
-    if (!id) return desk_failed(id.error());
+    if (!id) return desk_failed(session(), id.error());
     desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskPlanner::cancelCampaign(const QString& campaignId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
-    if (auto s = desk::TaskPlanner(*w).cancel_campaign(ss(campaignId)); !s) return desk_failed(s.error());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
+    if (auto s = desk::TaskPlanner(*w).cancel_campaign(ss(campaignId)); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", campaignId}});
 }

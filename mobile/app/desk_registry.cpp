@@ -56,26 +56,26 @@ QString kind_label(const AppSession* session, const std::string& kind) {
 
 QVariantMap DeskRegistry::create(const QVariantMap& fields) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     pb::Institution i;
     i.set_district_id(desk_district(session()));
     apply_fields(fields, i, nullptr);
     auto id = desk::InstitutionRegistry(*w).create(std::move(i));
-    if (!id) return desk_failed(id.error());
+    if (!id) return desk_failed(session(), id.error());
     desk_changed(session());
     return desk_ok({{"id", qs(*id)}});
 }
 
 QVariantMap DeskRegistry::update(const QString& id, const QVariantMap& fields) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     auto cur = w->require<pb::Institution>(domain::kInstitution, ss(id), "机构");
-    if (!cur) return desk_failed(cur.error());
+    if (!cur) return desk_failed(session(), cur.error());
     pb::Institution next = cur->msg;
     std::vector<std::string> changed;
     apply_fields(fields, next, &changed);
     if (changed.empty()) return desk_ok({{"id", id}, {"unchanged", true}});
-    if (auto s = desk::InstitutionRegistry(*w).update(ss(id), next, changed); !s) return desk_failed(s.error());
+    if (auto s = desk::InstitutionRegistry(*w).update(ss(id), next, changed); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", id}});
 }
@@ -88,35 +88,35 @@ QVariantMap DeskRegistry::setFlag(const QString& id, const QString& which, bool 
 
 QVariantMap DeskRegistry::importCsv(const QString& fileUrl) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     auto text = desk_read_file(fileUrl);
-    if (!text) return desk_failed(text.error());
+    if (!text) return desk_failed(session(), text.error());
     auto r = desk::InstitutionRegistry(*w).import_csv(*text, desk_district(session()));
     return desk_import_result(session(), r);
 }
 
 QVariantMap DeskRegistry::takeIn(const QString& fieldId, const QString& zoneId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
-    if (auto s = desk::InstitutionRegistry(*w).merge(ss(fieldId), {}, ss(zoneId)); !s) return desk_failed(s.error());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
+    if (auto s = desk::InstitutionRegistry(*w).merge(ss(fieldId), {}, ss(zoneId)); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", fieldId}});
 }
 
 QVariantMap DeskRegistry::mergeInto(const QString& fieldId, const QString& intoId) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     if (intoId.isEmpty()) return desk_failed(desk_pick(session(), "请选择要合并到的机构", "choose the entry to merge into"));
-    if (auto s = desk::InstitutionRegistry(*w).merge(ss(fieldId), ss(intoId)); !s) return desk_failed(s.error());
+    if (auto s = desk::InstitutionRegistry(*w).merge(ss(fieldId), ss(intoId)); !s) return desk_failed(session(), s.error());
     desk_changed(session());
     return desk_ok({{"id", intoId}});
 }
 
 QVariantMap DeskRegistry::history(const QString& id) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     auto h = desk::InstitutionRegistry(*w).history(ss(id));
-    if (!h) return desk_failed(h.error());
+    if (!h) return desk_failed(session(), h.error());
     QVariantList entries;
     for (const auto& e : *h)
         entries << QVariantMap{{"at", static_cast<qint64>(e.at_s) * 1000}, {"kind", qs(e.kind)}, {"kindLabel", kind_label(session(), e.kind)},

@@ -36,14 +36,14 @@ void DeskReportDetail::fetchPhotos() {
     // The network call runs on its own connection to the profile, like a sync pass.
     std::vector<std::string> hexes;
     for (const auto& h : m_missing) hexes.push_back(ss(h));
-    m_worker = std::thread([this, dir = app->profileDir().toStdString(), hexes] {
+    m_worker = std::thread([this, dir = app->profileDir().toStdString(), hexes, lang = app->uiLang()] {
         std::string error;
         if (auto prof = sync::DeviceProfile::open(dir); !prof) {
-            error = prof.error().message;
+            error = prof.error().text(lang);
         } else {
             sync::BlobFetcher fetcher(*prof);
             for (const auto& hex : hexes)
-                if (auto data = fetcher.get(hex); !data && error.empty()) error = data.error().message;
+                if (auto data = fetcher.get(hex); !data && error.empty()) error = data.error().text(lang);
         }
         QMetaObject::invokeMethod(this, [this, e = qs(error)] { fetchDone(e); }, Qt::QueuedConnection);
     });
@@ -84,13 +84,13 @@ void DeskReportDetail::reload() {
         return;
     }
     if (!w) {
-        m_error = qs(desk_not_enrolled().message);
+        m_error = desk_error_text(session(), desk_not_enrolled());
         emit loaded();
         return;
     }
     auto v = desk::ReviewDesk(*w).open(ss(m_id));
     if (!v) {
-        m_error = qs(v.error().message);
+        m_error = desk_error_text(session(), v.error());
         emit loaded();
         return;
     }
@@ -155,7 +155,7 @@ void DeskReportDetail::reload() {
 
 QVariantMap DeskReportDetail::decide(const QVariantMap& in) {
     auto w = desk_writer(session());
-    if (!w) return desk_failed(desk_not_enrolled());
+    if (!w) return desk_failed(session(), desk_not_enrolled());
     desk::Decision d;
     d.violation = in.value("violation").toBool();
     d.tier = ss(in.value("tier").toString());
@@ -164,7 +164,7 @@ QVariantMap DeskReportDetail::decide(const QVariantMap& in) {
     d.note = ss(in.value("note").toString().trimmed());
     d.reinspectors = desk_strings(in.value("reinspectors"));
     auto id = desk::ReviewDesk(*w).decide(ss(m_id), d);
-    if (!id) return desk_failed(id.error());
+    if (!id) return desk_failed(session(), id.error());
     desk_changed(session());
     return desk_ok({{"caseId", qs(*id)}});
 }

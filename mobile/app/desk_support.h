@@ -31,7 +31,7 @@ inline std::optional<desk::RecordWriter> desk_writer(AppSession* app) {
     if (!app || !app->profile() || !app->enrolled()) return std::nullopt;
     return desk::RecordWriter(*app->profile());
 }
-inline Error desk_not_enrolled() { return Error(Errc::unauthorized, "本机尚未注册 / this device is not enrolled"); }
+inline Error desk_not_enrolled() { return Error(Errc::unauthorized, Msg::device_not_enrolled); }
 
 // The signed-in user's district ("" for supervisors and admins: the whole city).
 inline std::string desk_district(AppSession* app) {
@@ -46,7 +46,13 @@ inline QVariantMap desk_ok(QVariantMap extra = {}) {
     if (!extra.contains("message")) extra.insert("message", QString());
     return extra;
 }
-inline QVariantMap desk_failed(const Error& e) { return {{"ok", false}, {"message", qs(e.message)}}; }
+// A core error in the user's language (both languages when there is no session).
+inline QString desk_error_text(const AppSession* app, const Error& e) {
+    return app ? app->errorText(e) : QString::fromStdString(e.message());
+}
+inline QVariantMap desk_failed(const AppSession* app, const Error& e) {
+    return {{"ok", false}, {"message", desk_error_text(app, e)}};
+}
 inline QVariantMap desk_failed(const QString& message) { return {{"ok", false}, {"message", message}}; }
 
 // After a change was queued: every model re-reads the replica, and the change is sent now (it
@@ -57,7 +63,7 @@ inline void desk_changed(AppSession* app) {
 
 // A CSV import's outcome for QML: every row's error with its line, or how many rows were queued.
 inline QVariantMap desk_import_result(AppSession* app, const Result<desk::ImportResult>& r) {
-    if (!r) return desk_failed(r.error());
+    if (!r) return desk_failed(app, r.error());
     QVariantList errors;
     for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.message)}};
     if (!r->ok()) {
@@ -82,8 +88,8 @@ inline Result<std::string> desk_read_file(const QString& fileOrUrl) {
     constexpr qint64 kMax = 32 * 1024 * 1024;
     QFile f(desk_local_path(fileOrUrl));
     if (!f.open(QIODevice::ReadOnly))
-        return fail(Errc::not_found, "无法打开文件 / cannot open the file: " + ss(f.fileName()) + " (" + ss(f.errorString()) + ")");
-    if (f.size() > kMax) return fail(Errc::too_large, "文件太大（超过 32 MB） / the file is larger than 32 MB");
+        return fail(Errc::not_found, Msg::cannot_open_file, ss(f.fileName()), ss(f.errorString()));
+    if (f.size() > kMax) return fail(Errc::too_large, Msg::file_larger_than_32_mb);
     const QByteArray data = f.readAll();
     return std::string(data.constData(), static_cast<std::size_t>(data.size()));
 }

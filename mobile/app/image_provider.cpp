@@ -19,7 +19,7 @@ QImage ImageProvider::requestImage(const QString& id, QSize* size, const QSize& 
         if (!url.isEmpty()) img = QrCode::render(url, requested.width() > 0 ? requested.width() : 480);
     } else if (app && id.startsWith("blob/")) {
         const std::string hex = id.mid(5).section('?', 0, 0).toStdString();
-        Result<std::string> data = fail(Errc::not_found, "");
+        Result<std::string> data = fail(Errc::not_found, Msg::verbatim);
         QMetaObject::invokeMethod(app, [&] { data = app->profile()->read_blob(hex); },
                                   QThread::currentThread() == app->thread() ? Qt::DirectConnection : Qt::BlockingQueuedConnection);
         if (data) img.loadFromData(reinterpret_cast<const uchar*>(data->data()), static_cast<int>(data->size()));

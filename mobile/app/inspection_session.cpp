@@ -87,7 +87,7 @@ void InspectionSession::load() {
         if (auto newest = sync::newest_checklist(app()->profile()->store()))
             m_tpl = std::move(newest->checklist);
         else
-            m_loadError = qs(newest.error().message);
+            m_loadError = app()->errorText(newest.error());
         m_title = tr2("上报未登记机构", "Report an unlisted institution");
     } else if (!m_taskId.isEmpty()) {
         if (!load_record(app(), domain::kTask, ss(m_taskId), m_task))
@@ -113,7 +113,7 @@ void InspectionSession::load() {
 void InspectionSession::restoreDraft() {
     auto d = app()->profile()->drafts().load(ss(draftKey()));
     if (!d) {
-        setError(qs(d.error().message));
+        setError(app()->errorText(d.error()));
         return;
     }
     if (!*d) return;
@@ -192,7 +192,7 @@ void InspectionSession::save() {
     for (auto it = m_site.begin(); it != m_site.end(); ++it)
         site[ss(it.key())] = it.value().typeId() == QMetaType::Bool ? json(it.value().toBool()) : json(ss(it.value().toString()));
     j["site"] = site;
-    if (auto s = app()->profile()->drafts().save(ss(draftKey()), j.dump()); !s) setError(qs(s.error().message));
+    if (auto s = app()->profile()->drafts().save(ss(draftKey()), j.dump()); !s) setError(app()->errorText(s.error()));
 }
 
 void InspectionSession::setError(const QString& e) {
@@ -339,7 +339,7 @@ bool InspectionSession::addPhoto(const QString& fileOrUrl, const QString& itemCo
     // Saved encrypted at once: the draft refers to it by hash, so a killed app loses nothing.
     auto hex = app()->profile()->save_blob(std::string_view(data.constData(), static_cast<std::size_t>(data.size())));
     if (!hex) {
-        setError(qs(hex.error().message));
+        setError(app()->errorText(hex.error()));
         return false;
     }
     for (const auto& p : m_photos)
@@ -527,7 +527,7 @@ bool InspectionSession::submit() {
     for (const auto& p : m_photos) {
         auto data = profile->read_blob(ss(p.hex));
         if (!data) {
-            setError(qs(data.error().message));
+            setError(app()->errorText(data.error()));
             return false;
         }
         in.photos.push_back({ss(p.item), std::move(*data), ss(p.mime)});
@@ -549,7 +549,7 @@ bool InspectionSession::submit() {
     }
     auto id = sync::InspectionRecorder(*profile).record(in);
     if (!id) {
-        setError(qs(id.error().message));
+        setError(app()->errorText(id.error()));
         return false;
     }
     m_reportId = qs(*id);

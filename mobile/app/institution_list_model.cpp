@@ -48,7 +48,7 @@ void InstitutionListModel::reload() {
                     last[rep.institution_id()] = std::max<qint64>(last[rep.institution_id()], rep.device_time());
             }
         auto insts = store.list(domain::kInstitution);
-        if (!insts) app->reportStorageError(qs(insts.error().message));
+        if (!insts) app->reportStorageError(app->errorText(insts.error()));
         for (const auto& rec : insts ? *insts : std::vector<pb::Record>{}) {
             pb::Institution i;
             if (!i.ParseFromString(rec.payload())) continue;

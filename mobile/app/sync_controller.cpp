@@ -82,12 +82,12 @@ void SyncController::syncNow() {
     m_phase = "push";
     m_done = m_total = 0;
     emit changed();
-    m_worker = std::thread([this, dir = app->profileDir().toStdString()] {
+    m_worker = std::thread([this, dir = app->profileDir().toStdString(), lang = app->uiLang()] {
         bool ok = false, complete = false, down = false;
         std::string error;
         auto prof = sync::DeviceProfile::open(dir);
         if (!prof) {
-            error = prof.error().message;
+            error = prof.error().text(lang);
         } else {
             sync::SyncClient::Config cfg;
             cfg.app_version = "ducha-app 0.1";
@@ -106,7 +106,7 @@ void SyncController::syncNow() {
                 ok = true;
                 complete = r->complete();
             } else {
-                error = r.error().message;
+                error = r.error().text(lang);
                 down = sync::action_for(r.error().code) == sync::SyncAction::retry_later &&
                        (r.error().code == Errc::network || r.error().code == Errc::timeout);
             }

@@ -58,7 +58,7 @@ void TaskListModel::reload() {
             for (const auto& x : *d) drafts.insert(x.key);
         const std::int64_t now = unix_seconds_now();
         auto tasks = store.list(domain::kTask);
-        if (!tasks) app->reportStorageError(qs(tasks.error().message));
+        if (!tasks) app->reportStorageError(app->errorText(tasks.error()));
         std::vector<domain::TaskSummary> found;
         for (const auto& rec : tasks ? *tasks : std::vector<pb::Record>{}) {
             pb::Task t;

@@ -46,17 +46,17 @@ int run_app_start(const AppStartOptions& o, std::ostream& out, std::ostream& err
         launch.data_dir = data;
         launch.log = o.work / "server.log";
         if (auto s = server.start(launch); !s) {
-            err << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
+            err << "ducha-bench: cannot start ducha-server: " << s.error().message() << "\n";
             return 1;
         }
         auto p = sync::DeviceProfile::open(profile);
         if (!p) {
-            err << "ducha-bench: " << p.error().message << "\n";
+            err << "ducha-bench: " << p.error().message() << "\n";
             return 1;
         }
         auto id = p->enroll(server.url(), first_volunteer_code(data / "enrollment-codes.csv"), server.pin(), "bench");
         if (!id) {
-            err << "ducha-bench: enroll: " << id.error().message << "\n";
+            err << "ducha-bench: enroll: " << id.error().message() << "\n";
             return 1;
         }
         auto r = sync::SyncClient(*p).sync(3);

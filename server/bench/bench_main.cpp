@@ -186,7 +186,7 @@ std::optional<std::string> start_own_server(const Args& a, const std::string& se
     auto init = run_program({server_bin, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
     if (!init || *init != 0) {
         std::cerr << "ducha-bench: ducha-server init failed"
-                  << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message) << "\n"
+                  << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message()) << "\n"
                   << file_tail(tmp / "server-init.log") << "\n";
         g_cleanup.run();
         return std::nullopt;
@@ -205,7 +205,7 @@ std::optional<std::string> start_own_server(const Args& a, const std::string& se
     launch.log = tmp / "server.log";
     launch.extra_args = extra;
     if (auto s = server.start(launch); !s) {
-        std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message << "\n";
+        std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message() << "\n";
         g_cleanup.run();
         return std::nullopt;
     }
@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
-            return usage_error(s.error().message);
+            return usage_error(s.error().message());
     try {
         if (cmd == "ingest") return cmd_ingest(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);

@@ -85,15 +85,15 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 
 Result<std::vector<CodeRow>> read_volunteer_codes(const fs::path& csv) {
     std::ifstream f(csv);
-    if (!f) return fail(Errc::not_found, "cannot read the enrollment codes " + csv.string());
+    if (!f) return fail(Errc::not_found, Msg::cannot_read_enrollment_codes, csv.string());
     std::string line;
-    if (!std::getline(f, line)) return fail(Errc::malformed, csv.string() + " is empty");
+    if (!std::getline(f, line)) return fail(Errc::malformed, Msg::file_empty_named, csv.string());
     auto header = split_csv_line(line);
     std::map<std::string, std::size_t> col;
     for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
     for (const char* need : {"user_id", "role", "code"})
         if (!col.count(need))
-            return fail(Errc::malformed, csv.string() + ": no column '" + need + "' (want user_id,role,name,district,code)");
+            return fail(Errc::malformed, Msg::no_column_want_user_id, csv.string(), need);
     auto at = [&](const std::vector<std::string>& v, const char* name) {
         auto it = col.find(name);
         return it != col.end() && it->second < v.size() ? v[it->second] : std::string{};
@@ -226,7 +226,7 @@ void enroll_device(Device& d, const IngestOptions& opt, const std::vector<CodeRo
         fs::create_directories(d.dir, ec);
         auto p = DeviceProfile::open(d.dir);
         if (!p) {
-            d.setup_error = "cannot open a device profile: " + p.error().message;
+            d.setup_error = "cannot open a device profile: " + p.error().message();
             return;
         }
         d.profile = std::make_unique<DeviceProfile>(std::move(*p));
@@ -236,7 +236,7 @@ void enroll_device(Device& d, const IngestOptions& opt, const std::vector<CodeRo
             if (wire::action_for(id.error().code) == wire::Action::stop) {
                 std::lock_guard lk(en.mu);
                 en.refused++;
-                if (en.refusals.size() < 3) en.refusals.push_back(row.user_id + ": " + id.error().message);
+                if (en.refusals.size() < 3) en.refusals.push_back(row.user_id + ": " + id.error().message());
                 d.profile.reset();
                 continue;
             }
@@ -314,7 +314,7 @@ void prepare_run(Device& d, const IngestOptions& opt, int run) {
     }
     auto items = store.pending(1 << 30);
     if (!items) {
-        d.setup_error = "cannot read the outbox: " + items.error().message;
+        d.setup_error = "cannot read the outbox: " + items.error().message();
         return;
     }
     auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -345,7 +345,7 @@ void push_all(Device& d, const IngestOptions& opt, std::latch& ready, std::latch
     CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
     // Connect (TCP + TLS handshake) before the clock starts: a device keeps its connection.
     auto warm = http.request("GET", "/healthz", "");
-    if (!warm || warm->status != 200) d.setup_error = "cannot reach the server: " + (warm ? "HTTP " + std::to_string(warm->status) : warm.error().message);
+    if (!warm || warm->status != 200) d.setup_error = "cannot reach the server: " + (warm ? "HTTP " + std::to_string(warm->status) : warm.error().message());
     ready.count_down();
     go.wait();
     const std::map<std::string, std::string> headers{{"Authorization", "Bearer " + d.token},
@@ -398,13 +398,13 @@ void settle(Device& d, const IngestOptions& opt, Settled& s, std::mutex& mu) {
     std::string first_bad;
     for (const auto& ack : d.acks) {
         if (ack.status() == pb::Ack::APPLIED || ack.status() == pb::Ack::DUPLICATE)
-            (void)store.acked(ack.client_seq(), ack);
+            (void)store.acked(ack.client_seq(), ack);  // the bench counts acks, not the local store
         else
-            (void)store.set_aside(ack.client_seq(), ack.code(), ack.message());
+            (void)store.set_aside(ack.client_seq(), ack.code(), ack.message());  // as above
         if (ack.status() != pb::Ack::APPLIED || !opt.verify_receipts) continue;
         auto it = d.sent.find(ack.client_seq());
         pb::Report r;
-        Status ok = fail(Errc::integrity, "no receipt");
+        Status ok = fail(Errc::integrity, Msg::no_receipt);
         if (it != d.sent.end() && ack.has_receipt() && r.ParseFromString(it->second.second))
             ok = domain::verify_receipt(it->second.first, r, ack.receipt(), d.id.server_public_key);
         if (ok) {
@@ -412,7 +412,7 @@ void settle(Device& d, const IngestOptions& opt, Settled& s, std::mutex& mu) {
             batches.insert(ack.receipt().batch_id());
         } else {
             bad++;
-            if (first_bad.empty()) first_bad = ok.error().message;
+            if (first_bad.empty()) first_bad = ok.error().message();
         }
     }
     std::lock_guard lk(mu);
@@ -598,7 +598,7 @@ void print_summary(std::ostream& out, const std::vector<RunResult>& results) {
 int run_ingest(const IngestOptions& opt, std::ostream& out, std::ostream& err) {
     auto codes = read_volunteer_codes(opt.codes_csv);
     if (!codes) {
-        err << "ducha-bench: " << codes.error().message << "\n";
+        err << "ducha-bench: " << codes.error().message() << "\n";
         return 1;
     }
     if (codes->size() < static_cast<std::size_t>(opt.devices)) {

@@ -227,25 +227,24 @@ private:
         const auto max = std::to_string(cfg().max_body);
         if (ec == http::error::body_limit) {
             ++m_shared->requests;
-            return send_error(413, "too_large", "请求体超过上限 " + max + " 字节 / request body exceeds " + max + " bytes");
+            return send_error(413, "too_large", Msg::request_body_exceeds_bytes, {max});
         }
         if (ec == http::error::header_limit) {
             ++m_shared->requests;
             const auto hmax = std::to_string(kHeaderLimit);
-            return send_error(431, "headers_too_large",
-                              "请求头超过上限 " + hmax + " 字节 / request headers exceed " + hmax + " bytes");
+            return send_error(431, "headers_too_large", Msg::request_headers_exceed_bytes, {hmax});
         }
         if (is_http_error(ec) && ec != http::error::partial_message) {
             ++m_shared->requests;
-            return send_error(400, "malformed", "无法解析的 HTTP 请求 / malformed HTTP request: " + ec.message());
+            return send_error(400, "malformed", Msg::malformed_http_request, {ec.message()});
         }
         // timeout, TLS or network error, or a request cut short: nothing can be said
     }
 
-    void send_error(int status, std::string_view code, const std::string& message) {
+    void send_error(int status, std::string_view code, Msg words, std::vector<std::string> args) {
         m_close_after = true;
         m_state = State::handling;
-        send(json_error(status, code, message));
+        send(json_error(status, code, words, std::move(args)));
     }
 
     // Behind every Respond: answers once, and answers 500 if the application drops it unanswered.
@@ -259,7 +258,7 @@ private:
             if (done.exchange(true)) return;
             try {
                 session->post_response(
-                    json_error(500, "no_response", "服务器未作出响应 / the server dropped the request unanswered"));
+                    json_error(500, "no_response", Msg::server_dropped_request_unanswered, {}));
             } catch (...) {
             }
         }
@@ -304,9 +303,9 @@ private:
         } catch (const std::exception& e) {
             // the exception text stays here: it may describe internals a client must not see
             std::fprintf(stderr, "ducha http: handler failed on %s: %s\n", m_remote.c_str(), e.what());
-            slot->respond(json_error(500, "internal", "服务器内部错误 / internal server error"));
+            slot->respond(json_error(500, "internal", Msg::default_internal, {}));
         } catch (...) {
-            slot->respond(json_error(500, "internal", "服务器内部错误 / internal server error"));
+            slot->respond(json_error(500, "internal", Msg::default_internal, {}));
         }
     }
 
@@ -326,7 +325,7 @@ private:
     http::response<http::string_body> build(HttpResponse r) {
         int status = r.status;
         if (status < 100 || status > 599) {
-            r = json_error(500, "internal", "无效的状态码 / invalid status code " + std::to_string(status));
+            r = json_error(500, "internal", Msg::invalid_status_code, {std::to_string(status)});
             status = 500;
         }
         bool keep = m_keep_alive && !m_close_after && !m_shared->draining;
@@ -402,7 +401,7 @@ public:
         if (!ec) m_acceptor.bind(ep, ec);
         if (!ec) m_acceptor.listen(net::socket_base::max_listen_connections, ec);
         if (ec) {
-            return fail(Errc::network, "无法监听 / cannot listen on " + format_endpoint(ep) + ": " + ec.message());
+            return fail(Errc::network, Msg::cannot_listen, format_endpoint(ep), ec.message());
         }
         return {};
     }
@@ -471,7 +470,7 @@ Status load_tls(ssl::context& ctx, const HttpServerConfig& cfg) {
     for (const auto* p : {&cfg.cert_pem, &cfg.key_pem}) {
         std::error_code fec;
         if (p->empty() || !std::filesystem::exists(*p, fec))
-            return fail(Errc::not_found, "找不到 TLS 文件 / TLS file not found: " + p->string());
+            return fail(Errc::not_found, Msg::tls_file_not_found, p->string());
     }
     // TLS 1.2 and newer only
     ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
@@ -481,21 +480,18 @@ Status load_tls(ssl::context& ctx, const HttpServerConfig& cfg) {
     // exchange), for the self-signed ECDSA key and for an RSA certificate given with --cert. TLS 1.3
     // suites are all AEAD already.
     if (SSL_CTX_set_cipher_list(ctx.native_handle(), kTls12Ciphers) != 1)
-        return fail(Errc::internal, "TLS 1.2 cipher list refused by OpenSSL");
+        return fail(Errc::internal, Msg::tls12_cipher_list_refused);
     // idle keep-alive connections give their OpenSSL buffers back
     SSL_CTX_set_mode(ctx.native_handle(), SSL_MODE_RELEASE_BUFFERS);
     error_code ec;
     ctx.use_certificate_chain_file(cfg.cert_pem.string(), ec);
     if (ec)
-        return fail(Errc::invalid_argument,
-                    "无法加载 TLS 证书 / cannot load TLS certificate " + cfg.cert_pem.string() + ": " + ec.message());
+        return fail(Errc::invalid_argument, Msg::cannot_load_tls_certificate, cfg.cert_pem.string(), ec.message());
     ctx.use_private_key_file(cfg.key_pem.string(), ssl::context::pem, ec);
     if (ec)
-        return fail(Errc::invalid_argument,
-                    "无法加载 TLS 私钥 / cannot load TLS key " + cfg.key_pem.string() + ": " + ec.message());
+        return fail(Errc::invalid_argument, Msg::cannot_load_tls_key, cfg.key_pem.string(), ec.message());
     if (SSL_CTX_check_private_key(ctx.native_handle()) != 1)
-        return fail(Errc::invalid_argument, "TLS 私钥与证书不匹配 / TLS key does not match the certificate " +
-                                                cfg.cert_pem.string());
+        return fail(Errc::invalid_argument, Msg::tls_key_does_not_match, cfg.cert_pem.string());
     return {};
 }
 
@@ -507,8 +503,7 @@ Result<tcp::endpoint> resolve(net::io_context& ioc, std::string host, std::uint1
     tcp::resolver resolver(ioc);
     auto results = resolver.resolve(host, std::to_string(port), ec);
     if (ec || results.empty())
-        return fail(Errc::invalid_argument, "无法解析地址 / cannot resolve host " + host + ": " +
-                                                (ec ? ec.message() : std::string("no address")));
+        return fail(Errc::invalid_argument, Msg::cannot_resolve_host, host, (ec ? ec.message() : std::string("no address")));
     return results.begin()->endpoint();
 }
 
@@ -535,9 +530,9 @@ HttpServer::~HttpServer() { stop(); }
 Result<std::uint16_t> HttpServer::start() {
     auto& m = *m_impl;
     std::lock_guard lk(m.lifecycle);
-    if (m.started || m.stopped) return fail(Errc::invalid_argument, "HTTP server already started");
+    if (m.started || m.stopped) return fail(Errc::invalid_argument, Msg::http_server_already_started);
     const auto& cfg = m.shared->cfg;
-    if (!m.shared->handler) return fail(Errc::invalid_argument, "HTTP server without a handler");
+    if (!m.shared->handler) return fail(Errc::invalid_argument, Msg::http_server_without_handler);
     const int nthreads = std::max(1, cfg.threads);
     try {
         m.shared->tls.emplace(ssl::context::tls_server);
@@ -582,7 +577,7 @@ Result<std::uint16_t> HttpServer::start() {
             m.listener.reset();
             m.ioc.reset();
         }
-        return fail(Errc::internal, std::string("无法启动 HTTP 服务 / cannot start the HTTP server: ") + e.what());
+        return fail(Errc::internal, Msg::cannot_start_http_server, e.what());
     }
     m.started = true;
     return m.port;

@@ -12,11 +12,11 @@ HttpResponse error_response(const wire::WireError& e) {
     return r;
 }
 
-HttpResponse json_error(int status, std::string_view code, std::string_view message) {
+HttpResponse json_error(int status, std::string_view code, Msg words, std::vector<std::string> args) {
     HttpResponse r;
     r.status = status;
     r.content_type = std::string(wire::kContentType);
-    r.body = wire::error_body(code, message);
+    r.body = wire::error_body(code, Error{wire::code_named(code).value_or(Errc::internal), words, std::move(args)});
     return r;
 }
 

@@ -39,7 +39,7 @@ std::vector<std::string> task_keys(const pb::Task& t) {
 }
 
 Status forbidden(std::string what) {
-    return fail(Errc::forbidden, "无权执行此操作 / not allowed: " + std::move(what));
+    return fail(Errc::forbidden, Msg::not_allowed_because, std::move(what));
 }
 
 }  // namespace

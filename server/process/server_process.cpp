@@ -34,7 +34,7 @@ Result<pid_t> spawn(const std::vector<std::string>& args, int out_fd, int err_fd
     for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
     pid_t pid = ::fork();
-    if (pid < 0) return fail(Errc::internal, sys_error("fork"));
+    if (pid < 0) return fail(Errc::internal, Msg::verbatim, sys_error("fork"));
     if (pid == 0) {
         ::dup2(out_fd, STDOUT_FILENO);
         ::dup2(err_fd, STDERR_FILENO);
@@ -67,13 +67,13 @@ int open_log(const std::filesystem::path& log) {
 
 Result<int> run_program(const std::vector<std::string>& argv, const std::filesystem::path& log) {
     int fd = open_log(log);
-    if (fd < 0) return fail(Errc::storage, sys_error("open " + log.string()));
+    if (fd < 0) return fail(Errc::storage, Msg::verbatim, sys_error("open " + log.string()));
     auto pid = spawn(argv, fd, fd);
     ::close(fd);
     if (!pid) return fail(pid.error());
     int status = 0;
     while (::waitpid(*pid, &status, 0) < 0) {
-        if (errno != EINTR) return fail(Errc::internal, sys_error("waitpid"));
+        if (errno != EINTR) return fail(Errc::internal, Msg::verbatim, sys_error("waitpid"));
     }
     return exit_code(status);
 }
@@ -83,11 +83,11 @@ ServerProcess::~ServerProcess() { stop(std::chrono::seconds(10)); }
 Status ServerProcess::start(const ServerLaunch& launch) {
     const auto& log = launch.log;
     int log_fd = open_log(log);
-    if (log_fd < 0) return fail(Errc::storage, sys_error("open " + log.string()));
+    if (log_fd < 0) return fail(Errc::storage, Msg::verbatim, sys_error("open " + log.string()));
     int p[2];
     if (::pipe2(p, O_CLOEXEC) != 0) {
         ::close(log_fd);
-        return fail(Errc::internal, sys_error("pipe"));
+        return fail(Errc::internal, Msg::verbatim, sys_error("pipe"));
     }
     std::vector<std::string> args{launch.bin, "serve", "--data", launch.data_dir.string(), "--listen", launch.listen};
     args.insert(args.end(), launch.extra_args.begin(), launch.extra_args.end());
@@ -107,7 +107,7 @@ Status ServerProcess::start(const ServerLaunch& launch) {
     auto failed = [&](std::string why) -> Status {
         ::close(log_fd);
         stop(std::chrono::seconds(5));
-        return fail(Errc::unavailable, why + "\n--- server log (tail) ---\n" + file_tail(log));
+        return fail(Errc::unavailable, Msg::server_log_tail, why, file_tail(log));
     };
     while (m_url.empty() || m_pin.empty()) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());

@@ -82,12 +82,11 @@ void submit_audit(ServerContext& ctx, AuditEntry e, std::function<void(Status)> 
 
 Result<AuditQuery> AuditService::parse_query(std::string_view raw) {
     AuditQuery q;
-    auto bad = [](std::string zh, std::string en) { return fail(Errc::invalid_argument, zh + " / " + en); };
     bool until_given = false;
     auto params = parse_query_string(raw);
     if (!params) return fail(params.error());
     for (const auto& [k, v] : *params) {
-        if (v.size() > kMaxValue) return bad(k + " 过长", k + " is too long");
+        if (v.size() > kMaxValue) return fail(Errc::invalid_argument, Msg::value_too_long, k);
         if (k == "actor") {
             q.actor = v;
         } else if (k == "action") {
@@ -98,32 +97,31 @@ Result<AuditQuery> AuditService::parse_query(std::string_view raw) {
             q.record_id = v;
         } else if (k == "outcome") {
             if (!v.empty() && v != kAccepted && v != kRefused && v != kConflict)
-                return bad("outcome 应为 accepted、refused 或 conflict", "outcome must be accepted, refused or conflict, got " + quoted_value(v));
+                return fail(Errc::invalid_argument, Msg::outcome_must_accepted_refused_or, quoted_value(v));
             q.outcome = v;
         } else if (k == "since" || k == "until") {
             if (v.empty()) continue;
             auto t = time_bound(v, k == "until");
             if (!t)
-                return bad(k + " 应为 Unix 毫秒数或 YYYY-MM-DD 日期", k + " must be unix milliseconds or a date as YYYY-MM-DD, got " + quoted_value(v));
+                return fail(Errc::invalid_argument, Msg::must_unix_milliseconds_or_date, k, quoted_value(v));
             (k == "since" ? q.since_ms : q.until_ms) = *t;
             if (k == "until") until_given = true;
         } else if (k == "after") {
             auto n = whole_number(v, 18);
-            if (!n) return bad("after 应为不小于 0 的整数", "after must be a whole number of 0 or more, got " + quoted_value(v));
+            if (!n) return fail(Errc::invalid_argument, Msg::after_must_whole_number_0, quoted_value(v));
             q.after_id = *n;
             q.newest_first = false;
         } else if (k == "limit") {
             auto n = whole_number(v, 12);
-            if (!n || *n < 1) return bad("limit 应为不小于 1 的整数", "limit must be a whole number of 1 or more, got " + quoted_value(v));
+            if (!n || *n < 1) return fail(Errc::invalid_argument, Msg::limit_must_whole_number_1, quoted_value(v));
             q.limit = static_cast<int>(std::min<std::int64_t>(*n, kMaxLimit));
         } else {
             // A misspelt filter must not widen the answer to everything.
-            return bad("未知的查询参数 " + quoted_value(k), "unknown query parameter " + quoted_value(k) +
-                                                         ": use actor, action, collection, record, outcome, since, until, after, limit");
+            return fail(Errc::invalid_argument, Msg::unknown_query_parameter_use_actor, quoted_value(k));
         }
     }
     if (until_given && q.until_ms <= q.since_ms)
-        return bad("since 晚于 until", "since is after until");
+        return fail(Errc::invalid_argument, Msg::since_after_until);
     return q;
 }
 
@@ -131,19 +129,19 @@ void AuditService::read(Caller c, AuditQuery q, std::function<void(Result<AuditP
     m_ctx.workers->post([this, c = std::move(c), q = std::move(q), done = std::move(done)]() mutable {
         AuditEntry me = audit_entry(c, "audit.read", kAccepted);
         me.reason = describe(q);
-        auto refuse = [this, &me, &done](std::string message) {
+        auto refuse = [this, &me, &done](Msg words) {
+            Error e{Errc::forbidden, words};
             me.outcome = std::string(kRefused);
             me.code = std::string(wire::name_of(Errc::forbidden));
-            me.reason = message;
-            Error e{Errc::forbidden, std::move(message)};
+            me.reason = e.message();
             submit_audit(m_ctx, std::move(me), [done, e](Status) { done(fail(e)); });
         };
         const auto role = parse_role(c.user.role());
         if (role != Role::admin && role != Role::supervisor)
-            return refuse("只有管理员和督导可以查看审计日志 / only admins and supervisors may read the audit log");
+            return refuse(Msg::only_admins_and_supervisors_may);
         if (role == Role::supervisor) {
             if (!q.outcome.empty() && q.outcome != kRefused && q.outcome != kConflict)
-                return refuse("督导只能查看被拒绝或冲突的记录 / supervisors may read refused and conflicting entries only");
+                return refuse(Msg::supervisors_may_read_refused_and);
             q.outcome_in = {std::string(kRefused), std::string(kConflict)};
             q.district = c.user.district_id();  // empty for city-wide supervisors: every district
         }

@@ -105,7 +105,7 @@ template <typename T>
 bool settle_failure(ServerContext& ctx, const Status& s, const Refusal& refusal, std::string_view action,
                     const std::function<void(Result<T>)>& done) {
     if (s) return false;
-    if (s.error().message != refusal.error.message) {  // not a refusal
+    if (s.error() != refusal.error) {  // not a refusal: another code, sentence or arguments
         done(fail(s.error()));
         return true;
     }
@@ -115,7 +115,7 @@ bool settle_failure(ServerContext& ctx, const Status& s, const Refusal& refusal,
     e.record_id = e.device;
     e.outcome = std::string(kRefused);
     e.code = error_code_of(refusal.error);
-    e.reason = refusal.error.message;
+    e.reason = refusal.error.message();
     submit_audit(ctx, std::move(e), [done, err = refusal.error](Status) { done(fail(err)); });
     return true;
 }
@@ -145,7 +145,7 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     constexpr std::string_view kBearer = "Bearer ";
     if (header.substr(0, kBearer.size()) != kBearer || header.size() == kBearer.size()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "缺少访问令牌，请先注册设备 / missing access token: enroll this device first");
+        return fail(Errc::unauthorized, Msg::missing_access_token_enroll_device);
     }
     auto token = header.substr(kBearer.size());
     auto lease = m_ctx.readers->acquire();
@@ -155,18 +155,18 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     if (!row) return fail(row.error());
     if (!*row) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "访问令牌无效 / unknown access token: enroll this device again");
+        return fail(Errc::unauthorized, Msg::unknown_access_token_enroll_device);
     }
     Caller c;
     c.device_id = (*row)->device_id;
     c.user_id = (*row)->user_id;
     if ((*row)->revoked) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::unauthorized, "访问令牌已被撤销 / this access token was revoked");
+        return fail(Errc::unauthorized, Msg::access_token_was_revoked);
     }
     if ((*row)->expires_at <= m_ctx.clock->now_s()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::token_expired, "访问令牌已过期，请刷新 / the access token expired: refresh it");
+        return fail(Errc::token_expired, Msg::access_token_expired_refresh);
     }
     RecordTable table{db};
     auto dev = table.get(kDevice, c.device_id);
@@ -174,14 +174,14 @@ Result<Caller> AuthService::authenticate(std::string_view header) {
     pb::Device d;
     if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::device_revoked, "此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator");
+        return fail(Errc::device_revoked, Msg::device_was_revoked_contact_your);
     }
     c.device_public_key = d.public_key();
     auto usr = table.get(kUser, c.user_id);
     if (!usr) return fail(usr.error());
     if (!*usr || !c.user.ParseFromString((*usr)->payload()) || !c.user.active()) {
         m_ctx.counters.auth_failures++;
-        return fail(Errc::forbidden, "账号已停用 / this account is disabled");
+        return fail(Errc::forbidden, Msg::account_disabled);
     }
     return c;
 }
@@ -200,28 +200,28 @@ namespace {
 // code is used up, the device recorded, its tokens issued and the enrollment audited.
 Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerContext& ctx, pb::TokenResponse& out,
                   Refusal& refusal) {
-            auto refuse = [&refusal](Errc code, std::string message) -> Status {
-        refusal.error = Error{code, std::move(message)};
+            auto refuse = [&refusal](Errc code, Msg words) -> Status {
+        refusal.error = Error{code, words};
         return fail(refusal.error);
             };
             EnrollmentCodes codes{b.db};
             const Bytes code_hash = crypto::sha256(normalize_code(req.code()));
             auto row = codes.find(code_hash);
             if (!row) return fail(row.error());
-            if (!*row) return refuse(Errc::unauthorized, "注册码无效，请核对后重试 / unknown enrollment code: check it and try again");
+            if (!*row) return refuse(Errc::unauthorized, Msg::unknown_enrollment_code_check_and);
             const std::string user_id = (*row)->user_id;
             const std::int64_t expires = (*row)->expires_at;
             const bool used = (*row)->used;
             RecordTable table{b.db};
     refusal.entry = actor_entry(table, user_id, "");
-            if (used) return refuse(Errc::unauthorized, "注册码已被使用 / this enrollment code was already used: ask for a new one");
+            if (used) return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
             if (expires <= b.server_time_ms / 1000)
-                return refuse(Errc::code_expired, "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one");
+                return refuse(Errc::code_expired, Msg::enrollment_code_expired_ask_your);
             auto usr = table.get(kUser, user_id);
             if (!usr) return fail(usr.error());
             pb::User u;
             if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
-                return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
+                return refuse(Errc::forbidden, Msg::account_disabled);
             if (auto r = codes.mark_used(code_hash, b.server_time_ms / 1000); !r) return r;
 
             std::string device_id = crypto::new_uuid();
@@ -254,11 +254,11 @@ Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerConte
 
 void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     if (req.public_key().size() != 32) {
-        done(fail(Errc::invalid_argument, "设备公钥必须是 32 字节的 Ed25519 公钥 / public_key must be a 32-byte Ed25519 key"));
+        done(fail(Errc::invalid_argument, Msg::public_key_must_32_byte));
         return;
     }
     if (req.code().empty()) {
-        done(fail(Errc::invalid_argument, "请输入注册码 / the enrollment code is missing"));
+        done(fail(Errc::invalid_argument, Msg::enrollment_code_missing));
         return;
     }
     auto out = std::make_shared<pb::TokenResponse>();
@@ -289,7 +289,7 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
             if (!u) return fail(u.error());
             pb::User target;
             if (!*u || (*u)->deleted() || !target.ParseFromString((*u)->payload()))
-                return fail(Errc::not_found, "没有这个用户 / no such user: " + user_id);
+                return fail(Errc::not_found, Msg::no_such_user, user_id);
             if (auto ok = can_issue_code(*principal, target); !ok) return ok;
             auto r = create_enrollment_code(b, user_id, principal->user_id, ctx.limits.enrollment_code_ttl_s, by);
             if (!r) return fail(r.error());
@@ -302,7 +302,7 @@ void AuthService::issue_code(const Caller& c, const std::string& user_id, std::f
             AuditEntry e = by;
             e.outcome = std::string(kRefused);
             e.code = error_code_of(s.error());
-            e.reason = s.error().message;
+            e.reason = s.error().message();
             submit_audit(ctx, std::move(e), [done, err = s.error()](Status) { done(fail(err)); });
         });
 }
@@ -314,8 +314,8 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
         [req, out, refusal, reused, &ctx](WriteBatch& b) -> Status {
-            auto refuse = [&refusal](Errc code, std::string message) -> Status {
-                refusal->error = Error{code, std::move(message)};
+            auto refuse = [&refusal](Errc code, Msg words) -> Status {
+                refusal->error = Error{code, words};
                 return fail(refusal->error);
             };
             TokenStore tokens{b.db};
@@ -323,19 +323,17 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
             auto row = tokens.find(hash, TokenKind::refresh);
             if (!row) return fail(row.error());
             if (!*row)
-                return refuse(Errc::unauthorized,
-                              "刷新令牌无效，请用设备密钥重新登录 / unknown refresh token: sign in again with the device key");
+                return refuse(Errc::unauthorized, Msg::unknown_refresh_token_sign_in_again);
             const TokenRow t = **row;
             RecordTable table{b.db};
             refusal->entry = actor_entry(table, t.user_id, t.device_id);
             if (t.revoked || t.expires_at <= b.server_time_ms / 1000)
-                return refuse(Errc::unauthorized,
-                              "刷新令牌已失效，请用设备密钥重新登录 / the refresh token is no longer valid: sign in again with the device key");
+                return refuse(Errc::unauthorized, Msg::refresh_token_no_longer_valid);
             auto dev = table.get(kDevice, t.device_id);
             if (!dev) return fail(dev.error());
             pb::Device d;
             if (!*dev || !d.ParseFromString((*dev)->payload()) || d.revoked())
-                return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+                return refuse(Errc::device_revoked, Msg::device_was_revoked);
             AuditEntry e = refusal->entry;
             e.at_ms = b.server_time_ms;
             e.action = "token.refresh";
@@ -360,9 +358,7 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
                 auto n = tokens.revoke_device(t.device_id);
                 if (!n) return fail(n.error());
                 *reused = true;
-                refusal->error = Error{Errc::unauthorized,
-                                       "刷新令牌已被使用过，此设备的令牌均已撤销，请用设备密钥重新登录 / this refresh token "
-                                       "was already used: every token of this device is revoked; sign in again with the device key"};
+                refusal->error = Error{Errc::unauthorized, Msg::refresh_token_reused};
                 e.outcome = std::string(kRefused);
                 e.code = error_code_of(refusal->error);
                 e.reason = "refresh token reused: " + std::to_string(*n) + " tokens of the device revoked";
@@ -391,7 +387,7 @@ void AuthService::refresh(const pb::RefreshRequest& req, std::function<void(Resu
 
 void AuthService::challenge(const pb::DeviceChallengeRequest& req, std::function<void(Result<pb::DeviceChallenge>)> done) {
     if (req.device_id().empty() || req.device_id().size() > 64)
-        return done(fail(Errc::invalid_argument, "请求须指明设备 / the request must name the device"));
+        return done(fail(Errc::invalid_argument, Msg::request_must_name_device));
     auto out = std::make_shared<pb::DeviceChallenge>();
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
@@ -401,8 +397,8 @@ void AuthService::challenge(const pb::DeviceChallengeRequest& req, std::function
             if (!dev) return fail(dev.error());
             pb::Device d;
             if (!*dev || !d.ParseFromString((*dev)->payload()))
-                return fail(Errc::unauthorized, "没有这台设备，请重新注册 / no such device: enroll again");
-            if (d.revoked()) return fail(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+                return fail(Errc::unauthorized, Msg::no_such_device_enroll_again);
+            if (d.revoked()) return fail(Errc::device_revoked, Msg::device_was_revoked);
             const Bytes challenge = crypto::random_bytes(32);
             const std::int64_t expires = b.server_time_ms + ctx.limits.device_challenge_ttl_s * 1000;
             if (auto r = DeviceChallenges{b.db}.put(req.device_id(), crypto::sha256(challenge), expires); !r) return r;
@@ -418,16 +414,14 @@ void AuthService::challenge(const pb::DeviceChallengeRequest& req, std::function
 
 void AuthService::sign_in(const pb::DeviceSignInRequest& req, std::function<void(Result<pb::TokenResponse>)> done) {
     if (req.device_id().empty() || req.challenge().size() != 32 || req.signature().size() != 64)
-        return done(fail(Errc::invalid_argument,
-                         "登录请求须含设备、32 字节挑战和 64 字节签名 / the sign-in needs the device, the 32-byte "
-                         "challenge and a 64-byte signature"));
+        return done(fail(Errc::invalid_argument, Msg::sign_in_needs_device_challenge_signature));
     auto out = std::make_shared<pb::TokenResponse>();
     auto refusal = std::make_shared<Refusal>();
     ServerContext& ctx = m_ctx;
     m_ctx.writer->submit(
         [req, out, refusal, &ctx](WriteBatch& b) -> Status {
-            auto refuse = [&refusal](Errc code, std::string message) -> Status {
-                refusal->error = Error{code, std::move(message)};
+            auto refuse = [&refusal](Errc code, Msg words) -> Status {
+                refusal->error = Error{code, words};
                 return fail(refusal->error);
             };
             RecordTable table{b.db};
@@ -435,20 +429,19 @@ void AuthService::sign_in(const pb::DeviceSignInRequest& req, std::function<void
             if (!dev) return fail(dev.error());
             pb::Device d;
             if (!*dev || !d.ParseFromString((*dev)->payload()))
-                return refuse(Errc::unauthorized, "没有这台设备，请重新注册 / no such device: enroll again");
+                return refuse(Errc::unauthorized, Msg::no_such_device_enroll_again);
             refusal->entry = actor_entry(table, d.user_id(), req.device_id());
             auto open = DeviceChallenges{b.db}.take(req.device_id(), crypto::sha256(req.challenge()), b.server_time_ms);
             if (!open) return fail(open.error());
             if (!*open)
-                return refuse(Errc::unauthorized,
-                              "登录挑战无效或已过期，请重新获取 / the sign-in challenge is unknown, used or expired: ask for a new one");
-            if (d.revoked()) return refuse(Errc::device_revoked, "此设备已被停用 / this device was revoked");
+                return refuse(Errc::unauthorized, Msg::sign_in_challenge_unknown);
+            if (d.revoked()) return refuse(Errc::device_revoked, Msg::device_was_revoked);
             if (!crypto::ed25519_verify(d.public_key(), domain::device_sign_in_message(req.device_id(), req.challenge()),
                                         req.signature()))
-                return refuse(Errc::unauthorized, "签名与此设备的密钥不符 / the signature does not match this device's key");
+                return refuse(Errc::unauthorized, Msg::signature_does_not_match_device_key);
             pb::User u;
             if (auto r = fill_identity(table, d.user_id(), *out, &u); !r) return r;
-            if (!u.active()) return refuse(Errc::forbidden, "账号已停用 / this account is disabled");
+            if (!u.active()) return refuse(Errc::forbidden, Msg::account_disabled);
             // Whatever tokens the device had stop working: it starts over with one new pair.
             TokenStore tokens{b.db};
             auto n = tokens.revoke_device(req.device_id());

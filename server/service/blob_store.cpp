@@ -19,8 +19,8 @@ namespace {
 Error io_error(std::string_view what) {
     int e = errno;
     if (e == ENOSPC || e == EDQUOT)
-        return Error{Errc::disk_full, "服务器存储空间已满 / the server's disk is full (" + std::string(what) + ")"};
-    return Error{Errc::storage, std::string(what) + ": " + std::strerror(e)};
+        return Error{Errc::disk_full, Msg::server_disk_full, what};
+    return Error{Errc::storage, Msg::io_failed, what, std::strerror(e)};
 }
 
 Status fsync_dir(const fs::path& dir) {
@@ -70,7 +70,7 @@ Result<std::optional<std::uint64_t>> BlobStore::stored_size(const std::string& h
     std::lock_guard lk(lock_for(hex));
     std::error_code ec;
     if (auto sz = fs::file_size(final_path(hex), ec); !ec) return std::optional<std::uint64_t>{sz};
-    if (ec != std::errc::no_such_file_or_directory) return fail(Errc::storage, "stat: " + ec.message());
+    if (ec != std::errc::no_such_file_or_directory) return fail(Errc::storage, Msg::stat_failed, ec.message());
     return std::optional<std::uint64_t>{};
 }
 
@@ -78,17 +78,16 @@ Result<std::optional<std::uint64_t>> BlobStore::partial_size(const std::string& 
     std::lock_guard lk(lock_for(hex));
     std::error_code ec;
     if (auto sz = fs::file_size(partial_path(hex, device), ec); !ec) return std::optional<std::uint64_t>{sz};
-    if (ec != std::errc::no_such_file_or_directory) return fail(Errc::storage, "stat: " + ec.message());
+    if (ec != std::errc::no_such_file_or_directory) return fail(Errc::storage, Msg::stat_failed, ec.message());
     return std::optional<std::uint64_t>{};
 }
 
 Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std::string& device, std::uint64_t start,
                                               std::uint64_t total, std::string_view data, bool dedupe) {
     if (total > m_max_size)
-        return fail(Errc::too_large, "文件超过 " + std::to_string(m_max_size / (1024 * 1024)) + " MB 上限 / file exceeds the " +
-                                         std::to_string(m_max_size / (1024 * 1024)) + " MB limit");
+        return fail(Errc::too_large, Msg::file_exceeds_mb_limit, std::to_string(m_max_size / (1024 * 1024)));
     if (start + data.size() > total)
-        return fail(Errc::invalid_argument, "分块超出文件长度 / chunk extends past the declared size");
+        return fail(Errc::invalid_argument, Msg::chunk_extends_past_declared_size);
     std::lock_guard lk(lock_for(hex));
     std::error_code ec;
     auto fin = final_path(hex);
@@ -102,7 +101,7 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
     std::uint64_t have = 0;
     if (auto sz = fs::file_size(part, ec); !ec) have = sz;
     if (start != have)  // the caller reads where this device's upload stands with partial_size()
-        return fail(Errc::offset_mismatch, "上传位置不符，请从服务器位置继续 / resume the upload from the server's offset");
+        return fail(Errc::offset_mismatch, Msg::resume_upload_from_server_offset);
     int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (fd < 0) return fail(io_error("open"));
     std::size_t off = 0;
@@ -132,7 +131,7 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
     if (!digest) return fail(digest.error());
     if (hex_encode(*digest) != hex) {
         fs::remove(part, ec);
-        return fail(Errc::integrity, "文件校验失败，内容与 SHA-256 不符 / the file's SHA-256 does not match its name: upload it again");
+        return fail(Errc::integrity, Msg::file_sha_256_does_not);
     }
     if (fs::exists(fin, ec)) {
         // Stored already (another device, or one that may not learn it): the same bytes, keep one.
@@ -141,14 +140,14 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
     }
     fs::create_directories(fin.parent_path(), ec);
     fs::rename(part, fin, ec);
-    if (ec) return fail(Errc::storage, "rename: " + ec.message());
+    if (ec) return fail(Errc::storage, Msg::rename_failed, ec.message());
     if (auto r = fsync_dir(fin.parent_path()); !r) return fail(r.error());
     return State{true, total};
 }
 
 Result<std::string> BlobStore::read(const std::string& hex) {
     std::ifstream in(final_path(hex), std::ios::binary);
-    if (!in) return fail(Errc::not_found, "没有这个文件 / no such blob");
+    if (!in) return fail(Errc::not_found, Msg::no_such_blob);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 

@@ -27,8 +27,6 @@ std::optional<M> parse_as(const pb::Record& r) {
     return m;
 }
 
-Status rejected(std::string msg) { return fail(Errc::rejected, std::move(msg)); }
-
 }  // namespace
 
 bool CaseWorkflow::is_tier(const std::string& tier) {
@@ -65,11 +63,11 @@ Status CaseWorkflow::prepare_change(const std::string& case_id, const std::optio
         // A new case names the report it judges; the institution and district come from it.
         auto r = report(after.report_id());
         if (!r) return fail(r.error());
-        if (!*r) return rejected("案件所依据的报告不存在 / the case names a report the server does not have");
+        if (!*r) return fail(Errc::rejected, Msg::case_names_report_server_does);
         if (after.institution_id().empty()) after.set_institution_id((*r)->institution_id());
         if (after.district_id().empty()) after.set_district_id((*r)->district_id());
         if (after.institution_id() != (*r)->institution_id())
-            return rejected("案件的机构与报告不符 / the case's institution differs from its report's");
+            return fail(Errc::rejected, Msg::case_institution_differs_from_report);
         return {};
     }
     const std::string& from = before->status();
@@ -77,11 +75,11 @@ Status CaseWorkflow::prepare_change(const std::string& case_id, const std::optio
     if (from == to) return {};
     if (to == "rectification") {
         if (!is_tier(after.tier()))
-            return rejected("须选择裁量等级（从轻、较轻、一般、较重、严重） / choose a discretion tier: 从轻, 较轻, 一般, 较重 or 严重");
+            return fail(Errc::rejected, Msg::choose_discretion_tier_or);
         if (after.deadline() <= 0 && after.rectification_days() > 0)
             after.set_deadline(m_now_s + after.rectification_days() * kDay);
         if (after.deadline() <= m_now_s)
-            return rejected("整改期限须在今天之后 / the rectification deadline must be in the future");
+            return fail(Errc::rejected, Msg::rectification_deadline_must_future);
         if (after.rectification_days() <= 0)
             after.set_rectification_days(static_cast<std::int32_t>((after.deadline() - m_now_s + kDay - 1) / kDay));
         if (from == "reinspection") after.set_escalations(before->escalations() + 1);
@@ -134,7 +132,7 @@ Result<std::string> CaseWorkflow::schedule_reinspection(const pb::Case& c, const
         for (const auto& a : c.reinspection_assignees()) t.add_assignees(a);
     }
     if (t.assignees().empty())
-        return fail(Errc::rejected, "没有可指派的复查人员 / nobody to send for the re-inspection: name the re-inspectors");
+        return fail(Errc::rejected, Msg::nobody_send_for_re_inspection);
     t.set_created_by(creator);
     t.set_window_start(c.deadline());
     t.set_window_end(c.deadline() + kReinspectionWindow);

@@ -12,8 +12,6 @@ using namespace ducha::domain;
 
 namespace {
 
-Status rejected(std::string msg) { return fail(Errc::rejected, std::move(msg)); }
-
 // The commitment: everything that decides the outcome except the seed itself.
 std::string commitment_of(pb::Draw d) {
     d.clear_seed();
@@ -31,27 +29,26 @@ Status DrawWorkflow::prepare_change(const std::optional<pb::Draw>& before, std::
                                     const std::string& draw_id, pb::Draw& after) {
     if (!before) {
         if (after.status() != "committed")
-            return rejected("新抽签须先提交种子哈希（状态 committed） / a new draw starts as committed, with its seed's hash only");
+            return fail(Errc::rejected, Msg::new_draw_starts_as_committed);
         if (!after.seed().empty() || after.pairs_size() > 0)
-            return rejected("提交承诺时不能公开种子或结果 / the commitment must not carry the seed or the pairs");
+            return fail(Errc::rejected, Msg::commitment_must_not_carry_seed);
         if (after.seed_hash().size() != 32)
-            return rejected("种子哈希须为 32 字节 SHA-256 / the seed hash must be a 32-byte SHA-256");
+            return fail(Errc::rejected, Msg::seed_hash_must_32_byte);
         if (after.algorithm() != kDrawAlgorithm)
-            return rejected("未知的抽签算法 / unknown draw algorithm: " + after.algorithm());
+            return fail(Errc::rejected, Msg::unknown_draw_algorithm, after.algorithm());
         if (after.pool_size() == 0 || after.pool_size() != after.weights_size() || after.inspectors_size() == 0 ||
             after.k() < 1 || after.inspectors_per_site() < 1)
-            return rejected("抽签的对象库、权重、人员或数量无效 / the draw's pool, weights, inspectors or counts are invalid");
+            return fail(Errc::rejected, Msg::draw_pool_weights_inspectors_or);
         return {};
     }
-    if (before->status() == "drawn") return rejected("抽签结果已公布，不能更改 / a finished draw cannot change");
+    if (before->status() == "drawn") return fail(Errc::rejected, Msg::finished_draw_cannot_change);
     if (after.status() == "committed")
-        return rejected("已提交的抽签承诺不能修改 / a committed draw cannot be edited: reveal its seed");
-    if (after.status() != "drawn") return rejected("抽签状态无效 / unknown draw status: " + after.status());
+        return fail(Errc::rejected, Msg::committed_draw_cannot_edited_reveal);
+    if (after.status() != "drawn") return fail(Errc::rejected, Msg::unknown_draw_status, after.status());
     if (commitment_of(*before) != commitment_of(after))
-        return rejected("公布结果时不能改动对象库、权重、人员或排除项 / the reveal may not change the pool, weights, inspectors or exclusions");
+        return fail(Errc::rejected, Msg::reveal_may_not_change_pool);
     if (after.commit_seq() != before_seq)
-        return fail(Errc::integrity, "承诺序号不符 / the commit seq is not the one the server gave the commitment (" +
-                                         std::to_string(before_seq) + ")");
+        return fail(Errc::integrity, Msg::commit_seq_not_one_server, std::to_string(before_seq));
     if (auto v = verify_draw(after); !v) return v;
     after.set_drawn_at(m_now_ms / 1000);
     return make_tasks(draw_id, after);

@@ -130,7 +130,7 @@ Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation&
     policy::RecordChange ch{m.collection(), m.id(), std::nullopt, m.payload(), false};
     if (live) {
         if (auto s = policy::judge_access(actor, ch, facts); !s) {
-            reject(ack, refusal_code(s.error()), s.error().message);
+                reject(ack, refusal_code(s.error()), s.error().message());
             return {};
         }
         ack.set_status(pb::Ack::DUPLICATE);
@@ -154,13 +154,13 @@ Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation&
         if (!*linked) return {};
         ch.parsed_next = &r;
         if (auto s = policy::judge_write(actor, ch, facts); !s) {
-            reject(ack, refusal_code(s.error()), s.error().message);
+                reject(ack, refusal_code(s.error()), s.error().message());
             return {};
         }
         return apply_report(m, r, hash, ack, acks, index);
     }
     if (auto s = policy::judge_write(actor, ch, facts); !s) {
-        reject(ack, refusal_code(s.error()), s.error().message);
+            reject(ack, refusal_code(s.error()), s.error().message());
         return {};
     }
     auto stamped = policy::stamp_server_fields(actor, ch, m_batch.server_time_ms);
@@ -187,7 +187,7 @@ Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optiona
         auto merged = policy::with_fields_taken(m.collection(), cur->payload(), m.payload(),
                                                 {m.changed_fields().begin(), m.changed_fields().end()});
         if (!merged) {
-            reject(ack, merged.error().code == Errc::invalid_argument ? "unknown_field" : "malformed", merged.error().message);
+            reject(ack, merged.error().code == Errc::invalid_argument ? "unknown_field" : "malformed", merged.error().message());
             return {};
         }
         next = std::move(*merged);
@@ -195,7 +195,7 @@ Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optiona
     policy::RecordChange ch{m.collection(), m.id(), std::nullopt, next, m.deleted()};
     if (live) ch.stored = cur->payload();
     if (auto s = policy::judge_access(actor, ch, facts); !s) {
-        reject(ack, refusal_code(s.error()), s.error().message);
+        reject(ack, refusal_code(s.error()), s.error().message());
         return {};
     }
     const std::int64_t have = cur ? cur->version() : 0;
@@ -206,7 +206,7 @@ Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optiona
         return {};
     }
     if (auto s = policy::judge_change(actor, ch, facts); !s) {
-        reject(ack, refusal_code(s.error()), s.error().message);
+        reject(ack, refusal_code(s.error()), s.error().message());
         return {};
     }
     if (rule == ConflictRule::field_lww) return apply_lww(m, cur, ack);
@@ -361,7 +361,7 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
             if (check.error().code != Errc::rejected && check.error().code != Errc::integrity &&
                 check.error().code != Errc::invalid_argument)
                 return check;
-            reject(ack, "invalid_draw", check.error().message);
+            reject(ack, "invalid_draw", check.error().message());
             return {};
         }
         payload = b.SerializeAsString();
@@ -373,7 +373,7 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
         auto check = flow.prepare_change(m.id(), cur ? std::optional<pb::Case>(a) : std::nullopt, b, p.user_id);
         if (!check) {
             if (check.error().code != Errc::rejected) return check;
-            reject(ack, "invalid_transition", check.error().message);
+            reject(ack, "invalid_transition", check.error().message());
             return {};
         }
         payload = b.SerializeAsString();

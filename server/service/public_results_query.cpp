@@ -81,43 +81,42 @@ bool prefers_html(std::string_view accept) {
 Result<PublicQuery> parse_public_query(std::string_view raw, std::string_view accept) {
     PublicQuery q;
     bool format_given = false;
-    auto bad = [](std::string zh, std::string en) { return fail(Errc::invalid_argument, zh + " / " + en); };
     auto params = parse_query_string(raw);
     if (!params) return fail(params.error());
     for (const auto& [key, v] : *params) {
         if (key == "district") {
             if (!v.empty() && !valid_record_id(v))
-                return bad("district 应为区县编号", "district must be a district id, got " + quoted_value(v));
+                return fail(Errc::invalid_argument, Msg::district_must_district_id_got, quoted_value(v));
             q.district = v;
         } else if (key == "from" || key == "to") {
             std::string day;
             if (!v.empty()) {
                 auto d = parse_shanghai_date(v);
-                if (!d) return bad(key + " 应为 YYYY-MM-DD 格式的日期", key + " must be a date as YYYY-MM-DD, got " + quoted_value(v));
+                if (!d) return fail(Errc::invalid_argument, Msg::must_date_as_yyyy_mm, key, quoted_value(v));
                 day = shanghai_date(*d);  // canonical: orders like the day itself, so filters compare strings
             }
             (key == "from" ? q.from : q.to) = day;
         } else if (key == "limit") {
             auto n = whole_number(v);
             if (!n || *n < 1 || *n > kMaxLimit)
-                return bad("limit 应为 1 到 1000 之间的整数", "limit must be a whole number from 1 to 1000, got " + quoted_value(v));
+                return fail(Errc::invalid_argument, Msg::limit_must_whole_number_from, quoted_value(v));
             q.limit = static_cast<int>(*n);
         } else if (key == "offset") {
             auto n = whole_number(v);
             if (!n || *n > kMaxOffset)
-                return bad("offset 应为不小于 0 的整数", "offset must be a whole number of 0 or more, got " + quoted_value(v));
+                return fail(Errc::invalid_argument, Msg::offset_must_whole_number_0, quoted_value(v));
             q.offset = *n;
         } else if (key == "format") {
             if (v == "json") q.format = PublicFormat::json;
             else if (v == "csv") q.format = PublicFormat::csv;
             else if (v == "html") q.format = PublicFormat::html;
-            else return bad("format 应为 json、csv 或 html", "format must be json, csv or html, got " + quoted_value(v));
+            else return fail(Errc::invalid_argument, Msg::format_must_json_csv_or, quoted_value(v));
             format_given = true;
         }
         // Other parameters (a browser's cache buster, a tracking tag) change nothing.
     }
     if (!q.from.empty() && !q.to.empty() && q.from > q.to)
-        return bad("起始日期晚于截止日期", "from (" + q.from + ") is after to (" + q.to + ")");
+        return fail(Errc::invalid_argument, Msg::from_after_to, q.from, q.to);
     if (!format_given && prefers_html(accept)) q.format = PublicFormat::html;
     return q;
 }

@@ -41,19 +41,17 @@ bool wants_html(const HttpRequest& req) {
 }
 
 HttpResponse malformed(std::string_view what) {
-    return error_response(Error{Errc::malformed, "请求无法解析（不是有效的 " + std::string(what) +
-                                                     " 消息）/ the request body is not a valid " + std::string(what) +
-                                                     " protobuf message"});
+    return error_response(Error{Errc::malformed, Msg::request_not_valid_protobuf, what});
 }
 
-HttpResponse method_not_allowed(std::string message) {
-    return error_response(Error{Errc::method_not_allowed, std::move(message)});
+HttpResponse method_not_allowed(Msg words) {
+    return error_response(Error{Errc::method_not_allowed, words});
 }
 
 // The one answer for a blob the caller may not see and for one that does not exist: the same
 // bytes either way, so an answer never tells whether a file is stored.
 HttpResponse blob_not_found(bool head) {
-    HttpResponse r = error_response(Error{Errc::not_found, "没有这个文件 / no such blob"});
+    HttpResponse r = error_response(Error{Errc::not_found, Msg::no_such_blob});
     r.head_only = head;
     return r;
 }
@@ -69,10 +67,10 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     if (path == "/healthz" && (req.method == "GET" || req.method == "HEAD")) return respond(healthz());
     if (path == "/metrics" && req.method == "GET") return respond(metrics());
     if (m_ctx.draining) {
-        return respond(error_response(Error{Errc::unavailable, "服务器正在重启，请稍后重试 / the server is restarting: retry shortly"}));
+        return respond(error_response(Error{Errc::unavailable, Msg::server_restarting_retry_shortly}));
     }
     if (path == "/v1/token/challenge") {
-        if (req.method != "POST") return respond(method_not_allowed("use POST"));
+        if (req.method != "POST") return respond(method_not_allowed(Msg::use_post));
         auto m = parse_body<pb::DeviceChallengeRequest>(req);
         if (!m) return respond(malformed("DeviceChallengeRequest"));
         return m_auth.challenge(*m, [respond](Result<pb::DeviceChallenge> r) {
@@ -80,7 +78,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         });
     }
     if (path == "/v1/enroll" || path == "/v1/token/refresh" || path == "/v1/token/device") {
-        if (req.method != "POST") return respond(method_not_allowed("use POST"));
+        if (req.method != "POST") return respond(method_not_allowed(Msg::use_post));
         auto reply = [respond](Result<pb::TokenResponse> r) {
             respond(r ? proto_response(*r) : error_response(r.error()));
         };
@@ -99,7 +97,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         return m_auth.refresh(*m, reply);
     }
     if (path == "/v1/sync") {
-        if (req.method != "POST") return respond(method_not_allowed("use POST"));
+        if (req.method != "POST") return respond(method_not_allowed(Msg::use_post));
         auto caller = m_auth.authenticate(req.header("authorization"));
         if (!caller) return respond(error_response(caller.error()));
         auto m = parse_body<pb::SyncRequest>(req);
@@ -112,12 +110,12 @@ void Router::handle(HttpRequest&& req, Respond respond) {
         });
     }
     if (path == "/v1/admin/enrollment-code") {
-        if (req.method != "POST") return respond(method_not_allowed("use POST"));
+        if (req.method != "POST") return respond(method_not_allowed(Msg::use_post));
         auto caller = m_auth.authenticate(req.header("authorization"));
         if (!caller) return respond(error_response(caller.error()));
         auto j = nlohmann::json::parse(req.body, nullptr, false);
         if (!j.is_object() || !j.contains("user_id") || !j["user_id"].is_string())
-            return respond(error_response(Error{Errc::malformed, "请求体应为 {\"user_id\": \"...\"} / body must be {\"user_id\": \"...\"}"}));
+            return respond(error_response(Error{Errc::malformed, Msg::body_must_user_id}));
         return m_auth.issue_code(*caller, j["user_id"].get<std::string>(), [respond](Result<std::string> r) {
             if (!r) return respond(error_response(r.error()));
             HttpResponse ok;
@@ -130,13 +128,13 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     if (path == "/v1/audit") return audit(std::move(req), std::move(respond));
     if (path.rfind("/v1/public/badge/", 0) == 0) return badge(std::move(req), std::move(respond));
     if (path == "/v1/public/results") return public_results(std::move(req), std::move(respond));
-    respond(error_response(Error{Errc::not_found, "没有这个接口 / no such endpoint: " + req.method + " " + path}));
+    respond(error_response(Error{Errc::not_found, Msg::no_such_endpoint, req.method, path}));
 }
 
 void Router::blobs(HttpRequest&& req, Respond respond) {
     std::string hex = req.path.substr(std::string_view("/v1/blobs/").size());
     if (!BlobStore::valid_name(hex))
-        return respond(error_response(Error{Errc::invalid_argument, "文件名必须是 64 位小写十六进制 SHA-256 / the blob name must be its SHA-256 in 64 lower-case hex digits"}));
+        return respond(error_response(Error{Errc::invalid_argument, Msg::blob_name_must_sha_256}));
     auto caller = m_auth.authenticate(req.header("authorization"));
     if (!caller) return respond(error_response(caller.error()));
     auto with_offset = [](HttpResponse r, const BlobStore::State& s) {
@@ -165,9 +163,9 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
             respond(std::move(r));
         });
     }
-    if (req.method != "PUT") return respond(method_not_allowed("use HEAD, PUT or GET"));
+    if (req.method != "PUT") return respond(method_not_allowed(Msg::use_head_put_or_get));
     if (req.body.size() > m_ctx.limits.max_blob_chunk)
-        return respond(error_response(Error{Errc::too_large, "分块过大 / chunk larger than " + std::to_string(m_ctx.limits.max_blob_chunk) + " bytes"}));
+        return respond(error_response(Error{Errc::too_large, Msg::chunk_too_large, std::to_string(m_ctx.limits.max_blob_chunk)}));
     // Content-Range: bytes START-END/TOTAL (END inclusive); absent = the whole blob in one piece.
     std::uint64_t start = 0, total = req.body.size();
     std::string range = req.header("content-range");
@@ -175,7 +173,7 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
         std::uint64_t end = 0;
         if (std::sscanf(range.c_str(), "bytes %lu-%lu/%lu", &start, &end, &total) != 3 ||
             end + 1 - start != req.body.size())
-            return respond(error_response(Error{Errc::invalid_argument, "Content-Range 无效 / bad Content-Range: " + range}));
+            return respond(error_response(Error{Errc::invalid_argument, Msg::bad_content_range, range}));
     }
     m_ctx.counters.blob_bytes_received += req.body.size();
     ServerCounters& counters = m_ctx.counters;
@@ -196,7 +194,7 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
 
 // GET /v1/audit: see AuditService.
 void Router::audit(HttpRequest&& req, Respond respond) {
-    if (req.method != "GET") return respond(method_not_allowed("use GET"));
+    if (req.method != "GET") return respond(method_not_allowed(Msg::use_get));
     auto caller = m_auth.authenticate(req.header("authorization"));
     if (!caller) return respond(error_response(caller.error()));
     auto q = AuditService::parse_query(req.query);
@@ -208,24 +206,24 @@ void Router::audit(HttpRequest&& req, Respond respond) {
 
 // GET /v1/public/badge/{token}: no authentication; see BadgeService.
 void Router::badge(HttpRequest&& req, Respond respond) {
-    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed("use GET"));
+    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed(Msg::use_get));
     std::string token = req.path.substr(std::string_view("/v1/public/badge/").size());
     if (!BadgeService::valid_token(token))
-        return respond(error_response(Error{Errc::invalid_argument,
-                                            "证件码格式无效 / malformed badge token: 1 to 128 characters of A-Z a-z 0-9 _ -"}));
-    m_badge.check(std::move(token), [respond, html = wants_html(req)](Result<BadgeCheck> r) {
-        if (!r) return respond(error_response(r.error()));
+        return respond(error_response(Error{Errc::invalid_argument, Msg::malformed_badge_token_1_128}));
+    m_badge.check(std::move(token), [respond, html = wants_html(req)](Result<BadgeCheck>&& r) {
+        if (!r) return respond(error_response(std::move(r).error()));
         respond(html ? BadgeService::html_response(*r) : BadgeService::json_response(*r));
     });
 }
 
 // GET /v1/public/results: no authentication; see PublicResultsService.
 void Router::public_results(HttpRequest&& req, Respond respond) {
-    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed("use GET"));
+    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed(Msg::use_get));
     auto q = PublicResultsService::parse_query(req.query, req.header("accept"));
     if (!q) return respond(error_response(q.error()));
-    m_public_results.list(std::move(*q), [respond](Result<PublicResultsPage> r) {
-        respond(r ? PublicResultsService::response(*r) : error_response(r.error()));
+    m_public_results.list(std::move(*q), [respond](Result<PublicResultsPage>&& r) {
+        if (!r) return respond(error_response(std::move(r).error()));
+        respond(PublicResultsService::response(*r));
     });
 }
 

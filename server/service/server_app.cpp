@@ -29,10 +29,10 @@ constexpr const char* kKeyName = "server-signing.key";
 
 Status write_secret_file(const fs::path& p, std::string_view data) {
     int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return fail(Errc::storage, "cannot create " + p.string());
+    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_file, p.string());
     bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) && ::fsync(fd) == 0;
     ::close(fd);
-    if (!ok) return fail(Errc::storage, "cannot write " + p.string());
+    if (!ok) return fail(Errc::storage, Msg::cannot_write_file, p.string());
     return {};
 }
 
@@ -61,21 +61,20 @@ Result<store::Database> open_server_db(const fs::path& data_dir, bool durable) {
 
 Result<crypto::Ed25519KeyPair> load_server_key(const fs::path& data_dir) {
     std::ifstream in(data_dir / kKeyName, std::ios::binary);
-    if (!in) return fail(Errc::not_found, "缺少服务器签名密钥，请先运行 init / no server signing key in " + data_dir.string() + ": run `ducha-server init` first");
+    if (!in) return fail(Errc::not_found, Msg::no_server_signing_key_run, data_dir.string());
     std::string hex((std::istreambuf_iterator<char>(in)), {});
     while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
     auto seed = hex_decode(hex);
-    if (!seed) return fail(Errc::integrity, "服务器签名密钥损坏 / the server signing key file is corrupt");
+    if (!seed) return fail(Errc::integrity, Msg::server_signing_key_file_corrupt);
     return crypto::Ed25519KeyPair::from_seed(*seed);
 }
 
 Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     std::error_code ec;
     fs::create_directories(opt.data_dir, ec);
-    if (ec) return fail(Errc::storage, "无法创建数据目录 / cannot create " + opt.data_dir.string() + ": " + ec.message());
+    if (ec) return fail(Errc::storage, Msg::cannot_create_data_dir, opt.data_dir.string(), ec.message());
     if (fs::exists(opt.data_dir / kDbName) || fs::exists(opt.data_dir / kKeyName))
-        return fail(Errc::already_exists, "数据目录已初始化，不会覆盖 / " + opt.data_dir.string() +
-                                              " is already initialised; nothing was changed");
+        return fail(Errc::already_exists, Msg::already_initialised_nothing_was_changed, opt.data_dir.string());
     ::chmod(opt.data_dir.c_str(), 0700);
     auto key = crypto::Ed25519KeyPair::generate();
     if (auto r = write_secret_file(opt.data_dir / kKeyName, hex_encode(key.seed()) + "\n"); !r) return r;
@@ -87,7 +86,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
 
     std::int64_t now = system_clock().now_s();
     if (opt.demo && !opt.seed)
-        return fail(Errc::invalid_argument, "此程序不含演示数据 / this program carries no demo data");
+        return fail(Errc::invalid_argument, Msg::program_carries_no_demo_data);
     std::vector<SeedUser> users;
     std::string admin_id;
     auto r = writer.run_sync([&](WriteBatch& b) -> Status {
@@ -142,7 +141,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
               << code << '\n';
         f.close();
         ::chmod(csv.c_str(), 0600);
-        if (!f) return fail(Errc::storage, "cannot write " + csv.string());
+        if (!f) return fail(Errc::storage, Msg::cannot_write_file, csv.string());
         out << "demo data: " << users.size() << " users; enrollment codes in " << csv.string() << "\n";
     }
     out << "initialised " << opt.data_dir.string() << "\n";
@@ -150,7 +149,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
 }
 
 Status backup_database(const fs::path& data_dir, const fs::path& dest) {
-    if (fs::exists(dest)) return fail(Errc::already_exists, "备份文件已存在，不会覆盖 / " + dest.string() + " exists; nothing was written");
+    if (fs::exists(dest)) return fail(Errc::already_exists, Msg::exists_nothing_was_written, dest.string());
     store::Database::Options ro;
     ro.read_only = true;
     auto src = store::Database::open(data_dir / kDbName, ro);
@@ -173,7 +172,7 @@ Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::s
     RecordTable table{*db};
     auto u = table.get(kUser, user_id);
     if (!u) return fail(u.error());
-    if (!*u) return fail(Errc::not_found, "没有这个用户 / no such user: " + user_id);
+    if (!*u) return fail(Errc::not_found, Msg::no_such_user, user_id);
     auto key = load_server_key(data_dir);
     if (!key) return fail(key.error());
     auto seq = table.max_seq();
@@ -226,7 +225,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     HttpServerConfig hc;
     auto colon = opt.listen.rfind(':');
     if (colon == std::string::npos)
-        return fail(Errc::invalid_argument, "--listen 需要 HOST:PORT / --listen needs HOST:PORT, got " + opt.listen);
+        return fail(Errc::invalid_argument, Msg::listen_needs_host_port_got, opt.listen);
     hc.host = opt.listen.substr(0, colon);
     if (hc.host.size() > 2 && hc.host.front() == '[' && hc.host.back() == ']') hc.host = hc.host.substr(1, hc.host.size() - 2);
     try {
@@ -234,7 +233,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
         if (port < 0 || port > 65535) throw std::out_of_range("port");
         hc.port = static_cast<std::uint16_t>(port);
     } catch (const std::exception&) {
-        return fail(Errc::invalid_argument, "端口无效 / invalid port in --listen " + opt.listen);
+        return fail(Errc::invalid_argument, Msg::invalid_port_listen, opt.listen);
     }
     hc.threads = opt.io_threads;
     hc.max_connections = static_cast<std::size_t>(opt.max_connections);

@@ -46,9 +46,7 @@ Status update_device_status(WriteBatch& b, MutationApplier& ap, RecordTable& tab
 void SyncService::handle(Caller caller, pb::SyncRequest req, std::function<void(Result<pb::SyncResponse>)> done) {
     m_ctx.counters.sync_requests++;
     if (req.mutations_size() > m_ctx.limits.max_mutations_per_sync) {
-        done(fail(Errc::too_large, "一次同步最多 " + std::to_string(m_ctx.limits.max_mutations_per_sync) +
-                                       " 条更改 / at most " + std::to_string(m_ctx.limits.max_mutations_per_sync) +
-                                       " changes per sync request"));
+        done(fail(Errc::too_large, Msg::at_most_changes_per_sync, std::to_string(m_ctx.limits.max_mutations_per_sync)));
         return;
     }
     auto shared_req = std::make_shared<pb::SyncRequest>(std::move(req));

@@ -36,7 +36,7 @@ void Writer::submit(Work work, Done done) {
     {
         std::lock_guard lk(m_mu);
         if (m_stopping) {
-            done(fail(Errc::unavailable, "服务器正在停止 / the server is shutting down"));
+            done(fail(Errc::unavailable, Msg::server_shutting_down));
             return;
         }
         m_queue.push_back({std::move(work), std::move(done)});
@@ -88,7 +88,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     {
         auto last = RecordTable{m_db}.max_seq();
         if (!last) {
-            (void)m_db.exec("ROLLBACK");
+            (void)m_db.exec("ROLLBACK");  // the commit's own error is what the jobs get
             for (auto& j : jobs) j.done(fail(last.error()));
             return;
         }
@@ -99,7 +99,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     batch.batch_id = crypto::new_uuid();
 
     auto abort_all = [&](const Error& e) {
-        (void)m_db.exec("ROLLBACK");
+        (void)m_db.exec("ROLLBACK");  // `e` is what the jobs get
         m_seq = start_seq;
         {
             std::lock_guard lk(m_mu);
@@ -135,7 +135,7 @@ Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
         try {
         st = job.work(batch);
         } catch (const std::exception& e) {
-            st = fail(Errc::internal, std::string("internal error: ") + e.what());
+            st = fail(Errc::internal, Msg::internal_error, e.what());
         }
         if (st) {
         if (auto r = m_db.exec("RELEASE job"); !r) return fail(r.error());

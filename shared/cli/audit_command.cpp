@@ -74,7 +74,7 @@ public:
         if (r->status != 200) return failed(m_err, sync::reply_error(*r).error);
         auto body = json::parse(r->body, nullptr, false);
         if (!body.is_object() || !body.contains("entries") || !body["entries"].is_array())
-            return failed(m_err, Error{Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed"});
+            return failed(m_err, Error{Errc::malformed, Msg::server_reply_cannot_parsed});
         const json& entries = body["entries"];
         if (as_json) {
             m_out << entries.dump(2, ' ', false, json::error_handler_t::replace) << "\n";

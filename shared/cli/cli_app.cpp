@@ -156,7 +156,7 @@ public:
         auto pending = s.pending_count();
         auto outbox = s.outbox(true);
         auto blobs = s.blobs(true);
-        if (!pending || !outbox || !blobs) return failed(m_err, Error{Errc::storage, "cannot read the device database"});
+        if (!pending || !outbox || !blobs) return failed(m_err, Error{Errc::storage, Msg::device_database_unreadable});
         json j{{"id", id->device_id}, {"user_id", id->user_id}, {"user_name", id->user_name}, {"role", id->role},
                {"district_id", id->district_id}, {"server", id->server_url}, {"outbox_pending", *pending},
                {"outbox_set_aside", static_cast<std::int64_t>(outbox->size()) - *pending},
@@ -259,10 +259,10 @@ public:
             return usage("inspect 需要 --task ID 或 --amends REPORT_ID，以及 --answers FILE.json / inspect needs --task ID or "
                          "--amends REPORT_ID, and --answers FILE.json");
         auto text = read_file(*answers_path);
-        if (!text) return failed(m_err, Error{Errc::not_found, "无法读取答案文件 / cannot read " + *answers_path});
+        if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_answers_file, *answers_path});
         auto j = json::parse(*text, nullptr, false);
         if (!j.is_object())
-            return failed(m_err, Error{Errc::malformed, "答案文件不是 JSON 对象 / the answers file is not a JSON object: " + *answers_path});
+            return failed(m_err, Error{Errc::malformed, Msg::answers_file_not_json_object, *answers_path});
         InspectionInput in;
         in.task_id = task.value_or("");
         in.amends = amends.value_or("");
@@ -275,8 +275,7 @@ public:
                 a.result = v["result"].get<std::string>();
                 if (v.contains("note") && v["note"].is_string()) a.note = v["note"].get<std::string>();
             } else {
-                return failed(m_err, Error{Errc::invalid_argument, "检查项 " + code + " 的答案格式无效 / answer for " + code +
-                                                                       " must be \"pass|fail|na\" or {\"result\": ..., \"note\": ...}"});
+                return failed(m_err, Error{Errc::invalid_argument, Msg::answer_for_must_pass_fail, code});
             }
             in.answers.push_back(std::move(a));
         }
@@ -287,14 +286,14 @@ public:
                 path = spec.substr(eq + 1);
             }
             auto data = read_file(path);
-            if (!data) return failed(m_err, Error{Errc::not_found, "无法读取照片 / cannot read photo " + path});
+            if (!data) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_photo, path});
             in.photos.push_back({code, std::move(*data), mime_of(path)});
         }
         if (auto g = m_a.get("--gps")) {
             pb::GeoPoint p;
             double lat = 0, lon = 0;
             if (std::sscanf(g->c_str(), "%lf,%lf", &lat, &lon) != 2 || lat < -90 || lat > 90 || lon < -180 || lon > 180)
-                return failed(m_err, Error{Errc::invalid_argument, "--gps 格式为 纬度,经度 / --gps takes LAT,LON, got " + *g});
+                return failed(m_err, Error{Errc::invalid_argument, Msg::gps_takes_lat_lon_got, *g});
             p.set_lat(lat);
             p.set_lon(lon);
             in.gps = p;
@@ -316,9 +315,9 @@ public:
         if (!task || !to) return usage("task-status 需要 --task ID --to STATUS");
         auto cur = m_p.store().get(kTask, *task);
         if (!cur) return failed(m_err, cur.error());
-        if (!*cur) return failed(m_err, Error{Errc::not_found, "本机没有这个任务 / no such task on this device: " + *task});
+        if (!*cur) return failed(m_err, Error{Errc::not_found, Msg::no_such_task_device, *task});
         auto t = parse<pb::Task>(**cur);
-        if (!t) return failed(m_err, Error{Errc::malformed, "task cannot be parsed"});
+        if (!t) return failed(m_err, Error{Errc::malformed, Msg::task_cannot_parsed});
         if (auto s = check_task_transition(t->status(), *to); !s) return failed(m_err, s.error());
         t->set_status(*to);
         pb::Mutation m;
@@ -432,7 +431,7 @@ public:
         if (coll != kInstitution && coll != kZone) return usage("edit 只适用于 institution 或 zone / edit works on institution or zone");
         auto cur = m_p.store().get(coll, id);
         if (!cur) return failed(m_err, cur.error());
-        if (!*cur) return failed(m_err, Error{Errc::not_found, "本机没有这条记录 / no such record on this device: " + id});
+        if (!*cur) return failed(m_err, Error{Errc::not_found, Msg::no_such_record_device, id});
         std::unique_ptr<google::protobuf::Message> msg;
         if (coll == kInstitution) msg = std::make_unique<pb::Institution>(); else msg = std::make_unique<pb::Zone>();
         msg->ParseFromString((*cur)->payload());
@@ -445,7 +444,7 @@ public:
             std::string name = pos[i].substr(0, eq), value = pos[i].substr(eq + 1);
             const auto* f = desc->FindFieldByName(name);
             if (!f || f->is_repeated() || f->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE)
-                return failed(m_err, Error{Errc::invalid_argument, "不能这样修改字段 / cannot set field '" + name + "'"});
+                return failed(m_err, Error{Errc::invalid_argument, Msg::cannot_set_field, name});
             try {
                 switch (f->cpp_type()) {
                     case google::protobuf::FieldDescriptor::CPPTYPE_STRING: refl->SetString(msg.get(), f, value); break;
@@ -453,10 +452,10 @@ public:
                     case google::protobuf::FieldDescriptor::CPPTYPE_INT32: refl->SetInt32(msg.get(), f, std::stoi(value)); break;
                     case google::protobuf::FieldDescriptor::CPPTYPE_INT64: refl->SetInt64(msg.get(), f, std::stoll(value)); break;
                     case google::protobuf::FieldDescriptor::CPPTYPE_DOUBLE: refl->SetDouble(msg.get(), f, std::stod(value)); break;
-                    default: return failed(m_err, Error{Errc::invalid_argument, "unsupported field type: " + name});
+                    default: return failed(m_err, Error{Errc::invalid_argument, Msg::unsupported_field_type, name});
                 }
             } catch (const std::exception&) {
-                return failed(m_err, Error{Errc::invalid_argument, "字段值无效 / bad value for " + name + ": " + value});
+                return failed(m_err, Error{Errc::invalid_argument, Msg::bad_value_for, name, value});
             }
             m.add_changed_fields(name);
         }
@@ -553,15 +552,13 @@ private:
         auto me = m_p.identity();
         if (!me) return failed(m_err, me.error());
         if (device_id == me->device_id)
-            return failed(m_err, Error{Errc::invalid_argument, "不能停用正在使用的这台设备 / this is the device you are "
-                                                               "using: revoke it from another admin's device"});
+            return failed(m_err, Error{Errc::invalid_argument, Msg::cannot_revoke_own_device});
         auto cur = m_p.store().get(kDevice, device_id);
         if (!cur) return failed(m_err, cur.error());
         auto d = *cur ? parse<pb::Device>(**cur) : std::nullopt;
         if (!d || (*cur)->deleted())
-            return failed(m_err, Error{Errc::not_found, "本机没有这台设备 / no such device on this device: " + device_id +
-                                                            " (sync first?)"});
-        if (d->revoked()) return failed(m_err, Error{Errc::invalid_argument, "这台设备已停用 / this device is already revoked"});
+            return failed(m_err, Error{Errc::not_found, Msg::no_such_device_on_this_device, device_id});
+        if (d->revoked()) return failed(m_err, Error{Errc::invalid_argument, Msg::device_already_revoked});
         d->set_revoked(true);
         pb::Mutation m;
         m.set_collection(std::string(kDevice));
@@ -622,7 +619,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         return 0;
     }
     if (auto s = check_options(cmd, a); !s) {
-        err << "ducha: " << s.error().message << "\n\n" << kUsage << "\n" << kDeskUsage;
+        err << "ducha: " << s.error().message() << "\n\n" << kUsage << "\n" << kDeskUsage;
         return 2;
     }
     if (!profile) {
@@ -631,14 +628,13 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
     }
     // Only enroll creates a profile: a mistyped --profile must not leave an empty one behind.
     if (cmd != "enroll" && !std::filesystem::exists(std::filesystem::path(*profile) / "device.db"))
-        return failed(err, Error{Errc::not_found, "没有这个设备资料，请先运行 enroll / no device profile in " +
-                                                      *profile + ": run `ducha --profile DIR enroll` first"});
+        return failed(err, Error{Errc::not_found, Msg::no_device_profile_run_ducha, *profile});
     auto p = DeviceProfile::open(*profile);
     if (!p) return failed(err, p.error());
     Cli cli{*p, a, out, err};
     try {
         if (cmd == "enroll") return cli.enroll();
-        if (!p->enrolled()) return failed(err, Error{Errc::not_found, "此资料尚未注册，请先运行 enroll / this profile is not enrolled: run `ducha --profile DIR enroll` first"});
+        if (!p->enrolled()) return failed(err, Error{Errc::not_found, Msg::profile_not_enrolled_run_ducha});
         if (cmd == "sync") return cli.sync();
         if (cmd == "status") return cli.status();
         if (cmd == "tasks") return cli.tasks();

@@ -36,7 +36,7 @@ inline std::optional<std::string> read_file(const std::string& path) {
 }
 
 inline int failed(std::ostream& err, const Error& e) {
-    err << "ducha: " << e.message << "\n";
+    err << "ducha: " << e.message() << "\n";
     return 1;
 }
 

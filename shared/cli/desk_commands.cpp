@@ -200,18 +200,18 @@ public:
             std::string name = kv.substr(0, eq), value = kv.substr(eq + 1);
             const auto* f = desc->FindFieldByName(name);
             if (!f || f->is_repeated() || f->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE)
-                return failed(m_err, Error{Errc::invalid_argument, "不能这样修改字段 / cannot set field '" + name + "'"});
+                    return failed(m_err, Error{Errc::invalid_argument, Msg::cannot_set_field, name});
             using FD = google::protobuf::FieldDescriptor;
             if (f->cpp_type() == FD::CPPTYPE_STRING) {
                 refl->SetString(&next, f, value);
             } else if (f->cpp_type() == FD::CPPTYPE_BOOL) {
                 auto v = parse_yes_no(value);
-                if (!v) return failed(m_err, Error{Errc::invalid_argument, name + " 须为 true/false / must be true or false"});
+                    if (!v) return failed(m_err, Error{Errc::invalid_argument, Msg::must_true_or_false, name});
                 refl->SetBool(&next, f, *v);
             } else if (f->cpp_type() == FD::CPPTYPE_INT32) {
                 refl->SetInt32(&next, f, std::stoi(value));
             } else {
-                return failed(m_err, Error{Errc::invalid_argument, "不能这样修改字段 / cannot set field '" + name + "'"});
+                    return failed(m_err, Error{Errc::invalid_argument, Msg::cannot_set_field, name});
             }
             fields.push_back(name);
         }
@@ -221,7 +221,7 @@ public:
     int registry_import() {
         InstitutionRegistry reg{m_w};
         auto text = read_file(word(1));
-        if (!text) return failed(m_err, Error{Errc::not_found, "无法读取文件 / cannot read " + word(1)});
+            if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_file, word(1)});
         return import_result(reg.import_csv(*text, m_a.get("--district").value_or("")));
     }
 
@@ -392,7 +392,7 @@ public:
         // The server re-runs the draw before it accepts it: only its answer counts.
         auto v = dd.view(*id);
         if (!v) return failed(m_err, v.error());
-        if (v->status != "drawn") return failed(m_err, Error{Errc::rejected, "服务器拒绝了抽签结果 / the server refused the draw: " + refusal(*id)});
+            if (v->status != "drawn") return failed(m_err, Error{Errc::rejected, Msg::server_refused_draw, refusal(*id)});
         return show_pairs(std::move(pairs), *id);
     }
 
@@ -402,7 +402,7 @@ public:
         if (!v) return failed(m_err, v.error());
         auto s = dd.verify(word(1));
         if (!s) {
-            m_out << "FAIL " << s.error().message << "\n";
+                m_out << "FAIL " << s.error().message() << "\n";
             return 3;
         }
         m_out << "draw " << v->id << " verified: seed matches its committed hash " << v->seed_hash_hex.substr(0, 16)
@@ -569,7 +569,7 @@ public:
     int complaint_import() {
         ComplaintLedger cl{m_w};
         auto text = read_file(word(1));
-        if (!text) return failed(m_err, Error{Errc::not_found, "无法读取文件 / cannot read " + word(1)});
+        if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_file, word(1)});
         return import_result(cl.import_csv(*text, m_a.get("--district").value_or("")));
     }
 
@@ -664,7 +664,7 @@ public:
             m_out << "wrote " << *out_path << " (" << pdf->size() << " bytes)\n";
             return 0;
         }
-        Result<exporting::Table> t = fail(Errc::invalid_argument, "");
+        Result<exporting::Table> t = fail(Errc::invalid_argument, Msg::verbatim);
         if (what == "reports") {
             auto from = m_a.get("--from") ? parse_day(*m_a.get("--from")) : std::optional<std::int64_t>(0);
             auto to = m_a.get("--to") ? parse_day(*m_a.get("--to")) : std::optional<std::int64_t>(0);
@@ -702,7 +702,7 @@ public:
     void note_export(exporting::ExportTables& tables, const std::string& what, const std::string& format,
                      std::int64_t rows, const std::string& subject = {}) {
         if (auto s = tables.record_export(what, format, rows, subject); !s)
-            m_err << "ducha: 导出未能记入审计日志 / the export could not be queued for the audit log: " << s.error().message
+            m_err << "ducha: 导出未能记入审计日志 / the export could not be queued for the audit log: " << s.error().message()
                   << "\n";
     }
 

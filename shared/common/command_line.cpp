@@ -24,12 +24,11 @@ Status check_command_options(std::string_view program, std::string_view command,
         if (listed(flags, name) || name == "help") continue;
         if (listed(values, name)) {
             if (i + 1 >= words.size() || words[i + 1].rfind("--", 0) == 0)
-                return fail(Errc::invalid_argument, "选项 " + w + " 需要一个值 / option " + w + " needs a value");
+                return fail(Errc::invalid_argument, Msg::option_needs_value, w);
             ++i;
             continue;
         }
-        return fail(Errc::invalid_argument, "`" + std::string(command) + "` 没有选项 " + w + " / `" +
-                                                std::string(program) + " " + std::string(command) + "` has no option " + w);
+        return fail(Errc::invalid_argument, Msg::command_has_no_option, command, w, program);
     }
     return {};
 }

@@ -55,8 +55,7 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_query_string(std:
         auto key = percent_decode(param.substr(0, eq));
         auto value = percent_decode(eq == std::string_view::npos ? std::string_view{} : param.substr(eq + 1));
         if (!key || !value)
-            return fail(Errc::invalid_argument, "查询参数的百分号编码无效 / malformed percent-encoding in the query: " +
-                                                    quoted_value(param));
+            return fail(Errc::invalid_argument, Msg::malformed_percent_encoding_query, quoted_value(param));
         out.emplace_back(std::move(*key), std::move(*value));
     }
     return out;

@@ -1,9 +1,16 @@
 #pragma once
-// Errors at boundaries are values: Result<T> is std::expected<T, Error>.
-// Every error code lives in the one enum below.
+// Errors at boundaries are values: Result<T> is std::expected<T, Error>, and [[nodiscard]].
+// Every error code lives in the one enum below; every error's words live in the message catalogue
+// (shared/common/message_catalogue.h): an Error carries a code, a Msg and the Msg's arguments, and is
+// put into words only where it is shown.
+#include <concepts>
 #include <expected>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "shared/common/message_catalogue.h"
 
 namespace ducha {
 
@@ -40,18 +47,40 @@ std::string_view errc_name(Errc e);
 
 struct Error {
     Errc code = Errc::internal;
-    std::string message;  // for the user: plain words, says what to do when it can
+    Msg what = Msg::verbatim;
+    std::vector<std::string> args;  // the Msg's {0}, {1}, ...
 
     Error() = default;
-    Error(Errc c, std::string m) : code(c), message(std::move(m)) {}
+    Error(Errc c, Msg m, std::vector<std::string> a) : code(c), what(m), args(std::move(a)) {}
+    template <typename... A>
+        requires(std::constructible_from<std::string, A> && ...)
+    Error(Errc c, Msg m, A&&... a) : code(c), what(m), args{std::string(std::forward<A>(a))...} {}
+
+    // The words in one language (the app shows the user's).
+    std::string text(Lang lang) const { return render(what, args, lang); }
+    // "中文 / English": what the CLI and the logs print.
+    std::string message() const { return render_bilingual(what, args); }
     std::string to_string() const;
+
+    // The same code, message and arguments: the same error, whatever language it is shown in.
+    bool operator==(const Error&) const = default;
 };
 
+// A Result must be looked at: dropping one drops an error. Where dropping it is right, the caller
+// says why and writes (void) or std::ignore.
 template <typename T>
-using Result = std::expected<T, Error>;
-using Status = std::expected<void, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+public:
+    using std::expected<T, Error>::expected;
+    using std::expected<T, Error>::operator=;
+    Result(std::expected<T, Error> e) : std::expected<T, Error>(std::move(e)) {}  // NOLINT: from and_then, transform
+};
+using Status = Result<void>;
 
-inline std::unexpected<Error> fail(Errc c, std::string m) { return std::unexpected(Error{c, std::move(m)}); }
+template <typename... A>
+std::unexpected<Error> fail(Errc c, Msg m, A&&... a) {
+    return std::unexpected(Error(c, m, std::forward<A>(a)...));
+}
 inline std::unexpected<Error> fail(Error e) { return std::unexpected(std::move(e)); }
 
 }  // namespace ducha

@@ -14,72 +14,72 @@ using A = Action;
 // status only together with every device (wire_error_test.cpp pins them).
 constexpr Entry kRegistry[] = {
     {Errc::malformed, "malformed", 400, A::set_aside, 0,
-     "请求无法解析 / the request cannot be parsed",
+     Msg::default_malformed,
      "the body is not a valid protobuf message, JSON body or HTTP request"},
     {Errc::invalid_argument, "invalid_argument", 400, A::set_aside, 0,
-     "请求中的值无效 / a value in the request is not valid",
+     Msg::default_invalid_argument,
      "a value is not acceptable: a blob name, a `Content-Range`, a query parameter, a key"},
     {Errc::unauthorized, "unauthorized", 401, A::refresh_token, 0,
-     "身份验证失败 / not authenticated",
+     Msg::default_unauthorized,
      "no access token, or an unknown or revoked one; an unknown or used enrollment code; an unknown, "
      "expired, revoked or reused refresh token; a device sign-in whose challenge or signature does not hold"},
     {Errc::token_expired, "token_expired", 401, A::refresh_token, 0,
-     "访问令牌已过期，请刷新 / the access token expired: refresh it",
+     Msg::default_token_expired,
      "the access token expired"},
     {Errc::code_expired, "code_expired", 401, A::stop, 0,
-     "注册码已过期，请向协调员索取新码 / this enrollment code has expired: ask your coordinator for a new one",
+     Msg::default_code_expired,
      "the enrollment code expired"},
     {Errc::forbidden, "forbidden", 403, A::stop, 0,
-     "无权执行此操作 / not allowed",
+     Msg::default_forbidden,
      "not allowed for this person (the audit log, an enrollment code), or the account is disabled"},
     {Errc::device_revoked, "device_revoked", 403, A::stop, 0,
-     "此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator",
+     Msg::default_device_revoked,
      "the device was revoked"},
     {Errc::not_found, "not_found", 404, A::stop, 0,
-     "没有找到 / not found",
+     Msg::default_not_found,
      "no such endpoint, user or file (a file out of the caller's scope reads the same)"},
     {Errc::method_not_allowed, "method_not_allowed", 405, A::stop, 0,
-     "此接口不接受这种请求方法 / this endpoint does not take this method",
+     Msg::default_method_not_allowed,
      "the endpoint takes another method"},
     {Errc::conflict, "conflict", 409, A::set_aside, 0,
-     "记录已被他人修改 / the record was changed by someone else",
+     Msg::default_conflict,
      "compare-and-set lost"},
     {Errc::already_exists, "already_exists", 409, A::set_aside, 0,
-     "已经存在 / it already exists",
+     Msg::default_already_exists,
      "it already exists"},
     {Errc::offset_mismatch, "offset_mismatch", 409, A::resume_upload, 0,
-     "上传位置不符，请从服务器位置继续 / resume from the server's offset",
+     Msg::default_offset_mismatch,
      "an upload chunk that does not start where the device's upload stands on the server; "
      "`Upload-Offset` says where"},
     {Errc::too_large, "too_large", 413, A::set_aside, 0,
-     "内容超过上限 / the request is too large",
+     Msg::default_too_large,
      "a body, chunk or file over its limit"},
     {Errc::integrity, "integrity", 422, A::set_aside, 0,
-     "内容与其哈希或签名不符 / the content does not match its hash or signature",
+     Msg::default_integrity,
      "an uploaded file's SHA-256 is not its name (the partial file is discarded)"},
     {Errc::rejected, "rejected", 422, A::set_aside, 0,
-     "服务器拒绝了此请求 / the server refused this request",
+     Msg::default_rejected,
      "refused for good (policy, validation)"},
     {Errc::unavailable, "unavailable", 503, A::retry_later, 5,
-     "服务器暂时不可用，请稍后重试 / the server is unavailable: retry shortly",
+     Msg::default_unavailable,
      "the server is restarting (draining) or overloaded"},
     {Errc::storage, "storage", 503, A::retry_later, 5,
-     "服务器存储出错，请稍后重试 / the server's storage failed: retry shortly",
+     Msg::default_storage,
      "the server's database failed"},
     {Errc::timeout, "timeout", 503, A::retry_later, 0,
-     "请求超时，请稍后重试 / the request timed out: retry shortly",
+     Msg::default_timeout,
      "the server timed out"},
     {Errc::disk_full, "disk_full", 507, A::retry_later, 0,
-     "服务器存储空间已满，请稍后重试 / the server's disk is full: retry later",
+     Msg::default_disk_full,
      "the server's disk is full"},
     {Errc::server_error, "server_error", 500, A::retry_later, 0,
-     "服务器出错，请稍后重试 / the server failed: retry later",
+     Msg::default_server_error,
      "the server failed"},
     {Errc::internal, "internal", 500, A::retry_later, 0,
-     "服务器内部错误 / internal server error",
+     Msg::default_internal,
      "the server failed (its own words stay inside)"},
     {Errc::network, "network", 500, A::retry_later, 0,
-     "无法连接服务器 / cannot reach the server",
+     Msg::default_network,
      "a network failure"},
 };
 
@@ -141,12 +141,14 @@ Errc code_for_status(long status) {
 
 Action action_for(Errc code) { return entry(code).action; }
 
-Error error_of(Errc code) { return Error{code, std::string(entry(code).words)}; }
+Error error_of(Errc code) { return Error{code, entry(code).words}; }
 
-std::string error_body(std::string_view code, std::string_view message) {
-    nlohmann::json j;
+std::string error_body(std::string_view code, const Error& e) {
+    nlohmann::ordered_json j;  // "error" first, as every reply has had it
     j["error"] = std::string(code);
-    j["message"] = std::string(message);
+    j["message"] = e.message();
+    j["message_id"] = std::string(msg_name(e.what));
+    j["args"] = e.args;
     // replace, not throw: a message may quote bytes from a malformed request
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -158,24 +160,44 @@ Reply to_reply(const WireError& e) {
     r.headers.emplace_back(std::string(kErrorHeader), std::string(row.name));
     if (row.retry_after_s > 0) r.headers.emplace_back("Retry-After", std::to_string(row.retry_after_s));
     if (e.upload_offset) r.headers.emplace_back(std::string(kUploadOffset), std::to_string(*e.upload_offset));
-    r.body = error_body(row.name, e.error.message.empty() ? row.words : std::string_view(e.error.message));
+    const bool wordless = e.error.what == Msg::verbatim && (e.error.args.empty() || e.error.args[0].empty());
+    r.body = error_body(row.name, wordless ? Error{e.error.code, row.words} : e.error);
     return r;
 }
 
+namespace {
+
+// The words of a reply: its Msg and arguments when this device knows the Msg (then they become
+// this device's words in any language), else the reply's own words, verbatim.
+std::optional<Error> words_of(const nlohmann::json& j, Errc code) {
+    std::vector<std::string> args;
+    bool readable = true;  // arguments that are not all strings: take the words instead
+    if (auto it = j.find("args"); it != j.end() && it->is_array()) {
+        for (const auto& a : *it) {
+            if (a.is_string()) args.push_back(a.get<std::string>());
+            else readable = false;
+        }
+    }
+    if (auto it = j.find("message_id"); readable && it != j.end() && it->is_string())
+        if (auto id = msg_named(it->get<std::string>())) return Error{code, *id, std::move(args)};
+    if (auto it = j.find("message"); it != j.end() && it->is_string() && !it->get<std::string>().empty())
+        return Error{code, Msg::verbatim, it->get<std::string>()};
+    return std::nullopt;
+}
+
+}  // namespace
+
 WireError from_reply(long status, std::string_view body, const std::map<std::string, std::string>& headers) {
     std::optional<Errc> known;
-    std::string message;
     auto j = nlohmann::json::parse(body, nullptr, false);
-    if (j.is_object()) {
+    if (j.is_object())
         if (auto it = j.find("error"); it != j.end() && it->is_string()) known = code_named(it->get<std::string>());
-        if (auto it = j.find("message"); it != j.end() && it->is_string()) message = it->get<std::string>();
-    }
     if (auto it = headers.find("ducha-error"); !known && it != headers.end()) known = code_named(it->second);
     const Errc code = known.value_or(code_for_status(status));
-    if (message.empty() && known) message = std::string(entry(code).words);
-    if (message.empty())
-        message = "服务器返回 HTTP " + std::to_string(status) + " / the server answered HTTP " + std::to_string(status);
-    WireError out{Error{code, std::move(message)}};
+    std::optional<Error> words = j.is_object() ? words_of(j, code) : std::nullopt;
+    if (!words && known) words = error_of(code);
+    if (!words) words = Error{code, Msg::server_answered_http, std::to_string(status)};
+    WireError out{std::move(*words)};
     if (auto it = headers.find("upload-offset"); it != headers.end()) {
         const std::string& v = it->second;
         std::uint64_t n = 0;
@@ -192,7 +214,7 @@ std::string registry_markdown() {
     for (const auto& e : kRegistry) {
         o << "| `" << e.name << "` | " << e.http_status;
         if (e.retry_after_s > 0) o << " (`Retry-After: " << e.retry_after_s << "`)";
-        o << " | " << e.meaning << " | " << action_name(e.action) << " | " << e.words << " |\n";
+        o << " | " << e.meaning << " | " << action_name(e.action) << " | " << render_bilingual(e.words, {}) << " |\n";
     }
     o << "\n| the device's action | what it does |\n|---|---|\n";
     for (Action a : {A::retry_later, A::refresh_token, A::resume_upload, A::set_aside, A::stop})

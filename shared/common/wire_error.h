@@ -1,7 +1,7 @@
 #pragma once
 // The one registry of wire errors, shared by the server and every device (the shape of
 // realm-core's error_codes.yml and protocol.hpp): for each error code, the name that travels in
-// the JSON body {"error":NAME,"message":WORDS}, its HTTP status, its default words and what a
+// the JSON body {"error":NAME,"message":WORDS,"message_id":MSG,"args":[...]}, its HTTP status, its default words and what a
 // device does with it. The server builds every error reply from it (server/http/json_error.h); a
 // device reads every error reply back through it (shared/sync/http_transport.h) into an Error with
 // the same Errc. A code never travels inside a message, and nothing reads one out of a message.
@@ -37,7 +37,7 @@ struct Entry {
     int http_status;
     Action action;
     int retry_after_s;          // the Retry-After the server adds, in seconds (0: none)
-    std::string_view words;     // "中文 / English" for an error that has no words of its own
+    Msg words;                  // for an error that has no words of its own
     std::string_view meaning;   // when the server answers it (docs/SYNC.md)
 };
 
@@ -76,15 +76,18 @@ inline constexpr std::string_view kUploadOffset = "Upload-Offset";
 // The code again as a header, for a reply without a body (an answer to HEAD).
 inline constexpr std::string_view kErrorHeader = "Ducha-Error";
 
-// {"error":code,"message":message}; invalid UTF-8 is replaced, never thrown on.
-std::string error_body(std::string_view code, std::string_view message);
+// {"error":code,"message":"中文 / English","message_id":name,"args":[...]}: the words for a reader
+// that only shows them, the catalogue's name and arguments for a device that puts them into its
+// user's language. Invalid UTF-8 is replaced, never thrown on.
+std::string error_body(std::string_view code, const Error& e);
 // The server's reply for an error: the row's status, Ducha-Error, Retry-After, Upload-Offset when
 // the error carries one, the body (an empty message gets the row's words).
 Reply to_reply(const WireError& e);
 // A device reads an error reply: the body's code when it knows it, else Ducha-Error's (a HEAD
 // reply has no body), else code_for_status(status);
-// the body's message, else the known code's words, else "服务器返回 HTTP N / the server answered
-// HTTP N"; Upload-Offset when the reply has a valid one. `headers` by lower-case name.
+// the body's message_id and args when it knows the message_id, else the body's message verbatim
+// (a server of another version), else the known code's words, else "服务器返回 HTTP N / the
+// server answered HTTP N"; Upload-Offset when the reply has a valid one. `headers` by lower-case name.
 WireError from_reply(long status, std::string_view body, const std::map<std::string, std::string>& headers);
 
 // The registry as the Markdown docs/SYNC.md carries: the codes, then what each action does.

@@ -60,9 +60,9 @@ Bytes aes_gcm_seal(const Bytes& key32, std::string_view plaintext, std::string_v
 }
 
 Result<Bytes> aes_gcm_open(const Bytes& key32, std::string_view sealed, std::string_view aad) {
-    if (key32.size() != kKeySize) return fail(Errc::invalid_argument, "The encryption key must be 32 bytes.");
+    if (key32.size() != kKeySize) return fail(Errc::invalid_argument, Msg::encryption_key_must_32_bytes);
     if (sealed.size() < kNonceSize + kTagSize)
-        return fail(Errc::invalid_argument, "The encrypted data is too short to be valid.");
+        return fail(Errc::invalid_argument, Msg::encrypted_data_too_short_valid);
 
     const std::string_view nonce = sealed.substr(0, kNonceSize);
     const std::string_view body = sealed.substr(kNonceSize, sealed.size() - kNonceSize - kTagSize);
@@ -87,13 +87,13 @@ Result<Bytes> aes_gcm_open(const Bytes& key32, std::string_view sealed, std::str
     ok = ok && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, data_of(tag)) == 1;
     if (!ok) {
         ERR_clear_error();
-        return fail(Errc::internal, "Decryption could not be set up.");
+        return fail(Errc::internal, Msg::decryption_could_not_set_up);
     }
     // Final is where the tag is checked; on failure the plaintext must not escape.
     if (EVP_DecryptFinal_ex(ctx.get(), data_of(out) + written, &len) != 1) {
         ERR_clear_error();
         OPENSSL_cleanse(out.data(), out.size());
-        return fail(Errc::integrity, "The encrypted data failed its integrity check (wrong key or tampered).");
+        return fail(Errc::integrity, Msg::encrypted_data_failed_integrity_check);
     }
     written += static_cast<std::size_t>(len);
     out.resize(written);

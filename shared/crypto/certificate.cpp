@@ -39,7 +39,7 @@ constexpr long kValidDays = 3653;  // 10 years, leap days included
 
 std::unexpected<Error> openssl_fail(const std::string& what) {
     ERR_clear_error();  // leave no stale entries for unrelated later calls on this thread
-    return fail(Errc::internal, what);
+    return fail(Errc::internal, Msg::verbatim, what);  // OpenSSL's own failure, in English
 }
 
 // Contents of a memory BIO as a string.
@@ -54,12 +54,11 @@ std::string bio_contents(BIO* bio) {
 Status write_file_atomically(const std::filesystem::path& path, const std::string& contents, mode_t mode) {
     const std::filesystem::path tmp = path.string() + ".tmp";
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) return fail(Errc::storage, "Cannot create " + tmp.string() + ": " + std::strerror(errno));
+    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_file_os, tmp.string(), std::strerror(errno));
     auto fail_with = [&](const std::string& what, int err) {
         ::close(fd);
         ::unlink(tmp.c_str());
-        return fail(err == ENOSPC ? Errc::disk_full : Errc::storage,
-                    what + " " + tmp.string() + ": " + std::strerror(err));
+        return fail(err == ENOSPC ? Errc::disk_full : Errc::storage, Msg::cannot_write_file_in, what, tmp.string(), std::strerror(err));
     };
     // O_CREAT's mode only applies to new files; a leftover temporary file may have looser bits.
     if (::fchmod(fd, mode) != 0) return fail_with("Cannot set permissions on", errno);
@@ -76,13 +75,13 @@ Status write_file_atomically(const std::filesystem::path& path, const std::strin
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return fail(Errc::storage, "Cannot close " + tmp.string() + ": " + std::strerror(err));
+        return fail(Errc::storage, Msg::cannot_close_file, tmp.string(), std::strerror(err));
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
         ::unlink(tmp.c_str());
-        return fail(Errc::storage, "Cannot rename " + tmp.string() + " to " + path.string() + ": " + ec.message());
+        return fail(Errc::storage, Msg::cannot_rename_file, tmp.string(), path.string(), ec.message());
     }
     return {};
 }
@@ -107,12 +106,12 @@ std::string san_entry(const std::string& name) {
 
 Status write_self_signed_certificate(const std::filesystem::path& key_pem, const std::filesystem::path& cert_pem,
                                      const std::string& common_name) {
-    if (common_name.empty()) return fail(Errc::invalid_argument, "The certificate needs a host name.");
+    if (common_name.empty()) return fail(Errc::invalid_argument, Msg::certificate_needs_host_name);
     // The name goes into a comma-separated SAN list and an X.509 name; keep it to host-name characters.
     for (char c : common_name) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                         c == '-' || c == '_' || c == ':' || c == '*';
-        if (!ok) return fail(Errc::invalid_argument, "The host name '" + common_name + "' has invalid characters.");
+        if (!ok) return fail(Errc::invalid_argument, Msg::host_name_invalid_characters, common_name);
     }
 
     PkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
@@ -179,16 +178,16 @@ Status write_self_signed_certificate(const std::filesystem::path& key_pem, const
 Result<std::string> public_key_pin_of_certificate(const std::filesystem::path& cert_pem) {
     std::error_code ec;
     if (!std::filesystem::exists(cert_pem, ec))
-        return fail(Errc::not_found, "Certificate file not found: " + cert_pem.string());
+        return fail(Errc::not_found, Msg::certificate_file_not_found, cert_pem.string());
     BioPtr bio(BIO_new_file(cert_pem.c_str(), "r"));
     if (!bio) {
         ERR_clear_error();
-        return fail(Errc::storage, "Cannot open the certificate file " + cert_pem.string());
+        return fail(Errc::storage, Msg::cannot_open_certificate_file, cert_pem.string());
     }
     X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
     if (!cert) {
         ERR_clear_error();
-        return fail(Errc::malformed, "The file " + cert_pem.string() + " does not hold a PEM certificate.");
+        return fail(Errc::malformed, Msg::file_does_not_hold_pem, cert_pem.string());
     }
     // DER of the SubjectPublicKeyInfo, exactly what libcurl hashes for CURLOPT_PINNEDPUBLICKEY.
     unsigned char* der = nullptr;

@@ -34,19 +34,19 @@ PkeyPtr private_key_from_seed(const Bytes& seed) {
 
 Ed25519KeyPair Ed25519KeyPair::generate() {
     auto kp = from_seed(random_bytes(kKeySize));
-    if (!kp) throw std::runtime_error("ed25519: key generation failed: " + kp.error().message);
+    if (!kp) throw std::runtime_error("ed25519: key generation failed: " + kp.error().message());
     return std::move(*kp);
 }
 
 Result<Ed25519KeyPair> Ed25519KeyPair::from_seed(const Bytes& seed32) {
-    if (seed32.size() != kKeySize) return fail(Errc::invalid_argument, "An Ed25519 seed must be 32 bytes.");
+    if (seed32.size() != kKeySize) return fail(Errc::invalid_argument, Msg::ed25519_seed_must_32_bytes);
     PkeyPtr key = private_key_from_seed(seed32);
-    if (!key) return fail(Errc::internal, "OpenSSL could not load the Ed25519 key.");
+    if (!key) return fail(Errc::internal, Msg::openssl_could_not_load_ed25519);
     Bytes pub(kKeySize, '\0');
     std::size_t len = pub.size();
     if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char*>(pub.data()), &len) != 1 ||
         len != kKeySize)
-        return fail(Errc::internal, "OpenSSL could not derive the Ed25519 public key.");
+        return fail(Errc::internal, Msg::openssl_could_not_derive_ed25519);
     Ed25519KeyPair kp;
     kp.m_seed = seed32;
     kp.m_public = std::move(pub);

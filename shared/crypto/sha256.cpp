@@ -65,8 +65,8 @@ Result<Bytes> sha256_file(const std::filesystem::path& path) {
     if (!f) {
         const int err = errno;
         if (err == ENOENT || err == ENOTDIR)
-            return fail(Errc::not_found, "File not found: " + path.string());
-        return fail(Errc::storage, "Cannot open " + path.string() + ": " + std::strerror(err));
+            return fail(Errc::not_found, Msg::file_not_found_os, path.string());
+        return fail(Errc::storage, Msg::cannot_open_file_os, path.string(), std::strerror(err));
     }
     Sha256 h;
     std::vector<char> buf(64 * 1024);
@@ -76,7 +76,7 @@ Result<Bytes> sha256_file(const std::filesystem::path& path) {
         if (n < buf.size()) {
             if (std::ferror(f.get())) {
                 const int err = errno;
-                return fail(Errc::storage, "Cannot read " + path.string() + ": " + std::strerror(err));
+                return fail(Errc::storage, Msg::cannot_read_file_os, path.string(), std::strerror(err));
             }
             break;
         }

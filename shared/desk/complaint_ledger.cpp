@@ -30,19 +30,19 @@ Result<std::string> ComplaintLedger::intake(const ComplaintInput& in) {
         if (!i) return fail(i.error());
         if (district.empty()) district = i->msg.district_id();
         if (district != i->msg.district_id())
-            return fail(Errc::invalid_argument, "机构不在该区县 / the institution is in another district");
+            return fail(Errc::invalid_argument, Msg::institution_another_district);
     }
     if (district.empty()) district = who->district_id;
-    if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district");
+    if (district.empty()) return fail(Errc::invalid_argument, Msg::choose_district);
     if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (is_blank(in.text)) return fail(Errc::invalid_argument, "投诉内容不能为空 / the complaint text is required");
+    if (is_blank(in.text)) return fail(Errc::invalid_argument, Msg::complaint_text_required);
     if (std::find(kComplaintSources.begin(), kComplaintSources.end(), in.source) == kComplaintSources.end())
-        return fail(Errc::invalid_argument, "来源无效 / unknown source: " + in.source + " (12345, phone, letter, online, other)");
+        return fail(Errc::invalid_argument, Msg::unknown_complaint_source, in.source);
     if (in.institution_id.empty() && is_blank(in.address))
-        return fail(Errc::invalid_argument, "须关联机构或填写地址 / link an institution or give an address");
+        return fail(Errc::invalid_argument, Msg::link_institution_or_give_address);
     std::int64_t received = in.received_at ? in.received_at : unix_seconds_now();
     std::int64_t due = in.due_at ? in.due_at : received + 15 * kDay;
-    if (due < received) return fail(Errc::invalid_argument, "办结期限早于受理日期 / the due date is before the received date");
+    if (due < received) return fail(Errc::invalid_argument, Msg::due_date_before_received_date);
     c.set_district_id(district);
     c.set_source(in.source);
     c.set_text(in.text);
@@ -116,7 +116,7 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
         if (!id) {
             // A rule only intake knows (e.g. the district): report it on its row, import nothing.
             res.ids.clear();
-            res.errors.push_back({csv->rows[i].line, id.error().message});
+            res.errors.push_back({csv->rows[i].line, id.error().message()});
             return res;
         }
         res.ids.push_back(*id);
@@ -145,14 +145,14 @@ Status ComplaintLedger::move(const std::string& id, const std::string& to, const
 
 Status ComplaintLedger::link(const std::string& id, const std::string& institution_id, const std::string& address) {
     if (institution_id.empty() && is_blank(address))
-        return fail(Errc::invalid_argument, "须关联机构或填写地址 / link an institution or give an address");
+        return fail(Errc::invalid_argument, Msg::link_institution_or_give_address);
     if (!institution_id.empty()) {
         auto c = m_w.require<pb::Complaint>(kComplaint, id, "投诉");
         if (!c) return fail(c.error());
         auto i = m_w.require<pb::Institution>(kInstitution, institution_id, "机构");
         if (!i) return fail(i.error());
         if (i->msg.district_id() != c->msg.district_id())
-            return fail(Errc::invalid_argument, "机构不在投诉所属区县 / the institution is in another district");
+            return fail(Errc::invalid_argument, Msg::institution_outside_complaint_district);
     }
     return move(id, {}, [&](pb::Complaint& c) {
         if (!institution_id.empty()) c.set_institution_id(institution_id);
@@ -164,7 +164,7 @@ Result<std::string> ComplaintLedger::triage(const std::string& id, TaskSpec task
     auto c = m_w.require<pb::Complaint>(kComplaint, id, "投诉");
     if (!c) return fail(c.error());
     if (c->msg.institution_id().empty() && task.institution_id.empty())
-        return fail(Errc::invalid_argument, "先关联机构才能派发核查任务 / link the complaint to an institution before sending someone");
+        return fail(Errc::invalid_argument, Msg::link_complaint_institution_before_sending);
     if (task.institution_id.empty()) task.institution_id = c->msg.institution_id();
     task.kind = "complaint";
     task.complaint_id = id;
@@ -190,7 +190,7 @@ Result<std::string> ComplaintLedger::triage(const std::string& id, TaskSpec task
 Status ComplaintLedger::start(const std::string& id) { return move(id, "in_progress"); }
 
 Status ComplaintLedger::resolve(const std::string& id, const std::string& resolution) {
-    if (is_blank(resolution)) return fail(Errc::invalid_argument, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
+    if (is_blank(resolution)) return fail(Errc::invalid_argument, Msg::record_resolution_resolve_complaint);
     auto who = m_w.identity();
     if (!who) return fail(who.error());
     return move(id, "resolved", [&](pb::Complaint& c) {

@@ -29,7 +29,7 @@ Result<CoverageResult> CoverageReport::compute(const CoverageQuery& q) {
             in.from_s = in.to_s - 30 * 24 * 3600;
         }
     }
-    if (in.to_s <= in.from_s) return fail(Errc::invalid_argument, "统计期结束须晚于开始 / the period must end after it starts");
+    if (in.to_s <= in.from_s) return fail(Errc::invalid_argument, Msg::period_must_end_after_starts);
     std::string district = campaign && q.district_id.empty() ? campaign->district_id : q.district_id;
 
     auto districts = m_w.list<pb::District>(kDistrict);

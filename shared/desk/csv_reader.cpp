@@ -45,7 +45,7 @@ std::optional<std::size_t> CsvTable::column(std::initializer_list<std::string_vi
 Result<CsvTable> parse_csv(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (!valid_utf8(text))
-        return fail(Errc::malformed, "文件不是 UTF-8 编码，请另存为 UTF-8 CSV / the file is not UTF-8: save it as UTF-8 CSV");
+        return fail(Errc::malformed, Msg::file_not_utf_8_save);
     // The separator is whichever of comma and tab the header line uses more.
     auto first_nl = text.find('\n');
     auto head = text.substr(0, first_nl);
@@ -100,10 +100,9 @@ Result<CsvTable> parse_csv(std::string_view text) {
         }
     }
     if (quoted)
-        return fail(Errc::malformed, "第 " + std::to_string(quote_line) + " 行的引号没有闭合 / unterminated quote starting on line " +
-                                         std::to_string(quote_line));
+        return fail(Errc::malformed, Msg::unterminated_quote_starting_line, std::to_string(quote_line));
     if (!cell.empty() || !row.cells.empty()) end_row();
-    if (rows.empty()) return fail(Errc::invalid_argument, "文件是空的 / the file is empty");
+    if (rows.empty()) return fail(Errc::invalid_argument, Msg::file_empty);
     CsvTable t;
     for (auto& h : rows.front().cells) t.headers.push_back(trim(h));
     t.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));

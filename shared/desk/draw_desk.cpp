@@ -41,7 +41,7 @@ Result<std::vector<PoolSite>> add_pool(const DrawRequest& req, const std::string
     }
     // Canonical order: by id, so the same registry gives the same pool on every device.
     std::sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (pool.empty()) return fail(Errc::invalid_argument, "筛选后没有可抽取的机构 / no institution matches the filters");
+    if (pool.empty()) return fail(Errc::invalid_argument, Msg::no_institution_matches_filters);
     for (const auto& [id, m] : pool) {
         d.add_pool(id);
         d.add_weights(site_weight(*m, req.weight_key_targets));
@@ -57,7 +57,7 @@ Result<std::vector<std::string>> add_inspectors(RecordWriter& w, const std::stri
     for (const auto& u : *users)
         if (u.msg.role() == "volunteer" && u.msg.active() && u.msg.district_id() == district) inspectors.push_back(u.id);
     std::sort(inspectors.begin(), inspectors.end());
-    if (inspectors.empty()) return fail(Errc::invalid_argument, "本区县没有在岗督查员 / the district has no active volunteers");
+    if (inspectors.empty()) return fail(Errc::invalid_argument, Msg::district_no_active_volunteers);
     for (const auto& u : inspectors) d.add_inspectors(u);
     return inspectors;
 }
@@ -130,10 +130,10 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
     if (auto s = require_grant(*who, kDraw, policy::kCreate); !s) return fail(s.error());
     std::string district = req.district_id.empty() ? who->district_id : req.district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to draw in");
-    if (req.k < 1) return fail(Errc::invalid_argument, "抽取数量至少为 1 / draw at least one institution");
+    if (district.empty()) return fail(Errc::invalid_argument, Msg::choose_district_to_draw);
+    if (req.k < 1) return fail(Errc::invalid_argument, Msg::draw_at_least_one_institution);
     if (req.inspectors_per_site < 1 || req.inspectors_per_site > 5)
-        return fail(Errc::invalid_argument, "每处督查员人数须为 1–5 / inspectors per site must be 1 to 5");
+        return fail(Errc::invalid_argument, Msg::inspectors_per_site_must_1);
 
     auto insts = m_w.list<pb::Institution>(kInstitution);
     if (!insts) return fail(insts.error());
@@ -146,7 +146,7 @@ Result<std::string> DrawDesk::commit(const DrawRequest& req) {
 
     std::int64_t start = req.window_start ? req.window_start : unix_seconds_now();
     std::int64_t end = req.window_end ? req.window_end : start + 7 * kDay;
-    if (end <= start) return fail(Errc::invalid_argument, "截止时间须晚于开始时间 / the window must end after it starts");
+    if (end <= start) return fail(Errc::invalid_argument, Msg::window_must_end_after_starts);
     auto tpl = sync::newest_checklist(m_w.store());
     if (!tpl) return fail(tpl.error());
     Bytes seed = crypto::random_bytes(kDrawSeedSize);
@@ -172,17 +172,17 @@ Result<std::vector<DrawPair>> DrawDesk::reveal(const std::string& draw_id) {
     if (auto s = require_grant(*who, kDraw, policy::kUpdate); !s) return fail(s.error());
     auto d = m_w.require<pb::Draw>(kDraw, draw_id, "抽签");
     if (!d) return fail(d.error());
-    if (d->msg.status() != "committed") return fail(Errc::invalid_argument, "该抽签已公布 / this draw is already drawn");
+    if (d->msg.status() != "committed") return fail(Errc::invalid_argument, Msg::draw_already_drawn);
     auto out = m_w.store().outbox(false);
     if (!out) return fail(out.error());
     bool queued = std::any_of(out->begin(), out->end(), [&](const auto& o) { return o.mutation.id() == draw_id; });
     if (queued || d->seq <= 0)
-        return fail(Errc::unavailable, "抽签承诺尚未送达服务器，请先同步 / the commitment has not reached the server yet: sync first");
+        return fail(Errc::unavailable, Msg::commitment_not_reached_server_yet);
     auto seed_hex = m_w.store().meta(seed_key(draw_id));
     if (!seed_hex) return fail(seed_hex.error());
-    if (!*seed_hex) return fail(Errc::not_found, "本机没有该抽签的种子（只有发起抽签的设备能公布） / this device does not hold the draw's seed: only the device that committed it can reveal it");
+    if (!*seed_hex) return fail(Errc::not_found, Msg::device_does_not_hold_draw);
     auto seed = hex_decode(**seed_hex);
-    if (!seed) return fail(Errc::integrity, "种子已损坏 / the stored seed is damaged");
+    if (!seed) return fail(Errc::integrity, Msg::stored_seed_damaged);
     pb::Draw next = d->msg;
     next.set_seed(*seed);
     next.set_commit_seq(d->seq);

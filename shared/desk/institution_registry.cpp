@@ -34,7 +34,7 @@ Status InstitutionRegistry::validate(const pb::Institution& inst) {
     if (inst.name().size() > 200) problems += "名称过长 / the name is too long; ";
     if (inst.has_location() && (std::abs(inst.location().lat()) > 90 || std::abs(inst.location().lon()) > 180))
         problems += "坐标无效 / the coordinates are out of range; ";
-    if (!problems.empty()) return fail(Errc::invalid_argument, problems.substr(0, problems.size() - 2));
+    if (!problems.empty()) return fail(Errc::invalid_argument, Msg::verbatim, problems.substr(0, problems.size() - 2));
     return {};
 }
 
@@ -49,14 +49,13 @@ Result<std::string> InstitutionRegistry::create(pb::Institution inst) {
         auto z = m_w.require<pb::Zone>(kZone, inst.zone_id(), "片区");
         if (!z) return fail(z.error());
         if (z->msg.district_id() != inst.district_id())
-            return fail(Errc::invalid_argument, "片区不属于该区县 / the zone is in another district");
+            return fail(Errc::invalid_argument, Msg::zone_another_district);
     }
     auto all = m_w.list<pb::Institution>(kInstitution);
     if (!all) return fail(all.error());
     for (const auto& i : *all)
         if (key_of(i.msg) == key_of(inst) && i.msg.merged_into().empty())
-            return fail(Errc::already_exists, "名录中已有同名同址机构 / the registry already has " + inst.name() + " at this address (" +
-                                                  i.id + ")");
+            return fail(Errc::already_exists, Msg::registry_already_at_address, inst.name(), i.id);
     inst.set_field_reported(false);
     return m_w.create(kInstitution, inst);
 }
@@ -70,10 +69,10 @@ Status InstitutionRegistry::update(const std::string& id, const pb::Institution&
     if (auto s = require_district(*who, cur->msg.district_id()); !s) return s;
     if (auto s = require_district(*who, next.district_id()); !s) return s;
     if (auto s = validate(next); !s) return s;
-    if (fields.empty()) return fail(Errc::invalid_argument, "没有要修改的字段 / nothing to change");
+    if (fields.empty()) return fail(Errc::invalid_argument, Msg::nothing_change);
     const auto* desc = pb::Institution::descriptor();
     for (const auto& f : fields)
-        if (!desc->FindFieldByName(f)) return fail(Errc::invalid_argument, "未知字段 / unknown field: " + f);
+        if (!desc->FindFieldByName(f)) return fail(Errc::invalid_argument, Msg::unknown_field_named, f);
     return m_w.edit_fields(kInstitution, id, cur->version, next, fields);
 }
 
@@ -137,7 +136,7 @@ pb::Institution institution_of_row(const CsvRow& row, const RegistryColumns& col
             i.mutable_location()->set_lon(*lo);
         }
     }
-    if (auto s = InstitutionRegistry::validate(i); !s) problems += s.error().message + "; ";
+    if (auto s = InstitutionRegistry::validate(i); !s) problems += s.error().message() + "; ";
     if (!is_blank(i.name()) && !is_blank(i.address()) && !taken.insert(key_of(i)).second)
         problems += "与名录或本文件中的机构重复 / duplicates an institution already in the registry or in this file; ";
     return i;
@@ -153,7 +152,7 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
     if (auto s = require_grant(*who, kInstitution, policy::kCreate); !s) return fail(s.error());
     std::string district = district_id.empty() ? who->district_id : district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (district.empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district to import into");
+    if (district.empty()) return fail(Errc::invalid_argument, Msg::choose_district_import_into);
     auto csv = parse_csv(csv_text);
     if (!csv) return fail(csv.error());
     const RegistryColumns cols = registry_columns(*csv);
@@ -202,7 +201,7 @@ Status InstitutionRegistry::merge(const std::string& field_id, const std::string
     if (!site) return fail(site.error());
     if (auto s = require_district(*who, site->msg.district_id()); !s) return s;
     if (!site->msg.field_reported() || !site->msg.merged_into().empty())
-        return fail(Errc::invalid_argument, "这不是待处理的现场上报机构 / this is not a field-reported site awaiting review");
+        return fail(Errc::invalid_argument, Msg::not_field_reported_site_awaiting);
     pb::Institution next = site->msg;
     if (into_id.empty()) {
         next.set_field_reported(false);
@@ -213,12 +212,12 @@ Status InstitutionRegistry::merge(const std::string& field_id, const std::string
         }
         return m_w.edit_fields(kInstitution, field_id, site->version, next, fields);
     }
-    if (into_id == field_id) return fail(Errc::invalid_argument, "不能合并到自身 / cannot merge a site into itself");
+    if (into_id == field_id) return fail(Errc::invalid_argument, Msg::cannot_merge_site_into_itself);
     auto into = m_w.require<pb::Institution>(kInstitution, into_id, "机构");
     if (!into) return fail(into.error());
     if (into->msg.district_id() != site->msg.district_id())
-        return fail(Errc::invalid_argument, "只能合并到同一区县的机构 / merge into an institution of the same district");
-    if (into->msg.field_reported()) return fail(Errc::invalid_argument, "目标须为名录内机构 / merge into a registry institution");
+        return fail(Errc::invalid_argument, Msg::merge_into_institution_same_district);
+    if (into->msg.field_reported()) return fail(Errc::invalid_argument, Msg::merge_into_registry_institution);
     next.set_merged_into(into_id);
     return m_w.edit_fields(kInstitution, field_id, site->version, next, {"merged_into"});
 }

@@ -65,7 +65,7 @@ Status RecordWriter::remove(std::string_view collection, const std::string& id, 
 
 Status require_grant(const sync::Identity& who, std::string_view collection, policy::Op op) {
     auto role = domain::parse_role(who.role);
-    if (!role) return fail(Errc::forbidden, "此设备的角色未知 / this device's role is unknown: enroll again");
+    if (!role) return fail(Errc::forbidden, Msg::device_role_unknown_enroll_again);
     return policy::role_may(*role, collection, op);
 }
 

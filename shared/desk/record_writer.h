@@ -49,8 +49,7 @@ public:
         auto l = load<M>(collection, id);
         if (!l) return fail(l.error());
         if (!*l)
-            return fail(Errc::not_found, std::string("本机没有这条") + std::string(what_zh) + "记录 / no such " +
-                                             std::string(collection) + " on this device: " + id + " (sync first?)");
+            return fail(Errc::not_found, Msg::no_such_record_named, what_zh, collection, id);
         return std::move(**l);
     }
     template <typename M>

@@ -134,7 +134,7 @@ Result<ReportView> ReviewDesk::open(const std::string& report_id) {
             auto s = verify_receipt(report_id, r->msg, (*rc)->msg, id->server_public_key);
             v.receipt_ok = static_cast<bool>(s);
             lines += v.receipt_ok ? "; 服务器回执有效 / server receipt valid"
-                                  : "; 服务器回执无效 / server receipt INVALID: " + s.error().message;
+                                  : "; 服务器回执无效 / server receipt INVALID: " + s.error().message();
         }
     } else {
         lines += "; 尚无服务器回执 / no server receipt yet";
@@ -154,14 +154,14 @@ Result<std::string> ReviewDesk::decide(const std::string& report_id, const Decis
     if (!cases) return fail(cases.error());
     for (const auto& c : *cases)
         if (c.msg.report_id() == report_id)
-            return fail(Errc::already_exists, "该报告已有处理决定（案件 " + c.id + "） / this report is already decided (case " + c.id + ")");
+            return fail(Errc::already_exists, Msg::report_already_decided_case, c.id);
     if (d.violation) {
         if (std::find(kTiers.begin(), kTiers.end(), d.tier) == kTiers.end())
-            return fail(Errc::invalid_argument, "须选择裁量等级（从轻、较轻、一般、较重、严重） / choose a discretion tier: 从轻, 较轻, 一般, 较重 or 严重");
+            return fail(Errc::invalid_argument, Msg::choose_discretion_tier_or);
         if (d.rectification_days < 1 || d.rectification_days > 365)
-            return fail(Errc::invalid_argument, "整改期限须为 1–365 天 / the rectification period must be 1 to 365 days");
+            return fail(Errc::invalid_argument, Msg::rectification_period_must_1_365);
         if (d.order.find_first_not_of(" \t\r\n") == std::string::npos)
-            return fail(Errc::invalid_argument, "须写明整改要求 / write the rectification order");
+            return fail(Errc::invalid_argument, Msg::write_rectification_order);
     }
     pb::Case c;
     c.set_report_id(report_id);
@@ -220,7 +220,7 @@ Status ReviewDesk::close_case(const std::string& case_id) {
     if (auto s = require_grant(*who, kCase, policy::kUpdate); !s) return s;
     auto c = m_w.require<pb::Case>(kCase, case_id, "案件");
     if (!c) return fail(c.error());
-    if (c->msg.status() == "closed") return fail(Errc::invalid_argument, "案件已销号 / the case is already closed");
+    if (c->msg.status() == "closed") return fail(Errc::invalid_argument, Msg::case_already_closed);
     pb::Case next = c->msg;
     // Closing goes through re-inspection; the server closes it only if that re-inspection passed.
     if (next.status() == "rectification") {

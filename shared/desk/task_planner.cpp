@@ -23,26 +23,25 @@ Result<pb::Task> TaskPlanner::build(const TaskSpec& spec) {
     if (auto s = require_grant(*who, kTask, policy::kCreate); !s) return fail(s.error());
     static const std::set<std::string> kinds{"routine", "joint", "complaint", "reinspection", "spot_check"};
     if (!kinds.contains(spec.kind))
-        return fail(Errc::invalid_argument, "任务类型无效 / unknown task kind: " + spec.kind +
-                                                " (routine, joint, complaint, reinspection, spot_check)");
+        return fail(Errc::invalid_argument, Msg::unknown_task_kind_listed, spec.kind);
     auto inst = m_w.require<pb::Institution>(kInstitution, spec.institution_id, "机构");
     if (!inst) return fail(inst.error());
     if (auto s = require_district(*who, inst->msg.district_id()); !s) return fail(s.error());
     std::set<std::string> unique(spec.assignees.begin(), spec.assignees.end());
-    if (unique.empty()) return fail(Errc::invalid_argument, "至少指派一名督查员 / assign at least one volunteer");
-    if (unique.size() != spec.assignees.size()) return fail(Errc::invalid_argument, "督查员重复 / a volunteer is listed twice");
+    if (unique.empty()) return fail(Errc::invalid_argument, Msg::assign_at_least_one_volunteer);
+    if (unique.size() != spec.assignees.size()) return fail(Errc::invalid_argument, Msg::volunteer_listed_twice);
     if (spec.kind == "joint" && unique.size() < 2)
-        return fail(Errc::invalid_argument, "联合检查至少需要两名督查员 / a joint inspection needs two or more volunteers");
+        return fail(Errc::invalid_argument, Msg::joint_inspection_needs_two_or);
     for (const auto& a : spec.assignees) {
         auto u = m_w.require<pb::User>(kUser, a, "人员");
         if (!u) return fail(u.error());
         if (u->msg.role() != "volunteer" || !u->msg.active())
-            return fail(Errc::invalid_argument, "只能指派在岗的督查员 / only active volunteers can be assigned: " + u->msg.name());
+            return fail(Errc::invalid_argument, Msg::only_active_volunteers_named, u->msg.name());
     }
-    if (spec.priority < 1 || spec.priority > 5) return fail(Errc::invalid_argument, "优先级须为 1–5 / priority must be 1 to 5");
+    if (spec.priority < 1 || spec.priority > 5) return fail(Errc::invalid_argument, Msg::priority_must_1_5);
     std::int64_t start = spec.window_start ? spec.window_start : unix_seconds_now();
     std::int64_t end = spec.window_end ? spec.window_end : start + 7 * kDay;
-    if (end <= start) return fail(Errc::invalid_argument, "截止时间须晚于开始时间 / the window must end after it starts");
+    if (end <= start) return fail(Errc::invalid_argument, Msg::window_must_end_after_starts);
     auto tpl = sync::newest_checklist(m_w.store());
     if (!tpl) return fail(tpl.error());
     pb::Task t;
@@ -88,11 +87,11 @@ Result<std::string> TaskPlanner::create_campaign(pb::Campaign c) {
     if (auto s = require_grant(*who, kCampaign, policy::kCreate); !s) return fail(s.error());
     if (c.district_id().empty()) c.set_district_id(who->district_id);
     if (auto s = require_district(*who, c.district_id()); !s) return fail(s.error());
-    if (c.district_id().empty()) return fail(Errc::invalid_argument, "须指定区县 / choose the district");
-    if (is_blank(c.name())) return fail(Errc::invalid_argument, "专项行动须有名称 / the campaign needs a name");
-    if (c.end() <= c.start()) return fail(Errc::invalid_argument, "结束日期须晚于开始日期 / the campaign must end after it starts");
+    if (c.district_id().empty()) return fail(Errc::invalid_argument, Msg::choose_district);
+    if (is_blank(c.name())) return fail(Errc::invalid_argument, Msg::campaign_needs_name);
+    if (c.end() <= c.start()) return fail(Errc::invalid_argument, Msg::campaign_must_end_after_starts);
     if (c.visits_required() < 1 || c.visits_required() > 31)
-        return fail(Errc::invalid_argument, "检查频次须为 1–31 次 / visits required must be 1 to 31");
+        return fail(Errc::invalid_argument, Msg::visits_required_must_1_31);
     c.set_created_by(who->user_id);
     c.set_cancelled(false);
     return m_w.create(kCampaign, c);

@@ -18,12 +18,12 @@ Result<std::string> ZonePlanner::create_zone(const std::string& district_id, con
     if (auto s = require_grant(*who, kZone, policy::kCreate); !s) return fail(s.error());
     std::string district = district_id.empty() ? who->district_id : district_id;
     if (auto s = require_district(*who, district); !s) return fail(s.error());
-    if (is_blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
+    if (is_blank(name)) return fail(Errc::invalid_argument, Msg::zone_needs_name);
     auto zones = m_w.list<pb::Zone>(kZone);
     if (!zones) return fail(zones.error());
     for (const auto& z : *zones)
         if (z.msg.district_id() == district && z.msg.name() == name)
-            return fail(Errc::already_exists, "本区县已有同名片区 / the district already has a zone named " + name);
+            return fail(Errc::already_exists, Msg::district_already_zone_named, name);
     pb::Zone z;
     z.set_district_id(district);
     z.set_name(name);
@@ -39,7 +39,7 @@ Status ZonePlanner::edit_zone(const std::string& zone_id, const std::string& nam
     auto z = m_w.require<pb::Zone>(kZone, zone_id, "片区");
     if (!z) return fail(z.error());
     if (auto s = require_district(*who, z->msg.district_id()); !s) return s;
-    if (is_blank(name)) return fail(Errc::invalid_argument, "片区名称不能为空 / the zone needs a name");
+    if (is_blank(name)) return fail(Errc::invalid_argument, Msg::zone_needs_name);
     pb::Zone next = z->msg;
     next.set_name(name);
     next.clear_communities();
@@ -53,11 +53,11 @@ Result<std::string> ZonePlanner::assign(const std::string& user_id, const std::s
     if (!who) return fail(who.error());
     if (auto s = require_grant(*who, kAssignment, policy::kCreate); !s) return fail(s.error());
     if (zone_id.empty() == institution_id.empty())
-        return fail(Errc::invalid_argument, "请指定片区或机构之一 / give exactly one of a zone or an institution");
+        return fail(Errc::invalid_argument, Msg::give_exactly_one_zone_or);
     auto user = m_w.require<pb::User>(kUser, user_id, "人员");
     if (!user) return fail(user.error());
     if (user->msg.role() != "volunteer" || !user->msg.active())
-        return fail(Errc::invalid_argument, "只能指派在岗的督查员 / only active volunteers can be assigned");
+        return fail(Errc::invalid_argument, Msg::only_active_volunteers);
     std::string district;
     if (!zone_id.empty()) {
         auto z = m_w.require<pb::Zone>(kZone, zone_id, "片区");
@@ -70,12 +70,12 @@ Result<std::string> ZonePlanner::assign(const std::string& user_id, const std::s
     }
     if (auto s = require_district(*who, district); !s) return fail(s.error());
     if (user->msg.district_id() != district)
-        return fail(Errc::invalid_argument, "督查员不属于该区县 / the volunteer belongs to another district");
+        return fail(Errc::invalid_argument, Msg::volunteer_belongs_another_district);
     auto existing = m_w.list<pb::Assignment>(kAssignment);
     if (!existing) return fail(existing.error());
     for (const auto& a : *existing)
         if (a.msg.user_id() == user_id && a.msg.zone_id() == zone_id && a.msg.institution_id() == institution_id)
-            return fail(Errc::already_exists, "已有此分工 / this assignment already exists");
+            return fail(Errc::already_exists, Msg::assignment_already_exists);
     pb::Assignment a;
     a.set_user_id(user_id);
     a.set_district_id(district);
@@ -85,13 +85,13 @@ Result<std::string> ZonePlanner::assign(const std::string& user_id, const std::s
 }
 
 Result<std::vector<std::string>> ZonePlanner::bulk_assign(const std::string& user_id, const std::vector<std::string>& institution_ids) {
-    if (institution_ids.empty()) return fail(Errc::invalid_argument, "没有选择机构 / no institutions chosen");
+    if (institution_ids.empty()) return fail(Errc::invalid_argument, Msg::no_institutions_chosen);
     store::Transaction tx{m_w.store().db()};
     if (!tx.begun()) return fail(tx.begun().error());
     std::vector<std::string> ids;
     for (const auto& inst : institution_ids) {
         auto id = assign(user_id, {}, inst);
-        if (!id) return fail(id.error().code, id.error().message + " (" + inst + ")");
+        if (!id) return fail(id.error().code, Msg::error_about_item, id.error().message(), inst);
         ids.push_back(*id);
     }
     if (auto s = tx.commit(); !s) return fail(s.error());
@@ -109,12 +109,12 @@ Status ZonePlanner::unassign(const std::string& assignment_id) {
 }
 
 Status ZonePlanner::move_volunteer(const std::string& user_id, const std::string& from_zone, const std::string& to_zone) {
-    if (from_zone == to_zone) return fail(Errc::invalid_argument, "新旧片区相同 / the zones are the same");
+    if (from_zone == to_zone) return fail(Errc::invalid_argument, Msg::zones_are_same);
     auto all = m_w.list<pb::Assignment>(kAssignment);
     if (!all) return fail(all.error());
     auto it = std::find_if(all->begin(), all->end(),
                            [&](const auto& a) { return a.msg.user_id() == user_id && a.msg.zone_id() == from_zone; });
-    if (it == all->end()) return fail(Errc::not_found, "该督查员不包此片区 / the volunteer is not bound to that zone");
+    if (it == all->end()) return fail(Errc::not_found, Msg::volunteer_not_bound_that_zone);
     store::Transaction tx{m_w.store().db()};
     if (!tx.begun()) return tx.begun();
     if (auto s = unassign(it->id); !s) return s;

@@ -207,7 +207,7 @@ Result<std::vector<pb::Answer>> validate_answers(const pb::ChecklistTemplate& tp
             structural.push_back("缺少检查项 " + join(missing, ", ") + " 的答案 / missing answers for " +
                                  join(missing, ", "));
         structural.insert(structural.end(), per_item.begin(), per_item.end());
-        return fail(Errc::invalid_argument, join(structural, "; "));
+        return fail(Errc::invalid_argument, Msg::verbatim, join(structural, "; "));
     }
 
     // No problem: every code is known and answered once, every item that applies is answered.

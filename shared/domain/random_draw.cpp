@@ -35,51 +35,37 @@ std::string pair_key(const std::string& institution_id, const std::string& user_
 
 Status validate(const DrawInput& in) {
     if (in.seed.size() != kDrawSeedSize) {
-        return fail(Errc::invalid_argument, "抽签种子必须是 32 字节（收到 " + std::to_string(in.seed.size()) +
-                                                " 字节） / the draw seed must be 32 bytes (got " +
-                                                std::to_string(in.seed.size()) + ")");
+        return fail(Errc::invalid_argument, Msg::draw_seed_must_32_bytes, std::to_string(in.seed.size()));
     }
     if (in.k < 1) {
-        return fail(Errc::invalid_argument, "抽取机构数 k 至少为 1（收到 " + std::to_string(in.k) +
-                                                "） / k, the number of institutions to draw, must be at least 1 (got " +
-                                                std::to_string(in.k) + ")");
+        return fail(Errc::invalid_argument, Msg::draw_k_at_least_one, std::to_string(in.k));
     }
     if (in.inspectors_per_site < 1) {
-        return fail(Errc::invalid_argument,
-                    "每个机构的督查员人数至少为 1（收到 " + std::to_string(in.inspectors_per_site) +
-                        "） / inspectors_per_site must be at least 1 (got " + std::to_string(in.inspectors_per_site) +
-                        ")");
+        return fail(Errc::invalid_argument, Msg::inspectors_per_site_must_at, std::to_string(in.inspectors_per_site));
     }
-    if (in.pool.empty()) return fail(Errc::invalid_argument, "候选机构池为空 / the institution pool is empty");
-    if (in.inspectors.empty()) return fail(Errc::invalid_argument, "督查员名单为空 / the inspector list is empty");
+    if (in.pool.empty()) return fail(Errc::invalid_argument, Msg::institution_pool_empty);
+    if (in.inspectors.empty()) return fail(Errc::invalid_argument, Msg::inspector_list_empty);
 
     std::unordered_set<std::string> seen;
     for (const auto& s : in.pool) {
         if (!valid_id(s.institution_id)) {
-            return fail(Errc::invalid_argument, "机构 ID“" + s.institution_id + "”为空或含有“:” / institution id " +
-                                                    quoted(s.institution_id) + " is empty or contains ':'");
+            return fail(Errc::invalid_argument, Msg::institution_id_empty_or_contains, s.institution_id, quoted(s.institution_id));
         }
         if (!seen.insert(s.institution_id).second) {
-            return fail(Errc::invalid_argument, "机构“" + s.institution_id + "”在候选池中重复 / institution " +
-                                                    quoted(s.institution_id) + " appears twice in the pool");
+            return fail(Errc::invalid_argument, Msg::institution_appears_twice_pool, s.institution_id, quoted(s.institution_id));
         }
         // !(w > 0) also catches NaN.
         if (!(s.weight > 0) || !std::isfinite(s.weight)) {
-            return fail(Errc::invalid_argument, "机构“" + s.institution_id + "”的权重必须是大于 0 的有限数（收到 " +
-                                                    number_text(s.weight) + "） / the weight of institution " +
-                                                    quoted(s.institution_id) + " must be finite and > 0 (got " +
-                                                    number_text(s.weight) + ")");
+            return fail(Errc::invalid_argument, Msg::weight_institution_must_finite_and, s.institution_id, number_text(s.weight), quoted(s.institution_id));
         }
     }
     seen.clear();
     for (const auto& u : in.inspectors) {
         if (!valid_id(u)) {
-            return fail(Errc::invalid_argument,
-                        "督查员 ID“" + u + "”为空或含有“:” / inspector id " + quoted(u) + " is empty or contains ':'");
+            return fail(Errc::invalid_argument, Msg::inspector_id_empty_or_contains, u, quoted(u));
         }
         if (!seen.insert(u).second) {
-            return fail(Errc::invalid_argument,
-                        "督查员“" + u + "”在名单中重复 / inspector " + quoted(u) + " appears twice in the list");
+            return fail(Errc::invalid_argument, Msg::inspector_appears_twice_list, u, quoted(u));
         }
     }
     for (const auto& p : in.excluded_pairs) {
@@ -87,8 +73,7 @@ Status validate(const DrawInput& in) {
         const bool ok = colon != std::string::npos && colon > 0 && colon + 1 < p.size() &&
                         p.find(':', colon + 1) == std::string::npos;
         if (!ok) {
-            return fail(Errc::invalid_argument, "回避配对“" + p + "”格式错误，应为“机构ID:用户ID” / excluded pair " +
-                                                    quoted(p) + " is malformed; expected \"institution_id:user_id\"");
+            return fail(Errc::invalid_argument, Msg::excluded_pair_malformed_expected_institution, p, quoted(p));
         }
     }
     return {};
@@ -157,10 +142,7 @@ Result<std::vector<DrawPair>> run_draw(const DrawInput& in) {
         const auto n = std::to_string(remaining.size());
         const auto per = std::to_string(in.inspectors_per_site);
         const auto k = std::to_string(in.k);
-        return fail(Errc::invalid_argument, "只有 " + n + " 个机构可抽（每个机构需要至少 " + per +
-                                                " 名未回避的督查员），少于要抽取的 " + k + " 个 / only " + n +
-                                                " institutions are eligible (each needs " + per +
-                                                " inspectors not excluded for it), fewer than k = " + k);
+        return fail(Errc::invalid_argument, Msg::only_institutions_are_eligible_each, n, per, k);
     }
 
     DrawStream stream(in.seed, in.commit_seq);
@@ -202,7 +184,7 @@ Result<std::vector<DrawPair>> run_draw(const DrawInput& in) {
                 if (load[u] == fewest) candidates.push_back(u);
             }
             // Eligibility (step 3) guarantees a candidate; guard anyway rather than index past the end.
-            if (candidates.empty()) return fail(Errc::internal, "抽签内部错误 / internal error in the draw");
+            if (candidates.empty()) return fail(Errc::internal, Msg::internal_error_draw);
             const auto u = candidates[stream.uniform_int(candidates.size())];
             chosen[u] = true;
             ++load[u];
@@ -234,44 +216,32 @@ DrawInput draw_input(const pb::Draw& d) {
 
 Status verify_draw(const pb::Draw& d) {
     if (d.status() != "drawn") {
-        return fail(Errc::integrity, "抽签状态为“" + d.status() + "”，尚未开签，无法核验 / the draw's status is " +
-                                         quoted(d.status()) + ", not \"drawn\": nothing to verify yet");
+        return fail(Errc::integrity, Msg::draw_status_not_drawn_nothing, d.status(), quoted(d.status()));
     }
     if (d.algorithm() != kDrawAlgorithm) {
-        return fail(Errc::integrity, "抽签算法“" + d.algorithm() + "”不是“" + std::string(kDrawAlgorithm) +
-                                         "” / the draw algorithm " + quoted(d.algorithm()) + " is not " +
-                                         quoted(std::string(kDrawAlgorithm)));
+        return fail(Errc::integrity, Msg::draw_algorithm_not, d.algorithm(), kDrawAlgorithm, quoted(d.algorithm()), quoted(std::string(kDrawAlgorithm)));
     }
     if (draw_seed_hash(d.seed()) != d.seed_hash()) {
-        return fail(Errc::integrity, "种子与事先承诺的哈希不符 / the seed does not match seed_hash (sha256(seed) = " +
-                                         hex_encode(draw_seed_hash(d.seed())) + ", committed " +
-                                         hex_encode(d.seed_hash()) + ")");
+        return fail(Errc::integrity, Msg::seed_does_not_match_seed, hex_encode(draw_seed_hash(d.seed())), hex_encode(d.seed_hash()));
     }
     if (d.pool_size() != d.weights_size()) {
-        return fail(Errc::integrity, "候选池有 " + std::to_string(d.pool_size()) + " 个机构，但权重有 " +
-                                         std::to_string(d.weights_size()) + " 个 / the pool has " +
-                                         std::to_string(d.pool_size()) + " institutions but weights has " +
-                                         std::to_string(d.weights_size()) + " entries");
+        return fail(Errc::integrity, Msg::pool_institutions_but_weights_entries, std::to_string(d.pool_size()), std::to_string(d.weights_size()));
     }
     auto drawn = run_draw(draw_input(d));
     if (!drawn) {
         // The inner message is already bilingual.
-        return fail(Errc::integrity, "无法重算抽签 / the draw cannot be re-run: " + drawn.error().message);
+        return fail(Errc::integrity, Msg::draw_cannot_re_run, drawn.error().message());
     }
     const auto pairs = pair_strings(*drawn);
     const auto stored = static_cast<std::size_t>(d.pairs_size());
     if (pairs.size() != stored) {
-        return fail(Errc::integrity, "记录有 " + std::to_string(stored) + " 个配对，重算得到 " +
-                                         std::to_string(pairs.size()) + " 个 / the record has " + std::to_string(stored) +
-                                         " pairs but re-running the draw gives " + std::to_string(pairs.size()));
+        return fail(Errc::integrity, Msg::record_pairs_but_re_running, std::to_string(stored), std::to_string(pairs.size()));
     }
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const auto& s = d.pairs(static_cast<int>(i));
         if (s != pairs[i]) {
             const auto at = std::to_string(i + 1);
-            return fail(Errc::integrity, "第 " + at + " 个配对不符：记录为“" + s + "”，重算为“" + pairs[i] +
-                                             "” / pair " + at + " does not match: the record has " + quoted(s) +
-                                             ", re-running the draw gives " + quoted(pairs[i]));
+            return fail(Errc::integrity, Msg::pair_does_not_match_record, at, s, pairs[i], quoted(s), quoted(pairs[i]));
         }
     }
     return {};

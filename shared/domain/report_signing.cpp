@@ -115,15 +115,15 @@ Status verify_receipt(const std::string& report_id, const pb::Report& r, const p
                       const Bytes& server_public_key) {
     Bytes h = report_hash(report_id, r);
     if (receipt.report_hash() != h)
-        return fail(Errc::integrity, "回执与报告内容不符 / the receipt does not match the report's content");
+        return fail(Errc::integrity, Msg::receipt_does_not_match_report);
     std::vector<Bytes> path(receipt.path().begin(), receipt.path().end());
     if (!crypto::merkle_verify(h, receipt.leaf_index(), receipt.leaf_count(), path, receipt.batch_root()))
-        return fail(Errc::integrity, "回执的默克尔路径无效 / the receipt's Merkle path is invalid");
+        return fail(Errc::integrity, Msg::receipt_merkle_path_invalid);
     if (!crypto::ed25519_verify(server_public_key,
                                 receipt_signing_bytes(receipt.batch_id(), receipt.batch_root(), receipt.server_time(),
                                                       receipt.leaf_count()),
                                 receipt.server_signature()))
-        return fail(Errc::integrity, "服务器签名无效 / the server's signature on the receipt is invalid");
+        return fail(Errc::integrity, Msg::server_signature_receipt_invalid);
     return {};
 }
 

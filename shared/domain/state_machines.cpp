@@ -25,14 +25,12 @@ bool has_state(const Machine& m, const std::string& s) {
 Status check(const Machine& m, const std::string& from, const std::string& to) {
     for (const std::string* s : {&from, &to}) {
         if (!has_state(m, *s)) {
-            return fail(Errc::rejected, std::string(m.name_zh) + "状态“" + *s + "”未知 / unknown " +
-                                            std::string(m.name_en) + " status \"" + *s + "\"");
+            return fail(Errc::rejected, Msg::unknown_status, m.name_zh, *s, m.name_en);
         }
     }
     for (const auto& e : m.edges)
         if (e.from == from && e.to == to) return {};
-    return fail(Errc::rejected, std::string(m.name_zh) + "不能从“" + from + "”变为“" + to + "” / a " +
-                                    std::string(m.name_en) + " cannot go from " + from + " to " + to);
+    return fail(Errc::rejected, Msg::cannot_go_from, m.name_zh, from, to, m.name_en);
 }
 
 const Machine& task_machine() {
@@ -111,27 +109,20 @@ Status check_complaint_transition(const std::string& from, const std::string& to
 
 Status check_case_close(const pb::Case& c, bool reinspection_passed) {
     if (c.status() != "reinspection" && c.status() != "closed") {
-        return fail(Errc::rejected, "案件须先整改并复查才能销号（当前状态“" + c.status() +
-                                        "”） / a case closes only after rectification and a re-inspection "
-                                        "(current status: " + c.status() + ")");
+        return fail(Errc::rejected, Msg::case_closes_only_after_rectification, c.status());
     }
     if (!reinspection_passed) {
-        return fail(Errc::rejected,
-                    "复查未通过，不解决不销号：案件须退回整改 / the re-inspection did not pass: the case cannot be "
-                    "closed and goes back to rectification");
+        return fail(Errc::rejected, Msg::re_inspection_did_not_pass);
     }
     return {};
 }
 
 Status check_complaint_close(const pb::Complaint& c) {
     if (c.status() != "resolved" && c.status() != "closed") {
-        return fail(Errc::rejected, "投诉须先办结才能销号（当前状态“" + c.status() +
-                                        "”） / a complaint closes only once it is resolved (current status: " +
-                                        c.status() + ")");
+        return fail(Errc::rejected, Msg::complaint_closes_only_once_resolved, c.status());
     }
     if (blank(c.resolution())) {
-        return fail(Errc::rejected, "投诉未填写处理结果，不能销号 / a complaint cannot be closed without a recorded "
-                                    "resolution");
+        return fail(Errc::rejected, Msg::complaint_cannot_closed_without_recorded);
     }
     return {};
 }

@@ -41,7 +41,7 @@ Result<Table> ExportTables::reports(std::int64_t from_s, std::int64_t to_s) {
     auto cases = m_w.list<pb::Case>(kCase);
     auto receipts = m_w.list<pb::Receipt>(kReceipt);
     if (!insts || !users || !districts || !tasks || !cases || !receipts)
-        return fail(Errc::storage, "无法读取本机数据 / cannot read the device database");
+        return fail(Errc::storage, Msg::cannot_read_device_database);
     auto inst = names_of(std::move(*insts));
     auto user = names_of(std::move(*users));
     auto dist = names_of(std::move(*districts));
@@ -144,7 +144,7 @@ bool attach_evidence(desk::RecordWriter& w, const std::vector<pb::BlobRef>& blob
         } else {
             evidence_ok = false;
             out.verification.messages.push_back("证据文件 " + hex.substr(0, 12) + " 无法取得或已损坏 / file " + hex.substr(0, 12) +
-                                                " missing or damaged: " + (data ? "hash mismatch" : data.error().message));
+                                                " missing or damaged: " + (data ? "hash mismatch" : data.error().message()));
         }
         if (b.kind() == "signature") out.signature = std::move(img);
         else out.photos.push_back(std::move(img));

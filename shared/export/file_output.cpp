@@ -13,9 +13,8 @@ namespace {
 
 std::unexpected<Error> io_fail(const std::string& what, const std::filesystem::path& p, int err) {
     if (err == ENOSPC || err == EDQUOT)
-        return fail(Errc::disk_full, "存储空间已满，文件未保存 / the disk is full: " + p.string() +
-                                         " was not saved (" + std::strerror(err) + ")");
-    return fail(Errc::storage, "无法保存文件 / " + what + " " + p.string() + ": " + std::strerror(err));
+        return fail(Errc::disk_full, Msg::disk_full_was_not_saved, p.string(), std::strerror(err));
+    return fail(Errc::storage, Msg::cannot_save_file, what, p.string(), std::strerror(err));
 }
 
 // Unique per process and call, so two exports to the same place never share a temporary file.
@@ -29,7 +28,7 @@ std::filesystem::path temp_path_for(const std::filesystem::path& p) {
 }  // namespace
 
 Status write_file_atomically(const std::filesystem::path& p, std::string_view bytes) {
-    if (p.filename().empty()) return fail(Errc::invalid_argument, "文件名为空 / no file name in " + p.string());
+    if (p.filename().empty()) return fail(Errc::invalid_argument, Msg::no_file_name, p.string());
     const std::filesystem::path tmp = temp_path_for(p);
     // 0666 less the umask: an export is an ordinary user file.
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);

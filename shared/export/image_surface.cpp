@@ -104,9 +104,9 @@ Result<CairoSurfacePtr> decode_jpeg(std::string_view bytes, int max_side) {
     switch (decode_jpeg_raw(reinterpret_cast<const unsigned char*>(bytes.data()),
                             static_cast<unsigned long>(bytes.size()), max_side, &raw, why)) {
         case JpegStatus::ok: break;
-        case JpegStatus::corrupt: return fail(Errc::malformed, std::string("JPEG: ") + why);
-        case JpegStatus::too_large: return fail(Errc::too_large, "JPEG larger than 64 megapixels");
-        case JpegStatus::no_memory: return fail(Errc::internal, "no memory for the JPEG's pixels");
+        case JpegStatus::corrupt: return fail(Errc::malformed, Msg::jpeg_unreadable, why);
+        case JpegStatus::too_large: return fail(Errc::too_large, Msg::jpeg_larger_than_64_megapixels);
+        case JpegStatus::no_memory: return fail(Errc::internal, Msg::no_memory_for_jpeg_pixels);
     }
     CairoSurfacePtr surface(raw);
     // The original file rides along for the PDF backend; cairo frees the copy with the surface.
@@ -140,12 +140,12 @@ Result<CairoSurfacePtr> decode_png(std::string_view bytes) {
             return v;
         };
         if (static_cast<std::uint64_t>(be32(16)) * be32(20) > kMaxPixels)
-            return fail(Errc::too_large, "PNG larger than 64 megapixels");
+            return fail(Errc::too_large, Msg::png_larger_than_64_megapixels);
     }
     PngReader reader{bytes};
     CairoSurfacePtr surface(cairo_image_surface_create_from_png_stream(read_png_chunk, &reader));
     if (const cairo_status_t st = cairo_surface_status(surface.get()); st != CAIRO_STATUS_SUCCESS)
-        return fail(Errc::malformed, std::string("PNG: ") + cairo_status_to_string(st));
+        return fail(Errc::malformed, Msg::png_unreadable, cairo_status_to_string(st));
     return surface;
 }
 
@@ -154,8 +154,8 @@ Result<CairoSurfacePtr> decode_png(std::string_view bytes) {
 Result<CairoSurfacePtr> decode_image(std::string_view bytes, int max_side) {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") return decode_jpeg(bytes, max_side);
     if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8)) return decode_png(bytes);
-    if (bytes.empty()) return fail(Errc::malformed, "no image data");
-    return fail(Errc::malformed, "neither JPEG nor PNG");
+    if (bytes.empty()) return fail(Errc::malformed, Msg::no_image_data);
+    return fail(Errc::malformed, Msg::neither_jpeg_nor_png);
 }
 
 }  // namespace ducha::exporting

@@ -188,7 +188,7 @@ void image_block(PdfCanvas& c, const Doc& d, const std::string& title_markup, co
         });
         return;
     }
-    const std::string why = img.data.empty() ? d.both("文件缺失", "no file") : dec.surface.error().message;
+    const std::string why = img.data.empty() ? d.both("文件缺失", "no file") : dec.surface.error().message();
     auto msg = c.layout(red(esc(d.both("照片无法显示", "the photo could not be shown"))) + "  " +
                             "<span size=\"small\">" + esc(why) + "</span>",
                         TextStyle{.size = 9}, c.width() - 16);
@@ -588,8 +588,7 @@ Result<std::string> render_inspection_pdf(const InspectionRecord& r) {
         std::unique_ptr<cairo_t, CairoDestroy> cr(cairo_create(surface.get()));
         PdfCanvas canvas(cr.get(), false);
         if (!canvas.covers(U'检'))
-            return fail(Errc::unavailable,
-                        "没有可显示中文的字体 / no installed font covers Chinese: install fonts-wqy-microhei");
+            return fail(Errc::unavailable, Msg::no_installed_font_covers_chinese);
         lay_out(canvas, d);
         d.total_pages = canvas.page();
     }
@@ -610,13 +609,13 @@ Result<std::string> render_inspection_pdf(const InspectionRecord& r) {
         lay_out(canvas, d);
         pages = canvas.page();
         if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
-            return fail(Errc::internal, std::string("无法生成 PDF / cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
+            return fail(Errc::internal, Msg::cairo_failed, cairo_status_to_string(cairo_status(cr.get())));
     }
     cairo_surface_finish(surface.get());
     if (const cairo_status_t st = cairo_surface_status(surface.get()); st != CAIRO_STATUS_SUCCESS)
-        return fail(Errc::internal, std::string("无法生成 PDF / cairo: ") + cairo_status_to_string(st));
+        return fail(Errc::internal, Msg::cairo_failed, cairo_status_to_string(st));
     if (pages != d.total_pages)
-        return fail(Errc::internal, "PDF 分页不一致 / the two layout passes disagree on the page count");
+        return fail(Errc::internal, Msg::two_layout_passes_disagree_page);
     return out;
 }
 

@@ -125,8 +125,7 @@ Status append_row(std::string& x, const std::vector<std::string>& row, std::size
         if (v.empty()) continue;
         const std::string ref = column_name(c) + r;
         if (utf16_length(v) > kMaxCellChars)
-            return fail(Errc::too_large, "单元格内容超过 32767 字 / cell " + ref + " of sheet '" + name +
-                                             "' holds more than 32,767 characters");
+                return fail(Errc::too_large, Msg::cell_sheet_holds_more_than, ref, name);
         x += "<c r=\"" + ref + "\" t=\"inlineStr\"";
         if (header) x += " s=\"" + std::to_string(kStyleHeader) + "\"";
         else if (v.find('\n') != std::string::npos) x += " s=\"" + std::to_string(kStyleWrap) + "\"";
@@ -144,11 +143,11 @@ Status append_row(std::string& x, const std::vector<std::string>& row, std::size
 Result<std::string> sheet_xml(const Table& t, const std::string& name, bool selected) {
     const std::size_t n_rows = t.rows.size() + (t.headers.empty() ? 0 : 1);
     if (n_rows > kMaxRows)
-        return fail(Errc::too_large, "表格行数超过 Excel 上限 / sheet '" + name + "' has more than 1,048,576 rows");
+        return fail(Errc::too_large, Msg::sheet_more_than_1_048, name);
     std::size_t n_cols = t.headers.size();
     for (const auto& r : t.rows) n_cols = std::max(n_cols, r.size());
     if (n_cols > kMaxColumns)
-        return fail(Errc::too_large, "表格列数超过 Excel 上限 / sheet '" + name + "' has more than 16,384 columns");
+        return fail(Errc::too_large, Msg::sheet_more_than_16_384, name);
 
     std::string x(kXmlDecl);
     append_sheet_head(x, t, selected, n_rows, n_cols);
@@ -246,8 +245,7 @@ struct ZipSourceFree {
 
 // `err` belongs to libzip (an archive's or a source's) unless the caller finis it afterwards.
 std::unexpected<Error> zip_fail(const std::string& what, zip_error_t* err) {
-    return fail(Errc::internal, "无法生成 XLSX 文件 / cannot build the .xlsx: " + what + ": " +
-                                    zip_error_strerror(err));
+    return fail(Errc::internal, Msg::cannot_build_xlsx, what, zip_error_strerror(err));
 }
 
 // A ZIP archive of `parts` (name, contents), built in memory with libzip.
@@ -318,7 +316,7 @@ std::string sanitize_sheet_name(std::string_view name) {
 }
 
 Result<std::string> to_xlsx(const std::vector<Table>& sheets) {
-    if (sheets.empty()) return fail(Errc::invalid_argument, "没有可导出的表格 / a workbook needs at least one table");
+    if (sheets.empty()) return fail(Errc::invalid_argument, Msg::workbook_needs_at_least_one);
     const std::vector<std::string> names = unique_sheet_names(sheets);
 
     std::vector<std::pair<std::string, std::string>> parts;

@@ -91,7 +91,7 @@ Status take_fields(gpb::Message& into, const gpb::Message& from, const std::vect
     const auto* desc = into.GetDescriptor();
     for (const auto& name : names) {
         const auto* f = desc->FindFieldByName(name);
-        if (!f) return fail(Errc::invalid_argument, "未知字段 / unknown field '" + name + "'");
+        if (!f) return fail(Errc::invalid_argument, Msg::unknown_field, name);
         // Copy one field: clear it, then merge a copy of `from` holding only that field.
         std::unique_ptr<gpb::Message> one(from.New());
         one->CopyFrom(from);

@@ -109,13 +109,10 @@ namespace {
 
 // ---------------------------------------------------------------- words
 
-Error forbidden(std::string_view zh, std::string_view en) {
-    return Error{Errc::forbidden, "无权执行此操作：" + std::string(zh) + " / not allowed: " + std::string(en)};
-}
 Error malformed(std::string_view collection) {
-    return Error{Errc::malformed, "记录无法解析 / the " + std::string(collection) + " record cannot be parsed"};
+    return Error{Errc::malformed, Msg::collection_record_unparsable, collection};
 }
-Error outside_district() { return forbidden("不属于本区县", "outside your district"); }
+Error outside_district() { return Error{Errc::forbidden, Msg::not_allowed_outside_your_district}; }
 
 std::string_view role_zh(Role r) {
     switch (r) {
@@ -159,7 +156,7 @@ Result<std::string> with_fields_taken(std::string_view collection, std::string_v
     auto merged = new_record_message(collection);
     auto in = new_record_message(collection);
     if (!merged || !merged->ParseFromString(std::string(stored)) || !in->ParseFromString(std::string(incoming)))
-        return fail(Errc::malformed, "记录无法解析 / the record cannot be parsed");
+        return fail(Errc::malformed, Msg::record_unparsable);
     if (auto s = take_fields(*merged, *in, fields); !s) return fail(s.error());
     return merged->SerializeAsString();
 }
@@ -180,13 +177,12 @@ Result<Parsed> parse(const RecordChange& c, bool mutable_next = false) {
         p.next = c.parsed_next;
     } else {
         p.owned = new_record_message(c.collection);
-        if (!p.owned) return fail(Errc::malformed, "未知的数据集合 / unknown collection '" + std::string(c.collection) + "'");
+        if (!p.owned) return fail(Errc::malformed, Msg::unknown_collection, c.collection);
         if (!p.owned->ParseFromString(std::string(c.next))) return fail(malformed(c.collection));
         p.next = p.owned.get();
     }
     if (int n = first_unknown_field(*p.next))
-        return fail(Errc::malformed, "记录含有未知字段 " + std::to_string(n) + " / the " + std::string(c.collection) +
-                                         " record carries unknown field number " + std::to_string(n));
+        return fail(Errc::malformed, Msg::record_carries_unknown_field_number, std::to_string(n), c.collection);
     if (c.stored) {
         p.stored = new_record_message(c.collection);
         if (!p.stored->ParseFromString(std::string(*c.stored))) return fail(malformed(c.collection));
@@ -306,22 +302,21 @@ unsigned relations_of(const Actor& a, std::string_view c, const Parsed& p, const
 Error relation_refusal(std::string_view c, unsigned wanted, const Actor& a, const Parsed& p, const WriteFacts& facts) {
     if (wanted & kAuthor) {
         if (c == kEvidence)
-            return forbidden("证据只能由报告作者本人的设备提交", "evidence comes only from the device that wrote its report");
+            return Error{Errc::forbidden, Msg::not_allowed_evidence_comes_only};
         if (c == kAuditEvent)
-            return forbidden("只能记录本人本设备的操作", "an audit event names its own actor and device");
-        return forbidden("只能提交本人本设备的报告", "a report must come from its author's own device");
+            return Error{Errc::forbidden, Msg::not_allowed_audit_event_names};
+        return Error{Errc::forbidden, Msg::not_allowed_report_must_come};
     }
-    if (wanted & kAssignee) return forbidden("不是该任务的督查员", "not an assignee of this task");
+    if (wanted & kAssignee) return Error{Errc::forbidden, Msg::not_allowed_not_assignee_task};
     if (wanted & kVolunteerOfDistrict)
-        return forbidden("协调员只能管理本区县的督查员，其他账号由管理员管理",
-                         "coordinators manage their own district's volunteers only; other accounts are the admins'");
+        return Error{Errc::forbidden, Msg::not_allowed_coordinators_manage_their};
     if (auto d = district_of(c, *p.next, facts); d && !in_area(a, *d)) return outside_district();
     if (p.stored)
         if (auto d = district_of(c, *p.stored, facts); d && !in_area(a, *d)) return outside_district();
     if ((wanted & (kInDistrict | kCreator)) && a.role == Role::coordinator &&
         (covert(c, *p.next) || (p.stored && covert(c, *p.stored))))
-        return forbidden("暗访记录只由其创建者和执法督导处理", "a covert record is for its creator and supervisors only");
-    if (wanted == kCreator) return forbidden("只有创建者可以修改", "only the person who created it may change it");
+        return Error{Errc::forbidden, Msg::not_allowed_covert_record_for};
+    if (wanted == kCreator) return Error{Errc::forbidden, Msg::not_allowed_only_person_who};
     return outside_district();
 }
 
@@ -400,9 +395,9 @@ Status check_created_server_fields(const Actor& a, std::string_view c, const gpb
         if (*owner == FieldOwner::actor_on_create) {
             const auto* f = desc->FindFieldByName(name);
             if (next.GetReflection()->GetString(next, f) == a.user_id) continue;
-            return fail(forbidden("创建者只能是本人", "the creator of a record is the person who creates it ('" + name + "')"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_creator_record_person, name});
         }
-        return fail(forbidden("字段“" + name + "”由服务器填写", "'" + name + "' is filled in by the server, not by a device"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_filled_by_server, name});
     }
     return {};
 }
@@ -413,21 +408,21 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 
 Status check_user(const Actor& a, const Parsed& p) {
     const auto& u = as<pb::User>(*p.next);
-    if (!parse_role(u.role())) return fail(Errc::malformed, "角色无效 / unknown role '" + u.role() + "'");
+    if (!parse_role(u.role())) return fail(Errc::malformed, Msg::unknown_role, u.role());
     if (p.stored && a.role != Role::admin && as<pb::User>(*p.stored).role() != u.role())
-        return fail(forbidden("只有管理员可以更改角色", "only an admin changes a role"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_only_admin_changes});
     return {};
 }
 
 Status check_field_report(const Parsed& p) {
     const auto& i = as<pb::Institution>(*p.next);
     if (!i.field_reported() || i.licensed())
-        return fail(forbidden("督查员只能上报未登记的机构", "volunteers may only report an unlisted site (field_reported, unlicensed)"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_volunteers_may_only});
     static const std::vector<std::string_view> allowed{"district_id", "zone_id", "name",     "address",       "community",
                                                        "category",    "academic", "location", "field_reported"};
     for (const auto& f : set_fields(i))
         if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
-            return fail(forbidden("上报机构不能填写“" + f + "”", "a field report cannot set '" + f + "'"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_field_report_cannot, f});
     return {};
 }
 
@@ -435,21 +430,21 @@ Status check_assignment(const Parsed& p, const WriteFacts& facts) {
     if (p.op == kDelete) return {};
     const auto& as_ = as<pb::Assignment>(*p.next);
     if (as_.zone_id().empty() == as_.institution_id().empty())
-        return fail(Errc::malformed, "分配须指定一个片区或一个机构 / an assignment names exactly one zone or one institution");
+        return fail(Errc::malformed, Msg::assignment_names_exactly_one_zone);
     if (auto u = facts.user(as_.user_id())) {
         if (!is_volunteer(*u) || u->district_id() != as_.district_id())
-            return fail(forbidden("只能分配本区县的督查员", "only a volunteer of the assignment's district can be assigned"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_only_volunteer_assignment});
     } else if (facts.authoritative()) {
-        return fail(forbidden("督查员不存在", "no such volunteer: " + as_.user_id()));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_no_such_volunteer, as_.user_id()});
     }
     if (!as_.zone_id().empty()) {
         if (auto z = facts.zone(as_.zone_id()); z && z->district_id() != as_.district_id()) return fail(outside_district());
-        else if (!z && facts.authoritative()) return fail(forbidden("片区不存在", "no such zone: " + as_.zone_id()));
+        else if (!z && facts.authoritative()) return fail(Error{Errc::forbidden, Msg::not_allowed_no_such_zone, as_.zone_id()});
     }
     if (!as_.institution_id().empty()) {
         if (auto i = facts.institution(as_.institution_id()); i && i->district_id() != as_.district_id())
             return fail(outside_district());
-        else if (!i && facts.authoritative()) return fail(forbidden("机构不存在", "no such institution: " + as_.institution_id()));
+        else if (!i && facts.authoritative()) return fail(Error{Errc::forbidden, Msg::not_allowed_no_such_institution, as_.institution_id()});
     }
     return {};
 }
@@ -459,22 +454,22 @@ Status check_task_targets(const Parsed& p, const WriteFacts& facts) {
     const auto& t = as<pb::Task>(*p.next);
     const pb::Task* old = p.stored ? &as<pb::Task>(*p.stored) : nullptr;
     if (!t.kind().empty() && !parse_task_kind(t.kind()))
-        return fail(Errc::malformed, "任务类型无效 / unknown task kind '" + t.kind() + "'");
+        return fail(Errc::malformed, Msg::unknown_task_kind, t.kind());
     if (!old || old->institution_id() != t.institution_id() || old->district_id() != t.district_id()) {
         if (auto i = facts.institution(t.institution_id())) {
             if (i->district_id() != t.district_id())
-                return fail(forbidden("任务的机构不在该任务所属区县", "the task's institution is in another district"));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_task_institution_another});
         } else if (facts.authoritative()) {
-            return fail(forbidden("机构不存在", "no such institution: " + t.institution_id()));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_no_such_institution, t.institution_id()});
         }
     }
     for (const auto& who : t.assignees()) {
         if (old && contains(old->assignees(), who)) continue;
         if (auto u = facts.user(who)) {
             if (!is_volunteer(*u) || !u->active())
-                return fail(forbidden("只能指派在岗的督查员", "only an active volunteer can be assigned: " + who));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_only_active_volunteer, who});
         } else if (facts.authoritative()) {
-            return fail(forbidden("督查员不存在", "no such volunteer: " + who));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_no_such_volunteer, who});
         }
     }
     return {};
@@ -486,15 +481,15 @@ Status check_task_submit(const Actor& a, const Parsed& p, const WriteFacts& fact
     const auto& old = as<pb::Task>(*p.stored);
     bool to_submitted = is_task(t.status(), TaskStatus::submitted) && !is_task(old.status(), TaskStatus::submitted);
     if (t.report_id() != old.report_id() && !to_submitted)
-        return fail(forbidden("任务的报告由服务器记录", "a task's report is recorded by the server"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_task_report_recorded});
     if (!to_submitted) return {};
     auto r = facts.report(t.report_id());
     if (!r) {
         if (!facts.authoritative() && !t.report_id().empty()) return {};
-        return fail(forbidden("提交任务须附本人的检查报告", "a task is submitted only with its inspector's own report"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_task_submitted_only});
     }
     if (r->user_id() != a.user_id || r->task_id() != task_id)
-        return fail(forbidden("提交任务须附本人的检查报告", "a task is submitted only with its inspector's own report"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_task_submitted_only});
     return {};
 }
 
@@ -503,40 +498,39 @@ Status check_report(const Actor& a, const Parsed& p, const WriteFacts& facts) {
     if (!r.task_id().empty()) {
         auto t = facts.task(r.task_id());
         if (!t) {
-            if (facts.authoritative()) return fail(forbidden("报告所属任务不存在", "the report names a task the server does not have"));
+            if (facts.authoritative()) return fail(Error{Errc::forbidden, Msg::not_allowed_report_names_task});
         } else {
             if (t->institution_id() != r.institution_id() || t->district_id() != r.district_id())
-                return fail(forbidden("报告的机构或区县与任务不符", "the report's institution or district differs from its task's"));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_report_institution_or});
             if (t->covert() && !r.covert())
-                return fail(forbidden("暗访任务的报告须标为暗访", "a report on a covert task must be covert"));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_report_covert_task});
             // Inspectors report on their own tasks; one reassigned while offline still reports on a
             // task of their district (kept as evidence; only an assignee's report moves the task).
             if (!contains(t->assignees(), a.user_id) && !in_area(a, t->district_id()))
-                return fail(forbidden("只能报告本人的任务或本区县的任务",
-                                      "a report is for one's own task or a task in one's district"));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_report_for_one});
         }
     } else {
         if (!r.unlisted())
-            return fail(forbidden("没有任务的报告只能是未登记机构的上报", "a report without a task is only for an unlisted site"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_report_without_task});
         if (auto i = facts.institution(r.institution_id())) {
             if (i->district_id() != r.district_id())
-                return fail(forbidden("报告的区县与机构不符", "the report's district differs from its institution's"));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_report_district_differs});
         } else if (facts.authoritative()) {
-            return fail(forbidden("报告所述机构不存在", "the report names an institution the server does not have"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_report_names_institution});
         }
     }
     if (!r.amends().empty()) {
         auto orig = facts.report(r.amends());
         if (!orig) {
-            if (facts.authoritative()) return fail(forbidden("被更正的报告不存在", "the amended report does not exist"));
+            if (facts.authoritative()) return fail(Error{Errc::forbidden, Msg::not_allowed_amended_report_does});
             return {};
         }
         if (orig->user_id() != r.user_id())
-            return fail(forbidden("只有原报告的作者可以更正", "only the author of a report may amend it"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_only_author_report});
         if (orig->task_id() != r.task_id() || orig->institution_id() != r.institution_id())
-            return fail(forbidden("更正须针对同一任务和机构", "an amendment is for the same task and institution"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_amendment_for_same});
         if (auto at = facts.stored_at_ms(kReport, r.amends()); at && facts.now_ms() - *at > kAmendWindowMs)
-            return fail(forbidden("已超过 7 天更正期限", "the 7-day window to amend this report has passed"));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_7_day_window});
     }
     return {};
 }
@@ -547,32 +541,32 @@ Status check_evidence(const Parsed& p, const WriteFacts& facts) {
     if (!r) return {};  // a device's own report not yet in its replica; the server has it (or refused the relation)
     for (const auto& b : r->blobs())
         if (b.sha256() == e.blob().sha256()) return {};
-    return fail(forbidden("证据文件不在报告中", "the evidence file is not one its report names"));
+    return fail(Error{Errc::forbidden, Msg::not_allowed_evidence_file_not});
 }
 
 Status check_case(const Parsed& p, const WriteFacts& facts) {
     const auto& cs = as<pb::Case>(*p.next);
     if (p.op != kCreate) return {};
-    if (cs.status() != kCaseInitial) return fail(Errc::rejected, "新案件必须为立案状态 / a new case starts open");
+    if (cs.status() != kCaseInitial) return fail(Errc::rejected, Msg::new_case_starts_open);
     auto r = facts.report(cs.report_id());
     if (!r) {
-        if (facts.authoritative()) return fail(forbidden("案件所依据的报告不存在", "the case names a report the server does not have"));
+        if (facts.authoritative()) return fail(Error{Errc::forbidden, Msg::not_allowed_case_names_report});
         return {};
     }
     if ((!cs.institution_id().empty() && cs.institution_id() != r->institution_id()) ||
         (!cs.district_id().empty() && cs.district_id() != r->district_id()))
-        return fail(forbidden("案件的机构或区县与报告不符", "the case's institution or district differs from its report's"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_case_institution_or});
     return {};
 }
 
 Status check_complaint(const Parsed& p) {
     const auto& cm = as<pb::Complaint>(*p.next);
     if (p.op == kCreate && cm.status() != kComplaintInitial)
-        return fail(Errc::rejected, "新投诉必须为待处理状态 / a new complaint starts open");
+        return fail(Errc::rejected, Msg::new_complaint_starts_open);
     const std::string before = p.stored ? as<pb::Complaint>(*p.stored).status() : std::string();
     if (is_complaint(cm.status(), ComplaintStatus::resolved) && !is_complaint(before, ComplaintStatus::resolved) &&
         blank(cm.resolution()))
-        return fail(Errc::rejected, "办结投诉须填写处理结果 / record the resolution to resolve a complaint");
+        return fail(Errc::rejected, Msg::record_resolution_resolve_complaint);
     if (is_complaint(cm.status(), ComplaintStatus::closed) && !is_complaint(before, ComplaintStatus::closed))
         return check_complaint_close(cm);
     return {};
@@ -580,7 +574,7 @@ Status check_complaint(const Parsed& p) {
 
 Status check_task_create(const Parsed& p) {
     if (p.op == kCreate && as<pb::Task>(*p.next).status() != kTaskInitial)
-        return fail(Errc::rejected, "新任务必须为待办状态 / a new task starts open");
+        return fail(Errc::rejected, Msg::new_task_starts_open);
     return {};
 }
 
@@ -591,12 +585,12 @@ Status check_draw(const Parsed& p, const WriteFacts& facts) {
     for (const auto& id : d.pool()) {
         auto i = facts.institution(id);
         if (i ? i->district_id() != d.district_id() : facts.authoritative())
-            return fail(forbidden("抽签对象须为本区县机构", "every institution in a draw's pool is in the draw's district: " + id));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_every_institution_draw, id});
     }
     for (const auto& id : d.inspectors()) {
         auto u = facts.user(id);
         if (u ? (!is_volunteer(*u) || u->district_id() != d.district_id()) : facts.authoritative())
-            return fail(forbidden("抽签人员须为本区县督查员", "every inspector in a draw is a volunteer of the draw's district: " + id));
+            return fail(Error{Errc::forbidden, Msg::not_allowed_every_inspector_draw, id});
     }
     return {};
 }
@@ -604,7 +598,7 @@ Status check_draw(const Parsed& p, const WriteFacts& facts) {
 Status check_audit_event(const Parsed& p) {
     const auto& e = as<pb::AuditEvent>(*p.next);
     if (e.action().rfind("export.", 0) != 0)
-        return fail(forbidden("设备只能记录导出操作", "a device records only its own exports (action export.*)"));
+        return fail(Error{Errc::forbidden, Msg::not_allowed_device_records_only});
     return {};
 }
 
@@ -631,12 +625,11 @@ Status named_rules(const Actor& a, const RecordChange& c, const Parsed& p, const
 // Why no grant gives this role this operation on this collection.
 Error no_grant_refusal(Role role, std::string_view c, unsigned op) {
     if (c == kReport || c == kEvidence || c == kReceipt || c == kAuditEvent) {
-        if (op == kDelete) return forbidden("证据和记录不可删除", "evidence and records of what happened cannot be deleted");
-        if (op == kUpdate) return forbidden("已提交的记录不可修改，请提交更正", "a submitted record cannot change; submit an amendment");
-        return forbidden("回执由服务器签发", "receipts are issued by the server");
+        if (op == kDelete) return Error{Errc::forbidden, Msg::not_allowed_evidence_and_records};
+        if (op == kUpdate) return Error{Errc::forbidden, Msg::not_allowed_submitted_record_cannot};
+        return Error{Errc::forbidden, Msg::not_allowed_receipts_are_issued};
     }
-    return forbidden(std::string(role_zh(role)) + "不能" + std::string(op_zh(op)) + "“" + std::string(c) + "”记录",
-                     std::string(role_name(role)) + "s may not " + std::string(op_en(op)) + " " + std::string(c) + " records");
+    return Error{Errc::forbidden, Msg::not_allowed_may_not_records, std::string(role_zh(role)), std::string(op_zh(op)), c, std::string(role_name(role)), std::string(op_en(op))};
 }
 
 // The grants of this role for this collection and operation.
@@ -678,13 +671,11 @@ Status change_rules(const Actor& a, const RecordChange& c, const Parsed* p, cons
             if (auto owner = owner_of(c.collection, f)) {
                 if (*owner == FieldOwner::stamped) continue;  // the server writes its own value
                 if (!(volunteer_submit && f == "report_id"))
-                    return fail(forbidden("字段“" + f + "”由服务器保管，不能修改", "'" + f + "' is kept by the server and cannot change"));
+                    return fail(Error{Errc::forbidden, Msg::not_allowed_kept_by_server, f});
             }
             bool granted = std::any_of(gs->begin(), gs->end(), [&](const Grant* g) { return listed(g->fields, f); });
             if (!granted && f != "status")
-                return fail(forbidden(std::string(role_zh(a.role)) + "不能修改“" + f + "”",
-                                      std::string(role_name(a.role)) + "s may not change '" + f + "' of a " +
-                                          std::string(c.collection)));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_may_not_change, std::string(role_zh(a.role)), f, std::string(role_name(a.role)), c.collection});
         }
         const std::string from = status_of(c.collection, *p->stored), to = status_of(c.collection, *p->next);
         if (from != to) {
@@ -693,10 +684,7 @@ Status change_rules(const Actor& a, const RecordChange& c, const Parsed* p, cons
             if (!granted) {
                 std::string allowed;
                 for (const auto* g : *gs) allowed += moves_in_words(g->transitions);
-                return fail(forbidden(std::string(role_zh(a.role)) + "不能将状态从“" + from + "”改为“" + to + "”",
-                                      std::string(role_name(a.role)) + "s may not move a " + std::string(c.collection) +
-                                          " from " + from + " to " + to +
-                                          (allowed.empty() ? std::string() : " (allowed: " + allowed + ")")));
+                return fail(Error{Errc::forbidden, Msg::not_allowed_may_not_move, std::string(role_zh(a.role)), from, to, std::string(role_name(a.role)), c.collection, (allowed.empty() ? std::string() : " (allowed: " + allowed + ")")});
             }
         }
     }

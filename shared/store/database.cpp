@@ -14,7 +14,7 @@ Result<Database> Database::open(const std::filesystem::path& path, Options opt) 
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close(db);
-        return fail(Errc::storage, "无法打开数据库 / cannot open database " + path.string() + ": " + msg);
+        return fail(Errc::storage, Msg::cannot_open_database, path.string(), msg);
     }
     Database d{db, path};
     sqlite3_busy_timeout(db, opt.busy_timeout_ms);
@@ -94,9 +94,9 @@ Error Database::error_of(sqlite3* db, int rc, std::string_view what) {
     int primary = rc & 0xff;
     std::string detail = std::string(what) + " (" + sqlite3_errstr(rc) + ")";
     if (primary == SQLITE_FULL)
-        return Error{Errc::disk_full, "存储空间已满 / the disk is full: " + detail};
-    if (primary == SQLITE_CONSTRAINT) return Error{Errc::already_exists, detail};
-    return Error{Errc::storage, "数据库错误 / database error: " + detail};
+        return Error{Errc::disk_full, Msg::disk_full, detail};
+    if (primary == SQLITE_CONSTRAINT) return Error{Errc::already_exists, Msg::verbatim, detail};
+    return Error{Errc::storage, Msg::database_error, detail};
 }
 
 Status copy_database(Database& from, Database& to) {

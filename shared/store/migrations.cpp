@@ -22,18 +22,16 @@ Status apply_migrations(Database& db, std::span<const Migration> steps) {
     if (!current) return fail(current.error());
     int latest = steps.empty() ? 0 : steps.back().version;
     if (*current > latest)
-        return fail(Errc::storage, "数据库版本 " + std::to_string(*current) + " 比程序新 / database schema " +
-                                       std::to_string(*current) + " is newer than this program (" +
-                                       std::to_string(latest) + "); upgrade the program");
+        return fail(Errc::storage, Msg::database_schema_newer_than_program, std::to_string(*current), std::to_string(latest));
     int expected = 1;
     for (const auto& m : steps) {
         if (m.version != expected++) throw std::logic_error("migrations must be numbered 1, 2, 3, ...");
         if (m.version <= *current) continue;
         if (auto r = db.exec(m.sql); !r)
-            return fail(r.error().code, "migration " + std::to_string(m.version) + ": " + r.error().message);
+            return fail(r.error().code, Msg::migration_failed, std::to_string(m.version), r.error().message());
         if (m.after)
             if (auto r = m.after(db); !r)
-                return fail(r.error().code, "migration " + std::to_string(m.version) + ": " + r.error().message);
+                return fail(r.error().code, Msg::migration_failed, std::to_string(m.version), r.error().message());
     }
     if (latest > *current) {
         if (auto r = db.exec("PRAGMA user_version=" + std::to_string(latest)); !r) return r;

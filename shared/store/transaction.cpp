@@ -10,6 +10,7 @@ Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
 
 Transaction::~Transaction() {
     if (!m_open) return;
+    // A destructor cannot report; a failed rollback leaves SQLite to roll back on close.
     if (m_nested) {
         (void)m_db.exec("ROLLBACK TO nested_tx");
         (void)m_db.exec("RELEASE nested_tx");
@@ -19,7 +20,7 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::commit() {
-    if (!m_open) return fail(Errc::internal, "commit without an open transaction");
+    if (!m_open) return fail(Errc::internal, Msg::commit_without_open_transaction);
     auto r = m_db.exec(m_nested ? "RELEASE nested_tx" : "COMMIT");
     if (r) m_open = false;
     return r;

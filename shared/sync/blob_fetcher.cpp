@@ -22,11 +22,11 @@ Result<std::string> BlobFetcher::get(const std::string& hex) {
     auto r = authorized_request(m_p, t, "GET", "/v1/blobs/" + hex, "");
     if (!r) return fail(r.error());
     if (r->status == 404)
-        return fail(Errc::not_found, "服务器上没有你可查看的这份证据文件 / the server has no such file you may see: " + hex);
+        return fail(Errc::not_found, Msg::server_no_such_file_you, hex);
     if (r->status != 200) return fail(reply_error(*r).error);
     // Evidence must be exactly what the volunteer captured: check before keeping it.
     if (hex_encode(crypto::sha256(r->body)) != hex)
-        return fail(Errc::integrity, "下载的证据文件与其哈希不符 / the downloaded file does not match its SHA-256: " + hex);
+        return fail(Errc::integrity, Msg::downloaded_file_does_not_match, hex);
     auto saved = m_p.save_blob(r->body);
     if (!saved) return fail(saved.error());
     return std::move(r->body);

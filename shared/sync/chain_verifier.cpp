@@ -59,7 +59,7 @@ Status check_reports(LocalStore& store, const Identity& ident, const std::map<st
             if (!receipt.ParseFromString((*rc)->payload())) {
                 out.failures.push_back({rec.id(), "receipt", "回执无法解析 / the receipt cannot be parsed"});
             } else if (auto v = verify_receipt(rec.id(), r, receipt, ident.server_public_key); !v) {
-                out.failures.push_back({rec.id(), "receipt", v.error().message});
+                out.failures.push_back({rec.id(), "receipt", v.error().message()});
             }
         } else {
             out.notes.push_back({rec.id(), "receipt", "尚未收到服务器回执 / no server receipt yet"});
@@ -119,7 +119,7 @@ Status check_evidence_files(DeviceProfile& profile, LocalStore& store, VerifyRes
         out.files++;
         auto data = profile.read_blob(b.sha256_hex);
         if (!data) {
-            out.failures.push_back({b.report_id, "evidence", data.error().message});
+            out.failures.push_back({b.report_id, "evidence", data.error().message()});
         } else if (hex_encode(crypto::sha256(*data)) != b.sha256_hex) {
             out.failures.push_back({b.report_id, "evidence", "照片内容与签名时不符 / the photo differs from what was signed: " + b.sha256_hex});
         }

@@ -63,7 +63,7 @@ CurlTransport& CurlTransport::operator=(CurlTransport&& o) noexcept {
 Result<HttpReply> CurlTransport::request(const std::string& method, const std::string& path, const std::string& body,
                                          const std::map<std::string, std::string>& headers) {
     CURL* c = static_cast<CURL*>(m_curl);
-    if (!c) return fail(Errc::internal, "curl_easy_init failed");
+    if (!c) return fail(Errc::internal, Msg::curl_easy_init_failed);
     curl_easy_reset(c);  // keeps the connection cache
     HttpReply reply;
     std::string url = m_cfg.base_url + path;
@@ -104,10 +104,10 @@ Result<HttpReply> CurlTransport::request(const std::string& method, const std::s
     if (rc != CURLE_OK) {
         std::string why = curl_easy_strerror(rc);
         if (rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
-            return fail(Errc::integrity, "服务器证书与注册时不符，可能被冒充 / the server's key does not match the pinned key: possible impersonation (" + why + ")");
+            return fail(Errc::integrity, Msg::server_key_does_not_match, why);
         if (rc == CURLE_OPERATION_TIMEDOUT)
-            return fail(Errc::timeout, "网络超时 / the network timed out (" + why + ")");
-        return fail(Errc::network, "无法连接服务器 / cannot reach the server (" + why + ")");
+            return fail(Errc::timeout, Msg::network_timed_out, why);
+        return fail(Errc::network, Msg::cannot_reach_server, why);
     }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply.status);
     return reply;

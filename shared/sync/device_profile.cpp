@@ -27,7 +27,7 @@ Status write_file_durably(const fs::path& p, std::string_view data) {
     fs::path tmp = p;
     tmp += ".tmp";
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0) return fail(Errc::storage, "cannot create " + tmp.string());
+    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_file, tmp.string());
     std::size_t off = 0;
     while (off < data.size()) {
         ssize_t n = ::write(fd, data.data() + off, data.size() - off);
@@ -35,14 +35,14 @@ Status write_file_durably(const fs::path& p, std::string_view data) {
             bool full = errno == ENOSPC;
             ::close(fd);
             ::unlink(tmp.c_str());
-            if (full) return fail(Errc::disk_full, "手机存储空间已满，照片未保存 / the device storage is full: the file was not saved");
-            return fail(Errc::storage, "cannot write " + tmp.string());
+            if (full) return fail(Errc::disk_full, Msg::device_storage_full_file_was);
+            return fail(Errc::storage, Msg::cannot_write_file, tmp.string());
         }
         off += static_cast<std::size_t>(n);
     }
     bool ok = ::fsync(fd) == 0;
     ::close(fd);
-    if (!ok || ::rename(tmp.c_str(), p.c_str()) != 0) return fail(Errc::storage, "cannot store " + p.string());
+    if (!ok || ::rename(tmp.c_str(), p.c_str()) != 0) return fail(Errc::storage, Msg::cannot_store_file, p.string());
     return {};
 }
 
@@ -56,7 +56,7 @@ Result<DeviceProfile> DeviceProfile::open(const fs::path& dir) {
 Result<DeviceProfile> DeviceProfile::open(const fs::path& dir, Keystore& keystore) {
     std::error_code ec;
     fs::create_directories(dir / "blobs", ec);
-    if (ec) return fail(Errc::storage, "无法创建资料目录 / cannot create the profile directory " + dir.string() + ": " + ec.message());
+    if (ec) return fail(Errc::storage, Msg::cannot_create_profile_directory, dir.string(), ec.message());
     ::chmod(dir.c_str(), 0700);
     auto key = keystore.profile_key();
     if (!key) return fail(key.error());
@@ -74,7 +74,7 @@ Result<std::optional<std::string>> DeviceProfile::secret(std::string_view key) {
     if (!v) return fail(v.error());
     if (!*v) return std::optional<std::string>{};
     auto plain = crypto::aes_gcm_open(m_key, **v, key);
-    if (!plain) return fail(Errc::integrity, "本机保存的密钥无法解密 / a stored secret cannot be decrypted: " + plain.error().message);
+    if (!plain) return fail(Errc::integrity, Msg::stored_secret_cannot_decrypted, plain.error().message());
     return std::optional<std::string>{std::move(*plain)};
 }
 
@@ -84,7 +84,7 @@ bool DeviceProfile::enrolled() {
 }
 
 Result<Identity> DeviceProfile::identity() {
-    if (!enrolled()) return fail(Errc::not_found, "此资料尚未注册，请先运行 enroll / this profile is not enrolled: run `enroll` first");
+    if (!enrolled()) return fail(Errc::not_found, Msg::profile_not_enrolled_run_enroll);
     Identity id;
     auto get = [&](std::string_view k) -> std::string {
         auto v = m_store.meta(k);
@@ -105,7 +105,7 @@ Status DeviceProfile::check_write(const pb::Mutation& m) {
     auto who = identity();
     if (!who) return fail(who.error());
     auto role = domain::parse_role(who->role);
-    if (!role) return fail(Errc::forbidden, "此设备的角色未知 / this device's role is unknown: enroll again");
+    if (!role) return fail(Errc::forbidden, Msg::device_role_unknown_enroll_again);
     const policy::Actor actor{who->user_id, who->device_id, *role, who->district_id};
     const auto rule = domain::conflict_rule(m.collection());
     auto cur = m_store.get(m.collection(), m.id());
@@ -140,14 +140,14 @@ Result<std::uint64_t> DeviceProfile::submit(pb::Mutation m) {
 Result<crypto::Ed25519KeyPair> DeviceProfile::device_key() {
     auto s = secret("device_key");
     if (!s) return fail(s.error());
-    if (!*s) return fail(Errc::not_found, "设备密钥不存在 / this device has no key: enroll first");
+    if (!*s) return fail(Errc::not_found, Msg::device_no_key_enroll_first);
     return crypto::Ed25519KeyPair::from_seed(**s);
 }
 
 Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std::string& code, const std::string& pin,
                                        const std::string& device_name) {
-    if (enrolled()) return fail(Errc::already_exists, "此资料已注册 / this profile is already enrolled; use a new profile directory");
-    if (server_url.rfind("https://", 0) != 0) return fail(Errc::invalid_argument, "服务器地址必须以 https:// 开头 / the server URL must start with https://");
+    if (enrolled()) return fail(Errc::already_exists, Msg::profile_already_enrolled_use_new);
+    if (server_url.rfind("https://", 0) != 0) return fail(Errc::invalid_argument, Msg::server_url_must_start_with);
     auto key = crypto::Ed25519KeyPair::generate();
     pb::EnrollRequest req;
     req.set_code(code);
@@ -161,7 +161,7 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
     // unauthorized (unknown or used code), code_expired, forbidden (account disabled), ...: the registry's.
     if (reply->status != 200) return fail(reply_error(*reply).error);
     pb::TokenResponse tr;
-    if (!tr.ParseFromString(reply->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
+    if (!tr.ParseFromString(reply->body)) return fail(Errc::malformed, Msg::server_reply_cannot_parsed);
     store::Database& db = m_store.db();
     if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return fail(r.error());
     Status st = set_secret("device_key", key.seed());
@@ -172,8 +172,8 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
         if (st) st = m_store.set_meta(k, v);
     if (st) st = store_tokens(tr);
     if (!st || !db.exec("COMMIT")) {
-        (void)db.exec("ROLLBACK");
-        return fail(st ? Error{Errc::storage, "cannot save the enrollment"} : st.error());
+        (void)db.exec("ROLLBACK");  // the failure that brought us here is the one to report
+        return fail(st ? Error{Errc::storage, Msg::cannot_save_enrollment} : st.error());
     }
     return identity();
 }
@@ -218,10 +218,10 @@ Result<std::string> DeviceProfile::save_blob(std::string_view data) {
 
 Result<std::string> DeviceProfile::read_blob(const std::string& hex) {
     std::ifstream in(blob_path(hex), std::ios::binary);
-    if (!in) return fail(Errc::not_found, "证据文件丢失 / the evidence file is missing: " + hex);
+    if (!in) return fail(Errc::not_found, Msg::evidence_file_missing, hex);
     std::string sealed((std::istreambuf_iterator<char>(in)), {});
     auto plain = crypto::aes_gcm_open(m_key, sealed, hex);
-    if (!plain) return fail(Errc::integrity, "证据文件已损坏 / the evidence file is damaged: " + hex);
+    if (!plain) return fail(Errc::integrity, Msg::evidence_file_damaged, hex);
     return plain;
 }
 

@@ -18,7 +18,7 @@ Status DraftStore::save(const std::string& key, std::string_view payload) {
     st.bind(1, key).bind_blob(2, sealed).bind(3, unix_ms_now());
     auto r = st.run();
     if (!r && r.error().code == Errc::disk_full)
-        return fail(Errc::disk_full, "手机存储空间已满，草稿未保存 / the device storage is full: the draft was not saved");
+        return fail(Errc::disk_full, Msg::device_storage_full_draft_was);
     return r;
 }
 
@@ -31,7 +31,7 @@ Result<std::optional<std::string>> DraftStore::load(const std::string& key) {
     if (!row) return fail(row.error());
     if (!*row) return std::optional<std::string>{};
     auto plain = crypto::aes_gcm_open(m_key, sealed, aad(key));
-    if (!plain) return fail(Errc::integrity, "草稿无法解密 / the draft cannot be decrypted: " + plain.error().message);
+    if (!plain) return fail(Errc::integrity, Msg::draft_cannot_decrypted, plain.error().message());
     return std::optional<std::string>{std::move(*plain)};
 }
 

@@ -21,7 +21,7 @@ std::string trim(std::string s) {
 Result<EnrollLink> parse_enroll_link(const std::string& raw) {
     const std::string text = trim(raw);
     const auto bad = [](std::string why) {
-        return fail(Errc::invalid_argument, "这不是督查注册二维码 / this is not a Ducha enrollment code: " + why);
+        return fail(Errc::invalid_argument, Msg::not_ducha_enrollment_code, why);
     };
     if (text.rfind(kPrefix, 0) != 0) return bad("expected ducha://enroll?...");
     EnrollLink link;

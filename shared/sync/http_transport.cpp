@@ -10,7 +10,7 @@ ServerError parse_server_error(const HttpReply& r) {
     ServerError e;
     auto j = nlohmann::json::parse(r.body, nullptr, false);
     if (j.is_object() && j.contains("error") && j["error"].is_string()) e.code = j["error"].get<std::string>();
-    e.message = reply_error(r).error.message;
+    e.message = reply_error(r).error.message();
     return e;
 }
 

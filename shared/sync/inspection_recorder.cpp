@@ -32,8 +32,7 @@ Result<M> load(LocalStore& s, std::string_view collection, const std::string& id
     if (!r) return fail(r.error());
     M m;
     if (!*r || (*r)->deleted() || !m.ParseFromString((*r)->payload()))
-        return fail(Errc::not_found, "本机没有" + std::string(what) + " " + id + "，请先同步 / no " + std::string(what) +
-                                         " " + id + " on this device: sync first");
+        return fail(Errc::not_found, Msg::no_such_thing_sync_first, what, id);
     return m;
 }
 }  // namespace
@@ -47,7 +46,7 @@ Result<DeviceChecklist> newest_checklist(LocalStore& store) {
         if (t.ParseFromString(r.payload()) && (!best || t.template_version() >= best->checklist.template_version()))
             best = DeviceChecklist{r.id(), std::move(t)};
     }
-    if (!best) return fail(Errc::not_found, "本机没有检查清单，请先同步 / no checklist on this device: sync first");
+    if (!best) return fail(Errc::not_found, Msg::no_checklist_device_sync_first);
     return std::move(*best);
 }
 
@@ -59,7 +58,7 @@ Result<pb::Report> amended_original(LocalStore& store, const std::string& id) {
     if (!rec) return fail(rec.error());
     pb::Report orig;
     if (!*rec || (*rec)->deleted() || !orig.ParseFromString((*rec)->payload()))
-        return fail(Errc::not_found, "本机没有报告 " + id + "，无法更正 / no report " + id + " on this device to amend");
+        return fail(Errc::not_found, Msg::no_report_device_amend, id);
     return orig;
 }
 
@@ -99,11 +98,11 @@ Result<Subject> unlisted_site_subject(LocalStore& store, const InspectionInput& 
     pb::Institution& site = s.site;
     const auto& u = *in.unlisted_site;
     if (!in.amends.empty())
-        return fail(Errc::invalid_argument, "更正报告沿用原报告的机构 / an amendment takes its original's site: give no new site");
+            return fail(Errc::invalid_argument, Msg::amendment_takes_original_site_give);
     if (!in.task_id.empty())
-        return fail(Errc::invalid_argument, "未登记机构的报告不属于任务 / an unlisted site is reported without a task");
+            return fail(Errc::invalid_argument, Msg::unlisted_site_reported_without_task);
     if (u.name.empty() || u.address.empty())
-        return fail(Errc::invalid_argument, "请填写机构名称和地址 / give the site's name and address");
+        return fail(Errc::invalid_argument, Msg::give_site_name_and_address);
     site.set_district_id(ident.district_id);
     site.set_zone_id(u.zone_id);
     site.set_name(u.name);
@@ -128,7 +127,7 @@ Result<Subject> amendment_subject(DeviceProfile& profile, const InspectionInput&
     auto& store = profile.store();
     Subject s;
     if (!in.task_id.empty())
-        return fail(Errc::invalid_argument, "更正报告沿用原报告的任务，不能另指定任务 / an amendment takes its original's task: give no task");
+            return fail(Errc::invalid_argument, Msg::amendment_takes_original_task_give);
     auto orig = amended_original(store, in.amends);
     if (!orig) return fail(orig.error());
     s.original = std::move(*orig);
@@ -150,9 +149,7 @@ Result<Subject> amendment_subject(DeviceProfile& profile, const InspectionInput&
     pm.set_payload(probe.SerializeAsString());
     if (auto st = profile.check_write(pm); !st) return fail(st.error());
     if (auto at = received_ms(store, in.amends); at && unix_ms_now() - *at > policy::kAmendWindowMs)
-        return fail(Errc::forbidden, "无权执行此操作：已超过 7 天更正期限（服务器于 " + shanghai_minute(*at) +
-                                         " 收到原报告）/ not allowed: the 7-day window to amend this report has passed "
-                                         "(the server received it " + shanghai_minute(*at) + ", Beijing time)");
+            return fail(Errc::forbidden, Msg::amend_window_passed, shanghai_minute(*at));
     // No task is loaded: it may be finished or gone from this replica, the original names all
     // the amendment needs, and a correction does not move the task's status again.
     auto inst = load<pb::Institution>(store, kInstitution, original->institution_id(), "机构 / institution");
@@ -172,7 +169,7 @@ Result<Subject> task_subject(LocalStore& store, const InspectionInput& in) {
     auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
     if (!t) return fail(t.error());
     if (t->status() == "done" || t->status() == "cancelled")
-        return fail(Errc::invalid_argument, "任务已结束 / this task is " + t->status());
+            return fail(Errc::invalid_argument, Msg::task_finished, t->status());
     auto inst = load<pb::Institution>(store, kInstitution, t->institution_id(), "机构 / institution");
     if (!inst) return fail(inst.error());
     auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, t->template_id(), "检查清单 / checklist");
@@ -201,7 +198,7 @@ Result<std::vector<pb::Answer>> checked_answers(const InspectionInput& in, const
 Result<std::vector<Stored>> store_evidence_files(DeviceProfile& profile, const InspectionInput& in) {
     std::vector<Stored> files;
     for (const auto& p : in.photos) {
-        if (p.data.empty()) return fail(Errc::invalid_argument, "照片文件为空 / a photo file is empty");
+        if (p.data.empty()) return fail(Errc::invalid_argument, Msg::photo_file_empty);
         auto hex = profile.save_blob(p.data);
         if (!hex) return fail(hex.error());
         files.push_back({*hex, p.item_code, p.mime, "photo", static_cast<std::int64_t>(p.data.size())});
@@ -277,7 +274,7 @@ pb::Report assemble_report(const InspectionInput& in, const Identity& ident, con
 Status chain_and_sign(LocalStore& store, const std::string& report_id, pb::Report& r, const crypto::Ed25519KeyPair& key) {
     auto idx = store.meta("chain_index");
     auto head = store.meta("chain_head");
-    if (!idx || !head) return fail(Errc::storage, "cannot read the report chain");
+    if (!idx || !head) return fail(Errc::storage, Msg::cannot_read_report_chain);
     r.set_chain_index((*idx ? std::stoull(**idx) : 0) + 1);
     r.set_prev_hash(*head ? **head : zero_hash());
     sign_report(report_id, r, key);
@@ -370,7 +367,7 @@ Result<std::string> InspectionRecorder::record(const InspectionInput& in) {
     const bool covert = original ? original->covert() : task && task->covert();
     const bool unlisted = original ? original->unlisted() : in.unlisted_site.has_value();
     if (covert && !in.signature_png.empty())
-        return fail(Errc::invalid_argument, "暗访不采集现场签字 / a covert visit takes no on-site signature");
+        return fail(Errc::invalid_argument, Msg::covert_visit_takes_no_site);
     auto validated = checked_answers(in, *subject, covert, unlisted);
     if (!validated) return fail(validated.error());
 

@@ -17,15 +17,15 @@ Result<Bytes> FileKeystore::profile_key() {
     if (fs::exists(p, ec)) {
         std::ifstream in(p, std::ios::binary);
         Bytes k((std::istreambuf_iterator<char>(in)), {});
-        if (k.size() != 32) return fail(Errc::integrity, "密钥文件损坏 / the keystore file is damaged: " + p.string());
+        if (k.size() != 32) return fail(Errc::integrity, Msg::keystore_file_damaged, p.string());
         return k;
     }
     Bytes k = crypto::random_bytes(32);
     int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return fail(Errc::storage, "无法创建密钥文件 / cannot create the keystore " + p.string());
+    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_keystore, p.string());
     bool ok = ::write(fd, k.data(), k.size()) == 32 && ::fsync(fd) == 0;
     ::close(fd);
-    if (!ok) return fail(Errc::storage, "无法写入密钥文件 / cannot write the keystore " + p.string());
+    if (!ok) return fail(Errc::storage, Msg::cannot_write_keystore, p.string());
     return k;
 }
 

@@ -27,7 +27,7 @@ Status post_for_tokens(DeviceProfile& profile, HttpTransport& http, const std::s
     if (!r) return fail(r.error());
     if (r->status != 200) return fail(http_error(*r));
     pb::TokenResponse t;
-    if (!t.ParseFromString(r->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
+    if (!t.ParseFromString(r->body)) return fail(Errc::malformed, Msg::server_reply_cannot_parsed);
     return profile.store_tokens(t);
 }
 
@@ -52,7 +52,7 @@ Status sign_in_with_device_key(DeviceProfile& profile, HttpTransport& http) {
     if (!r) return fail(r.error());
     if (r->status != 200) return fail(http_error(*r));
     pb::DeviceChallenge ch;
-    if (!ch.ParseFromString(r->body)) return fail(Errc::malformed, "服务器回复无法解析 / the server's reply cannot be parsed");
+    if (!ch.ParseFromString(r->body)) return fail(Errc::malformed, Msg::server_reply_cannot_parsed);
     pb::DeviceSignInRequest in;
     in.set_device_id(id->device_id);
     in.set_challenge(ch.challenge());
@@ -117,7 +117,7 @@ Result<pb::SyncResponse> SyncClient::post_sync(const pb::SyncRequest& req, long*
     *http_status = r->status;
     if (r->status != 200) return fail(http_error(*r));
     pb::SyncResponse resp;
-    if (!resp.ParseFromString(r->body)) return fail(Errc::server_error, "服务器回复无法解析 / the server's reply cannot be parsed");
+    if (!resp.ParseFromString(r->body)) return fail(Errc::server_error, Msg::server_reply_cannot_parsed);
     // What the device shows as "last contact" (the server answered, whatever the outcome).
     (void)m_profile.store().set_meta("last_contact", std::to_string(unix_ms_now()));
     return resp;
@@ -146,14 +146,14 @@ Status SyncClient::push(SyncReport& rep) {
                 continue;
             }
             if (refused) {
-                if (auto s = store.set_aside((*items)[0].client_seq, errc_name(resp.error().code), resp.error().message); !s)
+                if (auto s = store.set_aside((*items)[0].client_seq, errc_name(resp.error().code), resp.error().message()); !s)
                     return s;
                 rep.set_aside++;
                 continue;
             }
             std::vector<std::uint64_t> seqs;
             for (const auto& it : *items) seqs.push_back(it.client_seq);
-            (void)store.note_attempt(seqs, resp.error().message);
+            (void)store.note_attempt(seqs, resp.error().message());  // bookkeeping only: the push error is what counts
             return fail(resp.error());
         }
         for (const auto& ack : resp->acks()) {
@@ -191,7 +191,7 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
     auto& store = m_profile.store();
     auto data = m_profile.read_blob(b.sha256_hex);
     if (!data) {
-        (void)store.blob_progress(b.sha256_hex, 0, false, data.error().message);
+        (void)store.blob_progress(b.sha256_hex, 0, false, data.error().message());  // the read error is reported
         return fail(data.error());
     }
     std::string path = "/v1/blobs/" + b.sha256_hex;
@@ -221,11 +221,11 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
                 continue;
             }
             // The server discarded the file (its hash is not its name): it starts again from 0.
-            if (e.code() == Errc::integrity) (void)store.blob_progress(b.sha256_hex, 0, false, e.error.message);
+            if (e.code() == Errc::integrity) (void)store.blob_progress(b.sha256_hex, 0, false, e.error.message());
             return fail(std::move(e.error));
         }
         offset += n;
-        (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);
+        (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);  // lost progress re-asks HEAD
         progress("upload", static_cast<std::int64_t>(offset), static_cast<std::int64_t>(data->size()));
     }
     rep.blobs_uploaded++;
@@ -292,7 +292,7 @@ Status SyncClient::pull(SyncReport& rep) {
             return {};
         }
     }
-    return fail(Errc::internal, "pull did not finish");
+    return fail(Errc::internal, Msg::pull_did_not_finish);
 }
 
 Result<SyncReport> SyncClient::sync_once() {
@@ -300,9 +300,9 @@ Result<SyncReport> SyncClient::sync_once() {
     // The last outcome stays on the device, so a status line can say why it is not in sync.
     auto& store = m_profile.store();
     if (!r) {
-        (void)store.set_meta("last_error", r.error().message);
+        (void)store.set_meta("last_error", r.error().message());  // shown only; the pass's result is returned
     } else {
-        (void)store.set_meta("last_error", "");
+        (void)store.set_meta("last_error", "");  // shown only
         if (r->complete()) (void)store.set_meta("last_complete_sync", std::to_string(unix_ms_now()));
     }
     return r;

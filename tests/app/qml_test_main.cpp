@@ -112,7 +112,7 @@ void Setup::pickTasks() {
     auto* p = m_session->profile();
     auto records = p->store().list(ducha::domain::kTask);
     if (!records) {
-        m_error = "cannot list tasks: " + qs(records.error().message);
+        m_error = "cannot list tasks: " + qs(records.error().message());
         return;
     }
     const std::string me = m_session->userId().toStdString();

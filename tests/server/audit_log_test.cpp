@@ -388,10 +388,10 @@ TEST_CASE("the audit log refuses UPDATE and DELETE", "[audit]") {
     REQUIRE(before >= 1);
     auto upd = db->exec("UPDATE audit_log SET outcome='accepted'");
     REQUIRE_FALSE(upd.has_value());
-    CHECK(contains(upd.error().message, "append-only"));
+    CHECK(contains(upd.error().message(), "append-only"));
     auto del = db->exec("DELETE FROM audit_log");
     REQUIRE_FALSE(del.has_value());
-    CHECK(contains(del.error().message, "append-only"));
+    CHECK(contains(del.error().message(), "append-only"));
     CHECK(count() == before);
     server::AuditQuery q;
     q.actor = "someone";

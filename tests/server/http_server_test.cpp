@@ -740,7 +740,7 @@ TEST_CASE("http server: start() reports what is wrong", "[server][http]") {
 }
 
 TEST_CASE("json_error escapes and never throws", "[server][http]") {
-    auto r = json_error(400, "bad_input", "引号 \" 反斜杠 \\ 换行 \n 控制 \x01");
+    auto r = json_error(400, "bad_input", Msg::verbatim, {"引号 \" 反斜杠 \\ 换行 \n 控制 \x01"});
     CHECK(r.status == 400);
     CHECK(r.content_type.starts_with("application/json"));
     auto j = nlohmann::json::parse(r.body);
@@ -748,12 +748,12 @@ TEST_CASE("json_error escapes and never throws", "[server][http]") {
     CHECK(j["message"] == "引号 \" 反斜杠 \\ 换行 \n 控制 \x01");
     CHECK(r.body.starts_with(R"({"error":"bad_input","message":)"));
 
-    auto bad_utf8 = json_error(500, "x", std::string("\xff\xfe", 2));
+    auto bad_utf8 = json_error(500, "x", Msg::verbatim, {std::string("\xff\xfe", 2)});
     CHECK_NOTHROW(nlohmann::json::parse(bad_utf8.body));
 }
 
 TEST_CASE("error_response takes status, name and headers from the wire-error registry", "[server][http]") {
-    auto busy = error_response(Error{Errc::unavailable, "服务器正在重启，请稍后重试 / the server is restarting: retry shortly"});
+    auto busy = error_response(Error{Errc::unavailable, Msg::server_restarting_retry_shortly});
     CHECK(busy.status == 503);
     CHECK(busy.content_type.starts_with("application/json"));
     CHECK(std::find(busy.headers.begin(), busy.headers.end(), std::pair<std::string, std::string>{"Retry-After", "5"}) !=
@@ -763,7 +763,7 @@ TEST_CASE("error_response takes status, name and headers from the wire-error reg
     CHECK(j["message"] == "服务器正在重启，请稍后重试 / the server is restarting: retry shortly");
 
     // The finer codes are typed, not put in front of the words.
-    auto expired = error_response(Error{Errc::token_expired, "访问令牌已过期，请刷新 / the access token expired: refresh it"});
+    auto expired = error_response(Error{Errc::token_expired, Msg::access_token_expired_refresh});
     CHECK(expired.status == 401);
     auto e = nlohmann::json::parse(expired.body);
     CHECK(e["error"] == "token_expired");

@@ -69,29 +69,30 @@ TEST_CASE("public results query: the format follows Accept only when it ranks HT
 
 TEST_CASE("public results query: each bad parameter is refused with the sentence that names it", "[public][query]") {
     const std::vector<std::pair<std::string, std::string>> cases{
-        {"limit=0", "limit 应为 1 到 1000 之间的整数 / limit must be a whole number from 1 to 1000, got '0'"},
-        {"limit=1001", "limit 应为 1 到 1000 之间的整数 / limit must be a whole number from 1 to 1000, got '1001'"},
-        {"limit=abc", "limit 应为 1 到 1000 之间的整数 / limit must be a whole number from 1 to 1000, got 'abc'"},
-        {"limit=", "limit 应为 1 到 1000 之间的整数 / limit must be a whole number from 1 to 1000, got ''"},
-        {"limit=%2B5", "limit 应为 1 到 1000 之间的整数 / limit must be a whole number from 1 to 1000, got '+5'"},
-        {"limit=1.5", "limit 应为 1 到 1000 之间的整数 / limit must be a whole number from 1 to 1000, got '1.5'"},
-        {"offset=-1", "offset 应为不小于 0 的整数 / offset must be a whole number of 0 or more, got '-1'"},
-        {"offset=1000000001", "offset 应为不小于 0 的整数 / offset must be a whole number of 0 or more, got '1000000001'"},
+        {"limit=0", "limit 应为 1 到 1000 之间的整数：'0' / limit must be a whole number from 1 to 1000, got '0'"},
+        {"limit=1001", "limit 应为 1 到 1000 之间的整数：'1001' / limit must be a whole number from 1 to 1000, got '1001'"},
+        {"limit=abc", "limit 应为 1 到 1000 之间的整数：'abc' / limit must be a whole number from 1 to 1000, got 'abc'"},
+        {"limit=", "limit 应为 1 到 1000 之间的整数：'' / limit must be a whole number from 1 to 1000, got ''"},
+        {"limit=%2B5", "limit 应为 1 到 1000 之间的整数：'+5' / limit must be a whole number from 1 to 1000, got '+5'"},
+        {"limit=1.5", "limit 应为 1 到 1000 之间的整数：'1.5' / limit must be a whole number from 1 to 1000, got '1.5'"},
+        {"offset=-1", "offset 应为不小于 0 的整数：'-1' / offset must be a whole number of 0 or more, got '-1'"},
+        {"offset=1000000001", "offset 应为不小于 0 的整数：'1000000001' / offset must be a whole number of 0 or more, got '1000000001'"},
         {"from=2025-02-30", "from 应为 YYYY-MM-DD 格式的日期 / from must be a date as YYYY-MM-DD, got '2025-02-30'"},
         {"to=yesterday", "to 应为 YYYY-MM-DD 格式的日期 / to must be a date as YYYY-MM-DD, got 'yesterday'"},
-        {"from=2025-05-02&to=2025-05-01", "起始日期晚于截止日期 / from (2025-05-02) is after to (2025-05-01)"},
-        {"district=a%2Fb", "district 应为区县编号 / district must be a district id, got 'a/b'"},
+        {"from=2025-05-02&to=2025-05-01", "起始日期晚于截止日期：2025-05-02 > 2025-05-01 / from (2025-05-02) is after to (2025-05-01)"},
+        {"district=a%2Fb", "district 应为区县编号：'a/b' / district must be a district id, got 'a/b'"},
         {"district=" + std::string(65, 'x'),
-         "district 应为区县编号 / district must be a district id, got '" + std::string(40, 'x') + "...'"},
-        {"format=xml", "format 应为 json、csv 或 html / format must be json, csv or html, got 'xml'"},
-        {"format=", "format 应为 json、csv 或 html / format must be json, csv or html, got ''"},
+         "district 应为区县编号：'" + std::string(40, 'x') + "...' / district must be a district id, got '" + std::string(40, 'x') +
+             "...'"},
+        {"format=xml", "format 应为 json、csv 或 html：'xml' / format must be json, csv or html, got 'xml'"},
+        {"format=", "format 应为 json、csv 或 html：'' / format must be json, csv or html, got ''"},
     };
     for (const auto& [query, message] : cases) {
         INFO("?" << query);
         auto q = parse_public_query(query, "");
         REQUIRE_FALSE(q.has_value());
         CHECK(q.error().code == Errc::invalid_argument);
-        CHECK(q.error().message == message);
+        CHECK(q.error().message() == message);
     }
     // A broken escape is refused by the query-string decoder, before any parameter is read.
     auto broken = parse_public_query("from=%ZZ", "");

@@ -64,8 +64,8 @@ void check_json_error(const Result<sync::HttpReply>& r, long status, const std::
         CHECK(e.code() == *known);
         CHECK(wire::entry(*known).http_status == status);
     }
-    CHECK(e.error.message == j["message"].get<std::string>());
-    CHECK_FALSE(e.error.message.starts_with(code));
+    CHECK(e.error.message() == j["message"].get<std::string>());
+    CHECK_FALSE(e.error.message().starts_with(code));
 }
 
 void check_healthy(const test::TestServer& srv) {
@@ -304,8 +304,8 @@ TEST_CASE("a revoked device gets 403 device_revoked and the client stops at once
     CHECK(r.error().code == Errc::device_revoked);
     CHECK(wire::action_for(r.error().code) == wire::Action::stop);
     CHECK(sleeps == 0);
-    CHECK(contains(r.error().message, "revoked"));
-    CHECK_FALSE(contains(r.error().message, "device_revoked"));
+    CHECK(contains(r.error().message(), "revoked"));
+    CHECK_FALSE(contains(r.error().message(), "device_revoked"));
     check_healthy(srv);
 }
 
@@ -564,7 +564,7 @@ TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or wr
         in.task_id = other_id;
         for (const auto& c : kItems) in.answers.push_back({c, "pass", "", 0});
         auto rid = sync::InspectionRecorder(*p).record(in);
-        INFO((rid ? "" : rid.error().message));
+        INFO((rid ? "" : rid.error().message()));
         REQUIRE(rid.has_value());
         report_id = *rid;
     }
@@ -642,7 +642,7 @@ TEST_CASE("a wrong server key pin stops the client before anything is sent", "[r
     auto r = http.request("GET", "/healthz", "");
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == Errc::integrity);
-    CHECK(contains(r.error().message, "pinned key"));
+    CHECK(contains(r.error().message(), "pinned key"));
     check_healthy(srv);
 
     const auto& acc = srv.account("volunteer");

@@ -16,7 +16,7 @@ namespace {
 
 void exec(store::Database& db, const std::string& sql) {
     auto r = db.exec(sql);
-    INFO(sql << ": " << (r ? "" : r.error().message));
+    INFO(sql << ": " << (r ? "" : r.error().message()));
     REQUIRE(r.has_value());
 }
 

@@ -10,7 +10,7 @@ Result<sync::HttpReply> LossyTransport::request(const std::string& method, const
     if (!r || it == m_plan->lose.end() || it->second <= 0) return r;
     --it->second;
     m_plan->lost.push_back(std::move(*r));
-    return fail(Errc::network, "连接中断 / the connection dropped (a reply lost on purpose by the test)");
+    return fail(Errc::network, Msg::verbatim, "连接中断 / the connection dropped (a reply lost on purpose by the test)");
 }
 
 sync::TransportFactory LossyTransport::factory(std::shared_ptr<LossPlan> plan) {

@@ -43,7 +43,7 @@ std::string init_data_dir(const fs::path& dir, bool demo) {
     o.data_dir = dir;
     o.demo = demo;
     if (demo) o.seed = [](std::int64_t now) { return server::make_demo_data(2023, now); };
-    if (auto r = server::init_data_dir(o, out); !r) throw std::runtime_error("init: " + r.error().message);
+    if (auto r = server::init_data_dir(o, out); !r) throw std::runtime_error("init: " + r.error().message());
     auto text = out.str();
     auto p = text.find("admin enrollment code: ");
     if (p == std::string::npos) throw std::runtime_error("init printed no admin code: " + text);
@@ -59,7 +59,7 @@ TestServer::TestServer(bool demo, const Clock* clock) {
     o.listen = "127.0.0.1:0";
     o.clock = clock;
     auto app = server::ServerApp::start(o);
-    if (!app) throw std::runtime_error("start: " + app.error().message);
+    if (!app) throw std::runtime_error("start: " + app.error().message());
     m_app = std::move(*app);
 }
 
@@ -73,9 +73,9 @@ const DemoAccount& TestServer::account(const std::string& role, int n, const std
 
 std::int64_t TestServer::count(const std::string& collection) {
     auto db = server::open_server_db(m_dir.path);
-    if (!db) throw std::runtime_error(db.error().message);
+    if (!db) throw std::runtime_error(db.error().message());
     auto n = server::RecordTable{*db}.count(collection);
-    if (!n) throw std::runtime_error(n.error().message);
+    if (!n) throw std::runtime_error(n.error().message());
     return *n;
 }
 
@@ -102,7 +102,7 @@ std::unique_ptr<process::ServerProcess> spawn_server(const fs::path& data_dir, s
     launch.log = data_dir / "server-process.log";
     launch.env = std::move(env);
     launch.ready_timeout = std::chrono::seconds(60);
-    if (auto s = sp->start(launch); !s) throw std::runtime_error("ducha-server did not start: " + s.error().message);
+    if (auto s = sp->start(launch); !s) throw std::runtime_error("ducha-server did not start: " + s.error().message());
     return sp;
 }
 

@@ -24,8 +24,8 @@ TEST_CASE("check_command_options refuses an unknown option and a value option wi
     CHECK(check_command_options("ducha", "zone", {"list", "--json", "--district", "d1"}, "json", "district").has_value());
     auto unknown = check_command_options("ducha", "zone", {"list", "--jsn"}, "json", "district");
     REQUIRE_FALSE(unknown);
-    CHECK(unknown.error().message == "`zone` 没有选项 --jsn / `ducha zone` has no option --jsn");
+    CHECK(unknown.error().message() == "`zone` 没有选项 --jsn / `ducha zone` has no option --jsn");
     auto bare = check_command_options("ducha", "zone", {"list", "--district", "--json"}, "json", "district");
     REQUIRE_FALSE(bare);
-    CHECK(bare.error().message == "选项 --district 需要一个值 / option --district needs a value");
+    CHECK(bare.error().message() == "选项 --district 需要一个值 / option --district needs a value");
 }

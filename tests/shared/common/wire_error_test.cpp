@@ -52,7 +52,7 @@ TEST_CASE("every error code has one row, with a name of its own", "[common][wire
         CHECK(wire::code_named(row.name) == c);
         CHECK(row.http_status >= 400);
         CHECK(row.http_status <= 599);
-        CHECK(row.words.find(" / ") != std::string_view::npos);  // 中文 / English
+        CHECK(render_bilingual(row.words, {}).find(" / ") != std::string::npos);  // 中文 / English
         CHECK_FALSE(row.meaning.empty());
     }
     CHECK(wire::registry().size() == all_codes().size());
@@ -64,16 +64,16 @@ TEST_CASE("every error code has one row, with a name of its own", "[common][wire
 TEST_CASE("every code round-trips: server Error -> HTTP reply -> device Error, same code and action", "[common][wire]") {
     for (const auto& row : wire::registry()) {
         INFO(row.name);
-        const Error sent{row.code, "某个原因 / some reason \"quoted\""};
+        const Error sent{row.code, Msg::verbatim, "某个原因 / some reason \"quoted\""};
         auto reply = wire::to_reply(sent);
         CHECK(reply.status == row.http_status);
         auto body = nlohmann::json::parse(reply.body);
         CHECK(body["error"] == std::string(row.name));
-        CHECK(body["message"] == sent.message);
+        CHECK(body["message"] == sent.message());
 
         auto got = round_trip(sent);
         CHECK(got.code() == row.code);
-        CHECK(got.error.message == sent.message);
+        CHECK(got.error.message() == sent.message());
         CHECK(got.action() == row.action);
         CHECK(wire::action_for(got.code()) == wire::action_for(sent.code));
         CHECK_FALSE(got.upload_offset.has_value());
@@ -83,11 +83,11 @@ TEST_CASE("every code round-trips: server Error -> HTTP reply -> device Error, s
 TEST_CASE("an answer to HEAD, which has no body, keeps its code", "[common][wire]") {
     for (const auto& row : wire::registry()) {
         INFO(row.name);
-        auto reply = wire::to_reply(Error{row.code, "x"});
+        auto reply = wire::to_reply(Error{row.code, Msg::verbatim, "x"});
         auto got = wire::from_reply(reply.status, "", lower_headers(reply));
         CHECK(got.code() == row.code);
         CHECK(got.action() == row.action);
-        CHECK(got.error.message == row.words);
+        CHECK(got.error.message() == render_bilingual(row.words, {}));
     }
     // An unknown code in the header: the status decides.
     CHECK(wire::from_reply(401, "", {{"ducha-error", "some_new_code"}}).code() == Errc::unauthorized);
@@ -135,9 +135,9 @@ TEST_CASE("the names and statuses deployed devices speak do not change", "[commo
         CHECK(wire::entry(*code).http_status == status);
     }
     // Busy servers say when to come back.
-    CHECK(lower_headers(wire::to_reply(Error{Errc::unavailable, "x"}))["retry-after"] == "5");
-    CHECK(lower_headers(wire::to_reply(Error{Errc::storage, "x"}))["retry-after"] == "5");
-    CHECK(lower_headers(wire::to_reply(Error{Errc::rejected, "x"})).count("retry-after") == 0);
+    CHECK(lower_headers(wire::to_reply(Error{Errc::unavailable, Msg::verbatim, "x"}))["retry-after"] == "5");
+    CHECK(lower_headers(wire::to_reply(Error{Errc::storage, Msg::verbatim, "x"}))["retry-after"] == "5");
+    CHECK(lower_headers(wire::to_reply(Error{Errc::rejected, Msg::verbatim, "x"})).count("retry-after") == 0);
 }
 
 TEST_CASE("what a device does with each code", "[common][wire]") {
@@ -161,7 +161,7 @@ TEST_CASE("a reply a device does not fully understand is read by its status", "[
     SECTION("an unknown code: the status's first row") {
         auto e = wire::from_reply(401, R"({"error":"some_new_code","message":"新的 / new"})", {});
         CHECK(e.code() == Errc::unauthorized);
-        CHECK(e.error.message == "新的 / new");
+        CHECK(e.error.message() == "新的 / new");
         CHECK(wire::from_reply(400, R"({"error":"x"})", {}).code() == Errc::malformed);
         CHECK(wire::from_reply(403, "", {}).code() == Errc::forbidden);
         CHECK(wire::from_reply(409, "", {}).code() == Errc::conflict);
@@ -177,11 +177,11 @@ TEST_CASE("a reply a device does not fully understand is read by its status", "[
         }
     }
     SECTION("no words: the known code's, else the status in words") {
-        CHECK(wire::from_reply(401, R"({"error":"token_expired"})", {}).error.message ==
+        CHECK(wire::from_reply(401, R"({"error":"token_expired"})", {}).error.message() ==
               "访问令牌已过期，请刷新 / the access token expired: refresh it");
-        CHECK(wire::from_reply(502, "<html>bad gateway</html>", {}).error.message ==
+        CHECK(wire::from_reply(502, "<html>bad gateway</html>", {}).error.message() ==
               "服务器返回 HTTP 502 / the server answered HTTP 502");
-        CHECK(wire::from_reply(500, R"({"error":42,"message":["not","words"]})", {}).error.message ==
+        CHECK(wire::from_reply(500, R"({"error":42,"message":["not","words"]})", {}).error.message() ==
               "服务器返回 HTTP 500 / the server answered HTTP 500");
     }
     SECTION("a code of the wrong status still names the code") {
@@ -190,17 +190,18 @@ TEST_CASE("a reply a device does not fully understand is read by its status", "[
 }
 
 TEST_CASE("the server's words: an error without its own gets the registry's, bad bytes never throw", "[common][wire]") {
-    auto reply = wire::to_reply(Error{Errc::device_revoked, ""});
+    auto reply = wire::to_reply(Error{Errc::device_revoked, Msg::verbatim, ""});
     CHECK(reply.status == 403);
     CHECK(nlohmann::json::parse(reply.body)["message"] ==
           "此设备已被停用，请联系协调员 / this device was revoked: contact your coordinator");
-    CHECK(wire::error_of(Errc::internal).message == "服务器内部错误 / internal server error");
+    CHECK(wire::error_of(Errc::internal).message() == "服务器内部错误 / internal server error");
 
-    auto odd = wire::to_reply(Error{Errc::malformed, std::string("\xff\xfe quote \" end", 15)});
+    auto odd = wire::to_reply(Error{Errc::malformed, Msg::verbatim, std::string("\xff\xfe quote \" end", 15)});
     CHECK_NOTHROW(nlohmann::json::parse(odd.body));
-    CHECK(wire::error_body("bad_input", "x") == R"({"error":"bad_input","message":"x"})");
+    CHECK(wire::error_body("bad_input", Error{Errc::invalid_argument, Msg::verbatim, "x"}) ==
+          R"({"error":"bad_input","message":"x","message_id":"verbatim","args":["x"]})");
     // Errc::ok is no error: it answers as internal rather than as a success.
-    CHECK(wire::to_reply(Error{Errc::ok, ""}).status == 500);
+    CHECK(wire::to_reply(Error{Errc::ok, Msg::verbatim, ""}).status == 500);
 }
 
 TEST_CASE("docs/SYNC.md carries the wire-error table exactly as the code has it", "[common][wire][docs]") {

@@ -23,10 +23,10 @@ TEST_CASE("CSV reader: tab separated, and the errors it names", "[csv-reader]") 
     CHECK(t->rows[0].cells == std::vector<std::string>{"A", "B"});
     auto open = parse_csv("a,b\n1,\"never closed\n");
     REQUIRE_FALSE(open.has_value());
-    CHECK(open.error().message.find("line 2") != std::string::npos);
+    CHECK(open.error().message().find("line 2") != std::string::npos);
     auto gbk = parse_csv("a,b\n\xC4\xE3,1\n");  // GBK bytes, not UTF-8
     REQUIRE_FALSE(gbk.has_value());
-    CHECK(gbk.error().message.find("UTF-8") != std::string::npos);
+    CHECK(gbk.error().message().find("UTF-8") != std::string::npos);
     CHECK_FALSE(parse_csv("").has_value());
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("CSV reader: line numbers after quoted newlines, and where an open quo
     auto open = parse_csv("a,b\n1,2\n3,\"4\n5,6\n");
     REQUIRE_FALSE(open.has_value());
     CHECK(open.error().code == ducha::Errc::malformed);
-    CHECK(open.error().message.find("unterminated quote starting on line 3") != std::string::npos);
+    CHECK(open.error().message().find("unterminated quote starting on line 3") != std::string::npos);
 }
 
 TEST_CASE("CSV reader: UTF-8 is checked to the last byte, and a BOM alone is no file", "[csv-reader]") {
@@ -97,10 +97,10 @@ TEST_CASE("CSV reader: UTF-8 is checked to the last byte, and a BOM alone is no 
     auto cut = parse_csv("name\n教\xE8\x82");  // the last character cut short
     REQUIRE_FALSE(cut.has_value());
     CHECK(cut.error().code == ducha::Errc::malformed);
-    CHECK(cut.error().message.find("the file is not UTF-8") != std::string::npos);
+    CHECK(cut.error().message().find("the file is not UTF-8") != std::string::npos);
     auto bom = parse_csv("\xEF\xBB\xBF");
     REQUIRE_FALSE(bom.has_value());
-    CHECK(bom.error().message.find("the file is empty") != std::string::npos);
+    CHECK(bom.error().message().find("the file is empty") != std::string::npos);
     CHECK_FALSE(parse_csv("\n\n  \n").has_value());
 }
 

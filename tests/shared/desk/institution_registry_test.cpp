@@ -58,7 +58,7 @@ TEST_CASE("registry: what create refuses, nothing queued", "[desk][registry]") {
 
     pb::Institution blank;
     auto e = refusal(reg.create(blank), Errc::invalid_argument, "the name is required");
-    CHECK(e.message.find("the address is required") != std::string::npos);  // every problem at once
+    CHECK(e.message().find("the address is required") != std::string::npos);  // every problem at once
 
     auto far = institution("越界机构", "dA", "zB1");
     refusal(reg.create(far), Errc::invalid_argument, "the zone is in another district");

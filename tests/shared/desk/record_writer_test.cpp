@@ -114,7 +114,7 @@ TEST_CASE("record writer: load, require and list read the replica", "[desk][reco
     auto& w = dev.writer();
     auto missing = w.require<pb::Zone>(kZone, "zX", "片区");
     auto e = refusal(missing, Errc::not_found, "no such zone on this device: zX (sync first?)");
-    CHECK(e.message.find("本机没有这条片区记录") != std::string::npos);
+    CHECK(e.message().find("本机没有这条片区记录") != std::string::npos);
 
     auto z = w.require<pb::Zone>(kZone, "zA1", "片区");
     REQUIRE(z.has_value());

@@ -107,7 +107,7 @@ TEST_CASE("zones: bulk assignment is all or nothing", "[desk][zones]") {
     refusal(zones.bulk_assign("vA3", {}), Errc::invalid_argument, "no institutions chosen");
     auto bad = zones.bulk_assign("vA3", {"iA1", "iA2", "iB1"});
     auto e = refusal(bad, Errc::forbidden, "outside your district");
-    CHECK(e.message.find("(iB1)") != std::string::npos);  // names the institution
+    CHECK(e.message().find("(iB1)") != std::string::npos);  // names the institution
     CHECK(dev.outbox().empty());  // the first two were taken back
     CHECK(dev.writer().list<pb::Assignment>(kAssignment)->empty());
 

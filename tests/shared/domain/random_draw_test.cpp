@@ -74,19 +74,19 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 void require_error(const Status& s, Errc code, const std::string& english) {
     REQUIRE_FALSE(s.has_value());
-    INFO(s.error().message);
+    INFO(s.error().message());
     CHECK(s.error().code == code);
-    CHECK(contains(s.error().message, english));
-    CHECK(contains(s.error().message, " / "));  // bilingual
+    CHECK(contains(s.error().message(), english));
+    CHECK(contains(s.error().message(), " / "));  // bilingual
 }
 
 void require_invalid(const DrawInput& in, const std::string& english) {
     auto r = run_draw(in);
     REQUIRE_FALSE(r.has_value());
-    INFO(r.error().message);
+    INFO(r.error().message());
     CHECK(r.error().code == Errc::invalid_argument);
-    CHECK(contains(r.error().message, english));
-    CHECK(contains(r.error().message, " / "));
+    CHECK(contains(r.error().message(), english));
+    CHECK(contains(r.error().message(), " / "));
 }
 
 }  // namespace
@@ -134,8 +134,8 @@ TEST_CASE("draw: verify_draw accepts its own record and names each tampering", "
         const std::string forged = original.substr(0, original.find(':')) + ":u-forged";
         d.set_pairs(3, forged);
         require_error(verify_draw(d), Errc::integrity, "pair 4 does not match");
-        CHECK(contains(verify_draw(d).error().message, forged));
-        CHECK(contains(verify_draw(d).error().message, original));
+        CHECK(contains(verify_draw(d).error().message(), forged));
+        CHECK(contains(verify_draw(d).error().message(), original));
     }
     SECTION("a pair added or removed") {
         auto d = good;
@@ -190,7 +190,7 @@ TEST_CASE("draw: verify_draw accepts its own record and names each tampering", "
         auto d = good;
         d.set_k(51);  // more than the pool; the seed and its hash are still consistent
         require_error(verify_draw(d), Errc::integrity, "the draw cannot be re-run");
-        CHECK(contains(verify_draw(d).error().message, "fewer than k = 51"));
+        CHECK(contains(verify_draw(d).error().message(), "fewer than k = 51"));
     }
 }
 

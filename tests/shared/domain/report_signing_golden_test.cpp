@@ -167,7 +167,7 @@ TEST_CASE("golden: a receipt's signing bytes and the server's signature", "[gold
         auto stored = golden_report();
         stored.set_signature(golden_bytes("report-v1-signature.hex"));
         auto ok = verify_receipt(kReportId, stored, rc, server.public_key());
-        INFO((ok ? std::string("ok") : ok.error().message));
+        INFO((ok ? std::string("ok") : ok.error().message()));
         CHECK(ok.has_value());
     }
 }

@@ -24,9 +24,9 @@ void check_matrix(const std::vector<std::string>& states, const Edges& allowed, 
             } else {
                 REQUIRE_FALSE(r.has_value());
                 CHECK(r.error().code == Errc::rejected);
-                CHECK(r.error().message.find(from) != std::string::npos);
-                CHECK(r.error().message.find(to) != std::string::npos);
-                CHECK(r.error().message.find(" / ") != std::string::npos);  // bilingual
+                CHECK(r.error().message().find(from) != std::string::npos);
+                CHECK(r.error().message().find(to) != std::string::npos);
+                CHECK(r.error().message().find(" / ") != std::string::npos);  // bilingual
             }
         }
         for (const std::string bogus : {"", "deleted", "OPEN"}) {
@@ -100,7 +100,7 @@ TEST_CASE("a case closes only after a passing re-inspection", "[state_machines]"
     auto failed = check_case_close(c, false);
     REQUIRE_FALSE(failed.has_value());
     CHECK(failed.error().code == Errc::rejected);
-    CHECK(failed.error().message.find("不解决不销号") != std::string::npos);
+    CHECK(failed.error().message().find("不解决不销号") != std::string::npos);
 
     c.set_status("closed");  // the proposed record
     CHECK(check_case_close(c, true).has_value());
@@ -121,7 +121,7 @@ TEST_CASE("a complaint closes only with a recorded resolution", "[state_machines
     auto none = check_complaint_close(c);
     REQUIRE_FALSE(none.has_value());
     CHECK(none.error().code == Errc::rejected);
-    CHECK(none.error().message.find("resolution") != std::string::npos);
+    CHECK(none.error().message().find("resolution") != std::string::npos);
 
     c.set_resolution("  \n");
     CHECK_FALSE(check_complaint_close(c).has_value());

@@ -54,7 +54,7 @@ TEST_CASE("write_file_atomically fails cleanly", "[export][file]") {
         auto st = write_file_atomically(dir.path / "missing" / "out.xlsx", "x");
         REQUIRE_FALSE(st);
         CHECK(st.error().code == Errc::storage);
-        CHECK(st.error().message.find("missing") != std::string::npos);
+        CHECK(st.error().message().find("missing") != std::string::npos);
         CHECK(entries(dir.path) == 0);
     }
     SECTION("over a directory: the temporary file is written, the rename fails, nothing stays") {
@@ -87,7 +87,7 @@ TEST_CASE("write_file_atomically reports a full disk and leaves no partial file"
         auto st = write_file_atomically(dir.path / "big.pdf", std::string(512 * 1024, 'x'));
         if (st) ::_exit(11);
         if (st.error().code != Errc::disk_full) ::_exit(12);
-        if (st.error().message.find("big.pdf") == std::string::npos) ::_exit(13);
+        if (st.error().message().find("big.pdf") == std::string::npos) ::_exit(13);
         if (entries(dir.path) != 1 || slurp(dir.path / "small.txt") != "fits") ::_exit(14);
         ::umount(dir.path.c_str());
         ::_exit(0);

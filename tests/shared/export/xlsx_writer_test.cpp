@@ -121,7 +121,7 @@ TEST_CASE("XLSX refuses an empty workbook and an oversized cell", "[export][xlsx
     auto big = to_xlsx({Table{"s", {"h"}, {{std::string(32'768, 'x')}}}});
     REQUIRE_FALSE(big);
     CHECK(big.error().code == Errc::too_large);
-    CHECK(contains(big.error().message, "A2"));
+    CHECK(contains(big.error().message(), "A2"));
 }
 
 // Hidden (LibreOffice starts slowly and is no build dependency): run it by hand with

@@ -165,7 +165,7 @@ TEST_CASE("volunteers move their own tasks open → in progress → submitted, a
     cancelled.set_status("cancelled");
     auto s = judge(vol1, domain::kTask, &t, cancelled, f);
     REQUIRE_FALSE(s);
-    CHECK_THAT(s.error().message, Catch::Contains("open → in_progress"));
+    CHECK_THAT(s.error().message(), Catch::Contains("open → in_progress"));
     // submitted without a report, with someone else's, and with their own
     pb::Task submitted = started;
     submitted.set_status("submitted");
@@ -206,12 +206,12 @@ TEST_CASE("task districts are judged before and after, and covert tasks belong t
     stolen.clear_assignees();
     auto s = judge(coB, domain::kTask, &covert, stolen, f);
     REQUIRE_FALSE(s);
-    CHECK_THAT(s.error().message, Catch::Contains("outside your district"));
+    CHECK_THAT(s.error().message(), Catch::Contains("outside your district"));
     pb::Task retitled = covert;
     retitled.set_title("x");
     s = judge(coA2, domain::kTask, &covert, retitled, f);
     REQUIRE_FALSE(s);
-    CHECK_THAT(s.error().message, Catch::Contains("covert"));
+    CHECK_THAT(s.error().message(), Catch::Contains("covert"));
     CHECK(judge(coA, domain::kTask, &covert, retitled, f));
     CHECK(judge(actor(Role::supervisor, "sup", ""), domain::kTask, &covert, retitled, f));
     // the creator field is the creator's; the report is the server's
@@ -271,11 +271,11 @@ TEST_CASE("amendments: the author, the same task and institution, within seven d
     by_coordinator.set_device_id("dev-coA");
     auto s = judge(actor(Role::coordinator, "coA"), domain::kReport, nullptr, by_coordinator, f);
     REQUIRE_FALSE(s);
-    CHECK_THAT(s.error().message, Catch::Contains("only the author"));
+    CHECK_THAT(s.error().message(), Catch::Contains("only the author"));
     f.stored_at["orig"] = f.now - kAmendWindowMs - 1;
     s = judge(actor(Role::volunteer, "vol1"), domain::kReport, nullptr, amend, f);
     REQUIRE_FALSE(s);
-    CHECK_THAT(s.error().message, Catch::Contains("7-day"));
+    CHECK_THAT(s.error().message(), Catch::Contains("7-day"));
     // a report for another institution than its task's
     pb::Report moved = orig;
     moved.set_institution_id("inst-b");
@@ -317,7 +317,7 @@ TEST_CASE("a case's server fields never come from a client, and the server stamp
     pointed.set_status("closed");
     auto s = judge(sup, domain::kCase, &c, pointed, f);
     REQUIRE_FALSE(s);
-    CHECK_THAT(s.error().message, Catch::Contains("reinspection_task_id"));
+    CHECK_THAT(s.error().message(), Catch::Contains("reinspection_task_id"));
     CHECK_FALSE(judge(actor(Role::coordinator, "coA"), domain::kCase, nullptr, [] {
         pb::Case n;
         n.set_report_id("rep");
@@ -359,7 +359,7 @@ TEST_CASE("a record with a field the schema does not know is refused, not stored
     auto s = judge_write(actor(Role::coordinator, "coA"), c, f);
     REQUIRE_FALSE(s);
     CHECK(s.error().code == Errc::malformed);
-    CHECK_THAT(s.error().message, Catch::Contains("101"));
+    CHECK_THAT(s.error().message(), Catch::Contains("101"));
 }
 
 TEST_CASE("docs/SECURITY.md carries the rules table exactly as the code has it", "[policy][rules][docs]") {

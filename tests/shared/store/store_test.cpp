@@ -51,7 +51,7 @@ TEST_CASE("a database newer than the program is refused, untouched", "[store]") 
     auto r = apply_migrations(*db, kV1);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == Errc::storage);
-    CHECK(r.error().message.find("newer") != std::string::npos);
+    CHECK(r.error().message().find("newer") != std::string::npos);
     CHECK(*schema_version(*db) == 2);
 }
 

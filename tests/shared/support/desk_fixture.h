@@ -130,10 +130,10 @@ M parsed(const std::string& payload) {
 template <typename T>
 Error refusal(const Result<T>& r, Errc code, std::string_view english) {
     REQUIRE_FALSE(r.has_value());
-    INFO(r.error().message);
+    INFO(r.error().message());
     CHECK(r.error().code == code);
-    CHECK(r.error().message.find(english) != std::string::npos);
-    CHECK(r.error().message.find(" / ") != std::string::npos);
+    CHECK(r.error().message().find(english) != std::string::npos);
+    CHECK(r.error().message().find(" / ") != std::string::npos);
     return r.error();
 }
 

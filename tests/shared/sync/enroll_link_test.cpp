@@ -33,7 +33,7 @@ TEST_CASE("A link without a pin is accepted and broken links say what is wrong",
         INFO(c.text);
         REQUIRE_FALSE(r);
         CHECK(r.error().code == Errc::invalid_argument);
-        CHECK(r.error().message.find(c.says) != std::string::npos);
-        CHECK(r.error().message.find("注册二维码") != std::string::npos);
+        CHECK(r.error().message().find(c.says) != std::string::npos);
+        CHECK(r.error().message().find("注册二维码") != std::string::npos);
     }
 }

@@ -25,7 +25,7 @@ class MemoryKeystore final : public sync::Keystore {
 public:
     explicit MemoryKeystore(Bytes key) : m_key(std::move(key)) {}
     Result<Bytes> profile_key() override {
-        if (m_key.empty()) return fail(Errc::storage, "密钥库已锁定 / the keystore is locked");
+        if (m_key.empty()) return fail(Errc::storage, Msg::verbatim, "密钥库已锁定 / the keystore is locked");
         return m_key;
     }
 
@@ -52,7 +52,7 @@ TEST_CASE("the file keystore makes one key, keeps it private, and refuses a dama
     auto damaged = ks.profile_key();
     REQUIRE_FALSE(damaged.has_value());
     CHECK(damaged.error().code == Errc::integrity);
-    CHECK(damaged.error().message.find("the keystore file is damaged") != std::string::npos);
+    CHECK(damaged.error().message().find("the keystore file is damaged") != std::string::npos);
 }
 
 TEST_CASE("a profile takes its key from the keystore it is given", "[keystore]") {
@@ -62,7 +62,7 @@ TEST_CASE("a profile takes its key from the keystore it is given", "[keystore]")
         auto p = sync::DeviceProfile::open(dir.path / "p", locked);
         REQUIRE_FALSE(p.has_value());
         CHECK(p.error().code == Errc::storage);
-        CHECK(p.error().message == "密钥库已锁定 / the keystore is locked");
+        CHECK(p.error().message() == "密钥库已锁定 / the keystore is locked");
     }
     SECTION("a key from elsewhere: no key file beside the profile, and another key reads nothing") {
         MemoryKeystore ks{crypto::random_bytes(32)};
