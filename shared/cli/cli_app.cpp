@@ -3,6 +3,7 @@
 #include "shared/cli/audit_command.h"
 #include "shared/cli/cli_args.h"
 #include "shared/cli/desk_commands.h"
+#include "shared/desk/record_writer.h"
 
 #include <unistd.h>
 
@@ -560,13 +561,8 @@ private:
             return failed(m_err, Error{Errc::not_found, Msg::no_such_device_on_this_device, device_id});
         if (d->revoked()) return failed(m_err, Error{Errc::invalid_argument, Msg::device_already_revoked});
         d->set_revoked(true);
-        pb::Mutation m;
-        m.set_collection(std::string(kDevice));
-        m.set_id(device_id);
-        m.set_base_version((*cur)->version());
-        m.set_payload(d->SerializeAsString());
-        auto q = m_p.submit(m);
-        if (!q) return failed(m_err, q.error());
+        if (auto q = desk::RecordWriter{m_p}.update(kDevice, device_id, (*cur)->version(), *d); !q)
+            return failed(m_err, q.error());
         m_out << "已停用，同步后生效 / revoked: takes effect when this device syncs\n";
         return 0;
     }
