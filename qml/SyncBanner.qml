@@ -25,7 +25,9 @@ Rectangle {
     readonly property string message: {
         switch (syncState) {
         case "syncing":
-            var what = phase === "upload" ? qsTr("uploading photos") : phase === "pull" ? qsTr("receiving") : qsTr("sending")
+            var what = phase === "upload" ? qsTr("uploading photos") : phase === "pull" ? qsTr("receiving")
+                     : phase === "recover" ? qsTr("the server was restored from a backup, sending your records again")
+                     : qsTr("sending")
             return qsTr("Syncing: %1").arg(what) + (total > 0 ? " " + Math.round(100 * done / total) + "%" : "…")
         case "offline":
             return qsTr("Offline") + (pending + photos > 0 ? " · " + waitingText : " · " + qsTr("nothing is lost, it will send later"))

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "server/backup/backup_archive.h"
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
 #include "shared/common/command_line.h"
@@ -43,7 +44,15 @@ Usage:
       make a QR image of it with: qrencode -o code.png 'LINK'
 
   ducha-server backup --data DIR --to FILE
-      Online backup of the database (safe while serving). Copy DIR/blobs as files.
+      One file with everything the server needs to come back: the database (copied
+      online, safe while serving), the signing key, DIR/tls and every evidence file,
+      with a manifest of their SHA-256. FILE must not exist; it is written 0600 (it
+      holds the signing key): keep it as secret as DIR.
+  ducha-server restore --from FILE --data DIR
+      Puts a backup back into DIR (created if missing; the server on DIR must be
+      stopped). Checks the whole file first. DIR's previous database, key and TLS
+      move to DIR/before-restore-TIME/. The server gets a new generation: devices
+      send again what they had sent after the backup (docs/OPERATIONS.md).
 
 Every subcommand takes --help.
 )";
@@ -178,12 +187,31 @@ int cmd_code(const Args& a) {
 int cmd_backup(const Args& a) {
     auto data = a.get("--data");
     auto to = a.get("--to");
-    if (!data || !to) return usage_error("backup 需要 --data DIR --to FILE");
-    if (auto r = backup_database(*data, *to); !r) {
+    if (!data || !to) return usage_error("backup 需要 --data DIR --to FILE / backup needs --data DIR --to FILE");
+    auto r = write_backup(*data, *to);
+    if (!r) {
         std::cerr << "ducha-server backup: " << r.error().message() << "\n";
         return 1;
     }
-    std::cout << "backup written to " << *to << "\n";
+    std::cout << "backup written to " << *to << ": " << r->evidence_files << " evidence files, " << r->bytes
+              << " bytes, changes up to seq " << r->max_seq << "\n";
+    return 0;
+}
+
+int cmd_restore(const Args& a) {
+    auto from = a.get("--from");
+    auto data = a.get("--data");
+    if (!from || !data) return usage_error("restore 需要 --from FILE --data DIR / restore needs --from FILE --data DIR");
+    auto r = restore_backup(*from, *data);
+    if (!r) {
+        std::cerr << "ducha-server restore: " << r.error().message() << "\n";
+        return 1;
+    }
+    if (!r->set_aside.empty()) std::cout << "previous state moved to " << r->set_aside.string() << "\n";
+    std::cout << "restored " << *data << ": " << r->records << " records, " << r->evidence_files
+              << " evidence files, changes up to seq " << r->restored_through_seq << "\n"
+              << "new generation " << r->generation
+              << ": devices send again what they sent after the backup when they next sync\n";
     return 0;
 }
 
@@ -203,6 +231,7 @@ int main(int argc, char** argv) {
         {"serve", {"no-fsync", "data listen cert key io-threads workers max-connections"}},
         {"enrollment-code", {"", "data user days server-url cert"}},
         {"backup", {"", "data to"}},
+        {"restore", {"", "from data"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-server", cmd, a.v, o->second.first, o->second.second); !s)
@@ -212,6 +241,7 @@ int main(int argc, char** argv) {
         if (cmd == "serve") return cmd_serve(a);
         if (cmd == "enrollment-code") return cmd_code(a);
         if (cmd == "backup") return cmd_backup(a);
+        if (cmd == "restore") return cmd_restore(a);
     } catch (const std::exception& e) {
         return usage_error(std::string("参数无效 / bad argument: ") + e.what());
     }

@@ -4,27 +4,27 @@
 <context>
     <name>BadgeView</name>
     <message>
-        <location filename="../BadgeView.qml" line="22"/>
+        <location filename="../BadgeView.qml" line="24"/>
         <source>Off-campus training inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="29"/>
+        <location filename="../BadgeView.qml" line="31"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="35"/>
+        <location filename="../BadgeView.qml" line="37"/>
         <source>Valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="35"/>
+        <location filename="../BadgeView.qml" line="37"/>
         <source>No validity on this phone yet: sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="50"/>
+        <location filename="../BadgeView.qml" line="52"/>
         <source>Scan to check this inspector with the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,82 +32,82 @@
 <context>
     <name>CheckInStep</name>
     <message>
-        <location filename="../CheckInStep.qml" line="16"/>
+        <location filename="../CheckInStep.qml" line="17"/>
         <source>Check in when you arrive. The time and your position are recorded with the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="21"/>
+        <location filename="../CheckInStep.qml" line="22"/>
         <source>Locating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="21"/>
+        <location filename="../CheckInStep.qml" line="22"/>
         <source>Check in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="21"/>
+        <location filename="../CheckInStep.qml" line="22"/>
         <source>Check in now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="36"/>
+        <location filename="../CheckInStep.qml" line="37"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="38"/>
+        <location filename="../CheckInStep.qml" line="39"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="42"/>
+        <location filename="../CheckInStep.qml" line="43"/>
         <source>locating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="42"/>
+        <location filename="../CheckInStep.qml" line="43"/>
         <source>no GPS fix (recorded without position)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="45"/>
+        <location filename="../CheckInStep.qml" line="46"/>
         <source>Accuracy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="46"/>
+        <location filename="../CheckInStep.qml" line="47"/>
         <source>±%1 m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="47"/>
+        <location filename="../CheckInStep.qml" line="48"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="48"/>
+        <location filename="../CheckInStep.qml" line="49"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="49"/>
+        <location filename="../CheckInStep.qml" line="50"/>
         <source>Distance to site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="50"/>
+        <location filename="../CheckInStep.qml" line="51"/>
         <source>%1 m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="56"/>
+        <location filename="../CheckInStep.qml" line="57"/>
         <source>You seem to be %1 m from the registered address. You can go on; the distance is recorded for the reviewer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CheckInStep.qml" line="64"/>
+        <location filename="../CheckInStep.qml" line="65"/>
         <source>The position comes from a simulated (mock) location source. It is recorded and flagged for the reviewer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,47 +115,47 @@
 <context>
     <name>ChecklistStepView</name>
     <message>
-        <location filename="../ChecklistStepView.qml" line="24"/>
+        <location filename="../ChecklistStepView.qml" line="28"/>
         <source>%1 of %2 answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="50"/>
+        <location filename="../ChecklistStepView.qml" line="64"/>
         <source>Pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="50"/>
+        <location filename="../ChecklistStepView.qml" line="64"/>
         <source>Fail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="50"/>
+        <location filename="../ChecklistStepView.qml" line="64"/>
         <source>N/A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="68"/>
+        <location filename="../ChecklistStepView.qml" line="83"/>
         <source>What did you see? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="69"/>
+        <location filename="../ChecklistStepView.qml" line="84"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="69"/>
+        <location filename="../ChecklistStepView.qml" line="84"/>
         <source>Why does it not apply? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="79"/>
+        <location filename="../ChecklistStepView.qml" line="94"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ChecklistStepView.qml" line="83"/>
+        <location filename="../ChecklistStepView.qml" line="98"/>
         <source>photo required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,72 +163,72 @@
 <context>
     <name>DeskCasesPage</name>
     <message>
-        <location filename="../DeskCasesPage.qml" line="18"/>
+        <location filename="../DeskCasesPage.qml" line="21"/>
         <source>Close requested. The server closes the case only if its re-inspection passed; its answer shows here after the sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="23"/>
+        <location filename="../DeskCasesPage.qml" line="27"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="28"/>
+        <location filename="../DeskCasesPage.qml" line="32"/>
         <source>Every status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="28"/>
+        <location filename="../DeskCasesPage.qml" line="32"/>
         <source>Rectification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="29"/>
+        <location filename="../DeskCasesPage.qml" line="33"/>
         <source>Re-inspection due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="29"/>
+        <location filename="../DeskCasesPage.qml" line="33"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="30"/>
+        <location filename="../DeskCasesPage.qml" line="34"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="30"/>
+        <location filename="../DeskCasesPage.qml" line="34"/>
         <source>No violation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="40"/>
+        <location filename="../DeskCasesPage.qml" line="44"/>
         <source>Search institution, tier or order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="61"/>
+        <location filename="../DeskCasesPage.qml" line="79"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="67"/>
+        <location filename="../DeskCasesPage.qml" line="85"/>
         <source>Rectify by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="67"/>
+        <location filename="../DeskCasesPage.qml" line="85"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="70"/>
+        <location filename="../DeskCasesPage.qml" line="88"/>
         <source>Order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCasesPage.qml" line="73"/>
+        <location filename="../DeskCasesPage.qml" line="91"/>
         <source>%n escalation(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -236,32 +236,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="74"/>
+        <location filename="../DeskCasesPage.qml" line="92"/>
         <source>Re-inspection task: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="74"/>
+        <location filename="../DeskCasesPage.qml" line="92"/>
         <source>No re-inspection task yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="75"/>
+        <location filename="../DeskCasesPage.qml" line="93"/>
         <source>closed by a passing re-inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="81"/>
+        <location filename="../DeskCasesPage.qml" line="99"/>
         <source>The server refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="88"/>
+        <location filename="../DeskCasesPage.qml" line="106"/>
         <source>Close case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCasesPage.qml" line="96"/>
+        <location filename="../DeskCasesPage.qml" line="114"/>
         <source>No cases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>DeskComplaintsPage</name>
     <message numerus="yes">
-        <location filename="../DeskComplaintsPage.qml" line="25"/>
+        <location filename="../DeskComplaintsPage.qml" line="28"/>
         <source>Imported %n complaint(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -277,102 +277,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="31"/>
+        <location filename="../DeskComplaintsPage.qml" line="35"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="32"/>
+        <location filename="../DeskComplaintsPage.qml" line="36"/>
         <source>Show closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="33"/>
-        <location filename="../DeskComplaintsPage.qml" line="41"/>
+        <location filename="../DeskComplaintsPage.qml" line="37"/>
+        <location filename="../DeskComplaintsPage.qml" line="45"/>
         <source>New complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="34"/>
+        <location filename="../DeskComplaintsPage.qml" line="38"/>
         <source>Import CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="57"/>
-        <location filename="../DeskComplaintsPage.qml" line="171"/>
+        <location filename="../DeskComplaintsPage.qml" line="61"/>
+        <location filename="../DeskComplaintsPage.qml" line="184"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="59"/>
+        <location filename="../DeskComplaintsPage.qml" line="63"/>
         <source>Ticket no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="61"/>
-        <location filename="../DeskComplaintsPage.qml" line="173"/>
+        <location filename="../DeskComplaintsPage.qml" line="65"/>
+        <location filename="../DeskComplaintsPage.qml" line="186"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="62"/>
+        <location filename="../DeskComplaintsPage.qml" line="66"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="63"/>
-        <location filename="../DeskComplaintsPage.qml" line="175"/>
-        <location filename="../DeskComplaintsPage.qml" line="215"/>
+        <location filename="../DeskComplaintsPage.qml" line="67"/>
+        <location filename="../DeskComplaintsPage.qml" line="188"/>
+        <location filename="../DeskComplaintsPage.qml" line="228"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="64"/>
+        <location filename="../DeskComplaintsPage.qml" line="68"/>
         <source>in 15 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="65"/>
+        <location filename="../DeskComplaintsPage.qml" line="69"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="66"/>
+        <location filename="../DeskComplaintsPage.qml" line="70"/>
         <source>when the institution is not in the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="68"/>
+        <location filename="../DeskComplaintsPage.qml" line="72"/>
         <source>Complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="70"/>
+        <location filename="../DeskComplaintsPage.qml" line="74"/>
         <source>Institution (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="76"/>
+        <location filename="../DeskComplaintsPage.qml" line="80"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="78"/>
+        <location filename="../DeskComplaintsPage.qml" line="82"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="85"/>
+        <location filename="../DeskComplaintsPage.qml" line="89"/>
         <source>Complaint recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="109"/>
+        <location filename="../DeskComplaintsPage.qml" line="113"/>
         <source>Search text, institution, address or ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskComplaintsPage.qml" line="111"/>
+        <location filename="../DeskComplaintsPage.qml" line="115"/>
         <source>%n complaint(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -380,7 +380,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskComplaintsPage.qml" line="111"/>
+        <location filename="../DeskComplaintsPage.qml" line="115"/>
         <source>%n overdue</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -388,152 +388,152 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="130"/>
-        <location filename="../DeskComplaintsPage.qml" line="178"/>
+        <location filename="../DeskComplaintsPage.qml" line="143"/>
+        <location filename="../DeskComplaintsPage.qml" line="191"/>
         <source>(no institution yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="135"/>
-        <location filename="../DeskComplaintsPage.qml" line="165"/>
+        <location filename="../DeskComplaintsPage.qml" line="148"/>
+        <location filename="../DeskComplaintsPage.qml" line="178"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="136"/>
+        <location filename="../DeskComplaintsPage.qml" line="149"/>
         <source>due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="146"/>
+        <location filename="../DeskComplaintsPage.qml" line="159"/>
         <source>No open complaints.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="154"/>
+        <location filename="../DeskComplaintsPage.qml" line="167"/>
         <source>Choose a complaint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="177"/>
+        <location filename="../DeskComplaintsPage.qml" line="190"/>
         <source>Institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="179"/>
+        <location filename="../DeskComplaintsPage.qml" line="192"/>
         <source>Follow-up task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="181"/>
-        <location filename="../DeskComplaintsPage.qml" line="219"/>
+        <location filename="../DeskComplaintsPage.qml" line="194"/>
+        <location filename="../DeskComplaintsPage.qml" line="232"/>
         <source>Triage note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="183"/>
-        <location filename="../DeskComplaintsPage.qml" line="235"/>
+        <location filename="../DeskComplaintsPage.qml" line="196"/>
+        <location filename="../DeskComplaintsPage.qml" line="248"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="186"/>
+        <location filename="../DeskComplaintsPage.qml" line="199"/>
         <source>Sending the last change… the actions are back in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="187"/>
+        <location filename="../DeskComplaintsPage.qml" line="200"/>
         <source>The server refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="193"/>
-        <location filename="../DeskComplaintsPage.qml" line="200"/>
+        <location filename="../DeskComplaintsPage.qml" line="206"/>
+        <location filename="../DeskComplaintsPage.qml" line="213"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="197"/>
+        <location filename="../DeskComplaintsPage.qml" line="210"/>
         <source>or an address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="202"/>
+        <location filename="../DeskComplaintsPage.qml" line="215"/>
         <source>Linked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="210"/>
+        <location filename="../DeskComplaintsPage.qml" line="223"/>
         <source>Triage into a task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="213"/>
+        <location filename="../DeskComplaintsPage.qml" line="226"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="216"/>
+        <location filename="../DeskComplaintsPage.qml" line="229"/>
         <source>in 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="217"/>
+        <location filename="../DeskComplaintsPage.qml" line="230"/>
         <source>Covert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="222"/>
+        <location filename="../DeskComplaintsPage.qml" line="235"/>
         <source>Make the follow-up task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="227"/>
+        <location filename="../DeskComplaintsPage.qml" line="240"/>
         <source>Task made; the complaint is triaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="242"/>
+        <location filename="../DeskComplaintsPage.qml" line="255"/>
         <source>What was found and done (required to resolve)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="251"/>
+        <location filename="../DeskComplaintsPage.qml" line="264"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="252"/>
+        <location filename="../DeskComplaintsPage.qml" line="265"/>
         <source>In progress.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="258"/>
+        <location filename="../DeskComplaintsPage.qml" line="271"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="259"/>
+        <location filename="../DeskComplaintsPage.qml" line="272"/>
         <source>Resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="264"/>
+        <location filename="../DeskComplaintsPage.qml" line="277"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="266"/>
+        <location filename="../DeskComplaintsPage.qml" line="279"/>
         <source>Closed (销号).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="272"/>
+        <location filename="../DeskComplaintsPage.qml" line="285"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskComplaintsPage.qml" line="273"/>
+        <location filename="../DeskComplaintsPage.qml" line="286"/>
         <source>Reopened: back in progress.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,7 +541,7 @@
 <context>
     <name>DeskCoveragePage</name>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="32"/>
+        <location filename="../DeskCoveragePage.qml" line="35"/>
         <source>Saved %n row(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -549,112 +549,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="38"/>
+        <location filename="../DeskCoveragePage.qml" line="42"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="39"/>
+        <location filename="../DeskCoveragePage.qml" line="43"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="44"/>
+        <location filename="../DeskCoveragePage.qml" line="48"/>
         <source>CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="57"/>
+        <location filename="../DeskCoveragePage.qml" line="61"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="58"/>
+        <location filename="../DeskCoveragePage.qml" line="62"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="59"/>
+        <location filename="../DeskCoveragePage.qml" line="63"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="60"/>
+        <location filename="../DeskCoveragePage.qml" line="64"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="62"/>
+        <location filename="../DeskCoveragePage.qml" line="66"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="64"/>
+        <location filename="../DeskCoveragePage.qml" line="68"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="65"/>
+        <location filename="../DeskCoveragePage.qml" line="69"/>
         <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="72"/>
+        <location filename="../DeskCoveragePage.qml" line="76"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="81"/>
+        <location filename="../DeskCoveragePage.qml" line="85"/>
         <source>%1 of %2 institutions inspected (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="93"/>
+        <location filename="../DeskCoveragePage.qml" line="97"/>
         <source>By district and zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="131"/>
+        <location filename="../DeskCoveragePage.qml" line="140"/>
         <source>No institutions in scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="148"/>
+        <location filename="../DeskCoveragePage.qml" line="157"/>
         <source>Campaign: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="149"/>
+        <location filename="../DeskCoveragePage.qml" line="158"/>
         <source>%1 of %2 institutions visited often enough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="151"/>
+        <location filename="../DeskCoveragePage.qml" line="160"/>
         <source>No key target missed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="152"/>
+        <location filename="../DeskCoveragePage.qml" line="161"/>
         <source>Key targets not visited: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="158"/>
+        <location filename="../DeskCoveragePage.qml" line="167"/>
         <source>Not inspected (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="168"/>
+        <location filename="../DeskCoveragePage.qml" line="177"/>
         <source>Every institution was inspected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="170"/>
+        <location filename="../DeskCoveragePage.qml" line="179"/>
         <source>Volunteer activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="181"/>
+        <location filename="../DeskCoveragePage.qml" line="191"/>
         <source>%n visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -662,7 +662,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="181"/>
+        <location filename="../DeskCoveragePage.qml" line="191"/>
         <source>%n site(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -670,12 +670,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="182"/>
+        <location filename="../DeskCoveragePage.qml" line="192"/>
         <source>no visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="185"/>
+        <location filename="../DeskCoveragePage.qml" line="195"/>
         <source>No volunteers in scope.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,12 +683,12 @@
 <context>
     <name>DeskDrawPage</name>
     <message>
-        <location filename="../DeskDrawPage.qml" line="28"/>
+        <location filename="../DeskDrawPage.qml" line="31"/>
         <source>Committed. Seed hash %1 goes to the server with the next sync; then reveal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskDrawPage.qml" line="36"/>
+        <location filename="../DeskDrawPage.qml" line="39"/>
         <source>Drawn: %n site(s). The server makes the tasks when this syncs.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -696,107 +696,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="44"/>
+        <location filename="../DeskDrawPage.qml" line="47"/>
         <source>Random draw (双随机)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="65"/>
+        <location filename="../DeskDrawPage.qml" line="68"/>
         <source>New draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="69"/>
+        <location filename="../DeskDrawPage.qml" line="72"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="70"/>
+        <location filename="../DeskDrawPage.qml" line="73"/>
         <source>e.g. 3月双随机抽查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="71"/>
+        <location filename="../DeskDrawPage.qml" line="74"/>
         <source>Sites to draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="73"/>
+        <location filename="../DeskDrawPage.qml" line="76"/>
         <source>Inspectors per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="75"/>
+        <location filename="../DeskDrawPage.qml" line="78"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="77"/>
+        <location filename="../DeskDrawPage.qml" line="80"/>
         <source>Skip sites visited within (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="79"/>
+        <location filename="../DeskDrawPage.qml" line="82"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="80"/>
+        <location filename="../DeskDrawPage.qml" line="83"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="81"/>
+        <location filename="../DeskDrawPage.qml" line="84"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="82"/>
+        <location filename="../DeskDrawPage.qml" line="85"/>
         <source>in 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="84"/>
+        <location filename="../DeskDrawPage.qml" line="87"/>
         <source>Academic institutions only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="85"/>
+        <location filename="../DeskDrawPage.qml" line="88"/>
         <source>Key targets only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="86"/>
+        <location filename="../DeskDrawPage.qml" line="89"/>
         <source>Weight key targets, complaints and past violations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="87"/>
+        <location filename="../DeskDrawPage.qml" line="90"/>
         <source>Never a volunteer&apos;s own zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="88"/>
+        <location filename="../DeskDrawPage.qml" line="91"/>
         <source>Covert visits (暗访)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="91"/>
+        <location filename="../DeskDrawPage.qml" line="94"/>
         <source>Commit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="97"/>
+        <location filename="../DeskDrawPage.qml" line="100"/>
         <source>Commit fixes the pool and the rules and sends only the hash of a secret seed. After the server has acknowledged it (sync), reveal runs the draw with the seed: nobody, not even this device, can choose the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="108"/>
+        <location filename="../DeskDrawPage.qml" line="111"/>
         <source>Draws (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskDrawPage.qml" line="124"/>
+        <location filename="../DeskDrawPage.qml" line="134"/>
         <source>Draw of %n site(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -804,82 +804,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="131"/>
+        <location filename="../DeskDrawPage.qml" line="141"/>
         <source>No draws yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="139"/>
+        <location filename="../DeskDrawPage.qml" line="149"/>
         <source>Choose a draw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="147"/>
+        <location filename="../DeskDrawPage.qml" line="157"/>
         <source>Draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="149"/>
+        <location filename="../DeskDrawPage.qml" line="159"/>
         <source>Seed hash (commitment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="154"/>
+        <location filename="../DeskDrawPage.qml" line="164"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="163"/>
+        <location filename="../DeskDrawPage.qml" line="173"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="169"/>
+        <location filename="../DeskDrawPage.qml" line="179"/>
         <source>Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="184"/>
+        <location filename="../DeskDrawPage.qml" line="194"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="186"/>
+        <location filename="../DeskDrawPage.qml" line="196"/>
         <source>Commitment seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="188"/>
+        <location filename="../DeskDrawPage.qml" line="198"/>
         <source>Algorithm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="190"/>
+        <location filename="../DeskDrawPage.qml" line="200"/>
         <source>Pool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="191"/>
+        <location filename="../DeskDrawPage.qml" line="201"/>
         <source>%1 sites, %2 inspectors, %3 pairs excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="192"/>
+        <location filename="../DeskDrawPage.qml" line="202"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="193"/>
+        <location filename="../DeskDrawPage.qml" line="203"/>
         <source>%1 made by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="195"/>
+        <location filename="../DeskDrawPage.qml" line="205"/>
         <source>Pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="205"/>
+        <location filename="../DeskDrawPage.qml" line="217"/>
         <source>Tasks made from this draw (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,27 +887,27 @@
 <context>
     <name>DeskExportsPage</name>
     <message>
-        <location filename="../DeskExportsPage.qml" line="23"/>
+        <location filename="../DeskExportsPage.qml" line="26"/>
         <source>Excel workbooks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="23"/>
+        <location filename="../DeskExportsPage.qml" line="26"/>
         <source>CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="29"/>
+        <location filename="../DeskExportsPage.qml" line="32"/>
         <source>PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="38"/>
+        <location filename="../DeskExportsPage.qml" line="41"/>
         <source>PDF record saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskExportsPage.qml" line="41"/>
+        <location filename="../DeskExportsPage.qml" line="44"/>
         <source>Saved %n row(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -915,72 +915,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="46"/>
+        <location filename="../DeskExportsPage.qml" line="49"/>
         <source>Exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="65"/>
+        <location filename="../DeskExportsPage.qml" line="68"/>
         <source>Tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="67"/>
+        <location filename="../DeskExportsPage.qml" line="70"/>
         <source>Period (reports, coverage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="68"/>
+        <location filename="../DeskExportsPage.qml" line="71"/>
         <source>30 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="70"/>
+        <location filename="../DeskExportsPage.qml" line="73"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="73"/>
+        <location filename="../DeskExportsPage.qml" line="76"/>
         <source>Inspection reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="73"/>
+        <location filename="../DeskExportsPage.qml" line="76"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="74"/>
+        <location filename="../DeskExportsPage.qml" line="77"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="74"/>
+        <location filename="../DeskExportsPage.qml" line="77"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="88"/>
+        <location filename="../DeskExportsPage.qml" line="92"/>
         <source>CSV files open in Excel with Chinese intact (UTF-8 with a byte-order mark). Covert visits stay covert: exports never publish anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="95"/>
+        <location filename="../DeskExportsPage.qml" line="99"/>
         <source>PDF record of a report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="96"/>
+        <location filename="../DeskExportsPage.qml" line="100"/>
         <source>Search institution or inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="114"/>
+        <location filename="../DeskExportsPage.qml" line="124"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskExportsPage.qml" line="116"/>
+        <location filename="../DeskExportsPage.qml" line="126"/>
         <source>%n failed item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -988,12 +988,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="120"/>
+        <location filename="../DeskExportsPage.qml" line="130"/>
         <source>PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="124"/>
+        <location filename="../DeskExportsPage.qml" line="134"/>
         <source>No reports on this device yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,17 +1001,17 @@
 <context>
     <name>DeskFileDialog</name>
     <message>
-        <location filename="../DeskFileDialog.qml" line="10"/>
+        <location filename="../DeskFileDialog.qml" line="13"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskFileDialog.qml" line="10"/>
+        <location filename="../DeskFileDialog.qml" line="13"/>
         <source>Open a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskFileDialog.qml" line="11"/>
+        <location filename="../DeskFileDialog.qml" line="14"/>
         <source>CSV files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1019,7 +1019,7 @@
 <context>
     <name>DeskHeader</name>
     <message>
-        <location filename="../DeskHeader.qml" line="20"/>
+        <location filename="../DeskHeader.qml" line="22"/>
         <source>City-wide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1027,82 +1027,82 @@
 <context>
     <name>DeskInstitutionForm</name>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="17"/>
+        <location filename="../DeskInstitutionForm.qml" line="18"/>
         <source>New institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="17"/>
+        <location filename="../DeskInstitutionForm.qml" line="18"/>
         <source>Edit institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="65"/>
+        <location filename="../DeskInstitutionForm.qml" line="66"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="67"/>
+        <location filename="../DeskInstitutionForm.qml" line="68"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="69"/>
+        <location filename="../DeskInstitutionForm.qml" line="70"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="71"/>
+        <location filename="../DeskInstitutionForm.qml" line="72"/>
         <source>Zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="78"/>
+        <location filename="../DeskInstitutionForm.qml" line="79"/>
         <source>(no zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="86"/>
+        <location filename="../DeskInstitutionForm.qml" line="87"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="93"/>
+        <location filename="../DeskInstitutionForm.qml" line="94"/>
         <source>Licence no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="95"/>
+        <location filename="../DeskInstitutionForm.qml" line="96"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="97"/>
+        <location filename="../DeskInstitutionForm.qml" line="98"/>
         <source>Latitude, longitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="106"/>
+        <location filename="../DeskInstitutionForm.qml" line="107"/>
         <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="107"/>
+        <location filename="../DeskInstitutionForm.qml" line="108"/>
         <source>Academic (学科类)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="108"/>
+        <location filename="../DeskInstitutionForm.qml" line="109"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="115"/>
+        <location filename="../DeskInstitutionForm.qml" line="116"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionForm.qml" line="116"/>
+        <location filename="../DeskInstitutionForm.qml" line="117"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,17 +1110,17 @@
 <context>
     <name>DeskInstitutionPicker</name>
     <message>
-        <location filename="../DeskInstitutionPicker.qml" line="23"/>
+        <location filename="../DeskInstitutionPicker.qml" line="26"/>
         <source>Search institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionPicker.qml" line="28"/>
+        <location filename="../DeskInstitutionPicker.qml" line="31"/>
         <source>Chosen: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionPicker.qml" line="52"/>
+        <location filename="../DeskInstitutionPicker.qml" line="59"/>
         <source>No institution matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,17 +1128,17 @@
 <context>
     <name>DeskListState</name>
     <message>
-        <location filename="../DeskListState.qml" line="10"/>
+        <location filename="../DeskListState.qml" line="12"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskListState.qml" line="13"/>
+        <location filename="../DeskListState.qml" line="15"/>
         <source>Could not read the list: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskListState.qml" line="14"/>
+        <location filename="../DeskListState.qml" line="16"/>
         <source>Loading… the records arrive with the sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1146,17 +1146,17 @@
 <context>
     <name>DeskNotice</name>
     <message>
-        <location filename="../DeskNotice.qml" line="22"/>
+        <location filename="../DeskNotice.qml" line="25"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskNotice.qml" line="23"/>
+        <location filename="../DeskNotice.qml" line="26"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskNotice.qml" line="23"/>
+        <location filename="../DeskNotice.qml" line="26"/>
         <source>Failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,7 +1164,7 @@
 <context>
     <name>DeskPhoto</name>
     <message>
-        <location filename="../DeskPhoto.qml" line="31"/>
+        <location filename="../DeskPhoto.qml" line="32"/>
         <source>Not on this device</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,7 +1172,7 @@
 <context>
     <name>DeskRegistryPage</name>
     <message numerus="yes">
-        <location filename="../DeskRegistryPage.qml" line="24"/>
+        <location filename="../DeskRegistryPage.qml" line="27"/>
         <source>Imported %n institution(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1180,205 +1180,205 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="29"/>
+        <location filename="../DeskRegistryPage.qml" line="32"/>
         <source>Saved. It syncs when there is signal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="35"/>
+        <location filename="../DeskRegistryPage.qml" line="39"/>
         <source>Registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="36"/>
+        <location filename="../DeskRegistryPage.qml" line="40"/>
         <source>New institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="37"/>
+        <location filename="../DeskRegistryPage.qml" line="41"/>
         <source>Import CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="45"/>
+        <location filename="../DeskRegistryPage.qml" line="49"/>
         <source>Institution created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="45"/>
+        <location filename="../DeskRegistryPage.qml" line="49"/>
         <source>Changes saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="72"/>
+        <location filename="../DeskRegistryPage.qml" line="76"/>
         <source>Search name, address, community or licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="80"/>
+        <location filename="../DeskRegistryPage.qml" line="84"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="80"/>
-        <location filename="../DeskRegistryPage.qml" line="109"/>
-        <location filename="../DeskRegistryPage.qml" line="177"/>
+        <location filename="../DeskRegistryPage.qml" line="84"/>
+        <location filename="../DeskRegistryPage.qml" line="122"/>
+        <location filename="../DeskRegistryPage.qml" line="191"/>
         <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="81"/>
-        <location filename="../DeskRegistryPage.qml" line="109"/>
+        <location filename="../DeskRegistryPage.qml" line="85"/>
+        <location filename="../DeskRegistryPage.qml" line="122"/>
         <source>Unlicensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="81"/>
-        <location filename="../DeskRegistryPage.qml" line="110"/>
-        <location filename="../DeskRegistryPage.qml" line="183"/>
+        <location filename="../DeskRegistryPage.qml" line="85"/>
+        <location filename="../DeskRegistryPage.qml" line="123"/>
+        <location filename="../DeskRegistryPage.qml" line="197"/>
         <source>Academic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="82"/>
+        <location filename="../DeskRegistryPage.qml" line="86"/>
         <source>Key targets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="83"/>
-        <location filename="../DeskRegistryPage.qml" line="112"/>
+        <location filename="../DeskRegistryPage.qml" line="87"/>
+        <location filename="../DeskRegistryPage.qml" line="125"/>
         <source>Reported in field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="84"/>
+        <location filename="../DeskRegistryPage.qml" line="88"/>
         <source>Not covered (3包)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="88"/>
+        <location filename="../DeskRegistryPage.qml" line="92"/>
         <source>%1 of %2 institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="111"/>
-        <location filename="../DeskRegistryPage.qml" line="188"/>
+        <location filename="../DeskRegistryPage.qml" line="124"/>
+        <location filename="../DeskRegistryPage.qml" line="202"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="113"/>
+        <location filename="../DeskRegistryPage.qml" line="126"/>
         <source>Not covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="123"/>
+        <location filename="../DeskRegistryPage.qml" line="137"/>
         <source>No institutions yet. Create one or import a CSV file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="123"/>
+        <location filename="../DeskRegistryPage.qml" line="137"/>
         <source>No institution matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="136"/>
+        <location filename="../DeskRegistryPage.qml" line="150"/>
         <source>Choose an institution to see its details and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="149"/>
+        <location filename="../DeskRegistryPage.qml" line="163"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="155"/>
+        <location filename="../DeskRegistryPage.qml" line="169"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="157"/>
+        <location filename="../DeskRegistryPage.qml" line="171"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="159"/>
+        <location filename="../DeskRegistryPage.qml" line="173"/>
         <source>Zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="160"/>
-        <location filename="../DeskRegistryPage.qml" line="209"/>
+        <location filename="../DeskRegistryPage.qml" line="174"/>
+        <location filename="../DeskRegistryPage.qml" line="223"/>
         <source>(no zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="161"/>
+        <location filename="../DeskRegistryPage.qml" line="175"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="163"/>
+        <location filename="../DeskRegistryPage.qml" line="177"/>
         <source>Licence no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="165"/>
+        <location filename="../DeskRegistryPage.qml" line="179"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="167"/>
+        <location filename="../DeskRegistryPage.qml" line="181"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="169"/>
+        <location filename="../DeskRegistryPage.qml" line="183"/>
         <source>Past violations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="200"/>
+        <location filename="../DeskRegistryPage.qml" line="214"/>
         <source>Reported in the field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="201"/>
+        <location filename="../DeskRegistryPage.qml" line="215"/>
         <source>A volunteer found this site. Take it into the registry, or merge it into the entry it duplicates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="216"/>
+        <location filename="../DeskRegistryPage.qml" line="230"/>
         <source>Take into registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="217"/>
+        <location filename="../DeskRegistryPage.qml" line="231"/>
         <source>Taken into the registry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="220"/>
+        <location filename="../DeskRegistryPage.qml" line="234"/>
         <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="229"/>
+        <location filename="../DeskRegistryPage.qml" line="245"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="233"/>
+        <location filename="../DeskRegistryPage.qml" line="249"/>
         <source>Merged into %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="241"/>
+        <location filename="../DeskRegistryPage.qml" line="257"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="249"/>
+        <location filename="../DeskRegistryPage.qml" line="265"/>
         <source>No tasks, reports, cases or complaints yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,247 +1386,247 @@
 <context>
     <name>DeskReportView</name>
     <message>
-        <location filename="../DeskReportView.qml" line="19"/>
+        <location filename="../DeskReportView.qml" line="21"/>
         <source>Pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="19"/>
+        <location filename="../DeskReportView.qml" line="21"/>
         <source>Fail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="19"/>
+        <location filename="../DeskReportView.qml" line="21"/>
         <source>N/A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="38"/>
+        <location filename="../DeskReportView.qml" line="40"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="39"/>
+        <location filename="../DeskReportView.qml" line="41"/>
         <source>PDF record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="44"/>
+        <location filename="../DeskReportView.qml" line="46"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="45"/>
+        <location filename="../DeskReportView.qml" line="47"/>
         <source>Unlisted site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="46"/>
+        <location filename="../DeskReportView.qml" line="48"/>
         <source>Covert visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="47"/>
+        <location filename="../DeskReportView.qml" line="49"/>
         <source>Simulated location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="48"/>
+        <location filename="../DeskReportView.qml" line="50"/>
         <source>Decided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="54"/>
+        <location filename="../DeskReportView.qml" line="56"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="56"/>
+        <location filename="../DeskReportView.qml" line="58"/>
         <source>Inspected at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="58"/>
+        <location filename="../DeskReportView.qml" line="60"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="59"/>
+        <location filename="../DeskReportView.qml" line="61"/>
         <source>(no task)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="60"/>
+        <location filename="../DeskReportView.qml" line="62"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="62"/>
+        <location filename="../DeskReportView.qml" line="64"/>
         <source>%1, %2 · ±%3 m · %4 m from the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="64"/>
+        <location filename="../DeskReportView.qml" line="66"/>
         <source>no position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="67"/>
+        <location filename="../DeskReportView.qml" line="69"/>
         <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="69"/>
+        <location filename="../DeskReportView.qml" line="71"/>
         <source>Signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="72"/>
+        <location filename="../DeskReportView.qml" line="74"/>
         <source>device unknown here: cannot check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="73"/>
+        <location filename="../DeskReportView.qml" line="75"/>
         <source>✓ valid (device key)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="73"/>
+        <location filename="../DeskReportView.qml" line="75"/>
         <source>✗ does not verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="76"/>
+        <location filename="../DeskReportView.qml" line="78"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="78"/>
+        <location filename="../DeskReportView.qml" line="80"/>
         <source>#%1 · server time %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="79"/>
+        <location filename="../DeskReportView.qml" line="81"/>
         <source>✓ checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="79"/>
+        <location filename="../DeskReportView.qml" line="81"/>
         <source>✗ does not check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="80"/>
+        <location filename="../DeskReportView.qml" line="82"/>
         <source>no receipt on this device yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="84"/>
+        <location filename="../DeskReportView.qml" line="86"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="86"/>
+        <location filename="../DeskReportView.qml" line="88"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="89"/>
+        <location filename="../DeskReportView.qml" line="91"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="103"/>
+        <location filename="../DeskReportView.qml" line="106"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="123"/>
+        <location filename="../DeskReportView.qml" line="126"/>
         <source>Photos and signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="129"/>
+        <location filename="../DeskReportView.qml" line="132"/>
         <source>signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="132"/>
+        <location filename="../DeskReportView.qml" line="135"/>
         <source>No photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="133"/>
+        <location filename="../DeskReportView.qml" line="136"/>
         <source>Downloading photos from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="137"/>
+        <location filename="../DeskReportView.qml" line="140"/>
         <source>Photos could not be downloaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="138"/>
+        <location filename="../DeskReportView.qml" line="141"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="149"/>
+        <location filename="../DeskReportView.qml" line="152"/>
         <source>Decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="149"/>
+        <location filename="../DeskReportView.qml" line="152"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="152"/>
+        <location filename="../DeskReportView.qml" line="155"/>
         <source>Case %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="158"/>
+        <location filename="../DeskReportView.qml" line="161"/>
         <source>No violation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="159"/>
+        <location filename="../DeskReportView.qml" line="162"/>
         <source>Violation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="165"/>
+        <location filename="../DeskReportView.qml" line="168"/>
         <source>Discretion tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="167"/>
+        <location filename="../DeskReportView.qml" line="170"/>
         <source>Rectification (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="169"/>
+        <location filename="../DeskReportView.qml" line="172"/>
         <source>Order (整改要求)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="170"/>
+        <location filename="../DeskReportView.qml" line="173"/>
         <source>What must be put right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="172"/>
+        <location filename="../DeskReportView.qml" line="175"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="176"/>
+        <location filename="../DeskReportView.qml" line="179"/>
         <source>Decide: violation (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="176"/>
+        <location filename="../DeskReportView.qml" line="179"/>
         <source>Decide: no violation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,32 +1634,32 @@
 <context>
     <name>DeskReviewPage</name>
     <message>
-        <location filename="../DeskReviewPage.qml" line="19"/>
+        <location filename="../DeskReviewPage.qml" line="22"/>
         <source>PDF record saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="24"/>
+        <location filename="../DeskReviewPage.qml" line="28"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="25"/>
+        <location filename="../DeskReviewPage.qml" line="29"/>
         <source>Show decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="30"/>
+        <location filename="../DeskReviewPage.qml" line="34"/>
         <source>PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="50"/>
+        <location filename="../DeskReviewPage.qml" line="54"/>
         <source>Search institution or inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="51"/>
+        <location filename="../DeskReviewPage.qml" line="55"/>
         <source>%n report(s) to review</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1667,12 +1667,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="67"/>
+        <location filename="../DeskReviewPage.qml" line="81"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="72"/>
+        <location filename="../DeskReviewPage.qml" line="86"/>
         <source>%n critical failed</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1680,7 +1680,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="73"/>
+        <location filename="../DeskReviewPage.qml" line="87"/>
         <source>%n failed</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1688,32 +1688,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="74"/>
+        <location filename="../DeskReviewPage.qml" line="88"/>
         <source>Unlisted site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="75"/>
+        <location filename="../DeskReviewPage.qml" line="89"/>
         <source>Covert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="76"/>
+        <location filename="../DeskReviewPage.qml" line="90"/>
         <source>Decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="82"/>
+        <location filename="../DeskReviewPage.qml" line="96"/>
         <source>Nothing to review: no flagged reports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="90"/>
+        <location filename="../DeskReviewPage.qml" line="104"/>
         <source>Choose a report to review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="95"/>
+        <location filename="../DeskReviewPage.qml" line="110"/>
         <source>Decided. The case opens when this syncs; a violation gets its re-inspection task from the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,224 +1721,224 @@
 <context>
     <name>DeskTasksPage</name>
     <message>
-        <location filename="../DeskTasksPage.qml" line="18"/>
+        <location filename="../DeskTasksPage.qml" line="21"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="31"/>
+        <location filename="../DeskTasksPage.qml" line="34"/>
         <source>Task created for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="39"/>
+        <location filename="../DeskTasksPage.qml" line="42"/>
         <source>Campaign created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="43"/>
+        <location filename="../DeskTasksPage.qml" line="46"/>
         <source>Tasks and campaigns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="64"/>
+        <location filename="../DeskTasksPage.qml" line="67"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="65"/>
+        <location filename="../DeskTasksPage.qml" line="68"/>
         <source>New campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="76"/>
+        <location filename="../DeskTasksPage.qml" line="79"/>
         <source>Institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="79"/>
-        <location filename="../DeskTasksPage.qml" line="159"/>
+        <location filename="../DeskTasksPage.qml" line="82"/>
+        <location filename="../DeskTasksPage.qml" line="162"/>
         <source>Routine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="80"/>
+        <location filename="../DeskTasksPage.qml" line="83"/>
         <source>Joint (2+ volunteers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="81"/>
+        <location filename="../DeskTasksPage.qml" line="84"/>
         <source>Covert (暗访)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="83"/>
+        <location filename="../DeskTasksPage.qml" line="86"/>
         <source>Volunteers (two or more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="83"/>
+        <location filename="../DeskTasksPage.qml" line="86"/>
         <source>Volunteer(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="87"/>
+        <location filename="../DeskTasksPage.qml" line="90"/>
         <source>Priority (1 highest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="89"/>
-        <location filename="../DeskTasksPage.qml" line="117"/>
+        <location filename="../DeskTasksPage.qml" line="92"/>
+        <location filename="../DeskTasksPage.qml" line="120"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="90"/>
+        <location filename="../DeskTasksPage.qml" line="93"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="91"/>
+        <location filename="../DeskTasksPage.qml" line="94"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="92"/>
+        <location filename="../DeskTasksPage.qml" line="95"/>
         <source>in 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="93"/>
+        <location filename="../DeskTasksPage.qml" line="96"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="94"/>
+        <location filename="../DeskTasksPage.qml" line="97"/>
         <source>(the institution&apos;s name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="95"/>
+        <location filename="../DeskTasksPage.qml" line="98"/>
         <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="100"/>
+        <location filename="../DeskTasksPage.qml" line="103"/>
         <source>Create task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="115"/>
+        <location filename="../DeskTasksPage.qml" line="118"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="116"/>
+        <location filename="../DeskTasksPage.qml" line="119"/>
         <source>e.g. 寒假专项检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="119"/>
+        <location filename="../DeskTasksPage.qml" line="122"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="121"/>
+        <location filename="../DeskTasksPage.qml" line="124"/>
         <source>Visits required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="123"/>
+        <location filename="../DeskTasksPage.qml" line="126"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="126"/>
+        <location filename="../DeskTasksPage.qml" line="129"/>
         <source>Key targets only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="129"/>
+        <location filename="../DeskTasksPage.qml" line="132"/>
         <source>Create campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="145"/>
+        <location filename="../DeskTasksPage.qml" line="148"/>
         <source>Tasks (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="146"/>
+        <location filename="../DeskTasksPage.qml" line="149"/>
         <source>Campaigns (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="155"/>
+        <location filename="../DeskTasksPage.qml" line="158"/>
         <source>Search tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="159"/>
+        <location filename="../DeskTasksPage.qml" line="162"/>
         <source>Every kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="160"/>
+        <location filename="../DeskTasksPage.qml" line="163"/>
         <source>Joint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="160"/>
+        <location filename="../DeskTasksPage.qml" line="163"/>
         <source>Random spot check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="161"/>
+        <location filename="../DeskTasksPage.qml" line="164"/>
         <source>Complaint follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="161"/>
+        <location filename="../DeskTasksPage.qml" line="164"/>
         <source>Re-inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="164"/>
+        <location filename="../DeskTasksPage.qml" line="167"/>
         <source>Show finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="185"/>
+        <location filename="../DeskTasksPage.qml" line="199"/>
         <source>due %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="193"/>
+        <location filename="../DeskTasksPage.qml" line="207"/>
         <source>Covert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="194"/>
+        <location filename="../DeskTasksPage.qml" line="208"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="199"/>
+        <location filename="../DeskTasksPage.qml" line="213"/>
         <source>Cancel task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="200"/>
+        <location filename="../DeskTasksPage.qml" line="214"/>
         <source>Task cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="205"/>
+        <location filename="../DeskTasksPage.qml" line="219"/>
         <source>No tasks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskTasksPage.qml" line="226"/>
+        <location filename="../DeskTasksPage.qml" line="249"/>
         <source>%n visit(s) each</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1946,32 +1946,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="227"/>
+        <location filename="../DeskTasksPage.qml" line="250"/>
         <source>key targets only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="233"/>
+        <location filename="../DeskTasksPage.qml" line="256"/>
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="234"/>
+        <location filename="../DeskTasksPage.qml" line="257"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="239"/>
+        <location filename="../DeskTasksPage.qml" line="262"/>
         <source>Cancel campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="240"/>
+        <location filename="../DeskTasksPage.qml" line="263"/>
         <source>Campaign cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskTasksPage.qml" line="245"/>
+        <location filename="../DeskTasksPage.qml" line="268"/>
         <source>No campaigns yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,12 +1979,12 @@
 <context>
     <name>DeskVolunteerPicker</name>
     <message>
-        <location filename="../DeskVolunteerPicker.qml" line="29"/>
+        <location filename="../DeskVolunteerPicker.qml" line="32"/>
         <source>Search volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskVolunteerPicker.qml" line="50"/>
+        <location filename="../DeskVolunteerPicker.qml" line="57"/>
         <source>No active volunteers in this district.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1992,23 +1992,23 @@
 <context>
     <name>DeskZonesPage</name>
     <message>
-        <location filename="../DeskZonesPage.qml" line="36"/>
+        <location filename="../DeskZonesPage.qml" line="39"/>
         <source>Zones (3包)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="55"/>
+        <location filename="../DeskZonesPage.qml" line="58"/>
         <source>Zones (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="72"/>
+        <location filename="../DeskZonesPage.qml" line="79"/>
         <source>(no communities)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskZonesPage.qml" line="74"/>
-        <location filename="../DeskZonesPage.qml" line="134"/>
+        <location filename="../DeskZonesPage.qml" line="81"/>
+        <location filename="../DeskZonesPage.qml" line="145"/>
         <source>%n institution(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2016,134 +2016,134 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="75"/>
+        <location filename="../DeskZonesPage.qml" line="82"/>
         <source>no volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="82"/>
+        <location filename="../DeskZonesPage.qml" line="89"/>
         <source>No zones yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="90"/>
+        <location filename="../DeskZonesPage.qml" line="97"/>
         <source>New zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="91"/>
+        <location filename="../DeskZonesPage.qml" line="98"/>
         <source>Zone name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="92"/>
+        <location filename="../DeskZonesPage.qml" line="99"/>
         <source>Communities, one per line or separated by 、</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="95"/>
+        <location filename="../DeskZonesPage.qml" line="102"/>
         <source>Create zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="97"/>
+        <location filename="../DeskZonesPage.qml" line="104"/>
         <source>Zone created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="114"/>
+        <location filename="../DeskZonesPage.qml" line="121"/>
         <source>Volunteers (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="115"/>
+        <location filename="../DeskZonesPage.qml" line="122"/>
         <source>Search volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="133"/>
+        <location filename="../DeskZonesPage.qml" line="144"/>
         <source>no zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="142"/>
+        <location filename="../DeskZonesPage.qml" line="153"/>
         <source>No active volunteers in this district.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="155"/>
+        <location filename="../DeskZonesPage.qml" line="166"/>
         <source>Choose a volunteer to assign zones and institutions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="163"/>
+        <location filename="../DeskZonesPage.qml" line="174"/>
         <source>Zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="170"/>
-        <location filename="../DeskZonesPage.qml" line="214"/>
+        <location filename="../DeskZonesPage.qml" line="182"/>
+        <location filename="../DeskZonesPage.qml" line="227"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="171"/>
-        <location filename="../DeskZonesPage.qml" line="215"/>
+        <location filename="../DeskZonesPage.qml" line="183"/>
+        <location filename="../DeskZonesPage.qml" line="228"/>
         <source>Binding removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="179"/>
+        <location filename="../DeskZonesPage.qml" line="191"/>
         <source>Assign to zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="181"/>
+        <location filename="../DeskZonesPage.qml" line="193"/>
         <source>Assigned to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="185"/>
+        <location filename="../DeskZonesPage.qml" line="197"/>
         <source>Move from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="196"/>
+        <location filename="../DeskZonesPage.qml" line="208"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="200"/>
+        <location filename="../DeskZonesPage.qml" line="212"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="203"/>
+        <location filename="../DeskZonesPage.qml" line="215"/>
         <source>Moved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="206"/>
+        <location filename="../DeskZonesPage.qml" line="218"/>
         <source>Institutions (包机构)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="207"/>
+        <location filename="../DeskZonesPage.qml" line="219"/>
         <source>None bound by name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="220"/>
+        <location filename="../DeskZonesPage.qml" line="233"/>
         <source>Not covered by anyone (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="223"/>
+        <location filename="../DeskZonesPage.qml" line="236"/>
         <source>Search institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskZonesPage.qml" line="226"/>
+        <location filename="../DeskZonesPage.qml" line="239"/>
         <source>Assign %n to the volunteer</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2151,7 +2151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskZonesPage.qml" line="231"/>
+        <location filename="../DeskZonesPage.qml" line="244"/>
         <source>%n institution(s) assigned to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2159,12 +2159,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="245"/>
+        <location filename="../DeskZonesPage.qml" line="262"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskZonesPage.qml" line="250"/>
+        <location filename="../DeskZonesPage.qml" line="267"/>
         <source>Every institution has a volunteer (全覆盖).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,97 +2172,97 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../EnrollPage.qml" line="42"/>
+        <location filename="../EnrollPage.qml" line="45"/>
         <source>Open a photo of the enrollment QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="43"/>
+        <location filename="../EnrollPage.qml" line="46"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="57"/>
+        <location filename="../EnrollPage.qml" line="60"/>
         <source>Set up this phone with the one-time code from your coordinator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="69"/>
+        <location filename="../EnrollPage.qml" line="72"/>
         <source>This phone is now enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="70"/>
+        <location filename="../EnrollPage.qml" line="73"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="71"/>
+        <location filename="../EnrollPage.qml" line="74"/>
         <source>Role: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="72"/>
+        <location filename="../EnrollPage.qml" line="75"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="75"/>
+        <location filename="../EnrollPage.qml" line="78"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="89"/>
+        <location filename="../EnrollPage.qml" line="92"/>
         <source>Open enrollment QR image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="97"/>
+        <location filename="../EnrollPage.qml" line="100"/>
         <source>…or paste the enrollment link (ducha://enroll?…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="101"/>
+        <location filename="../EnrollPage.qml" line="104"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="103"/>
+        <location filename="../EnrollPage.qml" line="106"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="105"/>
+        <location filename="../EnrollPage.qml" line="108"/>
         <source>Server key pin (from the QR or your coordinator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="122"/>
+        <location filename="../EnrollPage.qml" line="125"/>
         <source>Enroll with this server?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="124"/>
+        <location filename="../EnrollPage.qml" line="127"/>
         <source>Key pin: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="124"/>
+        <location filename="../EnrollPage.qml" line="127"/>
         <source>none (system certificates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="129"/>
+        <location filename="../EnrollPage.qml" line="132"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="129"/>
+        <location filename="../EnrollPage.qml" line="132"/>
         <source>Confirm and enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="129"/>
+        <location filename="../EnrollPage.qml" line="132"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2270,52 +2270,52 @@
 <context>
     <name>EvidenceStep</name>
     <message>
-        <location filename="../EvidenceStep.qml" line="16"/>
+        <location filename="../EvidenceStep.qml" line="17"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="25"/>
+        <location filename="../EvidenceStep.qml" line="27"/>
         <source>visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="29"/>
+        <location filename="../EvidenceStep.qml" line="31"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="35"/>
+        <location filename="../EvidenceStep.qml" line="37"/>
         <source>Notes for the reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="39"/>
+        <location filename="../EvidenceStep.qml" line="41"/>
         <source>What you told the site, anything the reviewer should know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="46"/>
+        <location filename="../EvidenceStep.qml" line="48"/>
         <source>On-site signature (person in charge)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="60"/>
+        <location filename="../EvidenceStep.qml" line="62"/>
         <source>Clear signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="61"/>
+        <location filename="../EvidenceStep.qml" line="63"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="61"/>
+        <location filename="../EvidenceStep.qml" line="63"/>
         <source>Not signed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EvidenceStep.qml" line="65"/>
+        <location filename="../EvidenceStep.qml" line="67"/>
         <source>Covert visit: no signature is taken.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2323,12 +2323,12 @@
 <context>
     <name>FileDialogLoader</name>
     <message>
-        <location filename="../FileDialogLoader.qml" line="11"/>
+        <location filename="../FileDialogLoader.qml" line="12"/>
         <source>Choose a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../FileDialogLoader.qml" line="12"/>
+        <location filename="../FileDialogLoader.qml" line="13"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2336,17 +2336,17 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../HistoryPage.qml" line="15"/>
+        <location filename="../HistoryPage.qml" line="17"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HistoryPage.qml" line="34"/>
+        <location filename="../HistoryPage.qml" line="50"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../HistoryPage.qml" line="43"/>
+        <location filename="../HistoryPage.qml" line="59"/>
         <source>%n failed item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2354,7 +2354,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../HistoryPage.qml" line="43"/>
+        <location filename="../HistoryPage.qml" line="59"/>
         <source>%n photo(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2362,7 +2362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../HistoryPage.qml" line="45"/>
+        <location filename="../HistoryPage.qml" line="61"/>
         <source>%n photo(s) not uploaded yet</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2370,27 +2370,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../HistoryPage.qml" line="48"/>
+        <location filename="../HistoryPage.qml" line="64"/>
         <source>Receipt #%1 · server time %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HistoryPage.qml" line="53"/>
+        <location filename="../HistoryPage.qml" line="69"/>
         <source>Covert visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HistoryPage.qml" line="54"/>
+        <location filename="../HistoryPage.qml" line="70"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HistoryPage.qml" line="55"/>
+        <location filename="../HistoryPage.qml" line="71"/>
         <source>Unlisted site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HistoryPage.qml" line="63"/>
+        <location filename="../HistoryPage.qml" line="79"/>
         <source>No reports yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2398,68 +2398,68 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../HomePage.qml" line="25"/>
+        <location filename="../HomePage.qml" line="31"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="25"/>
+        <location filename="../HomePage.qml" line="31"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="27"/>
+        <location filename="../HomePage.qml" line="33"/>
         <source>Registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="27"/>
+        <location filename="../HomePage.qml" line="33"/>
         <source>Zones (3包)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="28"/>
+        <location filename="../HomePage.qml" line="34"/>
         <source>Tasks and campaigns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="28"/>
+        <location filename="../HomePage.qml" line="34"/>
         <source>Random draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="29"/>
+        <location filename="../HomePage.qml" line="35"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="29"/>
+        <location filename="../HomePage.qml" line="35"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="30"/>
+        <location filename="../HomePage.qml" line="36"/>
         <source>Exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="34"/>
+        <location filename="../HomePage.qml" line="40"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="34"/>
+        <location filename="../HomePage.qml" line="40"/>
         <source>My zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="34"/>
+        <location filename="../HomePage.qml" line="40"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="30"/>
-        <location filename="../HomePage.qml" line="34"/>
+        <location filename="../HomePage.qml" line="36"/>
+        <location filename="../HomePage.qml" line="40"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2467,57 +2467,57 @@
 <context>
     <name>InspectPage</name>
     <message>
-        <location filename="../InspectPage.qml" line="35"/>
+        <location filename="../InspectPage.qml" line="40"/>
         <source>Save and close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="40"/>
+        <location filename="../InspectPage.qml" line="45"/>
         <source>Covert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="44"/>
+        <location filename="../InspectPage.qml" line="49"/>
         <source>Step %1 of %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="87"/>
+        <location filename="../InspectPage.qml" line="92"/>
         <source>Show your badge and say why you are here. The person may scan the QR to check you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="116"/>
+        <location filename="../InspectPage.qml" line="121"/>
         <source>Report signed and saved on this phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="118"/>
+        <location filename="../InspectPage.qml" line="123"/>
         <source>The server has received it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="118"/>
+        <location filename="../InspectPage.qml" line="123"/>
         <source>It will be sent as soon as there is a connection. Its receipt appears in History.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="121"/>
+        <location filename="../InspectPage.qml" line="126"/>
         <source>Back to today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="133"/>
+        <location filename="../InspectPage.qml" line="138"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="142"/>
+        <location filename="../InspectPage.qml" line="147"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InspectPage.qml" line="151"/>
+        <location filename="../InspectPage.qml" line="156"/>
         <source>Sign and submit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2525,77 +2525,77 @@
 <context>
     <name>InstitutionPage</name>
     <message>
-        <location filename="../InstitutionPage.qml" line="23"/>
+        <location filename="../InstitutionPage.qml" line="25"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="40"/>
+        <location filename="../InstitutionPage.qml" line="42"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="42"/>
+        <location filename="../InstitutionPage.qml" line="44"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="44"/>
+        <location filename="../InstitutionPage.qml" line="46"/>
         <source>Zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="46"/>
+        <location filename="../InstitutionPage.qml" line="48"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="47"/>
+        <location filename="../InstitutionPage.qml" line="49"/>
         <source>academic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="48"/>
+        <location filename="../InstitutionPage.qml" line="50"/>
         <source>Licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="49"/>
+        <location filename="../InstitutionPage.qml" line="51"/>
         <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="49"/>
+        <location filename="../InstitutionPage.qml" line="51"/>
         <source>Unlicensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="50"/>
+        <location filename="../InstitutionPage.qml" line="52"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="52"/>
+        <location filename="../InstitutionPage.qml" line="54"/>
         <source>Past violations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="54"/>
+        <location filename="../InstitutionPage.qml" line="56"/>
         <source>Last inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="55"/>
+        <location filename="../InstitutionPage.qml" line="57"/>
         <source>never inspected by me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="58"/>
+        <location filename="../InstitutionPage.qml" line="60"/>
         <source>My tasks here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstitutionPage.qml" line="70"/>
+        <location filename="../InstitutionPage.qml" line="73"/>
         <source>No open task here. Found a problem? Your coordinator can assign a visit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,12 +2603,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="15"/>
+        <location filename="../Main.qml" line="18"/>
         <source>Ducha inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="72"/>
+        <location filename="../Main.qml" line="77"/>
         <source>Storage problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2616,58 +2616,58 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../MePage.qml" line="13"/>
+        <location filename="../MePage.qml" line="16"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="28"/>
+        <location filename="../MePage.qml" line="35"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="33"/>
+        <location filename="../MePage.qml" line="40"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="35"/>
+        <location filename="../MePage.qml" line="42"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="37"/>
+        <location filename="../MePage.qml" line="44"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="39"/>
+        <location filename="../MePage.qml" line="46"/>
         <source>Last contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="40"/>
-        <location filename="../MePage.qml" line="42"/>
+        <location filename="../MePage.qml" line="47"/>
+        <location filename="../MePage.qml" line="49"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="41"/>
+        <location filename="../MePage.qml" line="48"/>
         <source>Last complete sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="43"/>
+        <location filename="../MePage.qml" line="50"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="44"/>
+        <location filename="../MePage.qml" line="51"/>
         <source>%1 changes, %2 photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../MePage.qml" line="45"/>
+        <location filename="../MePage.qml" line="52"/>
         <source>Last problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,27 +2675,27 @@
 <context>
     <name>ReviewStep</name>
     <message>
-        <location filename="../ReviewStep.qml" line="17"/>
+        <location filename="../ReviewStep.qml" line="18"/>
         <source>%1 of %2 items answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="23"/>
+        <location filename="../ReviewStep.qml" line="24"/>
         <source>This report will be flagged for a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="27"/>
+        <location filename="../ReviewStep.qml" line="28"/>
         <source>Checked in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="27"/>
+        <location filename="../ReviewStep.qml" line="28"/>
         <source>%1 m from the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ReviewStep.qml" line="30"/>
+        <location filename="../ReviewStep.qml" line="31"/>
         <source>%n photo(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2703,22 +2703,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="30"/>
+        <location filename="../ReviewStep.qml" line="31"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="30"/>
+        <location filename="../ReviewStep.qml" line="31"/>
         <source>not signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="33"/>
+        <location filename="../ReviewStep.qml" line="34"/>
         <source>Still missing:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ReviewStep.qml" line="53"/>
+        <location filename="../ReviewStep.qml" line="56"/>
         <source>Everything is filled in. Submitting signs the report with this phone&apos;s key; it cannot be changed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2726,7 +2726,7 @@
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../SignaturePad.qml" line="24"/>
+        <location filename="../SignaturePad.qml" line="25"/>
         <source>Sign here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2734,52 +2734,57 @@
 <context>
     <name>SyncBanner</name>
     <message>
-        <location filename="../SyncBanner.qml" line="26"/>
+        <location filename="../SyncBanner.qml" line="28"/>
         <source>uploading photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="26"/>
+        <location filename="../SyncBanner.qml" line="28"/>
         <source>receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="26"/>
+        <location filename="../SyncBanner.qml" line="29"/>
+        <source>the server was restored from a backup, sending your records again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../SyncBanner.qml" line="30"/>
         <source>sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="27"/>
+        <location filename="../SyncBanner.qml" line="31"/>
         <source>Syncing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="29"/>
+        <location filename="../SyncBanner.qml" line="33"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="29"/>
+        <location filename="../SyncBanner.qml" line="33"/>
         <source>nothing is lost, it will send later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="31"/>
+        <location filename="../SyncBanner.qml" line="35"/>
         <source>Sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="35"/>
+        <location filename="../SyncBanner.qml" line="39"/>
         <source>Up to date · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="35"/>
+        <location filename="../SyncBanner.qml" line="39"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../SyncBanner.qml" line="40"/>
+        <location filename="../SyncBanner.qml" line="44"/>
         <source>%n change(s) waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2787,7 +2792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../SyncBanner.qml" line="41"/>
+        <location filename="../SyncBanner.qml" line="45"/>
         <source>%n photo(s) waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2795,7 +2800,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../SyncBanner.qml" line="74"/>
+        <location filename="../SyncBanner.qml" line="78"/>
         <source>%n change(s) refused, see History</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2803,12 +2808,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="88"/>
+        <location filename="../SyncBanner.qml" line="92"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBanner.qml" line="88"/>
+        <location filename="../SyncBanner.qml" line="92"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2816,27 +2821,27 @@
 <context>
     <name>TaskCard</name>
     <message>
-        <location filename="../TaskCard.qml" line="27"/>
+        <location filename="../TaskCard.qml" line="28"/>
         <source>P%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TaskCard.qml" line="34"/>
+        <location filename="../TaskCard.qml" line="35"/>
         <source>Covert visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TaskCard.qml" line="35"/>
+        <location filename="../TaskCard.qml" line="36"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TaskCard.qml" line="36"/>
+        <location filename="../TaskCard.qml" line="37"/>
         <source>Draft saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TaskCard.qml" line="40"/>
+        <location filename="../TaskCard.qml" line="41"/>
         <source>due %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,13 +2849,13 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../TodayPage.qml" line="13"/>
-        <location filename="../TodayPage.qml" line="23"/>
+        <location filename="../TodayPage.qml" line="15"/>
+        <location filename="../TodayPage.qml" line="25"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../TodayPage.qml" line="29"/>
+        <location filename="../TodayPage.qml" line="31"/>
         <source>%n overdue</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2858,7 +2863,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../TodayPage.qml" line="66"/>
+        <location filename="../TodayPage.qml" line="70"/>
         <source>No open tasks. New tasks arrive when the phone syncs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2866,32 +2871,32 @@
 <context>
     <name>UnlistedSiteForm</name>
     <message>
-        <location filename="../UnlistedSiteForm.qml" line="17"/>
+        <location filename="../UnlistedSiteForm.qml" line="18"/>
         <source>Report a training site that is not in the registry. It is flagged for a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../UnlistedSiteForm.qml" line="20"/>
+        <location filename="../UnlistedSiteForm.qml" line="21"/>
         <source>Name (as on the door or sign)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../UnlistedSiteForm.qml" line="22"/>
+        <location filename="../UnlistedSiteForm.qml" line="23"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../UnlistedSiteForm.qml" line="24"/>
+        <location filename="../UnlistedSiteForm.qml" line="25"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../UnlistedSiteForm.qml" line="26"/>
+        <location filename="../UnlistedSiteForm.qml" line="27"/>
         <source>What is taught</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../UnlistedSiteForm.qml" line="28"/>
+        <location filename="../UnlistedSiteForm.qml" line="29"/>
         <source>Academic subjects (学科类)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2899,17 +2904,17 @@
 <context>
     <name>ZonesPage</name>
     <message>
-        <location filename="../ZonesPage.qml" line="40"/>
+        <location filename="../ZonesPage.qml" line="43"/>
         <source>My zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="43"/>
+        <location filename="../ZonesPage.qml" line="46"/>
         <source>Report unlisted site</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ZonesPage.qml" line="72"/>
+        <location filename="../ZonesPage.qml" line="80"/>
         <source>%n institution(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2917,60 +2922,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="72"/>
+        <location filename="../ZonesPage.qml" line="80"/>
         <source>my area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="83"/>
+        <location filename="../ZonesPage.qml" line="91"/>
         <source>Search name, address or community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="92"/>
+        <location filename="../ZonesPage.qml" line="100"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="92"/>
-        <location filename="../ZonesPage.qml" line="123"/>
+        <location filename="../ZonesPage.qml" line="100"/>
+        <location filename="../ZonesPage.qml" line="140"/>
         <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="93"/>
-        <location filename="../ZonesPage.qml" line="123"/>
+        <location filename="../ZonesPage.qml" line="101"/>
+        <location filename="../ZonesPage.qml" line="140"/>
         <source>Unlicensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="93"/>
+        <location filename="../ZonesPage.qml" line="101"/>
         <source>Key targets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="94"/>
+        <location filename="../ZonesPage.qml" line="102"/>
         <source>Not inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="95"/>
-        <location filename="../ZonesPage.qml" line="126"/>
+        <location filename="../ZonesPage.qml" line="103"/>
+        <location filename="../ZonesPage.qml" line="143"/>
         <source>Reported in field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="100"/>
+        <location filename="../ZonesPage.qml" line="108"/>
         <source>%1 of %2 institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="124"/>
+        <location filename="../ZonesPage.qml" line="141"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ZonesPage.qml" line="125"/>
+        <location filename="../ZonesPage.qml" line="142"/>
         <source>%n complaint(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2978,12 +2983,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="128"/>
+        <location filename="../ZonesPage.qml" line="145"/>
         <source>last inspected %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ZonesPage.qml" line="128"/>
+        <location filename="../ZonesPage.qml" line="145"/>
         <source>never inspected by me</source>
         <translation type="unfinished"></translation>
     </message>

@@ -200,39 +200,39 @@ namespace {
 // code is used up, the device recorded, its tokens issued and the enrollment audited.
 Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerContext& ctx, pb::TokenResponse& out,
                   Refusal& refusal) {
-            auto refuse = [&refusal](Errc code, Msg words) -> Status {
+    auto refuse = [&refusal](Errc code, Msg words) -> Status {
         refusal.error = Error{code, words};
         return fail(refusal.error);
-            };
-            EnrollmentCodes codes{b.db};
-            const Bytes code_hash = crypto::sha256(normalize_code(req.code()));
-            auto row = codes.find(code_hash);
-            if (!row) return fail(row.error());
-            if (!*row) return refuse(Errc::unauthorized, Msg::unknown_enrollment_code_check_and);
-            const std::string user_id = (*row)->user_id;
-            const std::int64_t expires = (*row)->expires_at;
-            const bool used = (*row)->used;
-            RecordTable table{b.db};
+    };
+    EnrollmentCodes codes{b.db};
+    const Bytes code_hash = crypto::sha256(normalize_code(req.code()));
+    auto row = codes.find(code_hash);
+    if (!row) return fail(row.error());
+    if (!*row) return refuse(Errc::unauthorized, Msg::unknown_enrollment_code_check_and);
+    const std::string user_id = (*row)->user_id;
+    const std::int64_t expires = (*row)->expires_at;
+    const bool used = (*row)->used;
+    RecordTable table{b.db};
     refusal.entry = actor_entry(table, user_id, "");
-            if (used) return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
-            if (expires <= b.server_time_ms / 1000)
-                return refuse(Errc::code_expired, Msg::enrollment_code_expired_ask_your);
-            auto usr = table.get(kUser, user_id);
-            if (!usr) return fail(usr.error());
-            pb::User u;
-            if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
-                return refuse(Errc::forbidden, Msg::account_disabled);
-            if (auto r = codes.mark_used(code_hash, b.server_time_ms / 1000); !r) return r;
+    if (used) return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
+    if (expires <= b.server_time_ms / 1000)
+        return refuse(Errc::code_expired, Msg::enrollment_code_expired_ask_your);
+    auto usr = table.get(kUser, user_id);
+    if (!usr) return fail(usr.error());
+    pb::User u;
+    if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
+        return refuse(Errc::forbidden, Msg::account_disabled);
+    if (auto r = codes.mark_used(code_hash, b.server_time_ms / 1000); !r) return r;
 
-            std::string device_id = crypto::new_uuid();
-            pb::Device d;
-            d.set_user_id(user_id);
-            d.set_public_key(req.public_key());
-            d.set_name(req.device_name().substr(0, 100));
-            d.set_enrolled_at(b.server_time_ms / 1000);
-            d.set_last_contact(b.server_time_ms / 1000);
-            MutationApplier ap{b, table};
-            if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
+    std::string device_id = crypto::new_uuid();
+    pb::Device d;
+    d.set_user_id(user_id);
+    d.set_public_key(req.public_key());
+    d.set_name(req.device_name().substr(0, 100));
+    d.set_enrolled_at(b.server_time_ms / 1000);
+    d.set_last_contact(b.server_time_ms / 1000);
+    MutationApplier ap{b, table};
+    if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
     if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, out); !r) return r;
     out.set_device_id(device_id);
     out.set_user_id(user_id);
@@ -240,14 +240,15 @@ Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerConte
     out.set_user_name(u.name());
     out.set_district_id(u.district_id());
     out.set_server_public_key(ctx.server_key.public_key());
-            AuditEntry e = actor_entry(table, user_id, device_id);
-            e.at_ms = b.server_time_ms;
-            e.action = "enroll";
-            e.collection = std::string(kDevice);
-            e.record_id = device_id;
-            e.outcome = std::string(kAccepted);
-            e.reason = d.name();
-            return append_audit(b.db, e);
+    out.set_generation(ctx.generation.id);
+    AuditEntry e = actor_entry(table, user_id, device_id);
+    e.at_ms = b.server_time_ms;
+    e.action = "enroll";
+    e.collection = std::string(kDevice);
+    e.record_id = device_id;
+    e.outcome = std::string(kAccepted);
+    e.reason = d.name();
+    return append_audit(b.db, e);
 }
 
 }  // namespace

@@ -148,24 +148,6 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     return {};
 }
 
-Status backup_database(const fs::path& data_dir, const fs::path& dest) {
-    if (fs::exists(dest)) return fail(Errc::already_exists, Msg::exists_nothing_was_written, dest.string());
-    store::Database::Options ro;
-    ro.read_only = true;
-    auto src = store::Database::open(data_dir / kDbName, ro);
-    if (!src) return fail(src.error());
-    store::Database::Options wo;
-    wo.wal = false;
-    auto dst = store::Database::open(dest, wo);
-    if (!dst) return fail(dst.error());
-    if (auto r = store::copy_database(*src, *dst); !r) {
-        std::error_code ec;
-        fs::remove(dest, ec);
-        return r;
-    }
-    return {};
-}
-
 Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::string& user_id, std::int64_t ttl_s) {
     auto db = open_server_db(data_dir);
     if (!db) return fail(db.error());
@@ -201,10 +183,16 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     auto key = load_server_key(opt.data_dir);
     if (!key) return fail(key.error());
     ctx->server_key = *key;
+    auto lock = DataDirLock::acquire(opt.data_dir);
+    if (!lock) return fail(lock.error());
+    app->m_lock.emplace(std::move(*lock));
     auto db = open_server_db(opt.data_dir, opt.durable);
     if (!db) return fail(db.error());
     auto seq = RecordTable{*db}.max_seq();
     if (!seq) return fail(seq.error());
+    auto generation = ServerGeneration{*db}.get();
+    if (!generation) return fail(generation.error());
+    ctx->generation = std::move(*generation);
     ctx->readers = std::make_unique<ReaderPool>(opt.data_dir / kDbName);
     // Checkpoints run beside the writer, so its commits seldom pay for copying pages. The writer
     // still checkpoints once the WAL passes 64 MiB (4096 pages of 16 KiB): by then the background
@@ -276,6 +264,7 @@ void ServerApp::stop() {
     m_ctx->workers.reset();  // finish pulls in flight
     m_ctx->writer.reset();   // commit what is queued
     m_ctx->checkpointer.reset();  // a last checkpoint
+    m_lock.reset();
 }
 
 ServerApp::~ServerApp() { stop(); }

@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "server/http/http_server.h"
 #include "server/service/router.h"
 #include "server/service/seed_data.h"
 #include "server/service/server_context.h"
+#include "server/storage/data_dir_lock.h"
 
 namespace ducha::server {
 
@@ -48,6 +50,7 @@ public:
 
 private:
     ServerApp() = default;
+    std::optional<DataDirLock> m_lock;  // held from start to stop: no second server, no restore underneath
     std::string m_host;
     std::string m_pin;
     std::unique_ptr<ServerContext> m_ctx;
@@ -58,10 +61,6 @@ private:
 // Opens DIR's database with migrations applied (used by init, serve and the admin tool).
 Result<store::Database> open_server_db(const std::filesystem::path& data_dir, bool durable = true);
 Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data_dir);
-
-// Online backup of DIR's database into `dest` (SQLite backup API: consistent while the server
-// runs and writes). Evidence files under DIR/blobs are immutable once complete: copy them as files.
-Status backup_database(const std::filesystem::path& data_dir, const std::filesystem::path& dest);
 
 // Creates a one-time enrollment code for a user directly in DIR (the server may be running).
 Result<std::string> issue_enrollment_code(const std::filesystem::path& data_dir, const std::string& user_id,

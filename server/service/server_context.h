@@ -8,6 +8,7 @@
 #include "server/service/writer.h"
 #include "server/storage/checkpointer.h"
 #include "server/storage/reader_pool.h"
+#include "server/storage/server_generation.h"
 #include "shared/common/clock.h"
 #include "shared/crypto/ed25519.h"
 
@@ -39,6 +40,7 @@ struct ServerContext {
     const Clock* clock = &system_clock();
     ServerLimits limits;
     crypto::Ed25519KeyPair server_key;
+    Generation generation;  // read at start; only `restore` (offline) changes it
     std::unique_ptr<ReaderPool> readers;
     std::unique_ptr<Writer> writer;
     std::unique_ptr<Checkpointer> checkpointer;

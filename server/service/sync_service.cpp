@@ -49,6 +49,18 @@ void SyncService::handle(Caller caller, pb::SyncRequest req, std::function<void(
         done(fail(Errc::too_large, Msg::at_most_changes_per_sync, std::to_string(m_ctx.limits.max_mutations_per_sync)));
         return;
     }
+    if (!req.generation().empty() && req.generation() != m_ctx.generation.id) {
+        // The server was restored from a backup since the device last synced: applying this request
+        // could fork the device's report chain or pull past what the backup lacks. The device first
+        // re-queues what it had acknowledged after the backup, then asks again.
+        pb::SyncResponse resp;
+        resp.set_generation_changed(true);
+        resp.set_generation(m_ctx.generation.id);
+        resp.set_restored_through_seq(m_ctx.generation.restored_through_seq);
+        resp.set_server_time(m_ctx.clock->now_ms());
+        done(std::move(resp));
+        return;
+    }
     auto shared_req = std::make_shared<pb::SyncRequest>(std::move(req));
     auto c = std::make_shared<Caller>(std::move(caller));
     push(*c, shared_req, [this, c, shared_req, done](Result<std::shared_ptr<std::vector<pb::Ack>>> acks) {
@@ -59,6 +71,8 @@ void SyncService::handle(Caller caller, pb::SyncRequest req, std::function<void(
             if (!resp) return done(fail(resp.error()));
             for (auto& a : *acks) *resp->add_acks() = std::move(a);
             resp->set_server_time(m_ctx.clock->now_ms());
+            resp->set_generation(m_ctx.generation.id);
+            resp->set_restored_through_seq(m_ctx.generation.restored_through_seq);
             done(std::move(*resp));
         });
     });

@@ -98,6 +98,12 @@ ALTER TABLE token ADD COLUMN successor BLOB;
 ALTER TABLE token ADD COLUMN sealed_answer BLOB;
 CREATE TABLE device_challenge(device_id TEXT PRIMARY KEY, challenge_hash BLOB NOT NULL, expires_at INTEGER NOT NULL);
 )sql"},
+    // The server's generation (server_generation.h): `restore` gives the database a new one, and
+    // devices that see it send again what the backup lacks.
+    {7, R"sql(
+INSERT OR IGNORE INTO meta(key, value) VALUES('generation', lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO meta(key, value) VALUES('restored_through_seq', '0');
+)sql"},
 };
 }  // namespace
 

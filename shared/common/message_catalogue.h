@@ -400,6 +400,14 @@ enum class Msg : std::uint16_t {
     use_get,
     only_admins_and_supervisors_may,
     supervisors_may_read_refused_and,
+    backup_not_ducha_archive,
+    backup_entry_not_allowed,
+    backup_truncated,
+    backup_file_mismatch,
+    backup_lacks_file,
+    backup_version_unknown,
+    cannot_write_backup,
+    data_dir_in_use,
 };
 
 // One row of the catalogue.

@@ -168,7 +168,7 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
     for (auto [k, v] : {std::pair<std::string_view, std::string>{"server_url", base}, {"pin", pin},
                         {"device_id", tr.device_id()}, {"user_id", tr.user_id()}, {"role", tr.role()},
                         {"user_name", tr.user_name()}, {"district_id", tr.district_id()},
-                        {"server_public_key", tr.server_public_key()}})
+                        {"server_public_key", tr.server_public_key()}, {"server_generation", tr.generation()}})
         if (st) st = m_store.set_meta(k, v);
     if (st) st = store_tokens(tr);
     if (!st || !db.exec("COMMIT")) {

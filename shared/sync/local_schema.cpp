@@ -31,6 +31,16 @@ CREATE TABLE draft(key TEXT PRIMARY KEY, payload BLOB NOT NULL, updated_at INTEG
     {3, R"sql(
 ALTER TABLE record ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // Acknowledged changes are kept for a while with the seq the server gave them: after the server
+    // is restored from a backup, those above the backup's last seq go back into the outbox under
+    // their own client_seq (LocalStore::recover_after_restore).
+    {4, R"sql(
+CREATE TABLE acked_change(client_seq INTEGER PRIMARY KEY, collection TEXT NOT NULL, id TEXT NOT NULL,
+  base_version INTEGER NOT NULL, payload BLOB NOT NULL, deleted INTEGER NOT NULL, hlc INTEGER NOT NULL,
+  changed_fields TEXT NOT NULL, created_at INTEGER NOT NULL, ack_seq INTEGER NOT NULL, acked_at INTEGER NOT NULL);
+CREATE INDEX acked_change_by_seq ON acked_change(ack_seq);
+CREATE INDEX acked_change_by_time ON acked_change(acked_at);
+)sql"},
 };
 }  // namespace
 

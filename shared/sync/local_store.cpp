@@ -219,6 +219,13 @@ Status LocalStore::acked(std::uint64_t client_seq, const pb::Ack& ack) {
     if (!*row) return tx.commit();  // already handled
     auto item = read_outbox(get);
     get.reset();
+    // Kept with the server's seq, in case the server is restored from a backup that lacks it.
+    auto& keep = m_db.cached(
+        "INSERT OR REPLACE INTO acked_change(client_seq, collection, id, base_version, payload, deleted, hlc, "
+        "changed_fields, created_at, ack_seq, acked_at) SELECT client_seq, collection, id, base_version, payload, "
+        "deleted, hlc, changed_fields, created_at, ?2, ?3 FROM outbox WHERE client_seq=?1");
+    keep.bind(1, client_seq).bind(2, ack.seq()).bind(3, unix_seconds_now());
+    if (auto r = keep.run(); !r) return r;
     auto& del = m_db.cached("DELETE FROM outbox WHERE client_seq=?1");
     del.bind(1, client_seq);
     if (auto r = del.run(); !r) return r;
@@ -314,13 +321,57 @@ Status LocalStore::blob_progress(const std::string& hex, std::int64_t uploaded_b
     return st.run();
 }
 
+namespace {
+
+Status start_resync(LocalStore& store) {
+    if (auto r = store.db().exec("DELETE FROM resync_seen"); !r) return r;
+    if (auto r = store.set_meta("resync", "1"); !r) return r;
+    return store.set_meta("cursor", "0");
+}
+
+}  // namespace
+
 Status LocalStore::begin_resync() {
     Transaction tx{m_db};
     if (!tx.begun()) return tx.begun();
-    if (auto r = m_db.exec("DELETE FROM resync_seen"); !r) return r;
-    if (auto r = set_meta("resync", "1"); !r) return r;
-    if (auto r = set_meta("cursor", "0"); !r) return r;
+    if (auto r = start_resync(*this); !r) return r;
     return tx.commit();
+}
+
+Result<int> LocalStore::recover_after_restore(std::string_view generation, std::int64_t restored_through_seq) {
+    Transaction tx{m_db};
+    if (!tx.begun()) return fail(tx.begun().error());
+    Statement back{m_db,
+                   "INSERT OR IGNORE INTO outbox(client_seq, collection, id, base_version, payload, deleted, hlc, "
+                   "changed_fields, created_at) SELECT client_seq, collection, id, base_version, payload, deleted, hlc, "
+                   "changed_fields, created_at FROM acked_change WHERE ack_seq > ?1"};
+    back.bind(1, restored_through_seq);
+    if (auto r = back.run(); !r) return fail(r.error());
+    const int requeued = m_db.changes();
+    Statement forget{m_db, "DELETE FROM acked_change WHERE ack_seq > ?1"};
+    forget.bind(1, restored_through_seq);
+    if (auto r = forget.run(); !r) return fail(r.error());
+    // The backup may lack files uploaded after it: each is asked for again (HEAD), sent only if missing.
+    if (auto r = m_db.exec("UPDATE blob SET uploaded=0, uploaded_bytes=0, error_message=''"); !r) return fail(r.error());
+    if (auto r = start_resync(*this); !r) return fail(r.error());
+    if (auto r = set_meta("server_generation", generation); !r) return fail(r.error());
+    if (auto r = tx.commit(); !r) return fail(r.error());
+    return requeued;
+}
+
+Status LocalStore::prune_acked(std::int64_t acked_before) {
+    auto& st = m_db.cached("DELETE FROM acked_change WHERE acked_at < ?1");
+    st.bind(1, acked_before);
+    return st.run();
+}
+
+Result<std::int64_t> LocalStore::acked_count() {
+    auto& st = m_db.cached("SELECT COUNT(*) FROM acked_change");
+    auto row = st.step();
+    if (!row) return fail(row.error());
+    auto n = st.col_int(0);
+    st.reset();
+    return n;
 }
 
 Result<bool> LocalStore::resync_active() {

@@ -65,6 +65,17 @@ public:
     Status undo_local(std::uint64_t client_seq, const pb::Record* server_current);
     Status note_attempt(const std::vector<std::uint64_t>& client_seqs, std::string_view error);
 
+    // --- after the server was restored from a backup
+    // Puts every change acknowledged with a seq above `restored_through_seq` back into the outbox
+    // under its own client_seq (the server answers DUPLICATE for any it still has), marks every
+    // evidence file for a fresh check against the server, and starts a full re-pull that drops
+    // what does not come back; `generation` becomes the one the device knows, in the same
+    // transaction. Returns how many changes were re-queued.
+    [[nodiscard]] Result<int> recover_after_restore(std::string_view generation, std::int64_t restored_through_seq);
+    // Forgets acknowledged changes older than `acked_before` (unix seconds).
+    [[nodiscard]] Status prune_acked(std::int64_t acked_before);
+    [[nodiscard]] Result<std::int64_t> acked_count();
+
     // --- evidence files
     Status add_blob(const BlobItem& b);
     Result<std::vector<BlobItem>> blobs(bool pending_only);

@@ -111,7 +111,11 @@ pb::DeviceStatus SyncClient::device_status() {
     return st;
 }
 
-Result<pb::SyncResponse> SyncClient::post_sync(const pb::SyncRequest& req, long* http_status) {
+Result<pb::SyncResponse> SyncClient::post_sync(pb::SyncRequest req, long* http_status) {
+    auto& store = m_profile.store();
+    auto known = store.meta("server_generation");
+    if (!known) return fail(known.error());
+    if (*known) req.set_generation(**known);
     auto r = call("POST", "/v1/sync", req.SerializeAsString(), {{"Content-Type", "application/x-protobuf"}});
     if (!r) return fail(r.error());
     *http_status = r->status;
@@ -119,8 +123,19 @@ Result<pb::SyncResponse> SyncClient::post_sync(const pb::SyncRequest& req, long*
     pb::SyncResponse resp;
     if (!resp.ParseFromString(r->body)) return fail(Errc::server_error, Msg::server_reply_cannot_parsed);
     // What the device shows as "last contact" (the server answered, whatever the outcome).
-    (void)m_profile.store().set_meta("last_contact", std::to_string(unix_ms_now()));
+    (void)store.set_meta("last_contact", std::to_string(unix_ms_now()));
+    // A device enrolled before servers had generations learns the current one from any answer.
+    if (!resp.generation_changed() && !resp.generation().empty() && (!*known || (*known)->empty()))
+        if (auto s = store.set_meta("server_generation", resp.generation()); !s) return fail(s.error());
     return resp;
+}
+
+Status SyncClient::recover_after_restore(const pb::SyncResponse& resp, SyncReport& rep) {
+    auto n = m_profile.store().recover_after_restore(resp.generation(), resp.restored_through_seq());
+    if (!n) return fail(n.error());
+    rep.requeued_after_restore += *n;
+    progress("recover", *n, *n);
+    return {};
 }
 
 Status SyncClient::push(SyncReport& rep) {
@@ -137,6 +152,11 @@ Status SyncClient::push(SyncReport& rep) {
         *req.mutable_status() = device_status();
         long status = 0;
         auto resp = post_sync(req, &status);
+        if (resp && resp->generation_changed()) {
+            if (auto s = recover_after_restore(*resp, rep); !s) return s;
+            total = store.pending_count();
+            continue;  // the re-queued changes come first: they are older than the ones just offered
+        }
         if (!resp) {
             // A request the server refuses as a whole (set_aside): split it until the one bad item
             // is alone, then set that item aside so it never blocks the ones behind it.
@@ -184,6 +204,7 @@ Status SyncClient::push(SyncReport& rep) {
         done += resp->acks_size();
         progress("push", done, total ? *total : 0);
         batch = m_cfg.push_batch;
+        if (auto s = store.prune_acked(unix_seconds_now() - m_cfg.keep_acked.count()); !s) return s;
     }
 }
 
@@ -259,6 +280,11 @@ Status SyncClient::pull(SyncReport& rep) {
         long status = 0;
         auto resp = post_sync(req, &status);
         if (!resp) return fail(resp.error());
+        if (resp->generation_changed()) {
+            if (auto s = recover_after_restore(*resp, rep); !s) return s;
+            m_recovered_in_pull = true;
+            continue;  // from cursor 0 now
+        }
         if (resp->reset()) {
             if (auto s = store.begin_resync(); !s) return s;
             if (auto s = store.set_meta("scope_digest", resp->scope_digest()); !s) return s;
@@ -310,9 +336,15 @@ Result<SyncReport> SyncClient::sync_once() {
 
 Result<SyncReport> SyncClient::sync_steps() {
     SyncReport rep;
-    if (auto s = push(rep); !s) return fail(s.error());
-    if (auto s = upload_blobs(rep); !s) return fail(s.error());
-    if (auto s = pull(rep); !s) return fail(s.error());
+    m_recovered_in_pull = false;
+    for (int round = 0; round < 2; ++round) {
+        if (auto s = push(rep); !s) return fail(s.error());
+        if (auto s = upload_blobs(rep); !s) return fail(s.error());
+        if (auto s = pull(rep); !s) return fail(s.error());
+        // A restore found by the pull (nothing was queued before it) re-queued changes: send them now.
+        if (!m_recovered_in_pull) break;
+        m_recovered_in_pull = false;
+    }
     auto left = m_profile.store().pending_count();
     if (!left) return fail(left.error());
     rep.outbox_left = *left;

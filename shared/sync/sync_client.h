@@ -43,6 +43,7 @@ struct SyncProgress {
 struct SyncReport {
     int pushed = 0, duplicates = 0, set_aside = 0, conflicts = 0;
     int pulled = 0, removed = 0, blobs_uploaded = 0;
+    int requeued_after_restore = 0;  // changes sent again because the server was restored from a backup
     std::int64_t outbox_left = 0, blobs_left = 0;
     bool pull_complete = false;
     bool complete() const { return outbox_left == 0 && blobs_left == 0 && pull_complete; }
@@ -60,6 +61,9 @@ public:
         std::function<void(const SyncProgress&)> on_progress;
         std::function<void(std::chrono::milliseconds)> sleep;  // tests inject; default sleeps
         TransportFactory transport;  // default: CurlTransport::make
+        // How long acknowledged changes are kept to send again should the server be restored from
+        // a backup older than them (docs/OPERATIONS.md: back up more often than this).
+        std::chrono::seconds keep_acked{90 * 24 * 3600};
     };
 
     SyncClient(DeviceProfile& profile, Config cfg);
@@ -76,7 +80,11 @@ private:
     Result<HttpReply> call(const std::string& method, const std::string& path, const std::string& body,
                            std::map<std::string, std::string> headers = {});
     // An error with a status was the server's answer; without one (0) the device's own failure.
-    Result<pb::SyncResponse> post_sync(const pb::SyncRequest& req, long* http_status);
+    // The request carries the server generation the device knows; an answer `generation_changed`
+    // applied nothing and is returned for the caller to recover and ask again.
+    Result<pb::SyncResponse> post_sync(pb::SyncRequest req, long* http_status);
+    // The server was restored from a backup: re-queue what it may lack and re-pull everything.
+    Status recover_after_restore(const pb::SyncResponse& resp, SyncReport& rep);
     Status push(SyncReport& rep);
     Status upload_blobs(SyncReport& rep);
     Status upload_blob(const BlobItem& b, SyncReport& rep);
@@ -88,6 +96,7 @@ private:
     Config m_cfg;
     std::unique_ptr<HttpTransport> m_http;
     std::mt19937_64 m_rng;
+    bool m_recovered_in_pull = false;  // this pass's pull found a restore: push again before it ends
 };
 
 }  // namespace ducha::sync

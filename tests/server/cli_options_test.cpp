@@ -69,6 +69,7 @@ TEST_CASE("ducha-server and ducha-bench refuse a misspelt option with their usag
              {server, "init --data '" + (tmp / "d").string() + "' --dmeo", "ducha-server init"},
              {server, "serve --data '" + (tmp / "d").string() + "' --listn 127.0.0.1:0", "ducha-server serve"},
              {server, "backup --data '" + (tmp / "d").string() + "' --too x", "ducha-server backup"},
+             {server, "restore --data '" + (tmp / "d").string() + "' --form x", "ducha-server restore"},
              {bench, "ingest --devices 1 --report 1", "ducha-bench ingest"}}) {
         auto [rc, said] = run_program(bin, args);
         INFO(bin << " " << args << " -> " << rc << ": " << said);

@@ -79,6 +79,12 @@ Item {
             verify(text.indexOf("%") < 0, "no percentage without a total: " + text)
         }
 
+        function test_recovering_after_a_server_restore_says_so() {
+            var b = makeBanner({ syncState: "syncing", phase: "recover", done: 7, total: 7 })
+            var text = textOf(b)
+            verify(text.indexOf("restored from a backup") >= 0, text)
+        }
+
         function test_waiting_mentions_changes_and_photos() {
             var b = makeBanner({ syncState: "waiting", pending: 4, photos: 7 })
             var text = textOf(b)
