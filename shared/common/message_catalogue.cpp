@@ -1170,6 +1170,9 @@ constexpr MessageRow kRows[] = {
     {Msg::data_dir_in_use, "data_dir_in_use",
      "另一个 ducha-server 正在使用 {0}：请先停止它",
      "another ducha-server is running on {0}: stop it first"},
+    {Msg::stored_record_damaged, "stored_record_damaged",
+     "本机存储的记录 {0}/{1} 已损坏，无法解密（{2}）",
+     "the stored record {0}/{1} is damaged and cannot be decrypted ({2})"},
 };
 
 }  // namespace

@@ -408,6 +408,7 @@ enum class Msg : std::uint16_t {
     backup_version_unknown,
     cannot_write_backup,
     data_dir_in_use,
+    stored_record_damaged,
 };
 
 // One row of the catalogue.

@@ -62,6 +62,7 @@ Result<DeviceProfile> DeviceProfile::open(const fs::path& dir, Keystore& keystor
     if (!key) return fail(key.error());
     auto st = LocalStore::open(dir / "device.db");
     if (!st) return fail(st.error());
+    if (auto s = st->seal_sensitive_payloads(*key); !s) return fail(s.error());
     return DeviceProfile{dir, std::move(*st), std::move(*key)};
 }
 

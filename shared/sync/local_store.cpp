@@ -1,10 +1,13 @@
 #include "shared/sync/local_store.h"
 
+#include <tuple>
+
 #include "shared/common/clock.h"
 #include "shared/crypto/sha256.h"
 #include "shared/store/statement.h"
 #include "shared/store/transaction.h"
 #include "shared/sync/local_schema.h"
+#include "shared/sync/payload_seal.h"
 
 namespace ducha::sync {
 
@@ -13,19 +16,25 @@ using store::Transaction;
 
 namespace {
 
-pb::Record read_record(const Statement& st) {
+Result<pb::Record> read_record(const Statement& st, const PayloadSeal* seal) {
     pb::Record r;
     r.set_collection(st.col_text(0));
     r.set_id(st.col_text(1));
     r.set_version(st.col_int(2));
-    r.set_payload(st.col_blob(3));
+    if (seal) {
+        auto payload = seal->open(r.collection(), r.id(), st.col_blob(3));
+        if (!payload) return fail(payload.error());
+        r.set_payload(std::move(*payload));
+    } else {
+        r.set_payload(st.col_blob(3));
+    }
     r.set_deleted(st.col_int(4) != 0);
     r.set_seq(st.col_int(5));
     r.set_updated_at(st.col_int(6));
     return r;
 }
 
-OutboxItem read_outbox(const Statement& st) {
+Result<OutboxItem> read_outbox(const Statement& st, const PayloadSeal* seal) {
     OutboxItem it;
     it.client_seq = static_cast<std::uint64_t>(st.col_int(0));
     auto& m = it.mutation;
@@ -33,7 +42,13 @@ OutboxItem read_outbox(const Statement& st) {
     m.set_collection(st.col_text(1));
     m.set_id(st.col_text(2));
     m.set_base_version(st.col_int(3));
-    m.set_payload(st.col_blob(4));
+    if (seal) {
+        auto payload = seal->open(m.collection(), m.id(), st.col_blob(4));
+        if (!payload) return fail(payload.error());
+        m.set_payload(std::move(*payload));
+    } else {
+        m.set_payload(st.col_blob(4));
+    }
     m.set_deleted(st.col_int(5) != 0);
     m.set_hlc(static_cast<std::uint64_t>(st.col_int(6)));
     std::string fields = st.col_text(7);
@@ -55,12 +70,13 @@ constexpr std::string_view kOutboxCols =
     "SELECT client_seq, collection, id, base_version, payload, deleted, hlc, changed_fields, created_at, state, "
     "attempts, error_code, error_message FROM outbox ";
 
-Status put_record(store::Database& db, const pb::Record& r) {
+Status put_record(store::Database& db, const pb::Record& r, const PayloadSeal* seal) {
     auto& st = db.cached(
         "INSERT INTO record(collection, id, version, payload, deleted, seq, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7) "
         "ON CONFLICT(collection, id) DO UPDATE SET version=excluded.version, payload=excluded.payload, "
         "deleted=excluded.deleted, seq=excluded.seq, updated_at=excluded.updated_at");
-    st.bind(1, r.collection()).bind(2, r.id()).bind(3, r.version()).bind_blob(4, r.payload()).bind(5, r.deleted());
+    const std::string stored = seal ? seal->seal(r.collection(), r.id(), r.payload()) : r.payload();
+    st.bind(1, r.collection()).bind(2, r.id()).bind(3, r.version()).bind_blob(4, stored).bind(5, r.deleted());
     st.bind(6, r.seq()).bind(7, r.updated_at());
     return st.run();
 }
@@ -97,7 +113,11 @@ Result<std::optional<pb::Record>> LocalStore::get(std::string_view collection, c
     auto row = st.step();
     if (!row) return fail(row.error());
     std::optional<pb::Record> r;
-    if (*row) r = read_record(st);
+    if (*row) {
+        auto rec = read_record(st, seal());
+        if (!rec) return fail(rec.error());
+        r = std::move(*rec);
+    }
     st.reset();
     return r;
 }
@@ -111,7 +131,9 @@ Result<std::vector<pb::Record>> LocalStore::list(std::string_view collection, bo
         auto row = st.step();
         if (!row) return fail(row.error());
         if (!*row) break;
-        out.push_back(read_record(st));
+        auto rec = read_record(st, seal());
+        if (!rec) return fail(rec.error());
+        out.push_back(std::move(*rec));
     }
     return out;
 }
@@ -125,7 +147,7 @@ Status LocalStore::apply_remote(const pb::Record& rec) {
     busy.reset();
     if (pending) return {};  // our queued change is newer for us; the server's answer to it will follow
     if (rec.deleted() && rec.payload().empty()) return remove(rec.collection(), rec.id());
-    return put_record(m_db, rec);
+    return put_record(m_db, rec, seal());
 }
 
 Status LocalStore::remove(std::string_view collection, const std::string& id) {
@@ -141,12 +163,16 @@ Result<Bytes> LocalStore::digest() {
         auto row = st.step();
         if (!row) return fail(row.error());
         if (!*row) break;
-        h.update(st.col_text(0));
+        const std::string collection = st.col_text(0), id = st.col_text(1);
+        // The digest is of what the record says, the same on every device whatever it seals.
+        auto payload = seal() ? seal()->open(collection, id, st.col_blob(3)) : Result<std::string>{st.col_blob(3)};
+        if (!payload) return fail(payload.error());
+        h.update(collection);
         h.update(std::string_view("\0", 1));
-        h.update(st.col_text(1));
+        h.update(id);
         h.update(std::string_view("\0", 1));
         h.update(std::to_string(st.col_int(2)));
-        h.update(crypto::sha256(st.col_blob(3)));
+        h.update(crypto::sha256(*payload));
     }
     return h.finish();
 }
@@ -159,7 +185,8 @@ Result<std::uint64_t> LocalStore::enqueue(pb::Mutation m) {
     auto& ins = m_db.cached(
         "INSERT INTO outbox(collection, id, base_version, payload, deleted, hlc, changed_fields, created_at) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-    ins.bind(1, m.collection()).bind(2, m.id()).bind(3, m.base_version()).bind_blob(4, m.payload());
+    const std::string stored = seal() ? seal()->seal(m.collection(), m.id(), m.payload()) : m.payload();
+    ins.bind(1, m.collection()).bind(2, m.id()).bind(3, m.base_version()).bind_blob(4, stored);
     ins.bind(5, m.deleted()).bind(6, static_cast<std::int64_t>(m.hlc())).bind(7, fields).bind(8, unix_seconds_now());
     if (auto r = ins.run(); !r) return fail(r.error());
     auto seq = static_cast<std::uint64_t>(m_db.last_insert_rowid());
@@ -169,7 +196,7 @@ Result<std::uint64_t> LocalStore::enqueue(pb::Mutation m) {
     local.set_version(m.base_version() + 1);
     local.set_payload(m.payload());
     local.set_deleted(m.deleted());
-    if (auto r = put_record(m_db, local); !r) return fail(r.error());
+    if (auto r = put_record(m_db, local, seal()); !r) return fail(r.error());
     if (auto r = tx.commit(); !r) return fail(r.error());
     return seq;
 }
@@ -182,7 +209,9 @@ Result<std::vector<OutboxItem>> LocalStore::pending(int limit) {
         auto row = st.step();
         if (!row) return fail(row.error());
         if (!*row) break;
-        out.push_back(read_outbox(st));
+        auto item = read_outbox(st, seal());
+        if (!item) return fail(item.error());
+        out.push_back(std::move(*item));
     }
     return out;
 }
@@ -195,7 +224,9 @@ Result<std::vector<OutboxItem>> LocalStore::outbox(bool include_set_aside) {
         auto row = st.step();
         if (!row) return fail(row.error());
         if (!*row) break;
-        out.push_back(read_outbox(st));
+        auto item = read_outbox(st, seal());
+        if (!item) return fail(item.error());
+        out.push_back(std::move(*item));
     }
     return out;
 }
@@ -217,8 +248,9 @@ Status LocalStore::acked(std::uint64_t client_seq, const pb::Ack& ack) {
     auto row = get.step();
     if (!row) return fail(row.error());
     if (!*row) return tx.commit();  // already handled
-    auto item = read_outbox(get);
+    auto item = read_outbox(get, seal());
     get.reset();
+    if (!item) return fail(item.error());
     // Kept with the server's seq, in case the server is restored from a backup that lacks it.
     auto& keep = m_db.cached(
         "INSERT OR REPLACE INTO acked_change(client_seq, collection, id, base_version, payload, deleted, hlc, "
@@ -233,25 +265,25 @@ Status LocalStore::acked(std::uint64_t client_seq, const pb::Ack& ack) {
     // flight): the replica then keeps that newer optimistic copy and its version, or the next
     // change would start from an old version and lose to its own predecessor as a conflict.
     auto& later = m_db.cached("SELECT 1 FROM outbox WHERE collection=?1 AND id=?2 AND state='pending' LIMIT 1");
-    later.bind(1, item.mutation.collection()).bind(2, item.mutation.id());
+    later.bind(1, item->mutation.collection()).bind(2, item->mutation.id());
     auto queued = later.step();
     later.reset();
     if (!queued) return fail(queued.error());
     if (ack.has_current() && !*queued) {
-        if (auto r = put_record(m_db, ack.current()); !r) return r;
+        if (auto r = put_record(m_db, ack.current(), seal()); !r) return r;
     } else {
         // Our optimistic copy is now the server's version (never older than one still queued).
         auto& up = m_db.cached("UPDATE record SET version=MAX(version, ?3), seq=MAX(seq, ?4) WHERE collection=?1 AND id=?2");
-        up.bind(1, item.mutation.collection()).bind(2, item.mutation.id()).bind(3, ack.version()).bind(4, ack.seq());
+        up.bind(1, item->mutation.collection()).bind(2, item->mutation.id()).bind(3, ack.version()).bind(4, ack.seq());
         if (auto r = up.run(); !r) return r;
     }
     if (ack.has_receipt()) {
         pb::Record rc;
         rc.set_collection("receipt");
-        rc.set_id(item.mutation.id());
+        rc.set_id(item->mutation.id());
         rc.set_version(1);
         rc.set_payload(ack.receipt().SerializeAsString());
-        if (auto r = put_record(m_db, rc); !r) return r;
+        if (auto r = put_record(m_db, rc, seal()); !r) return r;
     }
     return tx.commit();
 }
@@ -264,16 +296,17 @@ Status LocalStore::set_aside(std::uint64_t client_seq, std::string_view code, st
 }
 
 Status LocalStore::undo_local(std::uint64_t client_seq, const pb::Record* server_current) {
-    if (server_current) return put_record(m_db, *server_current);
+    if (server_current) return put_record(m_db, *server_current, seal());
     Statement get{m_db, std::string(kOutboxCols) + "WHERE client_seq=?1"};
     get.bind(1, client_seq);
     auto row = get.step();
     if (!row) return fail(row.error());
     if (!*row) return {};
-    auto item = read_outbox(get);
+    auto item = read_outbox(get, seal());
     get.reset();
-    if (item.mutation.base_version() != 0) return {};  // the server's copy will come with the next pull
-    return remove(item.mutation.collection(), item.mutation.id());
+    if (!item) return fail(item.error());
+    if (item->mutation.base_version() != 0) return {};  // the server's copy will come with the next pull
+    return remove(item->mutation.collection(), item->mutation.id());
 }
 
 Status LocalStore::note_attempt(const std::vector<std::uint64_t>& seqs, std::string_view error) {
@@ -357,6 +390,49 @@ Result<int> LocalStore::recover_after_restore(std::string_view generation, std::
     if (auto r = set_meta("server_generation", generation); !r) return fail(r.error());
     if (auto r = tx.commit(); !r) return fail(r.error());
     return requeued;
+}
+
+Status LocalStore::seal_sensitive_payloads(Bytes key32) {
+    m_seal = std::make_shared<PayloadSeal>(std::move(key32));
+    auto done = meta("payloads_sealed");
+    if (!done) return fail(done.error());
+    if (*done && **done == "1") return {};
+    // A profile made before payloads were sealed: its plain rows are sealed once, all in one go.
+    Transaction tx{m_db};
+    if (!tx.begun()) return tx.begun();
+    std::size_t sealed_now = 0;
+    for (const char* table : {"record", "outbox", "acked_change"}) {
+        // The replica's rows are named by (collection, id), the queues' by client_seq.
+        const bool replica = std::string_view(table) == "record";
+        std::vector<std::tuple<std::string, std::string, std::string, std::int64_t>> plain;
+        {
+            Statement st{m_db, std::string("SELECT collection, id, payload, ") + (replica ? "0" : "client_seq") +
+                                   " FROM " + table + " WHERE collection IN ('report','user','complaint','case')"};
+            for (;;) {
+                auto row = st.step();
+                if (!row) return fail(row.error());
+                if (!*row) break;
+                std::string payload = st.col_blob(2);
+                if (!PayloadSeal::is_sealed(payload))
+                    plain.emplace_back(st.col_text(0), st.col_text(1), std::move(payload), st.col_int(3));
+            }
+        }
+        Statement up{m_db, std::string("UPDATE ") + table + " SET payload=?1 WHERE " +
+                               (replica ? "collection=?2 AND id=?3" : "client_seq=?4")};
+        sealed_now += plain.size();
+        for (const auto& [collection, id, payload, client_seq] : plain) {
+            up.bind_blob(1, m_seal->seal(collection, id, payload));
+            if (replica) up.bind(2, collection).bind(3, id);
+            else up.bind(4, client_seq);
+            if (auto r = up.run(); !r) return r;
+        }
+    }
+    if (auto r = set_meta("payloads_sealed", "1"); !r) return r;
+    if (auto r = tx.commit(); !r) return r;
+    if (sealed_now == 0) return {};
+    // The plain bytes would linger in free pages and old log frames: rewrite the file without them.
+    if (auto r = m_db.exec("VACUUM"); !r) return r;
+    return m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 Status LocalStore::prune_acked(std::int64_t acked_before) {

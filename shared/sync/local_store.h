@@ -3,6 +3,7 @@
 // acknowledged, evidence files waiting to upload, and sync metadata. Every change the user makes
 // goes through enqueue(), which writes the local record and the outbox entry in one transaction.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
 #include "shared/store/database.h"
+#include "shared/sync/payload_seal.h"
 
 namespace ducha::sync {
 
@@ -37,6 +39,10 @@ public:
     static Result<LocalStore> open(const std::filesystem::path& db_path);
 
     store::Database& db() { return m_db; }
+
+    // From now on the payloads of reports, users, complaints and cases are sealed at rest with this
+    // key (shared/sync/payload_seal.h), and any still stored plain are sealed now, once.
+    [[nodiscard]] Status seal_sensitive_payloads(Bytes key32);
 
     // --- meta (strings and bytes)
     Result<std::optional<std::string>> meta(std::string_view key);
@@ -90,7 +96,9 @@ public:
 
 private:
     explicit LocalStore(store::Database db) : m_db(std::move(db)) {}
+    const PayloadSeal* seal() const { return m_seal.get(); }
     store::Database m_db;
+    std::shared_ptr<const PayloadSeal> m_seal;  // none: payloads are stored as they are
 };
 
 }  // namespace ducha::sync

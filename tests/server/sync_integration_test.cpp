@@ -932,25 +932,26 @@ TEST_CASE("verify detects a changed report, a changed photo and a broken chain",
         CHECK(contains(v.out, "checked 2 reports, 2 receipts, 1 photos"));
     }
     const auto db_path = prof / "device.db";
+    // Through the profile's own key: report payloads are sealed at rest, and this tamperer writes
+    // the database as the app would (a damaged ciphertext is a different failure).
     auto read_payload = [&](const std::string& id) {
-        auto db = store::Database::open(db_path);
-        REQUIRE(db.has_value());
-        store::Statement st{*db, "SELECT payload FROM record WHERE collection='report' AND id=?1"};
-        st.bind(1, id);
-        auto row = st.step();
-        REQUIRE(row.has_value());
-        REQUIRE(*row);
-        return st.col_blob(0);
+        auto p = sync::DeviceProfile::open(prof);
+        REQUIRE(p.has_value());
+        auto rec = p->store().get("report", id);
+        REQUIRE(rec.has_value());
+        REQUIRE(rec->has_value());
+        return (*rec)->payload();
     };
     auto write_payload = [&](const std::string& id, const std::string& payload) {
-        auto db = store::Database::open(db_path);
-        REQUIRE(db.has_value());
-        store::Statement st{*db, "UPDATE record SET payload=?2 WHERE collection='report' AND id=?1"};
-        st.bind(1, id).bind_blob(2, payload);
-        REQUIRE(st.run().has_value());
-        REQUIRE(db->changes() == 1);
+        auto p = sync::DeviceProfile::open(prof);
+        REQUIRE(p.has_value());
+        auto rec = p->store().get("report", id);
+        REQUIRE(rec.has_value());
+        REQUIRE(rec->has_value());
+        pb::Record changed = **rec;
+        changed.set_payload(payload);
+        REQUIRE(p->store().apply_remote(changed).has_value());
     };
-
     SECTION("a report changed after signing") {
         const std::string original = read_payload(r1);
         auto r = parse_as<pb::Report>(original);

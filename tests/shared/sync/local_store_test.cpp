@@ -179,3 +179,106 @@ TEST_CASE("an ack does not take the replica back while a later change of the sam
     CHECK((*rec)->version() == 3);
     CHECK((*rec)->payload() == "in_progress+server");
 }
+
+namespace {
+
+// Everything SQLite keeps on disk for a database: the file and its write-ahead log.
+std::string raw_bytes(const fs::path& db) {
+    std::string all;
+    for (const auto& p : {db, fs::path(db.string() + "-wal")}) {
+        std::ifstream in(p, std::ios::binary);
+        all.append(std::istreambuf_iterator<char>(in), {});
+    }
+    return all;
+}
+
+std::string user_payload(const std::string& phone) {
+    pb::User u;
+    u.set_name("志愿者");
+    u.set_role("volunteer");
+    u.set_phone(phone);
+    return u.SerializeAsString();
+}
+
+std::string report_payload(const std::string& notes) {
+    pb::Report r;
+    r.set_task_id("t1");
+    r.set_covert(true);
+    r.set_notes(notes);
+    return r.SerializeAsString();
+}
+
+}  // namespace
+
+TEST_CASE("reports' notes and users' phone numbers are sealed at rest, in the replica and the queues",
+          "[sync][local][seal]") {
+    TempDir d;
+    const auto path = d.path / "device.db";
+    const std::string phone = "13800001234", notes = "暗访：后门有学生进出 covert-note-7f3a";
+    const Bytes key = crypto::random_bytes(32);
+    std::string digest_plain;
+    {
+        // A profile from before sealing: plain rows in the replica, the outbox and the acknowledged log.
+        auto s = LocalStore::open(path);
+        REQUIRE(s);
+        pb::Record u;
+        u.set_collection("user");
+        u.set_id("u1");
+        u.set_version(1);
+        u.set_payload(user_payload(phone));
+        REQUIRE(s->apply_remote(u));
+        auto acked = s->enqueue(change("report", "r1", 0, report_payload(notes)));
+        REQUIRE(acked);
+        pb::Ack ack;
+        ack.set_client_seq(*acked);
+        ack.set_seq(10);
+        ack.set_version(1);
+        REQUIRE(s->acked(*acked, ack));
+        REQUIRE(s->enqueue(change("report", "r2", 0, report_payload(notes + "-2"))));
+        REQUIRE(s->enqueue(change("task", "t1", 0, "task words stay plain")));
+        digest_plain = *s->digest();
+    }
+    CHECK(raw_bytes(path).find(phone) != std::string::npos);  // the check below can see them
+
+    auto s = LocalStore::open(path);
+    REQUIRE(s);
+    REQUIRE(s->seal_sensitive_payloads(key));
+    // Nothing personal is left in the files, yet everything reads back as it was.
+    pb::Record more;
+    more.set_collection("user");
+    more.set_id("u2");
+    more.set_version(1);
+    more.set_payload(user_payload("13900005678"));
+    REQUIRE(s->apply_remote(more));
+    const std::string raw = raw_bytes(path);
+    CHECK(raw.find(phone) == std::string::npos);
+    CHECK(raw.find("13900005678") == std::string::npos);
+    CHECK(raw.find("covert-note-7f3a") == std::string::npos);
+    CHECK(raw.find("task words stay plain") != std::string::npos);
+    pb::User u;
+    REQUIRE(u.ParseFromString((*s->get("user", "u1"))->payload()));
+    CHECK(u.phone() == phone);
+    auto queued = s->outbox();
+    REQUIRE(queued);
+    REQUIRE(queued->size() == 2);
+    pb::Report r;
+    REQUIRE(r.ParseFromString(queued->at(0).mutation.payload()));
+    CHECK(r.notes() == notes + "-2");
+    REQUIRE(s->remove("user", "u2"));
+    CHECK(*s->digest() == digest_plain);  // the digest is of the content, sealed or not
+
+    // The acknowledged report comes back into the outbox readable after a restore.
+    auto requeued = s->recover_after_restore("g2", 5);
+    REQUIRE(requeued);
+    CHECK(*requeued == 1);
+    auto back = s->outbox();
+    REQUIRE(back);
+    REQUIRE(r.ParseFromString(back->at(0).mutation.payload()));
+    CHECK(r.notes() == notes);
+
+    // A sealed payload copied onto another record does not open there.
+    REQUIRE(s->db().exec("UPDATE record SET payload=(SELECT payload FROM record WHERE id='u1') WHERE id='r2'"));
+    auto moved = s->get("report", "r2");
+    REQUIRE_FALSE(moved);
+    CHECK(moved.error().code == Errc::integrity);
+}
