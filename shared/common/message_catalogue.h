@@ -400,6 +400,11 @@ enum class Msg : std::uint16_t {
     use_get,
     only_admins_and_supervisors_may,
     supervisors_may_read_refused_and,
+    file_step_failed,
+    file_exists_was_kept,
+    default_upload_limit,
+    too_many_unfinished_uploads,
+    unfinished_uploads_too_large,
 };
 
 // One row of the catalogue.
