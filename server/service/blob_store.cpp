@@ -184,12 +184,14 @@ std::size_t BlobStore::sweep_stale(std::int64_t now_s) {
     std::size_t removed = 0;
     std::error_code ec;
     for (auto it = fs::directory_iterator(m_dir / "partial", ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // Under the blob's lock, so a chunk arriving now finds its file whole or gone, never both.
+        std::lock_guard lk(lock_for(name.substr(0, 64)));
         std::error_code tec;
-        const auto written = it->last_write_time(tec);
+        const auto written = fs::last_write_time(it->path(), tec);
         if (tec) continue;
         // file_time_type's clock is the filesystem's; compare on the system clock.
-        const auto written_sys = std::chrono::file_clock::to_sys(written);
-        if (written_sys >= cutoff) continue;
+        if (std::chrono::file_clock::to_sys(written) >= cutoff) continue;
         std::error_code rm;
         if (fs::remove(it->path(), rm)) ++removed;
     }
