@@ -3,6 +3,7 @@
 #include <openssl/ssl.h>
 
 #include <algorithm>
+#include <any>
 #include <atomic>
 #include <cctype>
 #include <condition_variable>
@@ -183,6 +184,8 @@ private:
     void do_read() {
         m_state = State::reading;
         m_parser.emplace();
+        m_body_limit = cfg().max_body;
+        m_verdict.reset();
         m_parser->body_limit(cfg().max_body);
         m_parser->header_limit(kHeaderLimit);
         // one deadline for header, optional 100-continue and body together
@@ -194,6 +197,7 @@ private:
 
     void on_header(error_code ec, std::size_t) {
         if (ec) return on_read_error(ec);
+        if (cfg().header_check && !check_header()) return;
         const auto& req = m_parser->get();
         if (!m_parser->is_done() && req.version() >= 11 && iequals(req[http::field::expect], "100-continue")) {
             // the body fits (the limit was checked on the header): ask for it without the
@@ -203,6 +207,57 @@ private:
             return;
         }
         do_read_body();
+    }
+
+    // The application's word on the headers: a refusal is sent with the body unread; otherwise the
+    // body limit becomes the request's own. False when the request was answered here.
+    bool check_header() {
+        BodyPolicy policy;
+        const auto& msg = m_parser->get();
+        try {
+            HttpRequest head = request_of(msg);
+            policy = cfg().header_check(head);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "ducha http: header check failed on %s: %s\n", m_remote.c_str(), e.what());
+            policy.refusal = json_error(500, "internal", Msg::default_internal, {});
+        }
+        m_body_limit = policy.max_body;
+        m_verdict = std::move(policy.verdict);
+        if (!policy.refusal && m_parser->content_length().value_or(0) > policy.max_body) {
+            ++m_shared->requests;
+            m_version = msg.version();
+            m_keep_alive = false;
+            m_request_is_head = false;
+            send_error(413, "too_large", Msg::request_body_exceeds_bytes, {std::to_string(policy.max_body)});
+            return false;
+        }
+        if (policy.refusal) {
+            ++m_shared->requests;
+            m_version = msg.version();
+            m_keep_alive = false;  // the unread body would be read as the next request
+            m_request_is_head = msg.method() == http::verb::head;
+            m_close_after = true;
+            m_state = State::handling;
+            send(std::move(*policy.refusal));
+            return false;
+        }
+        m_parser->body_limit(policy.max_body);  // a chunked body is counted as it arrives
+        return true;
+    }
+
+    // The request line and headers as the application sees them.
+    static HttpRequest request_of(const http::request<http::string_body>& msg) {
+        HttpRequest req;
+        req.method = std::string(msg.method_string());
+        req.target = std::string(msg.target());
+        const auto q = req.target.find('?');
+        req.path = req.target.substr(0, q);
+        if (q != std::string::npos) req.query = req.target.substr(q + 1);
+        for (const auto& f : msg) {
+            auto [it, inserted] = req.headers.try_emplace(lower(f.name_string()), std::string(f.value()));
+            if (!inserted) it->second.append(", ").append(f.value());
+        }
+        return req;
     }
 
     void on_continue(error_code ec, std::size_t) {
@@ -224,7 +279,7 @@ private:
         }
         m_keep_alive = false;
         m_request_is_head = false;
-        const auto max = std::to_string(cfg().max_body);
+        const auto max = std::to_string(m_body_limit);
         if (ec == http::error::body_limit) {
             ++m_shared->requests;
             return send_error(413, "too_large", Msg::request_body_exceeds_bytes, {max});
@@ -287,16 +342,9 @@ private:
             m_keep_alive = msg.keep_alive();
             m_request_is_head = msg.method() == http::verb::head;
 
-            HttpRequest req;
-            req.method = std::string(msg.method_string());
-            req.target = std::string(msg.target());
-            const auto q = req.target.find('?');
-            req.path = req.target.substr(0, q);
-            if (q != std::string::npos) req.query = req.target.substr(q + 1);
-            for (const auto& f : msg) {
-                auto [it, inserted] = req.headers.try_emplace(lower(f.name_string()), std::string(f.value()));
-                if (!inserted) it->second.append(", ").append(f.value());
-            }
+            HttpRequest req = request_of(msg);
+            req.verdict = std::move(m_verdict);
+            m_verdict.reset();
             req.body = std::move(msg.body());
             req.remote = m_remote;
             m_shared->handler(std::move(req), [slot](HttpResponse r) { slot->respond(std::move(r)); });
@@ -314,12 +362,45 @@ private:
         if (m_state != State::handling) return;
         m_state = State::writing;
         try {
+            if (!r.body_file.empty() && r.status == 200 && r.body.empty()) {
+                if (auto file = open_body_file(r.body_file)) {
+                    const bool headers_only = r.head_only || m_request_is_head;
+                    auto head = build(std::move(r));
+                    m_file_response.emplace();
+                    m_file_response->base() = std::move(head.base());
+                    m_file_response->content_length(file->size());
+                    if (!headers_only) {
+                        m_file_response->body() = std::move(*file);
+                        lowest().expires_after(cfg().write_timeout);
+                        http::async_write(m_stream, *m_file_response,
+                                          beast::bind_front_handler(&Session::on_write, shared_from_this()));
+                        return;
+                    }
+                    // HEAD: the file's length, no body.
+                    http::response<http::empty_body> empty{m_file_response->base()};
+                    m_file_response.reset();
+                    m_head_response.emplace(std::move(empty));
+                    lowest().expires_after(cfg().write_timeout);
+                    http::async_write(m_stream, *m_head_response,
+                                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+                    return;
+                }
+                r = json_error(500, "internal", Msg::default_internal, {});
+            }
             m_response.emplace(build(std::move(r)));
         } catch (const std::exception&) {
             return;  // cannot even form a response: the connection closes
         }
         lowest().expires_after(cfg().write_timeout);
         http::async_write(m_stream, *m_response, beast::bind_front_handler(&Session::on_write, shared_from_this()));
+    }
+
+    static std::optional<http::file_body::value_type> open_body_file(const std::filesystem::path& p) {
+        http::file_body::value_type file;
+        error_code ec;
+        file.open(p.c_str(), beast::file_mode::scan, ec);
+        if (ec) return std::nullopt;
+        return file;
     }
 
     http::response<http::string_body> build(HttpResponse r) {
@@ -357,6 +438,8 @@ private:
 
     void on_write(error_code ec, std::size_t) {
         m_response.reset();
+        m_file_response.reset();
+        m_head_response.reset();
         if (ec) return;
         if (m_close_after || m_shared->draining) return do_shutdown();
         m_first = false;
@@ -380,8 +463,12 @@ private:
     std::optional<http::request_parser<http::string_body>> m_parser;
     std::optional<http::response<http::empty_body>> m_continue;
     std::optional<http::response<http::string_body>> m_response;
+    std::optional<http::response<http::file_body>> m_file_response;   // a body streamed from a file
+    std::optional<http::response<http::empty_body>> m_head_response;  // HEAD of such a body
     std::string m_remote;
     std::chrono::steady_clock::time_point m_deadline;
+    std::size_t m_body_limit = 0;  // this request's, for the 413's words
+    std::any m_verdict;            // the header check's, until the handler gets it
     State m_state = State::starting;
     unsigned m_version = 11;
     bool m_keep_alive = false;

@@ -1,12 +1,14 @@
 #pragma once
 // The server's HTTPS transport: TLS 1.2+, HTTP/1.1 keep-alive, request -> response.
 // It knows nothing of the application; the Handler decides everything about a request.
+#include <any>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,6 +26,8 @@ struct HttpRequest {
     std::map<std::string, std::string> headers;  // lower-case names; repeated fields joined by ", "
     std::string body;
     std::string remote;   // "127.0.0.1:54321" or "[::1]:54321"
+    // What the HeaderCheck learned from the headers (who is calling), for the Handler.
+    std::any verdict;
 
     std::string header(std::string_view lower_name) const;  // "" if absent
 };
@@ -36,6 +40,9 @@ struct HttpResponse {
     // ignored here; "Connection: close" closes the connection after this response.
     std::vector<std::pair<std::string, std::string>> headers;
     bool head_only = false;  // send headers (Content-Length of body) but no body; forced for HEAD
+    // When set on a 200 with an empty body: the body is this file, streamed from disk as it is
+    // written out (never whole in memory). A file that cannot be opened gets a 500.
+    std::filesystem::path body_file;
 };
 
 // Must be called once (later calls are ignored); callable from any thread. If every copy is
@@ -45,11 +52,22 @@ using Respond = std::function<void(HttpResponse)>;
 // for long: respond later from another thread instead.
 using Handler = std::function<void(HttpRequest&&, Respond)>;
 
+// What the application decides from a request's headers, before any of its body is read.
+struct BodyPolicy {
+    std::size_t max_body = 0;             // this request's body limit (over it: 413 too_large)
+    std::optional<HttpResponse> refusal;  // answered at once, the body unread (the connection closes)
+    std::any verdict;                     // handed to the Handler as HttpRequest::verdict
+};
+// Called on an I/O thread with the request's headers (no body yet); must be quick.
+using HeaderCheck = std::function<BodyPolicy(const HttpRequest&)>;
+
 struct HttpServerConfig {
     std::string host = "127.0.0.1";  // an IPv4/IPv6 address or a name to resolve
     std::uint16_t port = 0;          // 0: the OS picks
     std::filesystem::path cert_pem, key_pem;
-    std::size_t max_body = 16 * 1024 * 1024;
+    std::size_t max_body = 16 * 1024 * 1024;  // without a header_check; with one, its answer
+    // Sees each request's headers before its body is read: may refuse it, or set its body limit.
+    HeaderCheck header_check;
     std::chrono::seconds read_timeout{30};    // header+body of one request
     std::chrono::seconds idle_timeout{120};   // keep-alive idle
     std::chrono::seconds write_timeout{60};   // one response

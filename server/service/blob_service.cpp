@@ -8,8 +8,21 @@
 
 namespace ducha::server {
 
+namespace {
+constexpr std::int64_t kSweepEvery_s = 3600;
+}
+
 BlobService::BlobService(ServerContext& ctx)
-    : m_ctx(ctx), m_store(ctx.data_dir / "blobs", ctx.limits.max_blob_size) {}
+    : m_ctx(ctx), m_store(ctx.data_dir / "blobs", ctx.limits.max_blob_size, ctx.limits.uploads) {
+    sweep_if_due();
+}
+
+void BlobService::sweep_if_due() {
+    const std::int64_t now = m_ctx.clock->now_s();
+    std::int64_t due = m_next_sweep_s.load();
+    if (now < due || !m_next_sweep_s.compare_exchange_strong(due, now + kSweepEvery_s)) return;
+    m_ctx.counters.blob_partials_swept += m_store.sweep_stale(now);
+}
 
 Result<std::optional<BlobAccess>> BlobService::access(const Caller& c, const std::string& hex) {
     auto lease = m_ctx.readers->acquire();
@@ -51,9 +64,9 @@ void BlobService::head(Caller c, std::string hex, std::function<void(Result<std:
     });
 }
 
-void BlobService::get(Caller c, std::string hex, std::function<void(Result<std::optional<std::string>>)> done) {
+void BlobService::get(Caller c, std::string hex, std::function<void(Result<std::optional<std::filesystem::path>>)> done) {
     m_ctx.workers->post([this, c = std::move(c), hex = std::move(hex), done = std::move(done)] {
-        using Answer = std::optional<std::string>;
+        using Answer = std::optional<std::filesystem::path>;
         auto acc = access(c, hex);
         if (!acc) return done(fail(acc.error()));
         if (!*acc) {
@@ -62,21 +75,18 @@ void BlobService::get(Caller c, std::string hex, std::function<void(Result<std::
                 done(Answer{});
             });
         }
-        auto data = m_store.read(hex);
-        if (!data) {
-            if (data.error().code == Errc::not_found) return done(Answer{});  // referenced, not uploaded yet
-            return done(fail(data.error()));
-        }
-        if (!(*acc)->covert) return done(Answer{std::move(*data)});
+        auto data = m_store.stored_file(hex);
+        if (!data) return done(fail(data.error()));
+        if (!*data) return done(Answer{});  // referenced, not uploaded yet
+        if (!(*acc)->covert) return done(std::move(*data));
         // A covert visit's evidence: the read is on record before a byte leaves.
         AuditEntry e = audit_entry(c, "blob.read", kAccepted);
         e.collection = (*acc)->collection;
         e.record_id = (*acc)->record_id;
         e.reason = "sha256 " + hex;
-        auto bytes = std::make_shared<std::string>(std::move(*data));
-        submit_audit(m_ctx, std::move(e), [bytes, done](Status s) {
+        submit_audit(m_ctx, std::move(e), [file = std::move(**data), done](Status s) {
             if (!s) return done(fail(s.error()));
-            done(Answer{std::move(*bytes)});
+            done(Answer{file});
         });
     });
 }
@@ -87,10 +97,12 @@ void BlobService::put(Caller c, std::string hex, std::uint64_t start, std::uint6
                          done = std::move(done)] {
         // Scope is looked up for every chunk, stored or not, so how long an answer takes does not
         // depend on whether an out-of-scope file exists.
+        sweep_if_due();
         auto acc = access(c, hex);
         if (!acc) return done(std::unexpected(wire::WireError{acc.error()}));
         auto st = m_store.put_chunk(hex, c.device_id, start, total, data, acc->has_value());
         if (st) return done(*st);
+        if (st.error().code == Errc::upload_limit) m_ctx.counters.blob_uploads_refused++;
         if (st.error().code != Errc::offset_mismatch) return done(std::unexpected(wire::WireError{st.error()}));
         // Not where this device's upload stands: say where it does, as a number (its own partial
         // file; none yet is 0), never inside the words.

@@ -6,6 +6,7 @@
 // device: only someone holding the bytes learns that an out-of-scope file is complete.
 // Every call runs on a worker thread (scope needs SQL, uploads fsync); `done` runs there or on the
 // writer thread.
+#include <atomic>
 #include <expected>
 #include <functional>
 #include <optional>
@@ -26,8 +27,9 @@ public:
     // The upload's state the caller may know: the stored file's when a record in their scope
     // references it, else their own device's unfinished upload; nullopt = not found.
     void head(Caller c, std::string hex, std::function<void(Result<std::optional<BlobStore::State>>)> done);
-    // The bytes, when a record in the caller's scope references a stored file; nullopt = not found.
-    void get(Caller c, std::string hex, std::function<void(Result<std::optional<std::string>>)> done);
+    // The stored file (its path, to stream it from), when a record in the caller's scope
+    // references it; nullopt = not found.
+    void get(Caller c, std::string hex, std::function<void(Result<std::optional<std::filesystem::path>>)> done);
     // One chunk of the caller's device's upload (see BlobStore::put_chunk). A chunk that does not
     // start where the device's upload stands is refused with Errc::offset_mismatch and that
     // offset as a typed value (the reply's Upload-Offset).
@@ -39,9 +41,13 @@ private:
     // Whether a record in c's scope references the blob, and which (on a pooled reader).
     Result<std::optional<BlobAccess>> access(const Caller& c, const std::string& hex);
     void refuse_read(const Caller& c, const std::string& action, const std::string& hex, std::function<void(Status)> then);
+    // Removes stale partial files when the last sweep is an hour old by the server's clock (at
+    // start-up, then as uploads arrive: a server nobody uploads to needs no room).
+    void sweep_if_due();
 
     ServerContext& m_ctx;
     BlobStore m_store;
+    std::atomic<std::int64_t> m_next_sweep_s{0};
 };
 
 }  // namespace ducha::server

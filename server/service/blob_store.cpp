@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <functional>
 
+#include "shared/common/durable_file.h"
 #include "shared/crypto/sha256.h"
 
 namespace ducha::server {
@@ -23,14 +25,6 @@ Error io_error(std::string_view what) {
     return Error{Errc::storage, Msg::io_failed, what, std::strerror(e)};
 }
 
-Status fsync_dir(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0) return fail(io_error("open dir"));
-    ::fsync(fd);
-    ::close(fd);
-    return {};
-}
-
 // A device id names a file: a server-made UUID as it is, anything else by its hash, so no id can
 // reach outside the partial directory or collide with another device's file.
 std::string device_file_tag(const std::string& device) {
@@ -43,7 +37,8 @@ std::string device_file_tag(const std::string& device) {
 
 }  // namespace
 
-BlobStore::BlobStore(fs::path dir, std::size_t max_size) : m_dir(std::move(dir)), m_max_size(max_size) {
+BlobStore::BlobStore(fs::path dir, std::size_t max_size, UploadLimits limits)
+    : m_dir(std::move(dir)), m_max_size(max_size), m_limits(limits) {
     fs::create_directories(m_dir / "partial");
     // Partial files named by hash alone come from before uploads were per device: no device can
     // resume them any more (their uploads start again), so they only take space.
@@ -99,11 +94,21 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
         }
     }
     std::uint64_t have = 0;
-    if (auto sz = fs::file_size(part, ec); !ec) have = sz;
+    bool fresh = true;
+    if (auto sz = fs::file_size(part, ec); !ec) {
+        have = sz;
+        fresh = false;
+    }
     if (start != have)  // the caller reads where this device's upload stands with partial_size()
         return fail(Errc::offset_mismatch, Msg::resume_upload_from_server_offset);
+    std::unique_lock admit(m_admit, std::defer_lock);
+    if (fresh) {
+        admit.lock();  // held until the partial file exists, so two new uploads cannot both fit
+        if (auto s = admit_new_upload(device, total); !s) return fail(s.error());
+    }
     int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (fd < 0) return fail(io_error("open"));
+    if (admit.owns_lock()) admit.unlock();
     std::size_t off = 0;
     while (off < data.size()) {
         ssize_t n = ::write(fd, data.data() + off, data.size() - off);
@@ -138,11 +143,67 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
         fs::remove(part, ec);
         return State{true, total};
     }
-    fs::create_directories(fin.parent_path(), ec);
+    // A new fan-out directory is itself a name in blobs/ that must reach the disk.
+    if (fs::create_directories(fin.parent_path(), ec)) {
+        if (auto r = sync_directory(m_dir); !r) return fail(r.error());
+    }
     fs::rename(part, fin, ec);
     if (ec) return fail(Errc::storage, Msg::rename_failed, ec.message());
-    if (auto r = fsync_dir(fin.parent_path()); !r) return fail(r.error());
+    // The file's new name and its old one's removal from partial/ must both survive a power cut:
+    // the upload is answered complete only after both directories are on disk.
+    if (auto r = sync_directory(fin.parent_path()); !r) return fail(r.error());
+    if (auto r = sync_directory(part.parent_path()); !r) return fail(r.error());
     return State{true, total};
+}
+
+Status BlobStore::admit_new_upload(const std::string& device, std::uint64_t total) {
+    const std::string suffix = "." + device_file_tag(device) + ".part";
+    std::size_t files = 0;
+    std::uint64_t bytes = 0;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(m_dir / "partial", ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() != 64 + suffix.size() || !name.ends_with(suffix)) continue;
+        std::error_code sec;
+        const auto sz = it->file_size(sec);
+        if (sec) continue;  // finished or swept meanwhile
+        ++files;
+        bytes += sz;
+    }
+    if (ec) return fail(Errc::storage, Msg::io_failed, (m_dir / "partial").string(), ec.message());
+    if (files >= m_limits.max_files_per_device)
+        return fail(Errc::upload_limit, Msg::too_many_unfinished_uploads, std::to_string(files));
+    if (bytes + total > m_limits.max_bytes_per_device)
+        return fail(Errc::upload_limit, Msg::unfinished_uploads_too_large,
+                    std::to_string(m_limits.max_bytes_per_device / (1024 * 1024)));
+    return {};
+}
+
+std::size_t BlobStore::sweep_stale(std::int64_t now_s) {
+    const auto cutoff = std::chrono::system_clock::time_point{std::chrono::seconds{now_s - m_limits.stale_after_s}};
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(m_dir / "partial", ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // Under the blob's lock, so a chunk arriving now finds its file whole or gone, never both.
+        std::lock_guard lk(lock_for(name.substr(0, 64)));
+        std::error_code tec;
+        const auto written = fs::last_write_time(it->path(), tec);
+        if (tec) continue;
+        // file_time_type's clock is the filesystem's; compare on the system clock.
+        if (std::chrono::file_clock::to_sys(written) >= cutoff) continue;
+        std::error_code rm;
+        if (fs::remove(it->path(), rm)) ++removed;
+    }
+    if (removed > 0) (void)sync_directory(m_dir / "partial");  // a lost removal is only swept again
+    return removed;
+}
+
+Result<std::optional<fs::path>> BlobStore::stored_file(const std::string& hex) {
+    auto size = stored_size(hex);
+    if (!size) return fail(size.error());
+    if (!*size) return std::optional<fs::path>{};
+    return std::optional<fs::path>{final_path(hex)};  // complete files never change or go
 }
 
 Result<std::string> BlobStore::read(const std::string& hex) {

@@ -62,6 +62,40 @@ Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
       m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_public_results(ctx) {}
 
+// The endpoints a caller reaches only with an access token.
+static bool takes_token(const std::string& path) {
+    return path == "/v1/sync" || path == "/v1/admin/enrollment-code" || path == "/v1/audit" ||
+           path.rfind("/v1/blobs/", 0) == 0;
+}
+
+static bool has_body(const HttpRequest& req) {
+    const std::string length = req.header("content-length");
+    return (!length.empty() && length != "0") || !req.header("transfer-encoding").empty();
+}
+
+BodyPolicy Router::body_policy(const HttpRequest& req) {
+    BodyPolicy p;
+    if (!takes_token(req.path)) {
+        p.max_body = m_ctx.limits.max_public_body;
+        return p;
+    }
+    p.max_body = m_ctx.limits.max_body;
+    // Without a body nothing is saved by deciding early: the handler answers as it always has.
+    if (!has_body(req) || m_ctx.draining) return p;
+    auto caller = m_auth.authenticate(req.header("authorization"));
+    if (!caller) {
+        p.refusal = error_response(caller.error());
+        return p;
+    }
+    p.verdict = std::move(*caller);
+    return p;
+}
+
+Result<Caller> Router::caller_of(const HttpRequest& req) {
+    if (const auto* c = std::any_cast<Caller>(&req.verdict)) return *c;
+    return m_auth.authenticate(req.header("authorization"));
+}
+
 void Router::handle(HttpRequest&& req, Respond respond) {
     const auto& path = req.path;
     if (path == "/healthz" && (req.method == "GET" || req.method == "HEAD")) return respond(healthz());
@@ -98,7 +132,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     }
     if (path == "/v1/sync") {
         if (req.method != "POST") return respond(method_not_allowed(Msg::use_post));
-        auto caller = m_auth.authenticate(req.header("authorization"));
+        auto caller = caller_of(req);
         if (!caller) return respond(error_response(caller.error()));
         auto m = parse_body<pb::SyncRequest>(req);
         if (!m) {
@@ -111,7 +145,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     }
     if (path == "/v1/admin/enrollment-code") {
         if (req.method != "POST") return respond(method_not_allowed(Msg::use_post));
-        auto caller = m_auth.authenticate(req.header("authorization"));
+        auto caller = caller_of(req);
         if (!caller) return respond(error_response(caller.error()));
         auto j = nlohmann::json::parse(req.body, nullptr, false);
         if (!j.is_object() || !j.contains("user_id") || !j["user_id"].is_string())
@@ -135,7 +169,7 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
     std::string hex = req.path.substr(std::string_view("/v1/blobs/").size());
     if (!BlobStore::valid_name(hex))
         return respond(error_response(Error{Errc::invalid_argument, Msg::blob_name_must_sha_256}));
-    auto caller = m_auth.authenticate(req.header("authorization"));
+    auto caller = caller_of(req);
     if (!caller) return respond(error_response(caller.error()));
     auto with_offset = [](HttpResponse r, const BlobStore::State& s) {
         r.headers.emplace_back("Upload-Offset", std::to_string(s.received));
@@ -153,13 +187,13 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
         });
     }
     if (req.method == "GET") {
-        return m_blobs.get(std::move(*caller), std::move(hex), [respond](Result<std::optional<std::string>> data) {
-            if (!data) return respond(error_response(data.error()));
-            if (!*data) return respond(blob_not_found(false));
+        return m_blobs.get(std::move(*caller), std::move(hex), [respond](Result<std::optional<std::filesystem::path>> file) {
+            if (!file) return respond(error_response(file.error()));
+            if (!*file) return respond(blob_not_found(false));
             HttpResponse r;
             r.content_type = "application/octet-stream";
             r.headers.emplace_back("Cache-Control", "private, no-store");
-            r.body = std::move(**data);
+            r.body_file = std::move(**file);  // streamed from disk, not read into memory
             respond(std::move(r));
         });
     }
@@ -195,7 +229,7 @@ void Router::blobs(HttpRequest&& req, Respond respond) {
 // GET /v1/audit: see AuditService.
 void Router::audit(HttpRequest&& req, Respond respond) {
     if (req.method != "GET") return respond(method_not_allowed(Msg::use_get));
-    auto caller = m_auth.authenticate(req.header("authorization"));
+    auto caller = caller_of(req);
     if (!caller) return respond(error_response(caller.error()));
     auto q = AuditService::parse_query(req.query);
     if (!q) return respond(error_response(q.error()));
@@ -253,6 +287,10 @@ HttpResponse Router::metrics() {
     metric("ducha_blob_bytes_received_total", "counter", "evidence bytes received", c.blob_bytes_received);
     metric("ducha_blobs_completed_total", "counter", "evidence files verified and stored", c.blobs_completed);
     metric("ducha_blob_hash_mismatches_total", "counter", "uploads discarded for a wrong SHA-256", c.blob_hash_mismatches);
+    metric("ducha_blob_uploads_refused_total", "counter", "new uploads refused: the device's unfinished uploads were at their limit",
+           c.blob_uploads_refused);
+    metric("ducha_blob_partials_swept_total", "counter", "unfinished uploads removed after no chunk came for --stale-upload-days",
+           c.blob_partials_swept);
     metric("ducha_bad_requests_total", "counter", "unparseable requests", c.bad_requests);
     auto w = m_ctx.writer->stats();
     metric("ducha_commit_batches_total", "counter", "group commits", w.batches);

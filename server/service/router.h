@@ -18,12 +18,18 @@ class Router {
 public:
     Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats);
     void handle(HttpRequest&& req, Respond respond);
+    // Before a body is read (HttpServerConfig::header_check): an endpoint that takes a token gets
+    // max_body, and a request with a body and a missing, unknown or expired token is refused
+    // unread; every other endpoint gets max_public_body.
+    BodyPolicy body_policy(const HttpRequest& req);
 
 private:
     void blobs(HttpRequest&& req, Respond respond);
     void audit(HttpRequest&& req, Respond respond);
     void badge(HttpRequest&& req, Respond respond);
     void public_results(HttpRequest&& req, Respond respond);
+    // Who is calling: the header check's answer, else the token looked up now.
+    Result<Caller> caller_of(const HttpRequest& req);
     HttpResponse healthz();
     HttpResponse metrics();
 

@@ -12,6 +12,7 @@
 #include "server/service/mutation_applier.h"
 #include "server/storage/record_table.h"
 #include "server/storage/server_schema.h"
+#include "shared/common/durable_file.h"
 #include "shared/crypto/certificate.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/checklist.h"
@@ -28,12 +29,7 @@ constexpr const char* kDbName = "ducha.db";
 constexpr const char* kKeyName = "server-signing.key";
 
 Status write_secret_file(const fs::path& p, std::string_view data) {
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_file, p.string());
-    bool ok = ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) return fail(Errc::storage, Msg::cannot_write_file, p.string());
-    return {};
+    return write_file_durably(p, data, 0600, Replace::never);
 }
 
 std::string csv_field(const std::string& s) {
@@ -178,6 +174,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     std::unique_ptr<ServerApp> app{new ServerApp};
     auto ctx = std::make_unique<ServerContext>();
     ctx->data_dir = opt.data_dir;
+    ctx->limits.uploads = opt.uploads;
     if (const char* fp = std::getenv("DUCHA_FAILPOINT"); fp && std::string_view(fp) == "kill_after_commit")
         ctx->failpoint_kill_after_commit = true;
     auto key = load_server_key(opt.data_dir);
@@ -224,6 +221,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
         return fail(Errc::invalid_argument, Msg::invalid_port_listen, opt.listen);
     }
     hc.threads = opt.io_threads;
+    hc.max_body = ctx->limits.max_body;
     hc.max_connections = static_cast<std::size_t>(opt.max_connections);
     hc.cert_pem = opt.cert_pem;
     hc.key_pem = opt.key_pem;
@@ -244,6 +242,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     app->m_ctx = std::move(ctx);
     ServerApp* self = app.get();
     app->m_router = std::make_unique<Router>(*app->m_ctx, [self] { return self->m_http->stats(); });
+    hc.header_check = [self](const HttpRequest& req) { return self->m_router->body_policy(req); };
     app->m_http = std::make_unique<HttpServer>(hc, [self](HttpRequest&& req, Respond respond) {
         self->m_router->handle(std::move(req), std::move(respond));
     });

@@ -14,6 +14,15 @@
 
 namespace ducha::server {
 
+// A device's unfinished uploads (DIR/blobs/partial): at most this many files and bytes at once, and
+// a partial file no chunk reached for stale_after_s is removed (serve --max-uploads-per-device,
+// --max-upload-mib-per-device, --stale-upload-days).
+struct UploadLimits {
+    std::size_t max_files_per_device = 8;
+    std::uint64_t max_bytes_per_device = 256ull * 1024 * 1024;
+    std::int64_t stale_after_s = 7 * 24 * 3600;
+};
+
 struct ServerLimits {
     std::int64_t access_token_ttl_s = 24 * 3600;
     std::int64_t refresh_token_ttl_s = 180 * 24 * 3600;
@@ -26,12 +35,18 @@ struct ServerLimits {
     int max_page_size = 5000;
     std::size_t max_blob_size = 64 * 1024 * 1024;
     std::size_t max_blob_chunk = 4 * 1024 * 1024;
+    // Request bodies: a caller with a valid token may send up to max_body; a request to an
+    // endpoint without a token (enrollment, tokens, the public feed) max_public_body.
+    std::size_t max_body = 16 * 1024 * 1024;
+    std::size_t max_public_body = 64 * 1024;
+    UploadLimits uploads;
 };
 
 struct ServerCounters {
     std::atomic<std::uint64_t> sync_requests{0}, mutations_applied{0}, mutations_duplicate{0},
         mutations_rejected{0}, mutations_conflict{0}, records_pulled{0}, enrollments{0}, auth_failures{0},
-        blob_bytes_received{0}, blobs_completed{0}, blob_hash_mismatches{0}, bad_requests{0};
+        blob_bytes_received{0}, blobs_completed{0}, blob_hash_mismatches{0}, bad_requests{0},
+        blob_uploads_refused{0}, blob_partials_swept{0};
 };
 
 struct ServerContext {

@@ -63,9 +63,14 @@ void SyncService::handle(Caller caller, pb::SyncRequest req, std::function<void(
     }
     auto shared_req = std::make_shared<pb::SyncRequest>(std::move(req));
     auto c = std::make_shared<Caller>(std::move(caller));
-    push(*c, shared_req, [this, c, shared_req, done](Result<std::shared_ptr<std::vector<pb::Ack>>> acks) {
-        if (!acks) return done(fail(acks.error()));
-        m_ctx.workers->post([this, c, shared_req, acks = *acks, done] {
+    push(*c, shared_req, [this, c, shared_req, done](Result<std::shared_ptr<std::vector<pb::Ack>>> pushed) {
+        // A pull without changes still reads when a full disk refused only the device's status
+        // (shown to coordinators only; the device sends it again next time).
+        const bool read_anyway = !pushed && pushed.error().code == Errc::disk_full &&
+                                 shared_req->mutations_size() == 0 && shared_req->pull();
+        if (!pushed && !read_anyway) return done(fail(pushed.error()));
+        auto acks = pushed ? *pushed : std::make_shared<std::vector<pb::Ack>>();
+        m_ctx.workers->post([this, c, shared_req, acks, done] {
             Result<pb::SyncResponse> resp = pb::SyncResponse{};
             if (shared_req->pull()) resp = pull(*c, *shared_req);
             if (!resp) return done(fail(resp.error()));

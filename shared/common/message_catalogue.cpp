@@ -1173,6 +1173,21 @@ constexpr MessageRow kRows[] = {
     {Msg::stored_record_damaged, "stored_record_damaged",
      "本机存储的记录 {0}/{1} 已损坏，无法解密（{2}）",
      "the stored record {0}/{1} is damaged and cannot be decrypted ({2})"},
+    {Msg::file_step_failed, "file_step_failed",
+     "无法保存文件：{0}（{1}：{2}）",
+     "cannot save {0}: {1} failed ({2})"},
+    {Msg::file_exists_was_kept, "file_exists_was_kept",
+     "文件已存在，未覆盖：{0}",
+     "{0} exists already and was kept"},
+    {Msg::default_upload_limit, "default_upload_limit",
+     "此设备未完成的上传已达上限，文件留在设备上，稍后再传",
+     "this device's unfinished uploads are at their limit: the file stays on the device and is sent later"},
+    {Msg::too_many_unfinished_uploads, "too_many_unfinished_uploads",
+     "此设备已有 {0} 个未完成的上传（上限），请先完成它们；文件留在设备上，稍后再传",
+     "this device has {0} unfinished uploads, its limit: they finish first, and this file stays on the device until then"},
+    {Msg::unfinished_uploads_too_large, "unfinished_uploads_too_large",
+     "此设备未完成的上传将超过 {0} MiB 上限；文件留在设备上，稍后再传",
+     "this device's unfinished uploads would pass {0} MiB, its limit: the file stays on the device and is sent later"},
 };
 
 }  // namespace

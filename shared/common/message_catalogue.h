@@ -409,6 +409,11 @@ enum class Msg : std::uint16_t {
     cannot_write_backup,
     data_dir_in_use,
     stored_record_damaged,
+    file_step_failed,
+    file_exists_was_kept,
+    default_upload_limit,
+    too_many_unfinished_uploads,
+    unfinished_uploads_too_large,
 };
 
 // One row of the catalogue.

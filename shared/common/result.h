@@ -31,6 +31,7 @@ enum class Errc {
     malformed,          // cannot parse (protobuf, JSON)
     method_not_allowed, // an endpoint asked with a method it does not take
     too_large,
+    upload_limit,       // a device's unfinished uploads are at their limit (files or bytes)
     integrity,          // hash or signature mismatch
     offset_mismatch,    // an upload chunk that does not start where the server's copy stands
     storage,            // SQLite or disk error

@@ -54,6 +54,13 @@ constexpr Entry kRegistry[] = {
     {Errc::too_large, "too_large", 413, A::set_aside, 0,
      Msg::default_too_large,
      "a body, chunk or file over its limit"},
+    // 413 like too_large, so a device that does not know this code does what it should: it keeps
+    // the file, goes on with its other files (which finishes its unfinished uploads) and tries
+    // this one again in its next pass.
+    {Errc::upload_limit, "upload_limit", 413, A::set_aside, 0,
+     Msg::default_upload_limit,
+     "a new upload while the device's unfinished uploads are at their limit (`serve --max-uploads-per-device`, "
+     "`--max-upload-mib-per-device`); the file stays on the device and is sent once those are done"},
     {Errc::integrity, "integrity", 422, A::set_aside, 0,
      Msg::default_integrity,
      "an uploaded file's SHA-256 is not its name (the partial file is discarded)"},

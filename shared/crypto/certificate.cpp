@@ -16,6 +16,7 @@
 #include <system_error>
 
 #include "shared/common/bytes.h"
+#include "shared/common/durable_file.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 
@@ -47,43 +48,6 @@ std::string bio_contents(BIO* bio) {
     char* data = nullptr;
     const long len = BIO_get_mem_data(bio, &data);
     return len > 0 ? std::string(data, static_cast<std::size_t>(len)) : std::string();
-}
-
-// Writes via a temporary file and a rename so a crash never leaves half a key or certificate;
-// the file is created with `mode` from the start, so a private key is never briefly world-readable.
-Status write_file_atomically(const std::filesystem::path& path, const std::string& contents, mode_t mode) {
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_file_os, tmp.string(), std::strerror(errno));
-    auto fail_with = [&](const std::string& what, int err) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return fail(err == ENOSPC ? Errc::disk_full : Errc::storage, Msg::cannot_write_file_in, what, tmp.string(), std::strerror(err));
-    };
-    // O_CREAT's mode only applies to new files; a leftover temporary file may have looser bits.
-    if (::fchmod(fd, mode) != 0) return fail_with("Cannot set permissions on", errno);
-    std::size_t off = 0;
-    while (off < contents.size()) {
-        const ssize_t n = ::write(fd, contents.data() + off, contents.size() - off);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail_with("Cannot write", errno);
-        }
-        off += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) return fail_with("Cannot flush", errno);
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return fail(Errc::storage, Msg::cannot_close_file, tmp.string(), std::strerror(err));
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        ::unlink(tmp.c_str());
-        return fail(Errc::storage, Msg::cannot_rename_file, tmp.string(), path.string(), ec.message());
-    }
-    return {};
 }
 
 bool add_extension(X509* cert, X509V3_CTX* ctx, int nid, const std::string& value) {
@@ -169,10 +133,10 @@ Status write_self_signed_certificate(const std::filesystem::path& key_pem, const
         return openssl_fail("Could not encode the key or certificate as PEM.");
 
     std::string key_text = bio_contents(key_bio.get());
-    Status st = write_file_atomically(key_pem, key_text, 0600);
+    Status st = write_file_durably(key_pem, key_text, 0600);
     OPENSSL_cleanse(key_text.data(), key_text.size());
     if (!st) return st;
-    return write_file_atomically(cert_pem, bio_contents(cert_bio.get()), 0644);
+    return write_file_durably(cert_pem, bio_contents(cert_bio.get()), 0644);
 }
 
 Result<std::string> public_key_pin_of_certificate(const std::filesystem::path& cert_pem) {

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "shared/common/clock.h"
+#include "shared/common/durable_file.h"
 #include "shared/crypto/aes_gcm.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
@@ -23,27 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Status write_file_durably(const fs::path& p, std::string_view data) {
-    fs::path tmp = p;
-    tmp += ".tmp";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_file, tmp.string());
-    std::size_t off = 0;
-    while (off < data.size()) {
-        ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-        if (n < 0) {
-            bool full = errno == ENOSPC;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            if (full) return fail(Errc::disk_full, Msg::device_storage_full_file_was);
-            return fail(Errc::storage, Msg::cannot_write_file, tmp.string());
-        }
-        off += static_cast<std::size_t>(n);
-    }
-    bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok || ::rename(tmp.c_str(), p.c_str()) != 0) return fail(Errc::storage, Msg::cannot_store_file, p.string());
-    return {};
+// A photo or file of the profile, written the one durable way; a full disk says so in the words
+// the device shows for its own storage.
+Status write_profile_file(const fs::path& p, std::string_view data) {
+    auto st = write_file_durably(p, data, 0600);
+    if (!st && st.error().code == Errc::disk_full) return fail(Errc::disk_full, Msg::device_storage_full_file_was);
+    return st;
 }
 
 }  // namespace
@@ -213,7 +199,7 @@ Result<std::string> DeviceProfile::save_blob(std::string_view data) {
     std::string hex = hex_encode(crypto::sha256(data));
     auto p = blob_path(hex);
     if (fs::exists(p)) return hex;
-    if (auto r = write_file_durably(p, crypto::aes_gcm_seal(m_key, data, hex)); !r) return fail(r.error());
+    if (auto r = write_profile_file(p, crypto::aes_gcm_seal(m_key, data, hex)); !r) return fail(r.error());
     return hex;
 }
 

@@ -1,10 +1,8 @@
 #include "shared/sync/keystore.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fstream>
 
+#include "shared/common/durable_file.h"
 #include "shared/crypto/random.h"
 
 namespace ducha::sync {
@@ -21,11 +19,11 @@ Result<Bytes> FileKeystore::profile_key() {
         return k;
     }
     Bytes k = crypto::random_bytes(32);
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return fail(Errc::storage, Msg::cannot_create_keystore, p.string());
-    bool ok = ::write(fd, k.data(), k.size()) == 32 && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) return fail(Errc::storage, Msg::cannot_write_keystore, p.string());
+    // Never over a key another opener wrote meanwhile: its key may already seal the profile.
+    if (auto st = write_file_durably(p, k, 0600, Replace::never); !st) {
+        if (st.error().code == Errc::disk_full) return fail(st.error());
+        return fail(Errc::storage, Msg::cannot_write_keystore, p.string());
+    }
     return k;
 }
 

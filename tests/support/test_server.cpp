@@ -51,15 +51,26 @@ std::string init_data_dir(const fs::path& dir, bool demo) {
     return text.substr(p + 23, e - p - 23);
 }
 
-TestServer::TestServer(bool demo, const Clock* clock) {
-    m_admin_code = init_data_dir(m_dir.path, demo);
-    if (demo) m_accounts = read_codes(m_dir.path);
-    server::ServeOptions o;
-    o.data_dir = m_dir.path;
-    o.listen = "127.0.0.1:0";
-    o.clock = clock;
-    auto app = server::ServerApp::start(o);
+TestServer::TestServer(bool demo, const Clock* clock) : TestServer(TestServerOptions{demo, clock, {}, {}}) {}
+
+TestServer::TestServer(TestServerOptions opt) : m_data(opt.data_dir.empty() ? m_dir.path : opt.data_dir) {
+    m_admin_code = init_data_dir(m_data, opt.demo);
+    if (opt.demo) m_accounts = read_codes(m_data);
+    m_serve.data_dir = m_data;
+    m_serve.listen = "127.0.0.1:0";
+    m_serve.clock = opt.clock;
+    if (opt.adjust) opt.adjust(m_serve);
+    auto app = server::ServerApp::start(m_serve);
     if (!app) throw std::runtime_error("start: " + app.error().message());
+    m_app = std::move(*app);
+}
+
+void TestServer::restart() {
+    const std::uint16_t port = m_app->port();
+    m_app.reset();
+    m_serve.listen = "127.0.0.1:" + std::to_string(port);
+    auto app = server::ServerApp::start(m_serve);
+    if (!app) throw std::runtime_error("restart: " + app.error().message());
     m_app = std::move(*app);
 }
 
@@ -72,7 +83,7 @@ const DemoAccount& TestServer::account(const std::string& role, int n, const std
 }
 
 std::int64_t TestServer::count(const std::string& collection) {
-    auto db = server::open_server_db(m_dir.path);
+    auto db = server::open_server_db(m_data);
     if (!db) throw std::runtime_error(db.error().message());
     auto n = server::RecordTable{*db}.count(collection);
     if (!n) throw std::runtime_error(n.error().message());

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,15 +22,25 @@ struct DemoAccount {
 // Reads DIR/enrollment-codes.csv.
 std::vector<DemoAccount> read_codes(const std::filesystem::path& data_dir);
 
+struct TestServerOptions {
+    bool demo = true;
+    const Clock* clock = nullptr;          // the time the server decides by (nullptr: the wall clock)
+    std::filesystem::path data_dir;        // empty: a temporary directory of its own
+    std::function<void(server::ServeOptions&)> adjust;  // limits and the like, before it starts
+};
+
 // `ducha-server init --data DIR [--demo]` in-process, then ServerApp::start on 127.0.0.1:0.
 class TestServer {
 public:
     // `clock`: the time the server decides by (nullptr: the wall clock); it must outlive the server.
     explicit TestServer(bool demo = true, const Clock* clock = nullptr);
+    explicit TestServer(TestServerOptions opt);
     ~TestServer();
     std::string url() const { return m_app->url(); }
     std::string pin() const { return m_app->pin(); }
-    const std::filesystem::path& data_dir() const { return m_dir.path; }
+    const std::filesystem::path& data_dir() const { return m_data; }
+    // Stops the server (its database closes) and starts it again on the same port and directory.
+    void restart();
     server::ServerApp& app() { return *m_app; }
     const std::vector<DemoAccount>& accounts() const { return m_accounts; }
     // The n-th account with this role (and district name, if given).
@@ -41,6 +52,8 @@ public:
 
 private:
     TempDir m_dir;
+    std::filesystem::path m_data;
+    server::ServeOptions m_serve;
     std::unique_ptr<server::ServerApp> m_app;
     std::vector<DemoAccount> m_accounts;
     std::string m_admin_code;
