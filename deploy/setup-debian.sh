@@ -15,6 +15,8 @@ packages=(
   libzip-dev libcairo2-dev libpango1.0-dev libjpeg-dev poppler-utils
   # tests
   catch2
+  # fuzzing (deploy/fuzz.sh): clang's libFuzzer and sanitizers, llvm's symbolizer for their reports
+  clang llvm
   # the Qt Quick app (ducha-app) and its tests
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

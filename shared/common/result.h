@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "shared/common/expected_fallback.h"
 #include "shared/common/message_catalogue.h"
 
 namespace ducha {

@@ -1,6 +1,7 @@
 #include "shared/sync/sync_client.h"
 
 #include <algorithm>
+#include <charconv>
 #include <thread>
 
 #include "shared/common/clock.h"
@@ -224,7 +225,9 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
             rep.blobs_uploaded++;
             return store.blob_progress(b.sha256_hex, b.size, true);
         }
-        offset = std::stoull("0" + head->header("upload-offset"));
+        // The server's word, so never trusted to be a number: no offset (or a wrong one) starts over.
+        const std::string given = head->header("upload-offset");
+        if (std::from_chars(given.data(), given.data() + given.size(), offset).ec != std::errc{}) offset = 0;
     } else if (head->status != 404) {
         return fail(http_error(*head));
     }
