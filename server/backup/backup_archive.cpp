@@ -262,7 +262,10 @@ Result<fs::path> set_previous_aside(const fs::path& data_dir) {
 }
 
 Status move_into_place(const fs::path& staging, const fs::path& data_dir, const Manifest& m, RestoreSummary& sum) {
-    std::set<fs::path> touched;
+    std::error_code made;
+    fs::create_directories(data_dir / "blobs", made);  // the server's evidence store, even when empty
+    if (made) return fail(Errc::storage, Msg::cannot_create_file_os, (data_dir / "blobs").string(), made.message());
+    std::set<fs::path> touched{data_dir / "blobs"};
     for (const auto& [name, d] : m.files) {
         if (name == kDb) continue;  // last: a directory with the database is a restored one
         const fs::path dest = data_dir / name;
@@ -278,8 +281,6 @@ Status move_into_place(const fs::path& staging, const fs::path& data_dir, const 
     }
     for (const auto& dir : touched)
         if (auto s = fsync_dir(dir); !s) return s;
-    if (!touched.empty())
-        if (auto s = fsync_dir(data_dir / "blobs"); !s) return s;
     if (auto s = rename_file(staging / kDb, data_dir / kDb); !s) return s;
     return fsync_dir(data_dir);
 }

@@ -201,6 +201,14 @@ TEST_CASE("restore checks the whole file first: a damaged, truncated or foreign 
     refused(flipped, Msg::backup_file_mismatch);
     refused(good.substr(0, good.size() / 2), Msg::backup_truncated);
     refused(std::string(4096, 'x'), Msg::backup_not_ducha_archive);
+
+    // The same file, whole, restores into a directory that does not exist yet (no evidence files in it).
+    auto ok = server::restore_backup(file, tmp / "fresh" / "data");
+    INFO((ok ? "" : ok.error().message()));
+    REQUIRE(ok);
+    CHECK(ok->evidence_files == 0);
+    CHECK(fs::is_directory(tmp / "fresh" / "data" / "blobs"));
+    CHECK(read_file(tmp / "fresh" / "data" / "server-signing.key") == read_file(srv.data_dir() / "server-signing.key"));
 }
 
 TEST_CASE("restore refuses a directory a running server holds, and serve refuses a second server on it",
