@@ -1,8 +1,5 @@
 #include "server/backup/backup_archive.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -17,6 +14,7 @@
 #include "server/storage/record_table.h"
 #include "server/storage/server_generation.h"
 #include "shared/common/clock.h"
+#include "shared/common/durable_file.h"
 #include "shared/store/database.h"
 #include "shared/store/statement.h"
 
@@ -56,16 +54,6 @@ bool allowed_entry(std::string_view name) {
     if (name.starts_with("blobs/") && name.size() == 6 + 3 + 64 && name[8] == '/')
         return is_hex64(name.substr(9)) && name.substr(6, 2) == name.substr(9, 2);
     return false;
-}
-
-Status fsync_dir(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return fail(Errc::storage, Msg::cannot_open_file_os, dir.string(), std::strerror(errno));
-    const bool ok = ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    if (!ok) return fail(Errc::storage, Msg::cannot_write_backup, dir.string(), std::strerror(err));
-    return {};
 }
 
 Status rename_file(const fs::path& from, const fs::path& to) {
@@ -257,7 +245,7 @@ Result<fs::path> set_previous_aside(const fs::path& data_dir) {
     if (ec) return fail(Errc::storage, Msg::cannot_create_file_os, aside.string(), ec.message());
     for (const auto& n : present)
         if (auto s = rename_file(data_dir / n, aside / n); !s) return fail(s.error());
-    if (auto s = fsync_dir(aside); !s) return fail(s.error());
+    if (auto s = sync_directory(aside); !s) return fail(s.error());
     return aside;
 }
 
@@ -280,9 +268,9 @@ Status move_into_place(const fs::path& staging, const fs::path& data_dir, const 
         touched.insert(dest.parent_path());
     }
     for (const auto& dir : touched)
-        if (auto s = fsync_dir(dir); !s) return s;
+        if (auto s = sync_directory(dir); !s) return s;
     if (auto s = rename_file(staging / kDb, data_dir / kDb); !s) return s;
-    return fsync_dir(data_dir);
+    return sync_directory(data_dir);
 }
 
 }  // namespace
@@ -301,7 +289,7 @@ Result<BackupSummary> write_backup(const fs::path& data_dir, const fs::path& des
     Status s = facts ? write_archive(data_dir, snapshot, partial, *facts, sum) : Status{fail(facts.error())};
     fs::remove(snapshot, ec);
     if (s) s = rename_file(partial, dest);
-    if (s) s = fsync_dir(dest.has_parent_path() ? dest.parent_path() : fs::path("."));
+    if (s) s = sync_directory(dest.has_parent_path() ? dest.parent_path() : fs::path("."));
     if (!s) {
         fs::remove(partial, ec);
         return fail(s.error());

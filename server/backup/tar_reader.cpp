@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "shared/common/durable_file.h"
 #include "shared/crypto/sha256.h"
 
 namespace ducha::server {
@@ -119,16 +120,12 @@ Result<TarEntryDigest> TarReader::extract_to(const std::filesystem::path& dest) 
         for (std::size_t done = 0; done < n;) {
             ssize_t w = ::write(out, buf.data() + done, n - done);
             if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) {
-                const int err = w < 0 ? errno : EIO;
-                return fail(Error{err == ENOSPC ? Errc::disk_full : Errc::storage, Msg::cannot_write_backup,
-                                  {dest.string(), std::strerror(err)}});
-            }
+            if (w <= 0) return fail(file_error("write", dest, w < 0 ? errno : EIO));
             done += static_cast<std::size_t>(w);
         }
         m_left -= n;
     }
-    if (::fsync(out) != 0) return fail(Errc::storage, Msg::cannot_write_backup, dest.string(), std::strerror(errno));
+    if (::fsync(out) != 0) return fail(file_error("fsync", dest, errno));
     if (auto s = skip_padding(); !s) return fail(s.error());
     return TarEntryDigest{hex_encode(h.finish()), m_size};
 }

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <vector>
 
+#include "shared/common/durable_file.h"
 #include "shared/crypto/sha256.h"
 
 namespace ducha::server {
@@ -16,11 +17,6 @@ namespace ducha::server {
 namespace {
 
 constexpr std::size_t kBlock = 512;
-
-Error write_error(const std::filesystem::path& p, int err) {
-    return Error{err == ENOSPC || err == EDQUOT ? Errc::disk_full : Errc::storage, Msg::cannot_write_backup,
-                 {p.string(), std::strerror(err)}};
-}
 
 // An octal field of `width` bytes ending in NUL; sizes of 8 GiB and more use the base-256 form
 // (GNU tar and libarchive read it) so a large database still fits.
@@ -56,7 +52,7 @@ Status TarWriter::write_all(const char* data, std::size_t n) {
     while (n > 0) {
         ssize_t w = ::write(m_fd, data, n);
         if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return fail(write_error(m_path, w < 0 ? errno : EIO));
+        if (w <= 0) return fail(file_error("write", m_path, w < 0 ? errno : EIO));
         data += w;
         n -= static_cast<std::size_t>(w);
     }
@@ -130,10 +126,10 @@ Result<TarEntryDigest> TarWriter::add_bytes(std::string_view name, std::string_v
 Status TarWriter::finish() {
     static const std::array<char, 2 * kBlock> zeros{};
     if (auto s = write_all(zeros.data(), zeros.size()); !s) return s;
-    if (::fsync(m_fd) != 0) return fail(write_error(m_path, errno));
+    if (::fsync(m_fd) != 0) return fail(file_error("fsync", m_path, errno));
     if (::close(m_fd) != 0) {
         m_fd = -1;
-        return fail(write_error(m_path, errno));
+        return fail(file_error("close", m_path, errno));
     }
     m_fd = -1;
     return {};

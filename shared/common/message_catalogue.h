@@ -406,7 +406,6 @@ enum class Msg : std::uint16_t {
     backup_file_mismatch,
     backup_lacks_file,
     backup_version_unknown,
-    cannot_write_backup,
     data_dir_in_use,
     stored_record_damaged,
     file_step_failed,

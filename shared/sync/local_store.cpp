@@ -21,13 +21,9 @@ Result<pb::Record> read_record(const Statement& st, const PayloadSeal* seal) {
     r.set_collection(st.col_text(0));
     r.set_id(st.col_text(1));
     r.set_version(st.col_int(2));
-    if (seal) {
-        auto payload = seal->open(r.collection(), r.id(), st.col_blob(3));
-        if (!payload) return fail(payload.error());
-        r.set_payload(std::move(*payload));
-    } else {
-        r.set_payload(st.col_blob(3));
-    }
+    auto payload = opened_payload(seal, r.collection(), r.id(), st.col_blob(3));
+    if (!payload) return fail(payload.error());
+    r.set_payload(std::move(*payload));
     r.set_deleted(st.col_int(4) != 0);
     r.set_seq(st.col_int(5));
     r.set_updated_at(st.col_int(6));
@@ -42,13 +38,9 @@ Result<OutboxItem> read_outbox(const Statement& st, const PayloadSeal* seal) {
     m.set_collection(st.col_text(1));
     m.set_id(st.col_text(2));
     m.set_base_version(st.col_int(3));
-    if (seal) {
-        auto payload = seal->open(m.collection(), m.id(), st.col_blob(4));
-        if (!payload) return fail(payload.error());
-        m.set_payload(std::move(*payload));
-    } else {
-        m.set_payload(st.col_blob(4));
-    }
+    auto payload = opened_payload(seal, m.collection(), m.id(), st.col_blob(4));
+    if (!payload) return fail(payload.error());
+    m.set_payload(std::move(*payload));
     m.set_deleted(st.col_int(5) != 0);
     m.set_hlc(static_cast<std::uint64_t>(st.col_int(6)));
     std::string fields = st.col_text(7);
@@ -75,7 +67,7 @@ Status put_record(store::Database& db, const pb::Record& r, const PayloadSeal* s
         "INSERT INTO record(collection, id, version, payload, deleted, seq, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7) "
         "ON CONFLICT(collection, id) DO UPDATE SET version=excluded.version, payload=excluded.payload, "
         "deleted=excluded.deleted, seq=excluded.seq, updated_at=excluded.updated_at");
-    const std::string stored = seal ? seal->seal(r.collection(), r.id(), r.payload()) : r.payload();
+    const std::string stored = stored_payload(seal, r.collection(), r.id(), r.payload());
     st.bind(1, r.collection()).bind(2, r.id()).bind(3, r.version()).bind_blob(4, stored).bind(5, r.deleted());
     st.bind(6, r.seq()).bind(7, r.updated_at());
     return st.run();
@@ -165,7 +157,7 @@ Result<Bytes> LocalStore::digest() {
         if (!*row) break;
         const std::string collection = st.col_text(0), id = st.col_text(1);
         // The digest is of what the record says, the same on every device whatever it seals.
-        auto payload = seal() ? seal()->open(collection, id, st.col_blob(3)) : Result<std::string>{st.col_blob(3)};
+        auto payload = opened_payload(seal(), collection, id, st.col_blob(3));
         if (!payload) return fail(payload.error());
         h.update(collection);
         h.update(std::string_view("\0", 1));
@@ -185,7 +177,7 @@ Result<std::uint64_t> LocalStore::enqueue(pb::Mutation m) {
     auto& ins = m_db.cached(
         "INSERT INTO outbox(collection, id, base_version, payload, deleted, hlc, changed_fields, created_at) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-    const std::string stored = seal() ? seal()->seal(m.collection(), m.id(), m.payload()) : m.payload();
+    const std::string stored = stored_payload(seal(), m.collection(), m.id(), m.payload());
     ins.bind(1, m.collection()).bind(2, m.id()).bind(3, m.base_version()).bind_blob(4, stored);
     ins.bind(5, m.deleted()).bind(6, static_cast<std::int64_t>(m.hlc())).bind(7, fields).bind(8, unix_seconds_now());
     if (auto r = ins.run(); !r) return fail(r.error());
@@ -401,13 +393,15 @@ Status LocalStore::seal_sensitive_payloads(Bytes key32) {
     Transaction tx{m_db};
     if (!tx.begun()) return tx.begun();
     std::size_t sealed_now = 0;
+    std::string sealed_list;  // 'report','user',...
+    for (auto c : PayloadSeal::collections()) sealed_list += (sealed_list.empty() ? "'" : ",'") + std::string(c) + "'";
     for (const char* table : {"record", "outbox", "acked_change"}) {
         // The replica's rows are named by (collection, id), the queues' by client_seq.
         const bool replica = std::string_view(table) == "record";
         std::vector<std::tuple<std::string, std::string, std::string, std::int64_t>> plain;
         {
             Statement st{m_db, std::string("SELECT collection, id, payload, ") + (replica ? "0" : "client_seq") +
-                                   " FROM " + table + " WHERE collection IN ('report','user','complaint','case')"};
+                                   " FROM " + table + " WHERE collection IN (" + sealed_list + ")"};
             for (;;) {
                 auto row = st.step();
                 if (!row) return fail(row.error());

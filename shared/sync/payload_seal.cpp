@@ -20,9 +20,15 @@ std::string aad_of(std::string_view collection, std::string_view id) {
 
 }  // namespace
 
+std::span<const std::string_view> PayloadSeal::collections() {
+    static constexpr std::string_view kSealed[] = {domain::kReport, domain::kUser, domain::kComplaint, domain::kCase};
+    return kSealed;
+}
+
 bool PayloadSeal::applies_to(std::string_view collection) {
-    return collection == domain::kReport || collection == domain::kUser || collection == domain::kComplaint ||
-           collection == domain::kCase;
+    for (auto c : collections())
+        if (c == collection) return true;
+    return false;
 }
 
 bool PayloadSeal::is_sealed(std::string_view stored) { return stored.starts_with(kPrefix); }
@@ -39,6 +45,17 @@ Result<std::string> PayloadSeal::open(std::string_view collection, std::string_v
         return fail(Errc::integrity, Msg::stored_record_damaged, std::string(collection), std::string(id),
                     plain.error().message());
     return std::string(std::move(*plain));
+}
+
+std::string stored_payload(const PayloadSeal* seal, std::string_view collection, std::string_view id,
+                           std::string_view payload) {
+    return seal ? seal->seal(collection, id, payload) : std::string(payload);
+}
+
+Result<std::string> opened_payload(const PayloadSeal* seal, std::string_view collection, std::string_view id,
+                                   std::string_view stored) {
+    if (!seal) return std::string(stored);
+    return seal->open(collection, id, stored);
 }
 
 }  // namespace ducha::sync
