@@ -31,13 +31,15 @@ Usage:
   ducha-server serve --data DIR [--listen HOST:PORT] [--cert PEM --key PEM]
                      [--io-threads N] [--workers N] [--max-connections N]
                      [--max-uploads-per-device N] [--max-upload-mib-per-device N]
-                     [--stale-upload-days N]
+                     [--stale-upload-days N] [--max-sign-ins-per-minute N]
       Serve HTTPS (TLS 1.2+). At most --max-connections open connections (default
       10000); a connection beyond them is closed at once and the device retries later.
       Each device may have --max-uploads-per-device unfinished evidence uploads (default
       8) of --max-upload-mib-per-device MiB together (default 256); a new one beyond is
       refused (the device keeps the file and sends it later). An unfinished upload no
-      chunk reached for --stale-upload-days (default 7) is removed. Without --cert/--key a self-signed certificate is made
+      chunk reached for --stale-upload-days (default 7) is removed. One network address
+      may enroll, refresh or sign in --max-sign-ins-per-minute times a minute (default
+      120, saved up to a minute's worth); beyond, it gets 429 and tries again later. Without --cert/--key a self-signed certificate is made
       in DIR/tls once and reused. Prints "pin: sha256//..." (give it to devices) and
       "listening on https://HOST:PORT" when ready. SIGTERM/SIGINT drain and stop.
       Default --listen 127.0.0.1:8443.
@@ -124,15 +126,17 @@ int cmd_serve(const Args& a) {
     int upload_files = static_cast<int>(o.uploads.max_files_per_device);
     int upload_mib = static_cast<int>(o.uploads.max_bytes_per_device / (1024 * 1024));
     int stale_days = static_cast<int>(o.uploads.stale_after_s / (24 * 3600));
+    int sign_ins = o.sign_ins_per_minute;
     for (const auto& [flag, into] : {std::pair<std::string, int*>{"--io-threads", &o.io_threads},
                                      {"--workers", &o.worker_threads}, {"--max-connections", &o.max_connections},
                                      {"--max-uploads-per-device", &upload_files}, {"--max-upload-mib-per-device", &upload_mib},
-                                     {"--stale-upload-days", &stale_days}})
+                                     {"--stale-upload-days", &stale_days}, {"--max-sign-ins-per-minute", &sign_ins}})
         if (!count(flag, *into))
             return usage_error(flag + " 需要 1 至 1000000 的整数 / " + flag + " needs a whole number from 1 to 1000000");
     o.uploads.max_files_per_device = static_cast<std::size_t>(upload_files);
     o.uploads.max_bytes_per_device = static_cast<std::uint64_t>(upload_mib) * 1024 * 1024;
     o.uploads.stale_after_s = static_cast<std::int64_t>(stale_days) * 24 * 3600;
+    o.sign_ins_per_minute = sign_ins;
     if (a.has("--no-fsync")) o.durable = false;
 
     // Block the stop signals before any thread starts, so only sigwait below sees them.
@@ -242,7 +246,7 @@ int main(int argc, char** argv) {
     // The options of each subcommand (the usage above says what each does).
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"init", {"demo", "data seed"}},
-        {"serve", {"no-fsync", "data listen cert key io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days"}},
+        {"serve", {"no-fsync", "data listen cert key io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
         {"enrollment-code", {"", "data user days server-url cert"}},
         {"backup", {"", "data to"}},
         {"restore", {"", "from data"}},

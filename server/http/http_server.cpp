@@ -313,7 +313,7 @@ private:
             if (done.exchange(true)) return;
             try {
                 session->post_response(
-                    json_error(500, "no_response", Msg::server_dropped_request_unanswered, {}));
+                    json_error(500, "internal", Msg::server_dropped_request_unanswered, {}));
             } catch (...) {
             }
         }

@@ -17,6 +17,8 @@ HttpResponse json_error(int status, std::string_view code, Msg words, std::vecto
     r.status = status;
     r.content_type = std::string(wire::kContentType);
     r.body = wire::error_body(code, Error{wire::code_named(code).value_or(Errc::internal), words, std::move(args)});
+    // As every registry reply: the code again in a header, for whoever reads only the headers.
+    r.headers.emplace_back(std::string(wire::kErrorHeader), std::string(code));
     return r;
 }
 

@@ -16,9 +16,10 @@ namespace ducha::server {
 // an error without words gets the registry's.
 HttpResponse error_response(const wire::WireError& e);
 
-// A reply the HTTP layer makes itself, before or instead of any service (http_server.cpp; some of
-// its codes have no registry row: headers_too_large, no_response). Content-Type application/json;
-// invalid UTF-8 in code/words is replaced, never thrown on.
+// A reply the HTTP layer makes itself, before or instead of any service (http_server.cpp; one of
+// its codes has no registry row: headers_too_large, read back by status). Content-Type
+// application/json, the code again in Ducha-Error; invalid UTF-8 in code/words is replaced, never
+// thrown on.
 HttpResponse json_error(int status, std::string_view code, Msg words, std::vector<std::string> args);
 
 }  // namespace ducha::server

@@ -60,7 +60,8 @@ HttpResponse blob_not_found(bool head) {
 
 Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
-      m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_public_results(ctx) {}
+      m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_public_results(ctx),
+      m_sign_ins(ctx.limits.sign_ins_per_minute, *ctx.clock) {}
 
 // The endpoints a caller reaches only with an access token.
 static bool takes_token(const std::string& path) {
@@ -73,10 +74,21 @@ static bool has_body(const HttpRequest& req) {
     return (!length.empty() && length != "0") || !req.header("transfer-encoding").empty();
 }
 
+// The endpoints that hand out tokens: each attempt costs a lookup or a commit, so they are counted.
+static bool hands_out_tokens(const std::string& path) {
+    return path == "/v1/enroll" || path == "/v1/token/refresh" || path == "/v1/token/challenge" ||
+           path == "/v1/token/device";
+}
+
 BodyPolicy Router::body_policy(const HttpRequest& req) {
     BodyPolicy p;
     if (!takes_token(req.path)) {
         p.max_body = m_ctx.limits.max_public_body;
+        if (hands_out_tokens(req.path) && !m_sign_ins.allow(AttemptLimiter::address_of(req.remote))) {
+            ++m_ctx.counters.sign_ins_refused;
+            p.refusal = error_response(Error{Errc::rate_limited, Msg::too_many_sign_in_attempts,
+                                             std::to_string(m_ctx.limits.sign_ins_per_minute)});
+        }
         return p;
     }
     p.max_body = m_ctx.limits.max_body;
@@ -291,6 +303,9 @@ HttpResponse Router::metrics() {
            c.blob_uploads_refused);
     metric("ducha_blob_partials_swept_total", "counter", "unfinished uploads removed after no chunk came for --stale-upload-days",
            c.blob_partials_swept);
+    metric("ducha_sign_ins_refused_total", "counter",
+           "enrollments, refreshes and device sign-ins refused: their address passed --max-sign-ins-per-minute",
+           c.sign_ins_refused);
     metric("ducha_bad_requests_total", "counter", "unparseable requests", c.bad_requests);
     auto w = m_ctx.writer->stats();
     metric("ducha_commit_batches_total", "counter", "group commits", w.batches);

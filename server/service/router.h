@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "server/http/http_server.h"
+#include "server/service/attempt_limiter.h"
 #include "server/service/audit_service.h"
 #include "server/service/auth_service.h"
 #include "server/service/badge_service.h"
@@ -20,7 +21,8 @@ public:
     void handle(HttpRequest&& req, Respond respond);
     // Before a body is read (HttpServerConfig::header_check): an endpoint that takes a token gets
     // max_body, and a request with a body and a missing, unknown or expired token is refused
-    // unread; every other endpoint gets max_public_body.
+    // unread; every other endpoint gets max_public_body. An address past its sign-in attempts
+    // (enroll, refresh, challenge, device sign-in) gets 429 rate_limited, its body unread.
     BodyPolicy body_policy(const HttpRequest& req);
 
 private:
@@ -41,6 +43,7 @@ private:
     AuditService m_audit;
     BadgeService m_badge;
     PublicResultsService m_public_results;
+    AttemptLimiter m_sign_ins;
 };
 
 }  // namespace ducha::server

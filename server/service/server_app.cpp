@@ -175,6 +175,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     auto ctx = std::make_unique<ServerContext>();
     ctx->data_dir = opt.data_dir;
     ctx->limits.uploads = opt.uploads;
+    ctx->limits.sign_ins_per_minute = opt.sign_ins_per_minute;
     if (const char* fp = std::getenv("DUCHA_FAILPOINT"); fp && std::string_view(fp) == "kill_after_commit")
         ctx->failpoint_kill_after_commit = true;
     auto key = load_server_key(opt.data_dir);

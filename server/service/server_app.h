@@ -33,6 +33,7 @@ struct ServeOptions {
     int worker_threads = 0;  // 0: one per core
     int max_connections = 10000;  // beyond it a new connection is closed at once (the device retries)
     UploadLimits uploads;         // each device's unfinished uploads, and when one is stale
+    int sign_ins_per_minute = 120;  // per network address: enroll, refresh, device sign-in (0: no limit)
     bool durable = true;     // fsync every commit (turn off only for throwaway benchmarks)
     const Clock* clock = nullptr;  // nullptr: the wall clock (tests set the time through their own)
 };

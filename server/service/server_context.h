@@ -39,6 +39,9 @@ struct ServerLimits {
     // endpoint without a token (enrollment, tokens, the public feed) max_public_body.
     std::size_t max_body = 16 * 1024 * 1024;
     std::size_t max_public_body = 64 * 1024;
+    // Enrollments, refreshes and device sign-ins (challenge and answer) one network address may
+    // make a minute, saved up to a minute's worth (serve --max-sign-ins-per-minute); 0: no limit.
+    int sign_ins_per_minute = 120;
     UploadLimits uploads;
 };
 
@@ -46,7 +49,7 @@ struct ServerCounters {
     std::atomic<std::uint64_t> sync_requests{0}, mutations_applied{0}, mutations_duplicate{0},
         mutations_rejected{0}, mutations_conflict{0}, records_pulled{0}, enrollments{0}, auth_failures{0},
         blob_bytes_received{0}, blobs_completed{0}, blob_hash_mismatches{0}, bad_requests{0},
-        blob_uploads_refused{0}, blob_partials_swept{0};
+        blob_uploads_refused{0}, blob_partials_swept{0}, sign_ins_refused{0};
 };
 
 struct ServerContext {

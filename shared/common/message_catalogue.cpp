@@ -1185,6 +1185,15 @@ constexpr MessageRow kRows[] = {
     {Msg::unfinished_uploads_too_large, "unfinished_uploads_too_large",
      "此设备未完成的上传将超过 {0} MiB 上限；文件留在设备上，稍后再传",
      "this device's unfinished uploads would pass {0} MiB, its limit: the file stays on the device and is sent later"},
+    {Msg::default_rate_limited, "default_rate_limited",
+     "请求过于频繁，请稍后再试",
+     "too many requests: try again shortly"},
+    {Msg::too_many_sign_in_attempts, "too_many_sign_in_attempts",
+     "此网络地址登录尝试过于频繁（每分钟上限 {0} 次），请稍后再试",
+     "too many sign-in attempts from this network address (at most {0} a minute): try again shortly"},
+    {Msg::server_did_not_confirm_file, "server_did_not_confirm_file",
+     "服务器未确认已收到完整文件 {0}，文件留在设备上，下次同步重新上传",
+     "the server did not confirm it holds all of file {0}: it stays on this device and is sent again next time"},
 };
 
 }  // namespace

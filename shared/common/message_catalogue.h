@@ -413,6 +413,9 @@ enum class Msg : std::uint16_t {
     default_upload_limit,
     too_many_unfinished_uploads,
     unfinished_uploads_too_large,
+    default_rate_limited,
+    too_many_sign_in_attempts,
+    server_did_not_confirm_file,
 };
 
 // One row of the catalogue.

@@ -41,6 +41,7 @@ enum class Errc {
     timeout,
     server_error,       // 5xx
     unavailable,        // server draining / overloaded
+    rate_limited,       // too many attempts from one address: wait, then try again
     internal,
 };
 

@@ -67,6 +67,10 @@ constexpr Entry kRegistry[] = {
     {Errc::rejected, "rejected", 422, A::set_aside, 0,
      Msg::default_rejected,
      "refused for good (policy, validation)"},
+    {Errc::rate_limited, "rate_limited", 429, A::retry_later, 30,
+     Msg::default_rate_limited,
+     "too many attempts from one network address at the endpoints without a token (enrollment, "
+     "refresh, device sign-in; `serve --max-sign-ins-per-minute`)"},
     {Errc::unavailable, "unavailable", 503, A::retry_later, 5,
      Msg::default_unavailable,
      "the server is restarting (draining) or overloaded"},

@@ -228,9 +228,14 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
         // The server's word, so never trusted to be a number: no offset (or a wrong one) starts over.
         const std::string given = head->header("upload-offset");
         if (std::from_chars(given.data(), given.data() + given.size(), offset).ec != std::errc{}) offset = 0;
+        // A partial copy is shorter than the file; an offset at or past its end is not believable.
+        if (offset >= data->size()) offset = 0;
     } else if (head->status != 404) {
         return fail(http_error(*head));
     }
+    // Done only when the server says so (Blob-Complete above, or 201 to a chunk), never because the
+    // offsets it gave add up to the size.
+    bool confirmed = false;
     while (offset < data->size()) {
         std::size_t n = std::min<std::size_t>(m_cfg.blob_chunk, data->size() - offset);
         std::string range = "bytes " + std::to_string(offset) + "-" + std::to_string(offset + n - 1) + "/" +
@@ -249,8 +254,14 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
             return fail(std::move(e.error));
         }
         offset += n;
+        confirmed = r->status == 201;
         (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);  // lost progress re-asks HEAD
         progress("upload", static_cast<std::int64_t>(offset), static_cast<std::int64_t>(data->size()));
+    }
+    if (!confirmed) {
+        Error e{Errc::integrity, Msg::server_did_not_confirm_file, b.sha256_hex.substr(0, 12)};
+        (void)store.blob_progress(b.sha256_hex, 0, false, e.message());  // the next pass starts it again
+        return fail(std::move(e));
     }
     rep.blobs_uploaded++;
     return store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(data->size()), true);

@@ -84,7 +84,8 @@ TEST_CASE("ducha-server and ducha-bench refuse a misspelt option with their usag
     CHECK(contains(said, "--user needs a value"));
     // A count that is not a count is a usage error too, not a crash.
     for (const std::string bad : {"--max-connections many", "--io-threads 0", "--workers 2x", "--max-connections -5",
-                                   "--max-uploads-per-device 0", "--max-upload-mib-per-device lots", "--stale-upload-days -1"}) {
+                                   "--max-uploads-per-device 0", "--max-upload-mib-per-device lots", "--stale-upload-days -1",
+                                   "--max-sign-ins-per-minute none"}) {
         auto [brc, bsaid] = run_program(server, "serve --data '" + (tmp / "d").string() + "' " + bad);
         INFO(bad << " -> " << brc << ": " << bsaid);
         CHECK(brc == 2);

@@ -747,6 +747,8 @@ TEST_CASE("json_error escapes and never throws", "[server][http]") {
     CHECK(j["error"] == "bad_input");
     CHECK(j["message"] == "引号 \" 反斜杠 \\ 换行 \n 控制 \x01");
     CHECK(r.body.starts_with(R"({"error":"bad_input","message":)"));
+    CHECK(std::find(r.headers.begin(), r.headers.end(), std::pair<std::string, std::string>{"Ducha-Error", "bad_input"}) !=
+          r.headers.end());
 
     auto bad_utf8 = json_error(500, "x", Msg::verbatim, {std::string("\xff\xfe", 2)});
     CHECK_NOTHROW(nlohmann::json::parse(bad_utf8.body));

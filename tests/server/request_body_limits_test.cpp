@@ -91,6 +91,7 @@ TEST_CASE("an endpoint without a token takes a small body only, and says so befo
     INFO(enroll.received);
     CHECK(starts_with_status(enroll, 413));
     CHECK(contains(enroll.received, "\"error\":\"too_large\""));
+    CHECK(contains(enroll.received, "Ducha-Error: too_large\r\n"));  // as every error reply, from whichever layer
     CHECK(contains(enroll.received, "65536"));
     CHECK(contains(enroll.received, "Connection: close"));
     CHECK(enroll.closed_by_server);

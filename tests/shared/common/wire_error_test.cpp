@@ -126,7 +126,7 @@ TEST_CASE("the names and statuses deployed devices speak do not change", "[commo
         {"method_not_allowed", 405}, {"conflict", 409},     {"already_exists", 409},     {"offset_mismatch", 409},
         {"too_large", 413},      {"integrity", 422},        {"rejected", 422},           {"unavailable", 503},
         {"storage", 503},        {"timeout", 503},          {"disk_full", 507},          {"server_error", 500},
-        {"internal", 500},       {"network", 500},
+        {"internal", 500},       {"network", 500},          {"rate_limited", 429},
     };
     for (auto [name, status] : kSpoken) {
         INFO(name);
@@ -168,9 +168,11 @@ TEST_CASE("a reply a device does not fully understand is read by its status", "[
         CHECK(wire::from_reply(422, "", {}).code() == Errc::integrity);
         CHECK(wire::from_reply(503, "", {}).code() == Errc::unavailable);
         CHECK(wire::from_reply(507, "", {}).code() == Errc::disk_full);
+        CHECK(wire::from_reply(429, "<html>slow down</html>", {}).code() == Errc::rate_limited);
+        CHECK(wire::from_reply(429, "", {}).action() == Action::retry_later);
     }
     SECTION("a status no row has: the server failed, retry later") {
-        for (long status : {429L, 431L, 502L, 504L, 418L}) {
+        for (long status : {431L, 502L, 504L, 418L}) {
             auto e = wire::from_reply(status, "<html>busy</html>", {});
             CHECK(e.code() == Errc::server_error);
             CHECK(e.action() == Action::retry_later);
