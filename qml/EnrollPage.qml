@@ -14,10 +14,19 @@ Page {
     required property SyncController sync
     objectName: "enrollPage"
     signal done()
+    // Enrolling this phone again (the server no longer knows it): same device, same user, everything
+    // waiting on it kept. The page then shows the form although the phone is enrolled.
+    property bool again: false
+    property bool finished: false
+    readonly property bool showResult: again ? finished : page.app.enrolled
     property var link: ({})
     property string error: ""
     property bool confirming: false
 
+    function reset() {
+        finished = false; confirming = false; error = ""
+        linkField.text = ""; codeField.text = ""
+    }
     function useLink(text) {
         var l = page.app.parseEnrollLink(text)
         if (l.error) { error = l.error; return false }
@@ -36,7 +45,7 @@ Page {
     Connections {
         target: page.app
         function onEnrollFinished(ok, message) {
-            if (ok) { confirming = false; error = ""; page.sync.syncNow() } else { error = message; confirming = false }
+            if (ok) { confirming = false; error = ""; finished = true; page.sync.syncNow() } else { error = message; confirming = false }
         }
     }
 
@@ -57,14 +66,15 @@ Page {
             Item { height: 24 }
             Label { text: "双减督查"; font.pixelSize: 30; font.bold: true; color: Style.primary; Layout.leftMargin: 20 }
             Label {
-                text: qsTr("Set up this phone with the one-time code from your coordinator.")
+                text: page.again ? qsTr("Enroll this phone again with a new one-time code from your coordinator. It stays the same device for the same person and keeps everything waiting on it.")
+                                 : qsTr("Set up this phone with the one-time code from your coordinator.")
                 wrapMode: Text.Wrap; color: Style.ink; font.pixelSize: 16
                 Layout.fillWidth: true; Layout.leftMargin: 20; Layout.rightMargin: 20
             }
 
             // After enrolling: whose account this is.
             Pane {
-                visible: page.app.enrolled
+                visible: page.showResult
                 Layout.fillWidth: true; Layout.margins: 16
                 Material.elevation: 2
                 ColumnLayout {
@@ -84,7 +94,7 @@ Page {
             }
 
             ColumnLayout {
-                visible: !page.app.enrolled
+                visible: !page.showResult
                 Layout.fillWidth: true; Layout.leftMargin: 20; Layout.rightMargin: 20
                 spacing: 10
                 Button {

@@ -53,6 +53,38 @@ Page {
                     Label { text: page.sync.lastError || "—"; wrapMode: Text.Wrap; Layout.fillWidth: true }
                 }
             }
+            // After a server restore the server may not know this phone any more (sync says "enroll
+            // again"): a new code brings the same device back with everything still waiting on it.
+            Pane {
+                Layout.fillWidth: true; Layout.margins: 10
+                ColumnLayout {
+                    anchors.fill: parent
+                    Label { text: qsTr("Enroll this phone again"); font.bold: true }
+                    Label {
+                        text: qsTr("Only when sync says the server does not know this device: ask your coordinator for a new code. Nothing waiting on this phone is lost.")
+                        wrapMode: Text.Wrap; Layout.fillWidth: true; color: Style.muted
+                    }
+                    Button { objectName: "enrollAgainButton"; text: qsTr("Enter a new code…"); onClicked: enrollAgain.open() }
+                }
+            }
+        }
+    }
+    Popup {
+        id: enrollAgain
+        objectName: "enrollAgainPopup"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent ? parent.width : 600, 600)
+        height: parent ? parent.height * 0.9 : 700
+        modal: true
+        padding: 0
+        onAboutToShow: againForm.reset()  // a fresh form each time it opens
+        EnrollPage {
+            id: againForm
+            objectName: "enrollAgainPage"
+            anchors.fill: parent
+            app: page.app; sync: page.sync; again: true
+            onDone: enrollAgain.close()
         }
     }
 }

@@ -2172,97 +2172,102 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../EnrollPage.qml" line="45"/>
+        <location filename="../EnrollPage.qml" line="50"/>
         <source>Open a photo of the enrollment QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="46"/>
+        <location filename="../EnrollPage.qml" line="51"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="60"/>
+        <location filename="../EnrollPage.qml" line="65"/>
+        <source>Enroll this phone again with a new one-time code from your coordinator. It stays the same device for the same person and keeps everything waiting on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrollPage.qml" line="66"/>
         <source>Set up this phone with the one-time code from your coordinator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="72"/>
+        <location filename="../EnrollPage.qml" line="78"/>
         <source>This phone is now enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="73"/>
+        <location filename="../EnrollPage.qml" line="79"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="74"/>
+        <location filename="../EnrollPage.qml" line="80"/>
         <source>Role: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="75"/>
+        <location filename="../EnrollPage.qml" line="81"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="78"/>
+        <location filename="../EnrollPage.qml" line="84"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="92"/>
+        <location filename="../EnrollPage.qml" line="98"/>
         <source>Open enrollment QR image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="100"/>
+        <location filename="../EnrollPage.qml" line="106"/>
         <source>…or paste the enrollment link (ducha://enroll?…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="104"/>
+        <location filename="../EnrollPage.qml" line="110"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="106"/>
+        <location filename="../EnrollPage.qml" line="112"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="108"/>
+        <location filename="../EnrollPage.qml" line="114"/>
         <source>Server key pin (from the QR or your coordinator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="125"/>
+        <location filename="../EnrollPage.qml" line="131"/>
         <source>Enroll with this server?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="127"/>
+        <location filename="../EnrollPage.qml" line="133"/>
         <source>Key pin: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="127"/>
+        <location filename="../EnrollPage.qml" line="133"/>
         <source>none (system certificates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="132"/>
+        <location filename="../EnrollPage.qml" line="138"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="132"/>
+        <location filename="../EnrollPage.qml" line="138"/>
         <source>Confirm and enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="132"/>
+        <location filename="../EnrollPage.qml" line="138"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2669,6 +2674,21 @@
     <message>
         <location filename="../MePage.qml" line="52"/>
         <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../MePage.qml" line="62"/>
+        <source>Enroll this phone again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../MePage.qml" line="64"/>
+        <source>Only when sync says the server does not know this device: ask your coordinator for a new code. Nothing waiting on this phone is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../MePage.qml" line="67"/>
+        <source>Enter a new code…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2153,97 +2153,102 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../EnrollPage.qml" line="45"/>
+        <location filename="../EnrollPage.qml" line="50"/>
         <source>Open a photo of the enrollment QR code</source>
         <translation>打开激活二维码照片</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="46"/>
+        <location filename="../EnrollPage.qml" line="51"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="60"/>
+        <location filename="../EnrollPage.qml" line="65"/>
+        <source>Enroll this phone again with a new one-time code from your coordinator. It stays the same device for the same person and keeps everything waiting on it.</source>
+        <translation>请使用协调员提供的新一次性注册码重新注册本手机。本机仍是同一设备、同一用户，所有待发送的内容都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../EnrollPage.qml" line="66"/>
         <source>Set up this phone with the one-time code from your coordinator.</source>
         <translation>请使用协调员提供的一次性激活码激活本机。</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="72"/>
+        <location filename="../EnrollPage.qml" line="78"/>
         <source>This phone is now enrolled</source>
         <translation>本机已激活</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="73"/>
+        <location filename="../EnrollPage.qml" line="79"/>
         <source>Account: %1</source>
         <translation>账号：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="74"/>
+        <location filename="../EnrollPage.qml" line="80"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="75"/>
+        <location filename="../EnrollPage.qml" line="81"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="78"/>
+        <location filename="../EnrollPage.qml" line="84"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="92"/>
+        <location filename="../EnrollPage.qml" line="98"/>
         <source>Open enrollment QR image…</source>
         <translation>打开激活二维码图片…</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="100"/>
+        <location filename="../EnrollPage.qml" line="106"/>
         <source>…or paste the enrollment link (ducha://enroll?…)</source>
         <translation>…或粘贴激活链接（ducha://enroll?…）</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="104"/>
+        <location filename="../EnrollPage.qml" line="110"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="106"/>
+        <location filename="../EnrollPage.qml" line="112"/>
         <source>Enrollment code</source>
         <translation>激活码</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="108"/>
+        <location filename="../EnrollPage.qml" line="114"/>
         <source>Server key pin (from the QR or your coordinator)</source>
         <translation>服务器密钥指纹（见二维码或向协调员索取）</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="125"/>
+        <location filename="../EnrollPage.qml" line="131"/>
         <source>Enroll with this server?</source>
         <translation>确认在此服务器激活？</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="127"/>
+        <location filename="../EnrollPage.qml" line="133"/>
         <source>Key pin: %1</source>
         <translation>密钥指纹：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="127"/>
+        <location filename="../EnrollPage.qml" line="133"/>
         <source>none (system certificates)</source>
         <translation>无（使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="132"/>
+        <location filename="../EnrollPage.qml" line="138"/>
         <source>Enrolling…</source>
         <translation>正在激活…</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="132"/>
+        <location filename="../EnrollPage.qml" line="138"/>
         <source>Confirm and enroll</source>
         <translation>确认激活</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="132"/>
+        <location filename="../EnrollPage.qml" line="138"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -2648,6 +2653,21 @@
         <location filename="../MePage.qml" line="52"/>
         <source>Last problem</source>
         <translation>最近错误</translation>
+    </message>
+    <message>
+        <location filename="../MePage.qml" line="62"/>
+        <source>Enroll this phone again</source>
+        <translation>重新注册本手机</translation>
+    </message>
+    <message>
+        <location filename="../MePage.qml" line="64"/>
+        <source>Only when sync says the server does not know this device: ask your coordinator for a new code. Nothing waiting on this phone is lost.</source>
+        <translation>仅在同步提示服务器不认识本设备时使用：请向协调员索取新注册码。本机上待发送的内容不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../MePage.qml" line="67"/>
+        <source>Enter a new code…</source>
+        <translation>输入新注册码…</translation>
     </message>
 </context>
 <context>

@@ -222,9 +222,18 @@ Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerConte
     pb::User u;
     if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
         return refuse(Errc::forbidden, Msg::account_disabled);
+    // A device enrolling again keeps its id (and key): only for its own user, and only when the
+    // server does not know that id at all (a revoked phone stays revoked). The code stays unused.
+    std::string device_id = crypto::new_uuid();
+    if (!req.device_id().empty()) {
+        if (req.user_id() != user_id) return refuse(Errc::forbidden, Msg::code_is_for_another_user);
+        auto known = table.get(kDevice, req.device_id());
+        if (!known) return fail(known.error());
+        if (*known) return refuse(Errc::already_exists, Msg::device_still_known_to_server);
+        device_id = req.device_id();
+    }
     if (auto r = codes.mark_used(code_hash, b.server_time_ms / 1000); !r) return r;
 
-    std::string device_id = crypto::new_uuid();
     pb::Device d;
     d.set_user_id(user_id);
     d.set_public_key(req.public_key());
@@ -260,6 +269,10 @@ void AuthService::enroll(const pb::EnrollRequest& req, std::function<void(Result
     }
     if (req.code().empty()) {
         done(fail(Errc::invalid_argument, Msg::enrollment_code_missing));
+        return;
+    }
+    if (req.device_id().size() > 64) {
+        done(fail(Errc::invalid_argument, Msg::request_must_name_device));
         return;
     }
     auto out = std::make_shared<pb::TokenResponse>();

@@ -44,6 +44,9 @@ Usage: ducha --profile DIR COMMAND [options]
 Device commands (all work offline except enroll, sync and admin code):
   enroll --server URL --code CODE [--pin sha256//...] [--name DEVICE_NAME]
   enroll --link 'ducha://enroll?...' [--name DEVICE_NAME]   (the text of an enrollment QR)
+                              on an enrolled profile the server no longer knows (restored from
+                              an older backup): enrolls the same device again with a new code
+                              for the same user, keeping everything waiting on it
   sync [--retries N]          push the outbox, upload photos, pull changes; exit 0 only when
                               nothing waits (4 = incomplete, run again)
   status [--json]             who this device is, outbox depth, pending photos, last contact,
@@ -123,8 +126,16 @@ public:
         if (!server || !code) return usage("enroll 需要 --server URL --code CODE，或 --link LINK");
         char host[256] = "device";
         gethostname(host, sizeof host - 1);
+        const bool again = m_p.enrolled();
         auto id = m_p.enroll(*server, *code, pin.value_or(""), m_a.get("--name").value_or(std::string("ducha-cli@") + host));
         if (!id) return failed(m_err, id.error());
+        if (again) {
+            auto waiting = m_p.store().pending_count();
+            m_out << render_bilingual(Msg::enrolled_again_keeps_changes,
+                                      {id->user_name, id->device_id, std::to_string(waiting.value_or(0))})
+                  << "\n";
+            return 0;
+        }
         m_out << "enrolled: " << id->user_name << " (" << id->role << ") device " << id->device_id << "\n";
         return 0;
     }

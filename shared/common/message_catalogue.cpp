@@ -1108,8 +1108,8 @@ constexpr MessageRow kRows[] = {
      "请求须指明设备",
      "the request must name the device"},
     {Msg::no_such_device_enroll_again, "no_such_device_enroll_again",
-     "没有这台设备，请重新注册",
-     "no such device: enroll again"},
+     "服务器不认识这台设备：请向协调员索取新注册码，在“我的 → 重新注册本手机”中重新注册，本机内容不会丢失",
+     "the server does not know this device: ask your coordinator for a new code and enroll this phone again (Me → Enroll this phone again); nothing on it is lost"},
     {Msg::sign_in_needs_device_challenge_signature, "sign_in_needs_device_challenge_signature",
      "登录请求须含设备、32 字节挑战和 64 字节签名",
      "the sign-in needs the device, the 32-byte challenge and a 64-byte signature"},
@@ -1194,6 +1194,15 @@ constexpr MessageRow kRows[] = {
     {Msg::server_did_not_confirm_file, "server_did_not_confirm_file",
      "服务器未确认已收到完整文件 {0}，文件留在设备上，下次同步重新上传",
      "the server did not confirm it holds all of file {0}: it stays on this device and is sent again next time"},
+    {Msg::code_is_for_another_user, "code_is_for_another_user",
+     "此注册码属于另一位用户；本设备上的记录属于原用户，请向协调员索取原用户的新注册码",
+     "this enrollment code is for another person: what this device holds is its own user's, so ask for a new code for that user"},
+    {Msg::device_still_known_to_server, "device_still_known_to_server",
+     "服务器仍认识本设备，无需重新注册；请直接同步",
+     "the server still knows this device: there is nothing to enroll again, just sync"},
+    {Msg::enrolled_again_keeps_changes, "enrolled_again_keeps_changes",
+     "已重新注册：{0}（设备 {1}），本设备上的 {2} 项待发送更改和照片将在下次同步时发送",
+     "enrolled again: {0} (device {1}); the {2} changes waiting on this device and their photos go with the next sync"},
 };
 
 }  // namespace

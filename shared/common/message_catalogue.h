@@ -416,6 +416,9 @@ enum class Msg : std::uint16_t {
     default_rate_limited,
     too_many_sign_in_attempts,
     server_did_not_confirm_file,
+    code_is_for_another_user,
+    device_still_known_to_server,
+    enrolled_again_keeps_changes,
 };
 
 // One row of the catalogue.

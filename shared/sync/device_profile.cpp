@@ -133,13 +133,28 @@ Result<crypto::Ed25519KeyPair> DeviceProfile::device_key() {
 
 Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std::string& code, const std::string& pin,
                                        const std::string& device_name) {
-    if (enrolled()) return fail(Errc::already_exists, Msg::profile_already_enrolled_use_new);
     if (server_url.rfind("https://", 0) != 0) return fail(Errc::invalid_argument, Msg::server_url_must_start_with);
-    auto key = crypto::Ed25519KeyPair::generate();
+    // Enrolling an enrolled profile again (the server, restored from an older backup, no longer
+    // knows this device): the same id and key, so its outbox, its signed reports and its photos
+    // stay valid and go with the next sync. The server refuses it for another user's code.
+    const bool again = enrolled();
+    std::optional<Identity> before;
+    if (again) {
+        auto id = identity();
+        if (!id) return fail(id.error());
+        before = *id;
+    }
+    auto key_or = again ? device_key() : Result<crypto::Ed25519KeyPair>(crypto::Ed25519KeyPair::generate());
+    if (!key_or) return fail(key_or.error());
+    const auto key = *key_or;
     pb::EnrollRequest req;
     req.set_code(code);
     req.set_public_key(key.public_key());
     req.set_device_name(device_name);
+    if (before) {
+        req.set_device_id(before->device_id);
+        req.set_user_id(before->user_id);
+    }
     std::string base = server_url;
     while (!base.empty() && base.back() == '/') base.pop_back();
     CurlTransport t{TransportConfig{.base_url = base, .pin = pin}};
@@ -149,13 +164,20 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
     if (reply->status != 200) return fail(reply_error(*reply).error);
     pb::TokenResponse tr;
     if (!tr.ParseFromString(reply->body)) return fail(Errc::malformed, Msg::server_reply_cannot_parsed);
+    // A server that answers a re-enrollment with another device or user is not one to follow.
+    if (before && (tr.device_id() != before->device_id || tr.user_id() != before->user_id))
+        return fail(Errc::integrity, Msg::server_reply_cannot_parsed);
     store::Database& db = m_store.db();
     if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return fail(r.error());
     Status st = set_secret("device_key", key.seed());
-    for (auto [k, v] : {std::pair<std::string_view, std::string>{"server_url", base}, {"pin", pin},
-                        {"device_id", tr.device_id()}, {"user_id", tr.user_id()}, {"role", tr.role()},
-                        {"user_name", tr.user_name()}, {"district_id", tr.district_id()},
-                        {"server_public_key", tr.server_public_key()}, {"server_generation", tr.generation()}})
+    std::vector<std::pair<std::string_view, std::string>> facts{
+        {"server_url", base}, {"pin", pin}, {"device_id", tr.device_id()}, {"user_id", tr.user_id()},
+        {"role", tr.role()}, {"user_name", tr.user_name()}, {"district_id", tr.district_id()},
+        {"server_public_key", tr.server_public_key()}};
+    // Enrolling again keeps the generation it last synced with: the next sync then meets the new
+    // one and re-sends, as after any restore, what the server lacks (docs/OPERATIONS.md).
+    if (!again) facts.emplace_back("server_generation", tr.generation());
+    for (const auto& [k, v] : facts)
         if (st) st = m_store.set_meta(k, v);
     if (st) st = store_tokens(tr);
     if (!st || !db.exec("COMMIT")) {

@@ -36,7 +36,9 @@ public:
     Result<Identity> identity();
     Result<crypto::Ed25519KeyPair> device_key();
 
-    // Redeems an enrollment code at the server: makes the device key pair, registers it, keeps the tokens.
+    // Redeems an enrollment code at the server: makes the device key pair, registers it, keeps the
+    // tokens. On an enrolled profile it enrolls the same device again (same id and key, for the
+    // same user), for a server that no longer knows it; its outbox and photos stay and are sent.
     Result<Identity> enroll(const std::string& server_url, const std::string& code, const std::string& pin,
                             const std::string& device_name);
     Status store_tokens(const pb::TokenResponse& t);

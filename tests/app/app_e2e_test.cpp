@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <fstream>
@@ -20,12 +21,15 @@
 #include "mobile/app/sync_controller.h"
 #include "mobile/shell/app_engine.h"
 #include "mobile/support/qr_code.h"
+#include "server/backup/backup_archive.h"
 #include "server/service/server_app.h"
 #include "server/storage/record_table.h"
 #include "server/storage/server_schema.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/sync/enroll_link.h"
+#include "support/cli_steps.h"
+#include "support/profile_facts.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -376,4 +380,96 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
     server.stop();
     qunsetenv("DUCHA_NMEA_FILE");
     qunsetenv("DUCHA_SYNC_INTERVAL_S");
+}
+
+TEST_CASE("A phone the restored server no longer knows is enrolled again from Me and sends what it held",
+          "[app][e2e][backup]") {
+    Server server;
+    test::init_data_dir(server.dir.path, true);
+    const auto accounts = test::read_codes(server.dir.path);
+    const test::DemoAccount* volunteer = nullptr;
+    for (const auto& a : accounts)
+        if (a.role == "volunteer") { volunteer = &a; break; }
+    REQUIRE(volunteer);
+    server.start();
+    const std::string url = server.app->url(), pin = server.app->pin();
+    test::TempDir keep;
+    const auto backup = keep / "nightly.backup";
+    REQUIRE(server::write_backup(server.dir.path, backup));
+
+    // The phone was enrolled after that backup and started a task (acknowledged by the server).
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    qputenv("DUCHA_SYNC_INTERVAL_S", "3600");  // only the passes this test asks for
+    const std::filesystem::path profile = tmp.filePath("phone").toStdString();
+    test::must(profile, {"enroll", "--server", url, "--code", volunteer->code, "--pin", pin});
+    test::must(profile, {"sync"});
+    const std::string device_id = test::identity_of(profile).device_id;
+    const auto tasks = test::cli_json(profile, {"tasks", "--json"});
+    REQUIRE_FALSE(tasks.empty());
+    const std::string task = tasks.at(0)["id"];
+    test::must(profile, {"task-status", "--task", task, "--to", "in_progress"});
+    test::must(profile, {"sync"});
+
+    server.stop();
+    REQUIRE(server::restore_backup(backup, server.dir.path));
+    server.start();
+    REQUIRE_FALSE(server.record(domain::kDevice, device_id).has_value());
+    auto code = server::issue_enrollment_code(server.dir.path, volunteer->user_id, 3600);
+    REQUIRE(code);
+
+    auto engine = std::make_unique<app::AppEngine>(QString::fromStdString(profile.string()));
+    auto warnings = std::make_unique<test::QmlWarnings>(engine->engine());
+    QSignalSpy passes(&engine->sync(), &app::SyncController::finished);
+    QSignalSpy enrolled(&engine->session(), &app::AppSession::enrollFinished);
+    REQUIRE(engine->load());
+    AppDriver d(engine->window());
+
+    // Its first sync is refused, and the words say what to do.
+    REQUIRE(d.waitFor([&] { return passes.count() >= 1; }, 30000));
+    CHECK_FALSE(passes.at(0).at(0).toBool());
+    const QString refused = passes.at(0).at(1).toString();
+    INFO(refused.toStdString());
+    CHECK((refused.contains(QStringLiteral("重新注册本手机")) || refused.contains("enroll this phone again")));
+
+    // Me → Enroll this phone again, with the new code's link.
+    d.set("tabs", "currentIndex", 3);
+    d.tap("enrollAgainButton");
+    REQUIRE(d.waitFor([&] { return d.prop("enrollAgainPopup", "opened").toBool(); }));
+    QVariant ok;
+    const std::string link = sync::make_enroll_link({url, *code, pin});
+    REQUIRE(QMetaObject::invokeMethod(d.must("enrollAgainPage"), "useLink", Q_RETURN_ARG(QVariant, ok),
+                                      Q_ARG(QVariant, QString::fromStdString(link))));
+    REQUIRE(ok.toBool());
+    d.screenshot("30-enroll-again");
+    const int refused_passes = static_cast<int>(passes.count());
+    // The form's own buttons (the first enrollment's page is long gone; look inside this one anyway).
+    auto in_form = [&](const char* name) {
+        auto found = d.must("enrollAgainPage")->findChildren<QObject*>(name);
+        REQUIRE(found.size() == 1);
+        return found.front();
+    };
+    REQUIRE(in_form("enrollButton")->property("enabled").toBool());
+    REQUIRE(QMetaObject::invokeMethod(in_form("enrollButton"), "clicked"));  // confirm and enroll
+    REQUIRE(d.waitFor([&] { return enrolled.count() >= 1; }, 20000));
+    INFO(enrolled.at(0).at(1).toString().toStdString());
+    REQUIRE(enrolled.at(0).at(0).toBool());
+
+    // The same device again; the sync it starts sends the task's start the restore had lost.
+    auto complete_since = [&](int from) {
+        for (int i = from; i < passes.count(); ++i)
+            if (passes.at(i).at(0).toBool()) return true;
+        return false;
+    };
+    REQUIRE(d.waitFor([&] { return complete_since(refused_passes); }, 30000));
+    CHECK(test::identity_of(profile).device_id == device_id);
+    CHECK(server.record(domain::kDevice, device_id).has_value());
+    auto t = server.record(domain::kTask, task);
+    REQUIRE(t);
+    pb::Task stored;
+    REQUIRE(stored.ParseFromString(t->payload()));
+    CHECK(stored.status() == "in_progress");
+    REQUIRE(QMetaObject::invokeMethod(in_form("enrollStartButton"), "clicked"));
+    REQUIRE(d.waitFor([&] { return !d.prop("enrollAgainPopup", "visible").toBool(); }));
+    engine.reset();
 }

@@ -364,3 +364,79 @@ TEST_CASE("after a restore the devices send again what the backup lacks: every r
         CHECK(replica(devs[i]) == replica(fresh));
     }
 }
+
+TEST_CASE("a device enrolled after the backup enrolls again with a new code and sends what it holds", "[server][backup][enroll]") {
+    TempDir tmp;
+    const auto data = tmp / "data";
+    init_data_dir(data, true);
+    const auto accounts = read_codes(data);
+    server::ServeOptions opt;
+    opt.data_dir = data;
+    opt.listen = "127.0.0.1:" + std::to_string(free_port());
+    auto app = server::ServerApp::start(opt);
+    REQUIRE(app);
+    const std::string url = (*app)->url(), pin = (*app)->pin();
+    std::vector<const DemoAccount*> vols;
+    for (const auto& a : accounts)
+        if (a.role == "volunteer" && vols.size() < 2) vols.push_back(&a);
+    REQUIRE(vols.size() == 2);
+
+    const auto file = tmp / "nightly.backup";
+    REQUIRE(server::write_backup(data, file));
+    const auto reports_in_backup = server_ids(data, "report");
+
+    // A phone handed out after the backup: enrolled, two reports with photos, all acknowledged.
+    const auto phone = tmp / "phone";
+    enroll(phone, url, pin, vols[0]->code);
+    must(phone, {"sync"});
+    const auto me = identity_of(phone);
+    report_one(phone, tmp.path, 1);
+    report_one(phone, tmp.path, 2);
+    must(phone, {"sync"});
+    REQUIRE(cli_json(phone, {"outbox", "--json"}).empty());
+    const auto reports_before = server_ids(data, "report");
+    REQUIRE(reports_before.size() == reports_in_backup.size() + 2);
+
+    app->reset();
+    REQUIRE(server::restore_backup(file, data));
+    app = server::ServerApp::start(opt);
+    REQUIRE(app);
+
+    // The restored server does not know the phone: its sign-in is refused, and it says what to do.
+    auto locked = run(phone, {"sync", "--retries", "1"});
+    CHECK(locked.rc != 0);
+    CHECK(contains(locked.err, "enroll"));
+
+    // A code for another volunteer does not take over the phone, and is not used up by trying.
+    auto other = server::issue_enrollment_code(data, vols[1]->user_id, 3600);
+    REQUIRE(other);
+    auto wrong = run(phone, {"enroll", "--server", url, "--code", *other, "--pin", pin});
+    CHECK(wrong.rc != 0);
+    CHECK(contains(wrong.err, "another person"));
+    CHECK(identity_of(phone).user_id == me.user_id);
+
+    // A new code for its own volunteer: the same device again, and what it held goes up.
+    auto code = server::issue_enrollment_code(data, me.user_id, 3600);
+    REQUIRE(code);
+    auto again = must(phone, {"enroll", "--server", url, "--code", *code, "--pin", pin});
+    CHECK(contains(again.out, "enrolled again"));
+    CHECK(identity_of(phone).device_id == me.device_id);
+    auto s = must(phone, {"sync"});
+    INFO(s.out);
+    CHECK(contains(s.out, "sync complete"));
+    CHECK(server_ids(data, "report") == reports_before);  // both reports back, each once
+    CHECK(cli_json(phone, {"outbox", "--json"}).empty());
+    auto v = run(phone, {"verify"});
+    INFO(v.out << v.err);
+    CHECK(v.rc == 0);
+
+    // A device the server knows is not enrolled again; that code stays usable for a new phone.
+    auto spare = server::issue_enrollment_code(data, me.user_id, 3600);
+    REQUIRE(spare);
+    auto known = run(phone, {"enroll", "--server", url, "--code", *spare, "--pin", pin});
+    CHECK(known.rc != 0);
+    CHECK(contains(known.err, "still knows this device"));
+    enroll(tmp / "new-phone", url, pin, *spare);
+    // And the other volunteer's code was never used up either.
+    enroll(tmp / "other-phone", url, pin, *other);
+}
