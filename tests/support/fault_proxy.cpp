@@ -153,6 +153,18 @@ bool FaultProxy::wait_readable(int fd, std::chrono::milliseconds limit) const {
     return false;
 }
 
+void FaultProxy::finish_upstream(int& up) const {
+    ::shutdown(up, SHUT_WR);
+    char sink[16384];
+    auto until = std::chrono::steady_clock::now() + m_opt.answer_wait;
+    while (!m_stopping && std::chrono::steady_clock::now() < until) {
+        pollfd p{up, POLLIN, 0};
+        int n = ::poll(&p, 1, static_cast<int>(kSlice.count()));
+        if (n < 0 || (n > 0 && ::recv(up, sink, sizeof sink, 0) <= 0)) break;
+    }
+    close_fd(up);
+}
+
 void FaultProxy::pause(std::chrono::milliseconds d) const {
     auto until = std::chrono::steady_clock::now() + d;
     while (!m_stopping && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -211,6 +223,7 @@ void FaultProxy::serve(int client, std::uint64_t number) {
                 // The server got the request; once it answers (it has acted) the client learns nothing.
                 wait_readable(up, m_opt.answer_wait);
                 reset_fd(client);
+                finish_upstream(up);
                 break;
             }
             if (fault == NetFault::stall) {
@@ -222,6 +235,7 @@ void FaultProxy::serve(int client, std::uint64_t number) {
                         if (::recv(client, buf, sizeof buf, 0) <= 0) break;
                     }
                 }
+                finish_upstream(up);
                 break;
             }
         }
@@ -230,6 +244,8 @@ void FaultProxy::serve(int client, std::uint64_t number) {
             if (n <= 0) break;
             if (fault == NetFault::truncate) {
                 (void)send_all(client, buf, static_cast<std::size_t>(n) / 2);  // the cut is the point
+                close_fd(client);
+                finish_upstream(up);
                 break;
             }
             if (!send_all(client, buf, static_cast<std::size_t>(n))) break;

@@ -40,7 +40,7 @@ struct FaultProxyOptions {
     FaultOdds odds;
     std::chrono::milliseconds max_delay{150};
     std::chrono::milliseconds stall_for{5000};     // longer than the devices' transport timeout
-    std::chrono::milliseconds answer_wait{3000};   // reset_after_request: the longest wait for the answer
+    std::chrono::milliseconds answer_wait{3000};   // the longest wait for the server to start, or to finish, answering
 };
 
 class FaultProxy {
@@ -70,6 +70,10 @@ private:
     void serve(int client, std::uint64_t number);
     // Reads and drops nothing: waits (in short slices, to notice stop) until fd is readable or gone.
     bool wait_readable(int fd, std::chrono::milliseconds limit) const;
+    // The link broke on the client's side: the server still reads the whole request and sends its
+    // answer into the void, as when a phone loses signal. (Closing with its answer unread would
+    // send the server a RST, which can discard the request before the server reads it.)
+    void finish_upstream(int& up) const;
     void pause(std::chrono::milliseconds d) const;
     void reap(bool all);
     void record(NetFault f) { m_counts[static_cast<std::size_t>(f)].fetch_add(1); }
