@@ -68,7 +68,7 @@ private:
     };
     void accept_loop();
     void serve(int client, std::uint64_t number);
-    // Reads and drops nothing: waits (in short slices, to notice stop) until fd is readable or gone.
+    // Waits without reading until fd is readable (true) or `limit` passes, in short slices to notice a stop.
     bool wait_readable(int fd, std::chrono::milliseconds limit) const;
     // The link broke on the client's side: the server still reads the whole request and sends its
     // answer into the void, as when a phone loses signal. (Closing with its answer unread would
