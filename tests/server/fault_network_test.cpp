@@ -207,7 +207,7 @@ TEST_CASE("a broken network: 20 devices sync 2000 reports with photos, each stor
     for (const auto& p : enroll_problems) CHECK(p == std::string{});
     REQUIRE(proxy.count(NetFault::none) > 0);  // they really went through the proxy
 
-    // The network breaks. Each device records its 100 reports in five rounds and after each round
+    // The network breaks. Each device records its 100 reports in ten rounds and after each round
     // syncs until nothing waits, while the supervisor pulls alongside; then the supervisor pulls
     // what is left.
     const auto reports_before = server_records(srv.data_dir(), "report").size();
