@@ -47,8 +47,10 @@ Device commands (all work offline except enroll, sync and admin code):
                               on an enrolled profile the server no longer knows (restored from
                               an older backup): enrolls the same device again with a new code
                               for the same user, keeping everything waiting on it
-  sync [--retries N]          push the outbox, upload photos, pull changes; exit 0 only when
-                              nothing waits (4 = incomplete, run again)
+  sync [--retries N] [--timeout S]   push the outbox, upload photos, pull changes; exit 0 only
+                              when nothing waits (4 = incomplete, run again); --timeout: give up a
+                              request after S seconds, or after min(S, 30) seconds without bytes
+                              (default 120; a short one suits a flaky network)
   status [--json]             who this device is, outbox depth, pending photos, last contact,
                               last complete sync and why the last sync stopped
   devices [--json]            devices in scope: what each has not sent, its last contact
@@ -143,6 +145,17 @@ public:
     int sync() {
         int retries = std::stoi(m_a.get("--retries").value_or("5"));
         SyncClient::Config cfg;
+        if (auto t = m_a.get("--timeout")) {
+            const int seconds = std::stoi(*t);
+            if (seconds < 1) return usage("--timeout 需要至少 1 秒 / --timeout takes at least 1 second");
+            cfg.transport = [seconds](const TransportConfig& base) -> std::unique_ptr<HttpTransport> {
+                TransportConfig c = base;
+                c.timeout = std::chrono::seconds(seconds);
+                c.connect_timeout = std::min(c.connect_timeout, std::chrono::milliseconds(c.timeout));
+                c.low_speed_time = std::min(c.low_speed_time, std::chrono::seconds(seconds));
+                return CurlTransport::make(c);
+            };
+        }
         cfg.on_progress = [this](const SyncProgress& p) {
             if (isatty(STDERR_FILENO)) m_err << "\r" << p.phase << ' ' << p.done << (p.total ? "/" + std::to_string(p.total) : "") << "   " << std::flush;
         };

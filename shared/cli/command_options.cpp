@@ -12,7 +12,7 @@ namespace {
 // `audit` checks its own options, with its own usage (shared/cli/audit_command.cpp).
 constexpr std::array kCommands{
     CommandOptions{"enroll", "", "server code pin name link"},
-    CommandOptions{"sync", "", "retries"},
+    CommandOptions{"sync", "", "retries timeout"},
     CommandOptions{"status", "json", ""},
     CommandOptions{"devices", "json", ""},
     CommandOptions{"tasks", "json all", ""},
