@@ -197,7 +197,8 @@ namespace {
 
 // The enrollment itself, in the writer's transaction: the code must be known, unused, unexpired
 // and its account active (else a refusal, recorded in `refusal` for its own audit entry); then the
-// code is used up, the device recorded, its tokens issued and the enrollment audited.
+// code is used up, the device recorded, its tokens issued and the enrollment audited. The device a
+// code enrolled may ask again with the same key while the code would still be valid.
 Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerContext& ctx, pb::TokenResponse& out,
                   Refusal& refusal) {
     auto refuse = [&refusal](Errc code, Msg words) -> Status {
@@ -209,19 +210,55 @@ Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerConte
     auto row = codes.find(code_hash);
     if (!row) return fail(row.error());
     if (!*row) return refuse(Errc::unauthorized, Msg::unknown_enrollment_code_check_and);
-    const std::string user_id = (*row)->user_id;
-    const std::int64_t expires = (*row)->expires_at;
-    const bool used = (*row)->used;
+    const EnrollmentCodeRow code = **row;
+    const std::string& user_id = code.user_id;
+    const std::int64_t now_s = b.server_time_ms / 1000;
     RecordTable table{b.db};
     refusal.entry = actor_entry(table, user_id, "");
-    if (used) return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
-    if (expires <= b.server_time_ms / 1000)
+    if (code.expires_at <= now_s && !code.used)
         return refuse(Errc::code_expired, Msg::enrollment_code_expired_ask_your);
     auto usr = table.get(kUser, user_id);
     if (!usr) return fail(usr.error());
     pb::User u;
     if (!*usr || !u.ParseFromString((*usr)->payload()) || !u.active())
         return refuse(Errc::forbidden, Msg::account_disabled);
+
+    // What every accepted enrollment answers: new tokens for the device, the person, the server.
+    auto answer = [&](const std::string& device_id, const std::string& note) -> Status {
+        if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, out); !r) return r;
+        out.set_device_id(device_id);
+        out.set_user_id(user_id);
+        out.set_role(u.role());
+        out.set_user_name(u.name());
+        out.set_district_id(u.district_id());
+        out.set_server_public_key(ctx.server_key.public_key());
+        out.set_generation(ctx.generation.id);
+        AuditEntry e = actor_entry(table, user_id, device_id);
+        e.at_ms = b.server_time_ms;
+        e.action = "enroll";
+        e.collection = std::string(kDevice);
+        e.record_id = device_id;
+        e.outcome = std::string(kAccepted);
+        e.reason = note;
+        return append_audit(b.db, e);
+    };
+
+    if (code.used) {
+        // The device this code enrolled, asking again with the same key before the code would have
+        // expired: its answer was lost on the way. It gets tokens again (the ones it never saw are
+        // revoked). Anyone else, or later, is told the code was used.
+        if (code.device_id.empty() || code.expires_at <= now_s)
+            return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
+        auto dev = table.get(kDevice, code.device_id);
+        if (!dev) return fail(dev.error());
+        pb::Device known;
+        if (!*dev || (*dev)->deleted() || !known.ParseFromString((*dev)->payload()) || known.revoked() ||
+            known.public_key() != req.public_key())
+            return refuse(Errc::unauthorized, Msg::enrollment_code_was_already_used);
+        if (auto n = TokenStore{b.db}.revoke_device(code.device_id); !n) return fail(n.error());
+        return answer(code.device_id, known.name() + " (again: the first answer was lost)");
+    }
+
     // A device enrolling again keeps its id (and key): only for its own user, and only when the
     // server does not know that id at all (a revoked phone stays revoked). The code stays unused.
     std::string device_id = crypto::new_uuid();
@@ -232,32 +269,17 @@ Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerConte
         if (*known) return refuse(Errc::already_exists, Msg::device_still_known_to_server);
         device_id = req.device_id();
     }
-    if (auto r = codes.mark_used(code_hash, b.server_time_ms / 1000); !r) return r;
+    if (auto r = codes.mark_used(code_hash, now_s, device_id); !r) return r;
 
     pb::Device d;
     d.set_user_id(user_id);
     d.set_public_key(req.public_key());
     d.set_name(req.device_name().substr(0, 100));
-    d.set_enrolled_at(b.server_time_ms / 1000);
-    d.set_last_contact(b.server_time_ms / 1000);
+    d.set_enrolled_at(now_s);
+    d.set_last_contact(now_s);
     MutationApplier ap{b, table};
     if (auto w = ap.write(kDevice, device_id, 1, d.SerializeAsString(), false); !w) return fail(w.error());
-    if (auto r = issue_tokens(b, ctx.limits, device_id, user_id, out); !r) return r;
-    out.set_device_id(device_id);
-    out.set_user_id(user_id);
-    out.set_role(u.role());
-    out.set_user_name(u.name());
-    out.set_district_id(u.district_id());
-    out.set_server_public_key(ctx.server_key.public_key());
-    out.set_generation(ctx.generation.id);
-    AuditEntry e = actor_entry(table, user_id, device_id);
-    e.at_ms = b.server_time_ms;
-    e.action = "enroll";
-    e.collection = std::string(kDevice);
-    e.record_id = device_id;
-    e.outcome = std::string(kAccepted);
-    e.reason = d.name();
-    return append_audit(b.db, e);
+    return answer(device_id, d.name());
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ Status EnrollmentCodes::insert(const Bytes& code_hash, const std::string& user_i
 }
 
 Result<std::optional<EnrollmentCodeRow>> EnrollmentCodes::find(const Bytes& code_hash) {
-    auto& st = m_db.cached("SELECT user_id, expires_at, used_at FROM enrollment_code WHERE code_hash=?1");
+    auto& st = m_db.cached("SELECT user_id, expires_at, used_at, device_id FROM enrollment_code WHERE code_hash=?1");
     st.bind_blob(1, code_hash);
     auto row = st.step();
     if (!row) return fail(row.error());
@@ -21,13 +21,15 @@ Result<std::optional<EnrollmentCodeRow>> EnrollmentCodes::find(const Bytes& code
     c.user_id = st.col_text(0);
     c.expires_at = st.col_int(1);
     c.used = !st.col_null(2);
+    c.used_at = c.used ? st.col_int(2) : 0;
+    c.device_id = st.col_text(3);
     st.reset();
     return std::optional<EnrollmentCodeRow>{std::move(c)};
 }
 
-Status EnrollmentCodes::mark_used(const Bytes& code_hash, std::int64_t at_s) {
-    auto& st = m_db.cached("UPDATE enrollment_code SET used_at=?2 WHERE code_hash=?1");
-    st.bind_blob(1, code_hash).bind(2, at_s);
+Status EnrollmentCodes::mark_used(const Bytes& code_hash, std::int64_t at_s, const std::string& device_id) {
+    auto& st = m_db.cached("UPDATE enrollment_code SET used_at=?2, device_id=?3 WHERE code_hash=?1");
+    st.bind_blob(1, code_hash).bind(2, at_s).bind(3, device_id);
     return st.run();
 }
 

@@ -14,6 +14,8 @@ struct EnrollmentCodeRow {
     std::string user_id;
     std::int64_t expires_at = 0;  // unix seconds
     bool used = false;
+    std::int64_t used_at = 0;  // unix seconds
+    std::string device_id;     // the device it enrolled (empty before migration 8)
 };
 
 class EnrollmentCodes {
@@ -23,7 +25,7 @@ public:
     [[nodiscard]] Status insert(const Bytes& code_hash, const std::string& user_id, std::int64_t expires_at,
                                 const std::string& created_by);
     [[nodiscard]] Result<std::optional<EnrollmentCodeRow>> find(const Bytes& code_hash);
-    [[nodiscard]] Status mark_used(const Bytes& code_hash, std::int64_t at_s);
+    [[nodiscard]] Status mark_used(const Bytes& code_hash, std::int64_t at_s, const std::string& device_id);
 
 private:
     store::Database& m_db;

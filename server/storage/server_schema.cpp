@@ -104,6 +104,11 @@ CREATE TABLE device_challenge(device_id TEXT PRIMARY KEY, challenge_hash BLOB NO
 INSERT OR IGNORE INTO meta(key, value) VALUES('generation', lower(hex(randomblob(16))));
 INSERT OR IGNORE INTO meta(key, value) VALUES('restored_through_seq', '0');
 )sql"},
+    // The device an enrollment code made: the same device asking again with the same key (its
+    // answer was lost) gets its tokens again instead of "code already used".
+    {8, R"sql(
+ALTER TABLE enrollment_code ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 }  // namespace
 

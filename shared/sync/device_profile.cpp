@@ -144,7 +144,7 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
         if (!id) return fail(id.error());
         before = *id;
     }
-    auto key_or = again ? device_key() : Result<crypto::Ed25519KeyPair>(crypto::Ed25519KeyPair::generate());
+    auto key_or = again ? device_key() : pending_enroll_key(code);
     if (!key_or) return fail(key_or.error());
     const auto key = *key_or;
     pb::EnrollRequest req;
@@ -185,6 +185,26 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
         return fail(st ? Error{Errc::storage, Msg::cannot_save_enrollment} : st.error());
     }
     return identity();
+}
+
+// The key a first enrollment sends, kept before the code leaves the device: when the answer is
+// lost and the same code is tried again, the same key goes, and the server answers that device
+// again instead of "code already used". Another code gets a fresh key.
+Result<crypto::Ed25519KeyPair> DeviceProfile::pending_enroll_key(const std::string& code) {
+    std::string tag;
+    for (char c : code)
+        if (c != '-' && c != ' ') tag.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    tag = hex_encode(crypto::sha256(tag));
+    auto seed = secret("pending_enroll_key");
+    auto for_code = m_store.meta("pending_enroll_code");
+    if (!seed) return fail(seed.error());
+    if (!for_code) return fail(for_code.error());
+    if (*seed && *for_code && **for_code == tag) return crypto::Ed25519KeyPair::from_seed(**seed);
+    auto key = crypto::Ed25519KeyPair::generate();
+    Status st = set_secret("pending_enroll_key", key.seed());
+    if (st) st = m_store.set_meta("pending_enroll_code", tag);
+    if (!st) return fail(st.error());
+    return key;
 }
 
 Status DeviceProfile::store_tokens(const pb::TokenResponse& t) {

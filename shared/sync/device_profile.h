@@ -67,6 +67,7 @@ public:
 private:
     DeviceProfile(std::filesystem::path dir, LocalStore store, Bytes key)
         : m_dir(std::move(dir)), m_store(std::move(store)), m_key(std::move(key)) {}
+    Result<crypto::Ed25519KeyPair> pending_enroll_key(const std::string& code);
     Status set_secret(std::string_view key, std::string_view value);
     Result<std::optional<std::string>> secret(std::string_view key);
 

@@ -16,6 +16,8 @@
 #include "server/service/server_app.h"
 #include "server/storage/audit_log.h"
 #include "shared/common/clock.h"
+#include "shared/common/wire_error.h"
+#include "shared/crypto/ed25519.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/device_sign_in.h"
 #include "shared/store/statement.h"
@@ -269,4 +271,55 @@ TEST_CASE("signing in with the device key: a wrong signature, an unknown, used o
     // Every refusal is on record.
     for (const auto& e : s.audit("token.device_sign_in"))
         CHECK((e.outcome == "accepted" || e.outcome == "refused"));
+}
+
+TEST_CASE("an enrollment answer lost on its way is given again to the same key, never to another", "[tokens][enroll]") {
+    ManualClock clock;
+    TestServer srv{true, &clock};
+    const auto vol = srv.account("volunteer");
+    sync::CurlTransport t{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+    auto enroll_with = [&](const std::string& public_key) {
+        pb::EnrollRequest req;
+        req.set_code(vol.code);
+        req.set_public_key(public_key);
+        req.set_device_name("phone");
+        auto r = t.request("POST", "/v1/enroll", req.SerializeAsString(), {{"Content-Type", "application/x-protobuf"}});
+        REQUIRE(r.has_value());
+        return *r;
+    };
+    auto answer_of = [](const sync::HttpReply& r) {
+        pb::TokenResponse tr;
+        REQUIRE(tr.ParseFromString(r.body));
+        return tr;
+    };
+    auto sync_with = [&](const std::string& access) {
+        pb::SyncRequest req;
+        req.set_pull(true);
+        auto r = t.request("POST", "/v1/sync", req.SerializeAsString(),
+                           {{"Content-Type", "application/x-protobuf"}, {"Authorization", "Bearer " + access}});
+        REQUIRE(r.has_value());
+        return r->status;
+    };
+    const auto key = crypto::Ed25519KeyPair::generate();
+
+    // The first answer never reaches the phone; it asks again with the same code and key.
+    auto lost = enroll_with(key.public_key());
+    REQUIRE(lost.status == 200);
+    const auto first = answer_of(lost);
+    clock.advance(2h);
+    auto again = enroll_with(key.public_key());
+    REQUIRE(again.status == 200);
+    const auto second = answer_of(again);
+    CHECK(second.device_id() == first.device_id());  // the same device, not a second one
+    CHECK(second.access_token() != first.access_token());
+    CHECK(sync_with(second.access_token()) == 200);
+    CHECK(sync_with(first.access_token()) == 401);  // the tokens it never received are revoked
+
+    // Someone else with the code (another key) is told it was used.
+    auto other = enroll_with(crypto::Ed25519KeyPair::generate().public_key());
+    CHECK(other.status == 401);
+    CHECK(wire::from_reply(other.status, other.body, other.headers).error.what == Msg::enrollment_code_was_already_used);
+    // And once the code would have expired, the same key is told so too.
+    clock.advance(8 * 24h);
+    CHECK(enroll_with(key.public_key()).status == 401);
 }
