@@ -1185,6 +1185,18 @@ constexpr MessageRow kRows[] = {
     {Msg::unfinished_uploads_too_large, "unfinished_uploads_too_large",
      "此设备未完成的上传将超过 {0} MiB 上限；文件留在设备上，稍后再传",
      "this device's unfinished uploads would pass {0} MiB, its limit: the file stays on the device and is sent later"},
+    {Msg::only_admins_revoke_devices, "only_admins_revoke_devices",
+     "只有管理员可以停用设备",
+     "only admins may revoke a device"},
+    {Msg::device_owner_not_on_this_device, "device_owner_not_on_this_device",
+     "本机没有这台设备的使用人（{0}），请先同步",
+     "the person this device belongs to ({0}) is not on this device: sync first"},
+    {Msg::malformed_badge_device, "malformed_badge_device",
+     "证件链接中的设备编号格式不正确：应为 1 到 64 个 A-Z a-z 0-9 - 字符",
+     "malformed device in the badge link: 1 to 64 characters of A-Z a-z 0-9 -"},
+    {Msg::device_revoked_after_sync, "device_revoked_after_sync",
+     "已停用，同步后生效：这台手机下次联网时停止工作，其上的证件失效，使用人的证件换发新码",
+     "revoked, in force once this syncs: the phone stops at its next contact, the badge on it stops being valid and its owner's badge gets a new code"},
 };
 
 }  // namespace

@@ -413,6 +413,10 @@ enum class Msg : std::uint16_t {
     default_upload_limit,
     too_many_unfinished_uploads,
     unfinished_uploads_too_large,
+    only_admins_revoke_devices,
+    device_owner_not_on_this_device,
+    malformed_badge_device,
+    device_revoked_after_sync,
 };
 
 // One row of the catalogue.
