@@ -33,7 +33,8 @@ Page {
             s.push({ "key": "registry", "title": qsTr("Registry") }, { "key": "zones", "title": qsTr("Zones (3包)") },
                    { "key": "tasks", "title": qsTr("Tasks and campaigns") }, { "key": "draw", "title": qsTr("Random draw") })
         s.push({ "key": "complaints", "title": qsTr("Complaints") }, { "key": "coverage", "title": qsTr("Coverage") },
-               { "key": "exports", "title": qsTr("Exports") }, { "key": "me", "title": qsTr("Me") })
+               { "key": "exports", "title": qsTr("Exports") }, { "key": "devices", "title": qsTr("Devices") },
+               { "key": "me", "title": qsTr("Me") })
         return s
     }
     readonly property var sections: desk ? deskSections.map(function (s) { return s.title })
@@ -135,6 +136,7 @@ Page {
         case "complaints": return complaintsPage
         case "coverage": return coveragePage
         case "exports": return exportsPage
+        case "devices": return devicesPage
         default: return mePage
         }
     }
@@ -147,6 +149,7 @@ Page {
     Component { id: complaintsPage; DeskComplaintsPage { app: home.app; sync: home.sync } }
     Component { id: coveragePage; DeskCoveragePage { app: home.app; sync: home.sync } }
     Component { id: exportsPage; DeskExportsPage { app: home.app; sync: home.sync } }
+    Component { id: devicesPage; DeskDevicesPage { app: home.app; sync: home.sync } }
     Component { id: mePage; MePage { app: home.app; sync: home.sync } }
 
     // The start-up measure waits for the first screen; a desk has no task list to wait for.

@@ -89,7 +89,11 @@ QString AppSession::badgeUrl() const {
     if (u.badge_token().empty()) return {};
     QString base = serverUrl();
     while (base.endsWith('/')) base.chop(1);
-    return base + "/v1/public/badge/" + qs(u.badge_token());
+    // The phone showing the badge goes with it: once this phone is revoked (lost), the check says
+    // so whatever token it shows.
+    QString url = base + "/v1/public/badge/" + qs(u.badge_token());
+    if (!deviceId().isEmpty()) url += "?device=" + deviceId();
+    return url;
 }
 
 QString AppSession::badgeValidUntil() const {

@@ -681,6 +681,116 @@
     </message>
 </context>
 <context>
+    <name>DeskDevicesPage</name>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="34"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="39"/>
+        <source>Revoke %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="47"/>
+        <source>Use this for a phone that was lost or replaced. After this desk syncs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="50"/>
+        <source>The phone stops working at its next contact with the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="51"/>
+        <source>What it had not sent stays on it and is not received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="52"/>
+        <source>The badge shown on it is no longer valid: its owner&apos;s badge gets a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="53"/>
+        <source>The person enrolls a replacement phone with a new enrollment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="54"/>
+        <source>This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="57"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="60"/>
+        <location filename="../DeskDevicesPage.qml" line="123"/>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="74"/>
+        <source>Search person, device or app version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="107"/>
+        <source>(unnamed device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="108"/>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="109"/>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="112"/>
+        <source>Last contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="112"/>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskDevicesPage.qml" line="113"/>
+        <source>%n change(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskDevicesPage.qml" line="114"/>
+        <source>%n photo(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="115"/>
+        <source>app %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="129"/>
+        <source>No devices in scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskDrawPage</name>
     <message>
         <location filename="../DeskDrawPage.qml" line="31"/>
@@ -2448,23 +2558,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="36"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="41"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="41"/>
         <source>My zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="41"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="36"/>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="37"/>
+        <location filename="../HomePage.qml" line="41"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>

@@ -674,6 +674,114 @@
     </message>
 </context>
 <context>
+    <name>DeskDevicesPage</name>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="34"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="39"/>
+        <source>Revoke %1?</source>
+        <translation>停用 %1？</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="47"/>
+        <source>Use this for a phone that was lost or replaced. After this desk syncs:</source>
+        <translation>用于丢失或更换的手机。本机同步后：</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="50"/>
+        <source>The phone stops working at its next contact with the server.</source>
+        <translation>这台手机下次联网时即停止工作。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="51"/>
+        <source>What it had not sent stays on it and is not received.</source>
+        <translation>它尚未上传的内容留在手机上，服务器不再接收。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="52"/>
+        <source>The badge shown on it is no longer valid: its owner&apos;s badge gets a new code.</source>
+        <translation>其上显示的证件失效，使用人的证件换发新码。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="53"/>
+        <source>The person enrolls a replacement phone with a new enrollment code.</source>
+        <translation>使用人用新的注册码注册替换手机。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="54"/>
+        <source>This cannot be undone.</source>
+        <translation>此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="57"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="60"/>
+        <location filename="../DeskDevicesPage.qml" line="123"/>
+        <source>Revoke</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="74"/>
+        <source>Search person, device or app version</source>
+        <translation>搜索人员、设备或应用版本</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="107"/>
+        <source>(unnamed device)</source>
+        <translation>（未命名设备）</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="108"/>
+        <source>This device</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="109"/>
+        <source>Revoked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="112"/>
+        <source>Last contact %1</source>
+        <translation>最近联网 %1</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="112"/>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskDevicesPage.qml" line="113"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项更改待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskDevicesPage.qml" line="114"/>
+        <source>%n photo(s) waiting</source>
+        <translation>
+            <numerusform>%n 张照片待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="115"/>
+        <source>app %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <location filename="../DeskDevicesPage.qml" line="129"/>
+        <source>No devices in scope.</source>
+        <translation>范围内没有设备。</translation>
+    </message>
+</context>
+<context>
     <name>DeskDrawPage</name>
     <message>
         <location filename="../DeskDrawPage.qml" line="31"/>
@@ -2426,23 +2534,28 @@
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="36"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="41"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="41"/>
         <source>My zones</source>
         <translation>我的片区</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="41"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="36"/>
-        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="37"/>
+        <location filename="../HomePage.qml" line="41"/>
         <source>Me</source>
         <translation>我的</translation>
     </message>

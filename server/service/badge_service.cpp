@@ -4,6 +4,7 @@
 #include "shared/common/shanghai_time.h"
 
 #include <ctime>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "ducha.pb.h"
@@ -30,6 +31,8 @@ Message message_for(const std::string& status) {
     if (status == "expired") return {"证件已过期，持证人当前无督查授权", "This badge has expired: the holder is not currently authorised to inspect"};
     if (status == "inactive")
         return {"证件未启用或已停用，持证人当前无督查授权", "This badge is not in force: the holder is not authorised to inspect"};
+    if (status == "device_revoked")
+        return {"此手机已挂失停用，其上显示的证件无效", "This phone was reported lost and revoked: a badge shown on it is not valid"};
     return {"查无此证件，可能不是真实证件", "No such badge: it may not be genuine"};
 }
 
@@ -61,11 +64,44 @@ bool BadgeService::valid_token(std::string_view token) {
     return true;
 }
 
-void BadgeService::check(std::string token, std::function<void(Result<BadgeCheck>)> done) {
-    m_ctx.workers->post([this, token = std::move(token), done = std::move(done)] { done(check_now(token)); });
+bool BadgeService::valid_device(std::string_view device_id) {
+    if (device_id.empty() || device_id.size() > 64) return false;
+    for (char c : device_id) {
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok) return false;
+    }
+    return true;
 }
 
-Result<BadgeCheck> BadgeService::check_now(const std::string& token) {
+void BadgeService::check(std::string token, std::string device, std::function<void(Result<BadgeCheck>)> done) {
+    m_ctx.workers->post([this, token = std::move(token), device = std::move(device), done = std::move(done)] {
+        done(check_now(token, device));
+    });
+}
+
+namespace {
+
+// The live user record `id`, if there is one.
+Result<std::optional<pb::User>> live_user(store::Database& db, const std::string& id) {
+    auto r = RecordTable{db}.get(kUser, id);
+    if (!r) return fail(r.error());
+    pb::User u;
+    if (!*r || (*r)->deleted() || !u.ParseFromString((*r)->payload())) return std::optional<pb::User>{};
+    return std::optional<pb::User>{std::move(u)};
+}
+
+// Whether `device_id` names a revoked phone; its owner then, who is the person the answer names.
+Result<std::optional<pb::User>> revoked_phone_owner(store::Database& db, const std::string& device_id) {
+    auto r = RecordTable{db}.get(kDevice, device_id);
+    if (!r) return fail(r.error());
+    pb::Device d;
+    if (!*r || (*r)->deleted() || !d.ParseFromString((*r)->payload()) || !d.revoked()) return std::optional<pb::User>{};
+    return live_user(db, d.user_id());
+}
+
+}  // namespace
+
+Result<BadgeCheck> BadgeService::check_now(const std::string& token, const std::string& device) {
     BadgeCheck out;
     out.checked_at = m_ctx.clock->now_s();
     out.status = "unknown";
@@ -73,19 +109,33 @@ Result<BadgeCheck> BadgeService::check_now(const std::string& token) {
     auto lease = m_ctx.readers->acquire();
     if (!lease) return fail(lease.error());
     auto& db = lease->db();
+    // A badge on a phone reported lost is not valid, whoever's token it shows.
+    std::optional<pb::User> lost_phone_owner;
+    bool phone_revoked = false;
+    if (!device.empty()) {
+        auto owner = revoked_phone_owner(db, device);
+        if (!owner) return fail(owner.error());
+        lost_phone_owner = std::move(*owner);
+        phone_revoked = lost_phone_owner.has_value();
+    }
     // Badge tokens are not indexed (they live inside the user payload), so this reads the user
     // records, and only those: the (collection, id) index keeps the scan to the ~300 users rather
     // than every record. Should users ever number in the tens of thousands, index the token.
     pb::User user;
     bool match = false;
-    auto scan = RecordTable{db}.for_each_live(kUser, [&](const pb::Record& r) {
-        pb::User u;
-        if (!u.ParseFromString(r.payload()) || u.badge_token() != token) return true;
-        user = std::move(u);
+    if (phone_revoked) {
+        user = std::move(*lost_phone_owner);
         match = true;
-        return false;
-    });
-    if (!scan) return fail(scan.error());
+    } else {
+        auto scan = RecordTable{db}.for_each_live(kUser, [&](const pb::Record& r) {
+            pb::User u;
+            if (!u.ParseFromString(r.payload()) || u.badge_token() != token) return true;
+            user = std::move(u);
+            match = true;
+            return false;
+        });
+        if (!scan) return fail(scan.error());
+    }
     if (!match) return out;
 
     out.found = true;
@@ -98,7 +148,9 @@ Result<BadgeCheck> BadgeService::check_now(const std::string& token) {
         pb::District district;
         if (*d && !(*d)->deleted() && district.ParseFromString((*d)->payload())) out.district = district.name();
     }
-    if (!user.active() || !inspecting_role(user.role()))
+    if (phone_revoked)
+        out.status = "device_revoked";
+    else if (!user.active() || !inspecting_role(user.role()))
         out.status = "inactive";
     else if (out.checked_at >= out.valid_until)
         out.status = "expired";

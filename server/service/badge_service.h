@@ -1,6 +1,7 @@
 #pragma once
-// GET /v1/public/badge/{token}: whoever scans an inspector's badge QR learns whether the inspector
-// is genuine and currently authorised. Public (no token), read-only, not audited (the server
+// GET /v1/public/badge/{token}[?device=ID]: whoever scans an inspector's badge QR learns whether
+// the inspector is genuine and currently authorised. The app's QR also names the phone showing it:
+// a phone reported lost and revoked makes the answer device_revoked, whatever the token. Public (no token), read-only, not audited (the server
 // audits no reads). It answers the name, role and district only: never a phone number, school or
 // any other field of the user record.
 #include <cstdint>
@@ -14,9 +15,9 @@
 namespace ducha::server {
 
 struct BadgeCheck {
-    bool found = false;  // a live user carries this badge token
+    bool found = false;  // a live user carries this badge token (device_revoked: owns that phone)
     bool valid = false;  // found, active, an inspecting role, and checked_at < valid_until
-    std::string status;  // valid | expired | inactive | unknown
+    std::string status;  // valid | expired | inactive | device_revoked | unknown
     std::string name, role;
     std::string district;  // the district record's (Chinese) name; empty for city-wide users
     std::int64_t valid_until = 0;  // unix seconds
@@ -29,11 +30,14 @@ public:
 
     // [A-Za-z0-9_-]{1,128}: what the badge URL may carry (tokens are base64url).
     static bool valid_token(std::string_view token);
+    // [A-Za-z0-9-]{1,64}: a device id as the server makes them (UUIDs).
+    static bool valid_device(std::string_view device_id);
 
-    // Looks the token up on a worker thread (off the I/O threads); `done` runs there.
-    void check(std::string token, std::function<void(Result<BadgeCheck>)> done);
+    // Looks the token up on a worker thread (off the I/O threads); `done` runs there. `device`
+    // (may be empty) is the phone that showed the badge.
+    void check(std::string token, std::string device, std::function<void(Result<BadgeCheck>)> done);
     // The same, synchronously on the caller's thread.
-    Result<BadgeCheck> check_now(const std::string& token);
+    Result<BadgeCheck> check_now(const std::string& token, const std::string& device = {});
 
     // 200 (404 when !found) with {"valid","status","name","role","district","valid_until",
     // "checked_at","message_zh","message_en"}; an unknown token gets only valid/status/messages.

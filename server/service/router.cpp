@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -38,6 +39,26 @@ bool wants_html(const HttpRequest& req) {
     std::string accept = req.header("accept");
     for (auto& c : accept) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return accept.find("text/html") != std::string::npos;
+}
+
+// The phone that showed a badge: ?device=ID (absent: ""). Present but malformed is refused, so
+// a mangled QR never passes for a plain token check.
+Result<std::string> badge_device(const HttpRequest& req) {
+    std::string_view q = req.query;
+    std::string device;
+    bool given = false;
+    while (!q.empty()) {
+        auto amp = q.find('&');
+        auto param = q.substr(0, amp);
+        if (param == "device" || param.rfind("device=", 0) == 0) {
+            if (given) return fail(Errc::invalid_argument, Msg::malformed_badge_device);  // one phone, not two
+            given = true;
+            device = std::string(param.substr(std::min(param.size(), std::string_view("device=").size())));
+        }
+        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+    }
+    if (given && !BadgeService::valid_device(device)) return fail(Errc::invalid_argument, Msg::malformed_badge_device);
+    return device;
 }
 
 HttpResponse malformed(std::string_view what) {
@@ -250,13 +271,15 @@ void Router::audit(HttpRequest&& req, Respond respond) {
     });
 }
 
-// GET /v1/public/badge/{token}: no authentication; see BadgeService.
+// GET /v1/public/badge/{token}[?device=ID]: no authentication; see BadgeService.
 void Router::badge(HttpRequest&& req, Respond respond) {
     if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed(Msg::use_get));
     std::string token = req.path.substr(std::string_view("/v1/public/badge/").size());
     if (!BadgeService::valid_token(token))
         return respond(error_response(Error{Errc::invalid_argument, Msg::malformed_badge_token_1_128}));
-    m_badge.check(std::move(token), [respond, html = wants_html(req)](Result<BadgeCheck>&& r) {
+    auto device = badge_device(req);
+    if (!device) return respond(error_response(device.error()));
+    m_badge.check(std::move(token), std::move(*device), [respond, html = wants_html(req)](Result<BadgeCheck>&& r) {
         if (!r) return respond(error_response(std::move(r).error()));
         respond(html ? BadgeService::html_response(*r) : BadgeService::json_response(*r));
     });

@@ -3,6 +3,7 @@
 #include "shared/cli/audit_command.h"
 #include "shared/cli/cli_args.h"
 #include "shared/cli/desk_commands.h"
+#include "shared/desk/device_desk.h"
 #include "shared/desk/record_writer.h"
 
 #include <unistd.h>
@@ -73,11 +74,15 @@ Device commands (all work offline except enroll, sync and admin code):
 
 Admin / coordinator commands:
   admin user add --name NAME --role volunteer|coordinator|supervisor --district ID   (queued)
+  admin user deactivate USER_ID   switch an account off: its devices are refused and its badge
+                              check says not authorised (queued; coordinators: their volunteers)
   admin assign --user ID (--zone ID | --institution ID) --district ID              (queued)
   admin task add ...          the same as `task add` below
   admin code --user ID        issue a one-time enrollment code (online)
   admin device revoke DEVICE_ID   a lost or replaced phone stops working at its next contact
-                              (queued; admins; its tokens are revoked when the server applies it)
+                              (queued; admins; its tokens are revoked when the server applies it,
+                              and its owner's badge gets a new token: the badge on the lost phone
+                              stops being valid)
   audit [--outcome refused|accepted|conflict] [--action A] [--actor U] [--collection C] [--record ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--limit N] [--json]   the server's audit log, newest first (online; admins and supervisors)
 
 Answers file: {"L1": "pass", "T3": {"result": "fail", "note": "..."}} (pass|fail|na).
@@ -112,7 +117,7 @@ std::string mime_of(const std::string& path) {
 
 class Cli {
 public:
-    Cli(DeviceProfile& p, const Args& a, std::ostream& out, std::ostream& err) : m_p(p), m_a(a), m_out(out), m_err(err) {}
+    Cli(DeviceProfile& p, const Args& a, std::ostream& out, std::ostream& err) : m_p(p), m_w(p), m_a(a), m_out(out), m_err(err) {}
 
     int enroll() {
         auto server = m_a.get("--server");
@@ -210,20 +215,14 @@ public:
     // Devices in scope (a coordinator's district, everything for a supervisor): what each has not
     // sent yet, as it last told the server, and when it last reached the server.
     int devices() {
-        auto recs = m_p.store().list(kDevice);
-        if (!recs) return failed(m_err, recs.error());
+        auto rows = desk::DeviceDesk{m_w}.list();
+        if (!rows) return failed(m_err, rows.error());
         json arr = json::array();
-        for (const auto& r : *recs) {
-            auto d = parse<pb::Device>(r);
-            if (!d) continue;
-            std::string user_name;
-            if (auto u = m_p.store().get(kUser, d->user_id()); u && *u)
-                if (auto user = parse<pb::User>(**u)) user_name = user->name();
-            arr.push_back({{"id", r.id()}, {"user_id", d->user_id()}, {"user_name", user_name}, {"name", d->name()},
-                           {"outbox_depth", d->outbox_depth()}, {"photos_pending", d->blobs_pending()},
-                           {"last_contact", d->last_contact() ? json(d->last_contact() * 1000) : json(nullptr)},
-                           {"app_version", d->app_version()}, {"revoked", d->revoked()}});
-        }
+        for (const auto& d : *rows)
+            arr.push_back({{"id", d.id}, {"user_id", d.user_id}, {"user_name", d.user_name}, {"name", d.name},
+                           {"outbox_depth", d.outbox_depth}, {"photos_pending", d.photos_pending},
+                           {"last_contact", d.last_contact ? json(d.last_contact) : json(nullptr)},
+                           {"app_version", d.app_version}, {"revoked", d.revoked}});
         if (m_a.has("--json")) {
             m_out << arr.dump(2) << "\n";
             return 0;
@@ -534,6 +533,7 @@ public:
             u.set_badge_valid_until(unix_seconds_now() + 365 * 24 * 3600);
             return queue_new(kUser, u);
         }
+        if (sub == "user" && sub2 == "deactivate") return deactivate_user(m_a.v.size() > 2 ? m_a.v[2] : "");
         if (sub == "assign") {
             auto user = m_a.get("--user");
             if (!user) return usage("admin assign 需要 --user");
@@ -570,23 +570,24 @@ private:
         return 0;
     }
 
-    // A lost or replaced phone: its device record says revoked, so the server refuses it everything
-    // (sync, refresh, sign-in with its key). What it had not sent stays on it, unread by anyone.
+    // Switches an account off: the server refuses the person's devices and their badge check says
+    // "not authorised". The write rules allow it to admins, and to coordinators for their
+    // district's volunteers.
+    int deactivate_user(const std::string& user_id) {
+        if (user_id.empty()) return usage("admin user deactivate 需要用户编号 / admin user deactivate needs USER_ID");
+        auto u = m_w.require<pb::User>(kUser, user_id, "用户");
+        if (!u) return failed(m_err, u.error());
+        u->msg.set_active(false);
+        if (auto q = m_w.update(kUser, user_id, u->version, u->msg); !q) return failed(m_err, q.error());
+        m_out << "已停用账号，同步后生效 / deactivated: takes effect when this device syncs\n";
+        return 0;
+    }
+
+    // A lost or replaced phone (shared/desk/device_desk.h): the server refuses it everything once
+    // this syncs, what it had not sent stays on it, and its owner's badge token is replaced.
     int revoke_device(const std::string& device_id) {
         if (device_id.empty()) return usage("admin device revoke 需要设备编号 / admin device revoke needs DEVICE_ID (see `ducha devices`)");
-        auto me = m_p.identity();
-        if (!me) return failed(m_err, me.error());
-        if (device_id == me->device_id)
-            return failed(m_err, Error{Errc::invalid_argument, Msg::cannot_revoke_own_device});
-        auto cur = m_p.store().get(kDevice, device_id);
-        if (!cur) return failed(m_err, cur.error());
-        auto d = *cur ? parse<pb::Device>(**cur) : std::nullopt;
-        if (!d || (*cur)->deleted())
-            return failed(m_err, Error{Errc::not_found, Msg::no_such_device_on_this_device, device_id});
-        if (d->revoked()) return failed(m_err, Error{Errc::invalid_argument, Msg::device_already_revoked});
-        d->set_revoked(true);
-        if (auto q = desk::RecordWriter{m_p}.update(kDevice, device_id, (*cur)->version(), *d); !q)
-            return failed(m_err, q.error());
+        if (auto s = desk::DeviceDesk{m_w}.revoke(device_id); !s) return failed(m_err, s.error());
         m_out << "已停用，同步后生效 / revoked: takes effect when this device syncs\n";
         return 0;
     }
@@ -607,6 +608,7 @@ private:
     }
 
     DeviceProfile& m_p;
+    desk::RecordWriter m_w;
     const Args& m_a;
     std::ostream& m_out;
     std::ostream& m_err;

@@ -1203,6 +1203,18 @@ constexpr MessageRow kRows[] = {
     {Msg::enrolled_again_keeps_changes, "enrolled_again_keeps_changes",
      "已重新注册：{0}（设备 {1}），本设备上的 {2} 项待发送更改和照片将在下次同步时发送",
      "enrolled again: {0} (device {1}); the {2} changes waiting on this device and their photos go with the next sync"},
+    {Msg::only_admins_revoke_devices, "only_admins_revoke_devices",
+     "只有管理员可以停用设备",
+     "only admins may revoke a device"},
+    {Msg::device_owner_not_on_this_device, "device_owner_not_on_this_device",
+     "本机没有这台设备的使用人（{0}），请先同步",
+     "the person this device belongs to ({0}) is not on this device: sync first"},
+    {Msg::malformed_badge_device, "malformed_badge_device",
+     "证件链接中的设备编号格式不正确：应为 1 到 64 个 A-Z a-z 0-9 - 字符",
+     "malformed device in the badge link: 1 to 64 characters of A-Z a-z 0-9 -"},
+    {Msg::device_revoked_after_sync, "device_revoked_after_sync",
+     "已停用，同步后生效：这台手机下次联网时停止工作，其上的证件失效，使用人的证件换发新码",
+     "revoked, in force once this syncs: the phone stops at its next contact, the badge on it stops being valid and its owner's badge gets a new code"},
 };
 
 }  // namespace

@@ -419,6 +419,10 @@ enum class Msg : std::uint16_t {
     code_is_for_another_user,
     device_still_known_to_server,
     enrolled_again_keeps_changes,
+    only_admins_revoke_devices,
+    device_owner_not_on_this_device,
+    malformed_badge_device,
+    device_revoked_after_sync,
 };
 
 // One row of the catalogue.

@@ -142,7 +142,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         CHECK_FALSE(d.prop("tabs", "visible").toBool());
         CHECK(d.prop("rail", "visible").toBool());
         const QStringList rail = railTitles(d);
-        CHECK(rail.size() == 8);  // registry, zones, tasks, draw, complaints, coverage, exports, me
+        CHECK(rail.size() == 9);  // registry, zones, tasks, draw, complaints, coverage, exports, devices, me
         CHECK(d.find("todayPage") == nullptr);
         CHECK(d.find("deskReviewPage") == nullptr);
         waitSynced(d, sync);
@@ -217,6 +217,13 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         d.screenshot("desk-coordinator-coverage");
         openSection(d, "exports");
         d.screenshot("desk-coordinator-exports");
+        // Devices: the district's phones, this one among them; revoking is for admins only.
+        openSection(d, "devices");
+        QObject* devices = d.must("deskDeviceModel");
+        REQUIRE(d.waitFor([&] { return devices->property("count").toInt() > 0; }));
+        CHECK(devices->property("error").toString().isEmpty());
+        CHECK_FALSE(d.prop("deskDevicesPage", "admin").toBool());
+        d.screenshot("desk-coordinator-devices");
         waitSynced(d, sync);
         CHECK(sync.setAside() == 0);
         INFO("QML warnings: " << warnings.text());
@@ -234,7 +241,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         auto& sync = engine->sync();
         REQUIRE(d.waitFor([&] { return win->width() == 1280 && d.find("deskStack") != nullptr; }));
         const QStringList rail = railTitles(d);
-        CHECK(rail.size() == 6);  // review, cases, complaints, coverage, exports, me
+        CHECK(rail.size() == 7);  // review, cases, complaints, coverage, exports, devices, me
         CHECK(d.find("deskRegistryPage") == nullptr);
         waitSynced(d, sync);
 

@@ -1,7 +1,8 @@
 // The volunteer's badge QR: a public link GET /v1/public/badge/{token} that anyone who scans it
-// opens, without signing in. The path's token, the query (?format=html|json) and the Accept
-// header are the scanner's; the server checks the token's shape, looks it up and answers a page
-// or JSON. Parts, separated: token, query, Accept; the first byte picks GET or HEAD.
+// opens, without signing in. The path's token, the query (?format=html|json, device=ID) and the
+// Accept header are the scanner's; the server checks the token's shape (and the device's, when
+// given), looks it up and answers a page or JSON. Parts, separated: token, query, Accept; the
+// first byte picks GET or HEAD.
 #include <cstdlib>
 
 #include "server/service/badge_service.h"

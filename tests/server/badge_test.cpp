@@ -1,4 +1,4 @@
-// The public badge check (GET /v1/public/badge/{token}) against a real server on 127.0.0.1 with
+// The public badge check (GET /v1/public/badge/{token}[?device=ID]) against a real server on 127.0.0.1 with
 // libcurl, and the enrollment link of `ducha-server enrollment-code --server-url`, run as the real
 // binary beside a real `ducha-server serve`.
 #include <catch2/catch.hpp>
@@ -28,6 +28,7 @@
 #include "shared/store/statement.h"
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
+#include "support/profile_facts.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -386,4 +387,131 @@ TEST_CASE("enrollment-code --server-url prints a link with the code and the pin 
                                 "http://127.0.0.1:8443"});
     CHECK(http.rc == 2);
     CHECK_FALSE(line_value(http.out, "enrollment link: ").has_value());
+}
+
+namespace {
+
+// Demo data on a TestServer, with enrolled CLI profiles: an admin, a volunteer (whose phone shows
+// the badge) and that volunteer's district coordinator, all synced.
+struct BadgePhones {
+    test::TestServer srv;
+    test::TempDir tmp;
+    fs::path admin = tmp / "admin", volunteer = tmp / "volunteer", coordinator = tmp / "coordinator";
+    test::DemoAccount vol;
+
+    BadgePhones() {
+        vol = srv.account("volunteer");
+        test::must(admin, {"enroll", "--server", srv.url(), "--code", srv.account("admin").code, "--pin", srv.pin()});
+        test::must(volunteer, {"enroll", "--server", srv.url(), "--code", vol.code, "--pin", srv.pin()});
+        test::must(coordinator, {"enroll", "--server", srv.url(), "--code",
+                                 srv.account("coordinator", 0, vol.district).code, "--pin", srv.pin()});
+        for (const auto& p : {volunteer, coordinator, admin}) test::must(p, {"sync"});
+    }
+
+    pb::User server_user(const std::string& id) {
+        auto db = server::open_server_db(srv.data_dir());
+        REQUIRE(db.has_value());
+        auto rec = server::RecordTable{*db}.get(domain::kUser, id);
+        REQUIRE(rec.has_value());
+        REQUIRE(rec->has_value());
+        pb::User u;
+        REQUIRE(u.ParseFromString((*rec)->payload()));
+        return u;
+    }
+
+    sync::HttpReply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) {
+        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+        auto r = http.request("GET", path, "", headers);
+        REQUIRE(r.has_value());
+        return *r;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a badge shown on a phone reported lost says device_revoked, and its old token no longer matches", "[badge][revoke]") {
+    BadgePhones p;
+    const std::string phone = test::identity_of(p.volunteer).device_id;
+    const std::string other_phone = test::identity_of(p.coordinator).device_id;
+    const std::string old_token = p.server_user(p.vol.user_id).badge_token();
+    const std::string shown = "/v1/public/badge/" + old_token + "?device=" + phone;
+
+    // Before: the badge on the phone is valid; naming a phone that is not revoked changes nothing.
+    auto ok = p.get(shown);
+    CHECK(ok.status == 200);
+    CHECK(parse_json(ok)["status"] == "valid");
+    CHECK(parse_json(p.get("/v1/public/badge/" + old_token + "?device=" + crypto::new_uuid()))["status"] == "valid");
+
+    test::must(p.admin, {"admin", "device", "revoke", phone});
+    test::must(p.admin, {"sync"});
+
+    // The QR on the lost phone: device_revoked, with the owner's name, role and district.
+    auto lost = p.get(shown);
+    CHECK(lost.status == 200);
+    auto j = parse_json(lost);
+    CHECK(j["valid"] == false);
+    CHECK(j["status"] == "device_revoked");
+    CHECK(j["name"] == p.vol.name);
+    CHECK(j["role"] == "volunteer");
+    CHECK(j["district"] == p.vol.district);
+    CHECK(j["message_zh"] == "此手机已挂失停用，其上显示的证件无效");
+    CHECK(j["message_en"] == "This phone was reported lost and revoked: a badge shown on it is not valid");
+    // Whatever token it shows, and in the page for a browser too.
+    const std::string new_token = p.server_user(p.vol.user_id).badge_token();
+    REQUIRE(new_token != old_token);
+    CHECK(parse_json(p.get("/v1/public/badge/" + new_token + "?device=" + phone))["status"] == "device_revoked");
+    CHECK(parse_json(p.get("/v1/public/badge/" + crypto::random_token(16) + "?device=" + phone))["status"] ==
+          "device_revoked");
+    auto page = p.get(shown + "&format=html");
+    CHECK(page.status == 200);
+    CHECK(test::contains(page.body, "无效 / NOT VALID"));
+    CHECK(test::contains(page.body, "此手机已挂失停用，其上显示的证件无效"));
+    CHECK(test::contains(page.body, "This phone was reported lost and revoked"));
+    CHECK(test::contains(page.body, p.vol.name));
+
+    // The old token copied off the phone matches nobody; the new one, shown on another phone, is valid.
+    auto copied = p.get("/v1/public/badge/" + old_token);
+    CHECK(copied.status == 404);
+    CHECK(parse_json(copied)["status"] == "unknown");
+    CHECK(parse_json(p.get("/v1/public/badge/" + new_token))["status"] == "valid");
+    CHECK(parse_json(p.get("/v1/public/badge/" + new_token + "?device=" + other_phone))["status"] == "valid");
+}
+
+TEST_CASE("a malformed device in the badge link gets 400", "[badge][revoke]") {
+    BadgeServer srv;
+    const std::string token = srv.user(srv.account("volunteer").user_id).badge_token();
+    for (const std::string& query : std::vector<std::string>{"device=", "device", "device=a.b", "device=a%2Fb", "device=a_b",
+                                                             "device=" + std::string(65, 'a'),
+                                                             "device=abc&device=def"}) {
+        auto e = srv.get("/v1/public/badge/" + token + "?" + query);
+        INFO("query '" << query << "'");
+        CHECK(e.status == 400);
+        auto ej = parse_json(e);
+        CHECK(ej["error"] == "invalid_argument");
+        CHECK(test::contains(ej["message"].get<std::string>(), "device"));
+    }
+    // The longest well-formed device id is looked up (no such phone: the token decides).
+    CHECK(parse_json(srv.get("/v1/public/badge/" + token + "?device=" + std::string(64, 'a')))["status"] == "valid");
+    CHECK(parse_json(srv.get("/v1/public/badge/" + token + "?format=json&device=" + crypto::new_uuid()))["status"] == "valid");
+}
+
+TEST_CASE("a volunteer a coordinator deactivated is no longer authorised by the badge check", "[badge]") {
+    BadgePhones p;
+    const std::string token = p.server_user(p.vol.user_id).badge_token();
+    CHECK(parse_json(p.get("/v1/public/badge/" + token))["status"] == "valid");
+
+    // Queued on the coordinator's device; nothing changes at the server until it syncs.
+    test::must(p.coordinator, {"admin", "user", "deactivate", p.vol.user_id});
+    CHECK(parse_json(p.get("/v1/public/badge/" + token))["status"] == "valid");
+    test::must(p.coordinator, {"sync"});
+
+    auto r = p.get("/v1/public/badge/" + token);
+    CHECK(r.status == 200);
+    auto j = parse_json(r);
+    CHECK(j["valid"] == false);
+    CHECK(j["status"] == "inactive");
+    CHECK(j["name"] == p.vol.name);
+    CHECK(test::contains(p.get("/v1/public/badge/" + token + "?format=html").body, "无效 / NOT VALID"));
+    // The volunteer's phone is refused too.
+    CHECK(test::run(p.volunteer, {"sync", "--retries", "1"}).rc != 0);
 }

@@ -1,15 +1,18 @@
 // A lost phone (issue: nobody locked out, nothing lost): an admin revokes it with `ducha admin
 // device revoke`; once the server applies it, the phone gets device_revoked on sync, refresh and
-// sign-in with its key, its tokens are revoked in the same commit, and what it had queued stays on
-// it. Only admins may revoke, never their own device. Real server on 127.0.0.1, real CLI profiles.
+// sign-in with its key, its tokens are revoked in the same commit, what it had queued stays on it,
+// and its owner's badge token is replaced (the badge on the lost phone stops matching). Only admins
+// may revoke, never their own device. Real server on 127.0.0.1, real CLI profiles.
 #include <catch2/catch.hpp>
 
 #include <string>
 
 #include "ducha.pb.h"
 #include "server/service/server_app.h"
+#include "server/storage/record_table.h"
 #include "server/storage/token_store.h"
 #include "shared/crypto/sha256.h"
+#include "shared/domain/collections.h"
 #include "shared/store/statement.h"
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
@@ -46,6 +49,18 @@ struct Phones {
         REQUIRE(row.has_value());
         return st.col_int(0);
     }
+
+    // The user record as the server holds it.
+    pb::User server_user(const std::string& user_id) {
+        auto db = server::open_server_db(srv.data_dir());
+        REQUIRE(db.has_value());
+        auto rec = server::RecordTable{*db}.get(domain::kUser, user_id);
+        REQUIRE(rec.has_value());
+        REQUIRE(rec->has_value());
+        pb::User u;
+        REQUIRE(u.ParseFromString((*rec)->payload()));
+        return u;
+    }
 };
 
 }  // namespace
@@ -60,6 +75,10 @@ TEST_CASE("an admin revokes a lost phone: it is refused everything and keeps wha
     must(p.volunteer, {"task-status", "--task", tasks.at(0)["id"].get<std::string>(), "--to", "in_progress"});
     REQUIRE(cli_json(p.volunteer, {"outbox", "--json"}).size() == 1);
 
+    const std::string owner = identity_of(p.volunteer).user_id;
+    const pb::User before = p.server_user(owner);
+    REQUIRE_FALSE(before.badge_token().empty());
+
     auto listed = cli_json(p.admin, {"devices", "--json"});
     bool seen = false;
     for (const auto& d : listed) seen = seen || d["id"] == phone;
@@ -68,6 +87,12 @@ TEST_CASE("an admin revokes a lost phone: it is refused everything and keeps wha
     CHECK(contains(r.out, "revoked"));
     must(p.admin, {"sync"});
     CHECK(p.live_tokens(phone) == 0);  // in the same commit as the device record
+    // The owner's badge has a new token (the one the lost phone shows no longer matches), valid as long as before.
+    const pb::User after = p.server_user(owner);
+    CHECK(after.badge_token() != before.badge_token());
+    CHECK(after.badge_token().size() >= 16);
+    CHECK(after.badge_valid_until() == before.badge_valid_until());
+    CHECK(after.active());
 
     auto s = run(p.volunteer, {"sync", "--retries", "1"});
     CHECK(s.rc != 0);
