@@ -2282,102 +2282,102 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../EnrollPage.qml" line="50"/>
+        <location filename="../EnrollPage.qml" line="54"/>
         <source>Open a photo of the enrollment QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="51"/>
+        <location filename="../EnrollPage.qml" line="55"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="65"/>
+        <location filename="../EnrollPage.qml" line="69"/>
         <source>Enroll this phone again with a new one-time code from your coordinator. It stays the same device for the same person and keeps everything waiting on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="66"/>
+        <location filename="../EnrollPage.qml" line="70"/>
         <source>Set up this phone with the one-time code from your coordinator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="78"/>
+        <location filename="../EnrollPage.qml" line="82"/>
         <source>This phone is now enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="79"/>
+        <location filename="../EnrollPage.qml" line="83"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="80"/>
+        <location filename="../EnrollPage.qml" line="84"/>
         <source>Role: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="81"/>
+        <location filename="../EnrollPage.qml" line="85"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="84"/>
+        <location filename="../EnrollPage.qml" line="88"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="98"/>
+        <location filename="../EnrollPage.qml" line="102"/>
         <source>Open enrollment QR image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="106"/>
+        <location filename="../EnrollPage.qml" line="110"/>
         <source>…or paste the enrollment link (ducha://enroll?…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="110"/>
+        <location filename="../EnrollPage.qml" line="114"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="112"/>
+        <location filename="../EnrollPage.qml" line="116"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="114"/>
+        <location filename="../EnrollPage.qml" line="118"/>
         <source>Server key pin (from the QR or your coordinator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="131"/>
+        <location filename="../EnrollPage.qml" line="135"/>
         <source>Enroll with this server?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="133"/>
+        <location filename="../EnrollPage.qml" line="137"/>
         <source>Key pin: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="133"/>
+        <location filename="../EnrollPage.qml" line="137"/>
         <source>none (system certificates)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="138"/>
+        <location filename="../EnrollPage.qml" line="142"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="138"/>
+        <location filename="../EnrollPage.qml" line="142"/>
         <source>Confirm and enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="138"/>
+        <location filename="../EnrollPage.qml" line="142"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>

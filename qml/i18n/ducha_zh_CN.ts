@@ -2261,102 +2261,102 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../EnrollPage.qml" line="50"/>
+        <location filename="../EnrollPage.qml" line="54"/>
         <source>Open a photo of the enrollment QR code</source>
         <translation>打开激活二维码照片</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="51"/>
+        <location filename="../EnrollPage.qml" line="55"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="65"/>
+        <location filename="../EnrollPage.qml" line="69"/>
         <source>Enroll this phone again with a new one-time code from your coordinator. It stays the same device for the same person and keeps everything waiting on it.</source>
         <translation>请使用协调员提供的新一次性注册码重新注册本手机。本机仍是同一设备、同一用户，所有待发送的内容都会保留。</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="66"/>
+        <location filename="../EnrollPage.qml" line="70"/>
         <source>Set up this phone with the one-time code from your coordinator.</source>
         <translation>请使用协调员提供的一次性激活码激活本机。</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="78"/>
+        <location filename="../EnrollPage.qml" line="82"/>
         <source>This phone is now enrolled</source>
         <translation>本机已激活</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="79"/>
+        <location filename="../EnrollPage.qml" line="83"/>
         <source>Account: %1</source>
         <translation>账号：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="80"/>
+        <location filename="../EnrollPage.qml" line="84"/>
         <source>Role: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="81"/>
+        <location filename="../EnrollPage.qml" line="85"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="84"/>
+        <location filename="../EnrollPage.qml" line="88"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="98"/>
+        <location filename="../EnrollPage.qml" line="102"/>
         <source>Open enrollment QR image…</source>
         <translation>打开激活二维码图片…</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="106"/>
+        <location filename="../EnrollPage.qml" line="110"/>
         <source>…or paste the enrollment link (ducha://enroll?…)</source>
         <translation>…或粘贴激活链接（ducha://enroll?…）</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="110"/>
+        <location filename="../EnrollPage.qml" line="114"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="112"/>
+        <location filename="../EnrollPage.qml" line="116"/>
         <source>Enrollment code</source>
         <translation>激活码</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="114"/>
+        <location filename="../EnrollPage.qml" line="118"/>
         <source>Server key pin (from the QR or your coordinator)</source>
         <translation>服务器密钥指纹（见二维码或向协调员索取）</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="131"/>
+        <location filename="../EnrollPage.qml" line="135"/>
         <source>Enroll with this server?</source>
         <translation>确认在此服务器激活？</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="133"/>
+        <location filename="../EnrollPage.qml" line="137"/>
         <source>Key pin: %1</source>
         <translation>密钥指纹：%1</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="133"/>
+        <location filename="../EnrollPage.qml" line="137"/>
         <source>none (system certificates)</source>
         <translation>无（使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="138"/>
+        <location filename="../EnrollPage.qml" line="142"/>
         <source>Enrolling…</source>
         <translation>正在激活…</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="138"/>
+        <location filename="../EnrollPage.qml" line="142"/>
         <source>Confirm and enroll</source>
         <translation>确认激活</translation>
     </message>
     <message>
-        <location filename="../EnrollPage.qml" line="138"/>
+        <location filename="../EnrollPage.qml" line="142"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
