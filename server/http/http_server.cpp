@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <any>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <condition_variable>
@@ -45,6 +46,7 @@ namespace {
 constexpr std::size_t kHeaderLimit = 16 * 1024;
 constexpr std::size_t kWaitChunk = 1024;  // first read of an idle connection: small on purpose
 constexpr std::chrono::seconds kShutdownTimeout{5};
+constexpr std::size_t kLingerBytes = 1024 * 1024;  // what a closing connection still reads, at most
 constexpr std::chrono::milliseconds kAcceptRetry{100};
 
 class Session;
@@ -454,7 +456,21 @@ private:
         m_stream.async_shutdown(beast::bind_front_handler(&Session::on_shutdown, shared_from_this()));
     }
 
-    void on_shutdown(error_code) {}  // the socket closes with the session
+    // Then linger: stop sending, and read and drop what the peer still sends until it closes, the
+    // timer above ends or kLingerBytes pass. Closing with its bytes unread would answer them with a
+    // TCP reset, which can destroy our last answer (a 413, a 401) before the peer has read it.
+    void on_shutdown(error_code) {
+        error_code ec;
+        lowest().socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+        if (!ec) linger();
+    }
+
+    void linger() {
+        lowest().async_read_some(net::buffer(m_linger), [self = shared_from_this()](error_code ec, std::size_t n) {
+            self->m_lingered += n;
+            if (!ec && self->m_lingered < kLingerBytes) self->linger();
+        });  // the socket closes with the session
+    }
 
     std::shared_ptr<Shared> m_shared;
     const net::any_io_executor m_executor;  // the session's strand
@@ -468,6 +484,8 @@ private:
     std::string m_remote;
     std::chrono::steady_clock::time_point m_deadline;
     std::size_t m_body_limit = 0;  // this request's, for the 413's words
+    std::array<char, 4096> m_linger{};
+    std::size_t m_lingered = 0;
     std::any m_verdict;            // the header check's, until the handler gets it
     State m_state = State::starting;
     unsigned m_version = 11;

@@ -69,9 +69,18 @@ void TestServer::restart() {
     const std::uint16_t port = m_app->port();
     m_app.reset();
     m_serve.listen = "127.0.0.1:" + std::to_string(port);
-    auto app = server::ServerApp::start(m_serve);
-    if (!app) throw std::runtime_error("restart: " + app.error().message());
-    m_app = std::move(*app);
+    // Between the stop and the start another test's connection may take the port as its own local
+    // port (the kernel hands out the same range for both): wait for it to go, a few seconds at most.
+    for (int attempt = 0;; ++attempt) {
+        auto app = server::ServerApp::start(m_serve);
+        if (app) {
+            m_app = std::move(*app);
+            return;
+        }
+        if (app.error().code != Errc::network || attempt == 50)
+            throw std::runtime_error("restart: " + app.error().message());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
 }
 
 TestServer::~TestServer() { m_app.reset(); }
