@@ -52,6 +52,11 @@ struct Server {
         app = std::move(*a);
     }
     void stop() { app.reset(); }
+    // `init --demo` on its directory; the demo accounts with their codes.
+    std::vector<test::DemoAccount> init_demo() {
+        test::init_data_dir(dir.path, true);
+        return test::read_codes(dir.path);
+    }
     std::optional<pb::Record> record(std::string_view collection, const std::string& id) {
         auto db = server::open_server_db(dir.path);
         REQUIRE(db);
@@ -60,6 +65,13 @@ struct Server {
         return *r;
     }
 };
+
+const test::DemoAccount* first_volunteer(const std::vector<test::DemoAccount>& accounts) {
+    for (const auto& a : accounts)
+        if (a.role == "volunteer") return &a;
+    FAIL("no demo volunteer");
+    return nullptr;
+}
 
 // A model's value by role name, as QML reads it.
 QVariant cell(QObject* model, int row, const char* role) {
@@ -77,12 +89,8 @@ int rows(QObject* model) { return qobject_cast<QAbstractItemModel*>(model)->rowC
 
 TEST_CASE("A volunteer's day in the real app, offscreen, against a real server", "[app][e2e]") {
     Server server;
-    test::init_data_dir(server.dir.path, true);
-    const auto accounts = test::read_codes(server.dir.path);
-    const test::DemoAccount* volunteer = nullptr;
-    for (const auto& a : accounts)
-        if (a.role == "volunteer") { volunteer = &a; break; }
-    REQUIRE(volunteer);
+    const auto accounts = server.init_demo();
+    const test::DemoAccount* volunteer = first_volunteer(accounts);
     server.start();
 
     QTemporaryDir tmp;
@@ -385,12 +393,8 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
 TEST_CASE("A phone the restored server no longer knows is enrolled again from Me and sends what it held",
           "[app][e2e][backup]") {
     Server server;
-    test::init_data_dir(server.dir.path, true);
-    const auto accounts = test::read_codes(server.dir.path);
-    const test::DemoAccount* volunteer = nullptr;
-    for (const auto& a : accounts)
-        if (a.role == "volunteer") { volunteer = &a; break; }
-    REQUIRE(volunteer);
+    const auto accounts = server.init_demo();
+    const test::DemoAccount* volunteer = first_volunteer(accounts);
     server.start();
     const std::string url = server.app->url(), pin = server.app->pin();
     test::TempDir keep;

@@ -112,6 +112,32 @@ std::map<std::pair<std::string, std::string>, std::int64_t> replica(const fs::pa
     return out;
 }
 
+// A demo server on a data directory of the test's, stopped and started around a restore on the
+// same port (devices keep its address and pin).
+struct DemoServer {
+    fs::path data;
+    std::vector<DemoAccount> accounts;
+    server::ServeOptions opt;
+    std::unique_ptr<server::ServerApp> app;
+    std::string url, pin;
+
+    explicit DemoServer(fs::path dir) : data(std::move(dir)) {
+        init_data_dir(data, true);
+        accounts = read_codes(data);
+        opt.data_dir = data;
+        opt.listen = "127.0.0.1:" + std::to_string(free_port());
+        start();
+        url = app->url();
+        pin = app->pin();
+    }
+    void start() {
+        auto a = server::ServerApp::start(opt);
+        REQUIRE(a);
+        app = std::move(*a);
+    }
+    void stop() { app.reset(); }
+};
+
 std::string sha_hex(const std::string& bytes) { return hex_encode(crypto::sha256(bytes)); }
 
 }  // namespace
@@ -244,15 +270,10 @@ TEST_CASE("restore refuses a directory a running server holds, and serve refuses
 TEST_CASE("after a restore the devices send again what the backup lacks: every report once, every replica converges",
           "[server][backup][sync]") {
     TempDir tmp;
-    const auto data = tmp / "data";
-    init_data_dir(data, true);
-    const auto accounts = read_codes(data);
-    server::ServeOptions opt;
-    opt.data_dir = data;
-    opt.listen = "127.0.0.1:" + std::to_string(free_port());
-    auto app = server::ServerApp::start(opt);
-    REQUIRE(app);
-    const std::string url = (*app)->url(), pin = (*app)->pin();
+    DemoServer srv{tmp / "data"};
+    const auto& data = srv.data;
+    const auto& accounts = srv.accounts;
+    const std::string url = srv.url, pin = srv.pin;
 
     // Three volunteers of different districts, and one coordinator.
     std::vector<const DemoAccount*> vols;
@@ -293,14 +314,13 @@ TEST_CASE("after a restore the devices send again what the backup lacks: every r
     for (const auto& d : devs) CHECK(cli_json(d, {"outbox", "--json"}).empty());
 
     // The disk dies; the operator restores last night's backup into the same directory.
-    app->reset();
+    srv.stop();
     auto r = server::restore_backup(file, data);
     INFO((r ? "" : r.error().message()));
     REQUIRE(r);
     CHECK(server_ids(data, "report") == reports_in_backup);
-    app = server::ServerApp::start(opt);
-    REQUIRE(app);
-    CHECK((*app)->pin() == pin);
+    srv.start();
+    CHECK(srv.app->pin() == pin);
 
     // One volunteer worked offline meanwhile: its first request is a push of a report that follows
     // reports the restored server lacks. The server applies none of it; the device re-queues first.
@@ -367,15 +387,10 @@ TEST_CASE("after a restore the devices send again what the backup lacks: every r
 
 TEST_CASE("a device enrolled after the backup enrolls again with a new code and sends what it holds", "[server][backup][enroll]") {
     TempDir tmp;
-    const auto data = tmp / "data";
-    init_data_dir(data, true);
-    const auto accounts = read_codes(data);
-    server::ServeOptions opt;
-    opt.data_dir = data;
-    opt.listen = "127.0.0.1:" + std::to_string(free_port());
-    auto app = server::ServerApp::start(opt);
-    REQUIRE(app);
-    const std::string url = (*app)->url(), pin = (*app)->pin();
+    DemoServer srv{tmp / "data"};
+    const auto& data = srv.data;
+    const auto& accounts = srv.accounts;
+    const std::string url = srv.url, pin = srv.pin;
     std::vector<const DemoAccount*> vols;
     for (const auto& a : accounts)
         if (a.role == "volunteer" && vols.size() < 2) vols.push_back(&a);
@@ -397,10 +412,9 @@ TEST_CASE("a device enrolled after the backup enrolls again with a new code and 
     const auto reports_before = server_ids(data, "report");
     REQUIRE(reports_before.size() == reports_in_backup.size() + 2);
 
-    app->reset();
+    srv.stop();
     REQUIRE(server::restore_backup(file, data));
-    app = server::ServerApp::start(opt);
-    REQUIRE(app);
+    srv.start();
 
     // The restored server does not know the phone: its sign-in is refused, and it says what to do.
     auto locked = run(phone, {"sync", "--retries", "1"});
