@@ -28,10 +28,10 @@ done
 declare -A max_len=(
   [server_sync]=16384 [server_records]=8192 [server_auth]=4096 [badge_token]=1024
   [audit_query]=2048 [public_results_query]=2048 [sync_reply]=16384 [wire_error]=4096
-  [enroll_link]=2048 [csv_import]=8192
+  [enroll_link]=2048 [csv_import]=8192 [server_request]=4096
 )
 targets=(server_sync server_records server_auth badge_token audit_query public_results_query
-         sync_reply wire_error enroll_link csv_import)
+         sync_reply wire_error enroll_link csv_import server_request)
 if [ ${#only[@]} -gt 0 ]; then targets=("${only[@]}"); fi
 for t in "${targets[@]}"; do
   [ -n "${max_len[$t]:-}" ] || { echo "fuzz: unknown target $t" >&2; exit 2; }
