@@ -48,7 +48,7 @@ std::vector<std::string> printed_ids(const std::string& out) {
 
 std::int64_t pending(const std::filesystem::path& profile) {
     auto r = must(profile, {"status", "--json"});
-    return json::parse(r.out).at("outbox_pending").get<std::int64_t>();
+    return json::parse(r.out).at(0).at("outbox_pending").get<std::int64_t>();
 }
 
 }  // namespace
@@ -110,7 +110,7 @@ TEST_CASE("from an empty init: the admin adds districts and imports people, who 
     auto enrolled = must(wang, {"enroll", "--server", srv.url(), "--code", *code, "--pin", srv.pin()});
     CHECK(contains(enrolled.out, "王芳"));
     must(wang, {"sync"});
-    auto status = json::parse(must(wang, {"status", "--json"}).out);
+    auto status = json::parse(must(wang, {"status", "--json"}).out).at(0);
     CHECK(status["user_id"] == ids[1]);
     CHECK(status["role"] == "volunteer");
     CHECK(status["district_id"] == tiedong);
