@@ -3,6 +3,7 @@
 #include "shared/cli/audit_command.h"
 #include "shared/cli/cli_args.h"
 #include "shared/cli/desk_commands.h"
+#include "shared/cli/people_commands.h"
 #include "shared/desk/device_desk.h"
 #include "shared/desk/record_writer.h"
 
@@ -555,7 +556,7 @@ public:
 
 private:
     int usage(const std::string& msg) {
-        m_err << "ducha: " << msg << "\n\n" << kUsage << "\n" << kDeskUsage;
+        m_err << "ducha: " << msg << "\n\n" << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
         return 2;
     }
 
@@ -627,13 +628,13 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         }
     }
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << kUsage << "\n" << kDeskUsage;
+        out << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
         return args.empty() ? 2 : 0;
     }
     std::string cmd = args[0];
     Args a{std::vector<std::string>(args.begin() + 1, args.end())};
     if (a.has("--help") || a.has("-h")) {
-        out << kUsage << "\n" << kDeskUsage;
+        out << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
         return 0;
     }
     if (cmd == "rules") {  // needs no profile: the table is the same on every device and the server
@@ -641,7 +642,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         return 0;
     }
     if (auto s = check_options(cmd, a); !s) {
-        err << "ducha: " << s.error().message() << "\n\n" << kUsage << "\n" << kDeskUsage;
+        err << "ducha: " << s.error().message() << "\n\n" << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
         return 2;
     }
     if (!profile) {
@@ -672,11 +673,12 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         if (cmd == "admin") return cli.admin();
         if (cmd == "audit") return run_audit_command(*p, a, out, err);
         if (auto rc = run_desk_command(cmd, *p, a, out, err)) return *rc;
+        if (auto rc = run_people_command(cmd, *p, a, out, err)) return *rc;
     } catch (const std::exception& e) {
         err << "ducha: 参数无效 / bad argument: " << e.what() << "\n";
         return 2;
     }
-    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << kUsage << "\n" << kDeskUsage;
+    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
     return 2;
 }
 

@@ -41,6 +41,8 @@ constexpr std::array kCommands{
                    "text source institution address reference received due district assignee priority days note "
                    "resolution"},
     CommandOptions{"export", "", "out from to campaign district"},
+    CommandOptions{"district", "json", "name code"},
+    CommandOptions{"user", "json", "district"},
 };
 
 }  // namespace

@@ -1,0 +1,231 @@
+#include "shared/desk/people_desk.h"
+
+#include <algorithm>
+#include <map>
+#include <cctype>
+#include <optional>
+#include <tuple>
+
+#include "shared/crypto/random.h"
+#include "shared/desk/csv_reader.h"
+#include "shared/domain/collections.h"
+#include "shared/domain/vocabulary.h"
+#include "shared/store/transaction.h"
+
+namespace ducha::desk {
+
+using namespace ducha::domain;
+
+namespace {
+
+constexpr std::int64_t kBadgeValidity_s = 365 * 24 * 3600;  // a year, as `admin user add` and the demo give
+
+std::string trimmed(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+// A role as a file may spell it: the stored word, or the Chinese one people use.
+std::optional<std::string> role_of_cell(const std::string& cell) {
+    static const std::map<std::string, std::string, std::less<>> kChinese{
+        {"督查员", "volunteer"}, {"协调员", "coordinator"}, {"执法督导", "supervisor"}, {"管理员", "admin"}};
+    if (auto it = kChinese.find(cell); it != kChinese.end()) return it->second;
+    std::string lower = cell;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (parse_role(lower)) return lower;
+    return std::nullopt;
+}
+
+struct PeopleColumns {
+    std::optional<std::size_t> name, phone, role, district, school;
+};
+
+PeopleColumns people_columns(const CsvTable& csv) {
+    PeopleColumns c;
+    c.name = csv.column({"name", "姓名", "名字"});
+    c.phone = csv.column({"phone", "电话", "手机", "联系电话"});
+    c.role = csv.column({"role", "角色"});
+    c.district = csv.column({"district", "区县", "区"});
+    c.school = csv.column({"school", "学校"});
+    return c;
+}
+
+}  // namespace
+
+std::string PersonRowProblem::message() const {
+    const std::string n = std::to_string(line);
+    std::string zh = render(Msg::import_line_problem, {n, error.text(Lang::zh)}, Lang::zh);
+    std::string en = render(Msg::import_line_problem, {n, error.text(Lang::en)}, Lang::en);
+    return zh == en ? zh : zh + " / " + en;
+}
+
+bool PeopleDesk::phone_well_formed(std::string_view phone) {
+    std::size_t i = 0, digits = 0;
+    if (!phone.empty() && phone[0] == '+') i = 1;
+    bool last_was_digit = false;
+    for (; i < phone.size(); ++i) {
+        const char c = phone[i];
+        if (c >= '0' && c <= '9') {
+            ++digits;
+            last_was_digit = true;
+        } else if ((c == '-' || c == ' ') && last_was_digit) {
+            last_was_digit = false;  // a separator stands between two digits, never twice
+        } else {
+            return false;
+        }
+    }
+    return last_was_digit && digits >= 7 && digits <= 15;
+}
+
+std::string PeopleDesk::phone_digits(std::string_view phone) {
+    std::string out;
+    for (char c : phone)
+        if (c >= '0' && c <= '9') out += c;
+    return out;
+}
+
+Result<std::string> PeopleDesk::add_district(const std::string& name, const std::string& code) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_grant(*who, kDistrict, policy::kCreate); !s) return fail(s.error());
+    const std::string n = trimmed(name);
+    if (n.empty()) return fail(Errc::invalid_argument, Msg::district_needs_name);
+    auto all = m_w.list<pb::District>(kDistrict);
+    if (!all) return fail(all.error());
+    for (const auto& d : *all)
+        if (d.msg.name() == n) return fail(Errc::already_exists, Msg::district_already_named, n, d.id);
+    pb::District d;
+    d.set_name(n);
+    d.set_code(trimmed(code));
+    return m_w.create(kDistrict, d);
+}
+
+Result<std::vector<DistrictView>> PeopleDesk::districts() {
+    auto all = m_w.list<pb::District>(kDistrict);
+    if (!all) return fail(all.error());
+    std::vector<DistrictView> out;
+    for (const auto& d : *all) out.push_back({d.id, d.msg.name(), d.msg.name_en(), d.msg.code()});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+}
+
+Result<ImportSummary> PeopleDesk::import_csv(std::string_view csv_text) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_grant(*who, kUser, policy::kCreate); !s) return fail(s.error());
+    const bool coordinator = who->role == "coordinator";
+    auto csv = parse_csv(csv_text);
+    if (!csv) return fail(csv.error());
+    const PeopleColumns cols = people_columns(*csv);
+    ImportSummary res;
+    std::string missing;
+    if (!cols.name) missing += " name/姓名";
+    if (!cols.phone) missing += " phone/电话";
+    if (!cols.role) missing += " role/角色";
+    if (!missing.empty()) {
+        res.problems.push_back({1, Error{Errc::invalid_argument, Msg::import_missing_columns, trimmed(missing)}});
+        return res;
+    }
+    auto districts = m_w.list<pb::District>(kDistrict);
+    if (!districts) return fail(districts.error());
+    auto users = m_w.list<pb::User>(kUser);
+    if (!users) return fail(users.error());
+    std::map<std::string, const Loaded<pb::User>*> phones_in_use;
+    for (const auto& u : *users)
+        if (auto digits = phone_digits(u.msg.phone()); !digits.empty()) phones_in_use.emplace(digits, &u);
+    std::map<std::string, int> phones_in_file;  // digits -> first line
+
+    std::vector<pb::Mutation> queued;
+    for (const auto& row : csv->rows) {
+        auto cell = [&](const std::optional<std::size_t>& c) {
+            return c && *c < row.cells.size() ? trimmed(row.cells[*c]) : std::string{};
+        };
+        auto problem = [&](Errc code, Msg m, std::vector<std::string> args = {}) {
+            res.problems.push_back({row.line, Error{code, m, std::move(args)}});
+        };
+        const std::size_t before = res.problems.size();
+        pb::User u;
+        u.set_name(cell(cols.name));
+        u.set_phone(cell(cols.phone));
+        u.set_school(cell(cols.school));
+        u.set_active(true);
+        if (u.name().empty()) problem(Errc::invalid_argument, Msg::person_needs_name);
+        if (u.phone().empty()) {
+            problem(Errc::invalid_argument, Msg::person_needs_phone);
+        } else if (!phone_well_formed(u.phone())) {
+            problem(Errc::invalid_argument, Msg::phone_malformed, {u.phone()});
+        } else {
+            const std::string digits = phone_digits(u.phone());
+            if (auto it = phones_in_file.find(digits); it != phones_in_file.end())
+                problem(Errc::already_exists, Msg::phone_repeats_line, {u.phone(), std::to_string(it->second)});
+            else if (auto used = phones_in_use.find(digits); used != phones_in_use.end())
+                problem(Errc::already_exists, Msg::phone_belongs_to_user,
+                        {u.phone(), used->second->msg.name(), used->second->id});
+            phones_in_file.emplace(digits, row.line);
+        }
+        const std::string role_cell = cell(cols.role);
+        const auto role = role_of_cell(role_cell);
+        if (!role) problem(Errc::invalid_argument, Msg::unknown_person_role, {role_cell});
+        else u.set_role(*role);
+        std::string district = cell(cols.district);
+        if (district.empty() && coordinator) district = who->district_id;  // their own, unsaid
+        if (!district.empty()) {
+            auto it = std::find_if(districts->begin(), districts->end(),
+                                   [&](const auto& d) { return d.id == district || d.msg.name() == district; });
+            if (it == districts->end()) problem(Errc::not_found, Msg::no_such_district_named, {district});
+            else u.set_district_id(it->id);
+        } else if (role && (*role == "volunteer" || *role == "coordinator")) {
+            problem(Errc::invalid_argument, Msg::role_needs_district, {*role});
+        }
+        if (coordinator && role && (*role != "volunteer" || u.district_id() != who->district_id) &&
+            res.problems.size() == before)
+            problem(Errc::forbidden, Msg::coordinator_imports_own_volunteers);
+        u.set_badge_token(crypto::random_token(16));
+        u.set_badge_valid_until(m_clock.now_s() + kBadgeValidity_s);
+        pb::Mutation m;
+        m.set_collection(std::string(kUser));
+        m.set_id(crypto::new_uuid());
+        m.set_payload(u.SerializeAsString());
+        // Whatever else the write rules say of this row, said now with its line, not half-way through queueing.
+        if (res.problems.size() == before)
+            if (auto s = m_w.profile().check_write(m); !s) res.problems.push_back({row.line, s.error()});
+        queued.push_back(std::move(m));
+    }
+    if (queued.empty() && res.problems.empty())
+        res.problems.push_back({1, Error{Errc::invalid_argument, Msg::import_no_data_rows}});
+    if (!res.ok()) return res;
+    // All rows or none: one transaction around every queued record.
+    store::Transaction tx{m_w.store().db()};
+    if (!tx.begun()) return fail(tx.begun().error());
+    for (auto& m : queued) {
+        if (auto q = m_w.profile().submit(m); !q) return fail(q.error());
+        res.user_ids.push_back(m.id());
+    }
+    if (auto s = tx.commit(); !s) return fail(s.error());
+    return res;
+}
+
+Result<std::vector<PersonView>> PeopleDesk::people(const std::string& district_id) {
+    auto users = m_w.list<pb::User>(kUser);
+    if (!users) return fail(users.error());
+    auto districts = m_w.list<pb::District>(kDistrict);
+    if (!districts) return fail(districts.error());
+    std::map<std::string, std::string> district_names;
+    for (const auto& d : *districts) district_names[d.id] = d.msg.name();
+    std::vector<PersonView> out;
+    for (const auto& u : *users) {
+        if (!district_id.empty() && u.msg.district_id() != district_id) continue;
+        const auto dn = district_names.find(u.msg.district_id());
+        out.push_back({u.id, u.msg.name(), u.msg.role(), u.msg.district_id(),
+                       dn == district_names.end() ? std::string{} : dn->second, u.msg.phone(), u.msg.school(),
+                       u.msg.active()});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.district_name, a.name, a.id) < std::tie(b.district_name, b.name, b.id);
+    });
+    return out;
+}
+
+}  // namespace ducha::desk
