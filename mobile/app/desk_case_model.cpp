@@ -28,7 +28,7 @@ Result<std::vector<QVariantMap>> DeskCaseModel::build() {
     if (!w) return fail(desk_not_enrolled());
     auto cases = desk::ReviewDesk(*w).cases();
     if (!cases) return fail(cases.error());
-    auto refusals = desk_refusals(w->store(), domain::kCase);
+    auto refusals = desk_refusals(w->store(), domain::kCase, desk_lang(session()));
     const bool en = desk_english(session());
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     std::vector<QVariantMap> rows;

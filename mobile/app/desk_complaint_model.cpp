@@ -42,7 +42,7 @@ Result<std::vector<QVariantMap>> DeskComplaintModel::build() {
     if (!w) return fail(desk_not_enrolled());
     auto ledger = desk::ComplaintLedger(*w).ledger(m_closed);
     if (!ledger) return fail(ledger.error());
-    auto refusals = desk_refusals(w->store(), domain::kComplaint);
+    auto refusals = desk_refusals(w->store(), domain::kComplaint, desk_lang(session()));
     const bool en = desk_english(session());
     std::vector<QVariantMap> rows;
     for (const auto& c : *ledger) {

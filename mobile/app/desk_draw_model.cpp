@@ -27,7 +27,7 @@ Result<std::vector<QVariantMap>> DeskDrawModel::build() {
         for (const auto& i : *is) inst_names[i.id] = i.msg.name();
     if (auto us = w->list<pb::User>(domain::kUser))
         for (const auto& u : *us) user_names[u.id] = u.msg.name();
-    auto refusals = desk_refusals(w->store(), domain::kDraw);
+    auto refusals = desk_refusals(w->store(), domain::kDraw, desk_lang(session()));
     auto name = [](std::map<std::string, std::string>& m, const std::string& id) { return qs(m.count(id) ? m[id] : id); };
     // Newest first: committed ones (no draw time yet) on top, then by draw time.
     std::stable_sort(draws->begin(), draws->end(), [](const desk::DrawView& a, const desk::DrawView& b) {

@@ -22,6 +22,7 @@
 namespace ducha::app {
 
 inline bool desk_english(const AppSession* app) { return app && app->language() == "en"; }
+inline Lang desk_lang(const AppSession* app) { return desk_english(app) ? Lang::en : Lang::zh; }
 inline QString desk_pick(const AppSession* app, const char* zh, const char* en) {
     return desk_english(app) ? QString::fromUtf8(en) : QString::fromUtf8(zh);
 }
@@ -65,7 +66,7 @@ inline void desk_changed(AppSession* app) {
 inline QVariantMap desk_import_result(AppSession* app, const Result<desk::ImportResult>& r) {
     if (!r) return desk_failed(app, r.error());
     QVariantList errors;
-    for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.message)}};
+    for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.words.text(desk_lang(app)))}};
     if (!r->ok()) {
         QVariantMap out = desk_failed(desk_english(app) ? QString("%1 row(s) have errors: nothing was imported").arg(errors.size())
                                                      : QString("%1 行有错误，未导入任何数据").arg(errors.size()));
@@ -111,12 +112,13 @@ inline std::int64_t desk_seconds(const QVariant& ms) { return ms.toLongLong() > 
 
 // The newest refusal the server sent for each record of a collection: what the user asked for
 // and did not get (a case the server would not close). The models show it while it still matters.
-inline std::map<std::string, std::string> desk_refusals(sync::LocalStore& store, std::string_view collection) {
+// In the user's language when the server named the catalogue's row, else as the server wrote it.
+inline std::map<std::string, std::string> desk_refusals(sync::LocalStore& store, std::string_view collection, Lang lang) {
     std::map<std::string, std::string> out;
     auto items = store.outbox(true);
     if (!items) return out;
     for (const auto& o : *items)
-        if (o.state == "set_aside" && o.mutation.collection() == collection) out[o.mutation.id()] = o.error_message;
+        if (o.state == "set_aside" && o.mutation.collection() == collection) out[o.mutation.id()] = o.refusal().text(lang);
     return out;
 }
 

@@ -464,7 +464,7 @@ std::vector<std::pair<QString, QString>> InspectionSession::missing() const {
             case domain::AnswerProblem::fail_needs_note: return tr2("不合格项需要说明：", "a failed item needs a note: ") + item;
             case domain::AnswerProblem::fail_needs_photo: return tr2("不合格项需要照片：", "a failed item needs a photo: ") + item;
             case domain::AnswerProblem::na_needs_reason: return tr2("“不适用”需要说明理由：", "say why it does not apply: ") + item;
-            default: return qs(p.text);  // unknown, twice answered or invalid: this screen gives none of these
+            default: return qs(p.words.text(en ? Lang::en : Lang::zh));  // unknown, twice answered or invalid: this screen gives none of these
         }
     };
     std::string last;

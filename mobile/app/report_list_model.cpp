@@ -96,7 +96,7 @@ void ReportListModel::reload() {
             }
             if (auto q = queued.find(id); q != queued.end()) {
                 r.stage = q->second->state == "pending" ? "queued" : "set_aside";
-                if (r.stage == "set_aside") r.detail = qs(q->second->error_message);
+                if (r.stage == "set_aside") r.detail = qs(q->second->refusal().text(en ? Lang::en : Lang::zh));
             } else if (auto c = cases.find(id); c != cases.end()) {
                 const auto& k = c->second;
                 r.stage = k.status() == "open" ? "case_open" : qs(k.status());

@@ -24,6 +24,7 @@
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/sync/device_profile.h"
+#include "shared/sync/ack_reason.h"
 #include "shared/sync/curl_transport.h"
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
@@ -400,7 +401,7 @@ void settle(Device& d, const IngestOptions& opt, Settled& s, std::mutex& mu) {
         if (ack.status() == pb::Ack::APPLIED || ack.status() == pb::Ack::DUPLICATE)
             (void)store.acked(ack.client_seq(), ack);  // the bench counts acks, not the local store
         else
-            (void)store.set_aside(ack.client_seq(), ack.code(), ack.message());  // as above
+            (void)store.set_aside(ack.client_seq(), ack.code(), sync::ack_reason(ack));  // as above
         if (ack.status() != pb::Ack::APPLIED || !opt.verify_receipts) continue;
         auto it = d.sent.find(ack.client_seq());
         pb::Report r;

@@ -19,6 +19,7 @@
 #include "shared/domain/report_signing.h"
 #include "shared/domain/state_machines.h"
 #include "shared/store/statement.h"
+#include "shared/sync/ack_reason.h"
 
 namespace ducha::server {
 
@@ -32,10 +33,14 @@ Status attach_receipt(RecordTable& table, const std::string& report_id, pb::Ack&
     return {};
 }
 
-void reject(pb::Ack& ack, std::string_view code, std::string message) {
+void reject(pb::Ack& ack, std::string_view code, const Error& why) {
     ack.set_status(pb::Ack::REJECTED);
     ack.set_code(std::string(code));
-    ack.set_message(std::move(message));
+    sync::set_ack_reason(ack, why);
+}
+
+void reject(pb::Ack& ack, std::string_view code, Msg why, std::vector<std::string> args) {
+    reject(ack, code, Error{Errc::rejected, why, std::move(args)});
 }
 
 Result<pb::Record> MutationApplier::write(std::string_view collection, const std::string& id, std::int64_t version,
@@ -77,9 +82,9 @@ Status MutationApplier::apply(const Principal& p, const pb::Mutation& m, std::sh
         if (auto s = flush_tasks(); !s) return s;
     std::optional<pb::Record> cur;
     if (!is_known_collection(m.collection())) {
-        reject(ack, "unknown_collection", "未知的数据集合 / unknown collection '" + m.collection() + "'");
+        reject(ack, "unknown_collection", Msg::unknown_collection, {m.collection()});
     } else if (m.id().empty() || m.id().size() > 64) {
-        reject(ack, "bad_id", "记录编号无效 / invalid record id");
+        reject(ack, "bad_id", Msg::invalid_record_id);
     } else {
         auto got = m_table.get(m.collection(), m.id());
         if (!got) return fail(got.error());
@@ -117,11 +122,11 @@ Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation&
                                          const policy::LookupFacts& facts) {
     const bool live = cur && !cur->deleted();
     if (m.deleted()) {
-        reject(ack, "immutable", "证据不可删除 / evidence cannot be deleted");
+        reject(ack, "immutable", Msg::evidence_cannot_be_deleted);
         return {};
     }
     if (live && cur->payload() != m.payload()) {
-        reject(ack, "immutable", "已提交的记录不可修改，请提交更正记录 / a submitted record cannot change; submit an amendment");
+        reject(ack, "immutable", Msg::submitted_record_cannot_change);
         return {};
     }
     // A replay (e.g. from a restored outbox) gets the original outcome, but only its author:
@@ -130,7 +135,7 @@ Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation&
     policy::RecordChange ch{m.collection(), m.id(), std::nullopt, m.payload(), false};
     if (live) {
         if (auto s = policy::judge_access(actor, ch, facts); !s) {
-                reject(ack, refusal_code(s.error()), s.error().message());
+            reject(ack, refusal_code(s.error()), s.error());
             return {};
         }
         ack.set_status(pb::Ack::DUPLICATE);
@@ -142,7 +147,7 @@ Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation&
     if (m.collection() == kReport) {
         pb::Report parsed;
         if (!prepared && !parsed.ParseFromString(m.payload())) {
-            reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
+            reject(ack, "malformed", Msg::report_unparsable);
             return {};
         }
         const pb::Report& r = prepared ? prepared->report : parsed;
@@ -154,13 +159,13 @@ Status MutationApplier::decide_immutable(const Principal& p, const pb::Mutation&
         if (!*linked) return {};
         ch.parsed_next = &r;
         if (auto s = policy::judge_write(actor, ch, facts); !s) {
-                reject(ack, refusal_code(s.error()), s.error().message());
+            reject(ack, refusal_code(s.error()), s.error());
             return {};
         }
         return apply_report(m, r, hash, ack, acks, index);
     }
     if (auto s = policy::judge_write(actor, ch, facts); !s) {
-            reject(ack, refusal_code(s.error()), s.error().message());
+            reject(ack, refusal_code(s.error()), s.error());
         return {};
     }
     auto stamped = policy::stamp_server_fields(actor, ch, m_batch.server_time_ms);
@@ -175,7 +180,7 @@ Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optiona
                                        const policy::LookupFacts& facts) {
     const bool live = cur && !cur->deleted();
     if (m.deleted() && !live) {
-        reject(ack, "not_found", "没有这条记录，无法删除 / there is no such record to delete");
+        reject(ack, "not_found", Msg::no_such_record_to_delete);
         return {};
     }
     // What the change would make of the record: for last-writer-wins, the stored record with the
@@ -187,7 +192,7 @@ Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optiona
         auto merged = policy::with_fields_taken(m.collection(), cur->payload(), m.payload(),
                                                 {m.changed_fields().begin(), m.changed_fields().end()});
         if (!merged) {
-            reject(ack, merged.error().code == Errc::invalid_argument ? "unknown_field" : "malformed", merged.error().message());
+            reject(ack, merged.error().code == Errc::invalid_argument ? "unknown_field" : "malformed", merged.error());
             return {};
         }
         next = std::move(*merged);
@@ -195,18 +200,18 @@ Status MutationApplier::decide_mutable(const pb::Mutation& m, const std::optiona
     policy::RecordChange ch{m.collection(), m.id(), std::nullopt, next, m.deleted()};
     if (live) ch.stored = cur->payload();
     if (auto s = policy::judge_access(actor, ch, facts); !s) {
-        reject(ack, refusal_code(s.error()), s.error().message());
+        reject(ack, refusal_code(s.error()), s.error());
         return {};
     }
     const std::int64_t have = cur ? cur->version() : 0;
     if (rule != ConflictRule::field_lww && m.base_version() != have) {
         ack.set_status(pb::Ack::CONFLICT);
         ack.set_code("conflict");
-        ack.set_message("记录已被他人更新，请查看最新状态后重试 / someone changed this record first; review its current state");
+        sync::set_ack_reason(ack, Error{Errc::conflict, Msg::record_changed_first});
         return {};
     }
     if (auto s = policy::judge_change(actor, ch, facts); !s) {
-        reject(ack, refusal_code(s.error()), s.error().message());
+        reject(ack, refusal_code(s.error()), s.error());
         return {};
     }
     if (rule == ConflictRule::field_lww) return apply_lww(m, cur, ack);
@@ -234,17 +239,13 @@ Result<bool> MutationApplier::chain_step(const Principal& p, const pb::Report& r
     const Bytes& last_hash = head->hash;
     const auto n = static_cast<std::int64_t>(r.chain_index());
     if (n <= last) {
-        reject(ack, "chain_fork",
-               "报告链序号 " + std::to_string(n) + " 已被占用，可能被篡改 / the report's chain position " + std::to_string(n) +
-                   " is already taken: possible tampering");
+        reject(ack, "chain_fork", Msg::chain_position_taken, {std::to_string(n)});
         return false;
     }
     const bool follows = n == last + 1 && r.prev_hash() == last_hash;
     const bool after_break = break_after > last && n == break_after + 1;
     if (!follows && !after_break) {
-        reject(ack, "chain_fork",
-               "报告未接续本设备上一份报告（序号 " + std::to_string(last) + "），链条分叉 / the report does not follow this "
-               "device's previous report (chain position " + std::to_string(last) + "): a forked or broken chain");
+        reject(ack, "chain_fork", Msg::chain_does_not_follow, {std::to_string(last)});
         return false;
     }
     if (auto s = heads.advance(p.device_id, n, hash); !s) return fail(s.error());
@@ -352,8 +353,8 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
     const std::string sent = m.deleted() && cur ? cur->payload() : m.payload();
     if (m.collection() == kDraw) {
         pb::Draw a, b;
-        if (!b.ParseFromString(payload)) return reject(ack, "malformed", "抽签无法解析 / the draw cannot be parsed"), Status{};
-        if (m.deleted()) return reject(ack, "invalid_draw", "抽签记录不可删除 / a draw cannot be deleted"), Status{};
+        if (!b.ParseFromString(payload)) return reject(ack, "malformed", Msg::draw_unparsable), Status{};
+        if (m.deleted()) return reject(ack, "invalid_draw", Msg::draw_cannot_be_deleted), Status{};
         if (cur) a.ParseFromString(cur->payload());
         DrawWorkflow flow{*this, m_batch.server_time_ms};
         auto check = flow.prepare_change(cur ? std::optional<pb::Draw>(a) : std::nullopt, cur ? cur->seq() : 0, m.id(), b);
@@ -361,19 +362,19 @@ Status MutationApplier::apply_cas(const Principal& p, const pb::Mutation& m, con
             if (check.error().code != Errc::rejected && check.error().code != Errc::integrity &&
                 check.error().code != Errc::invalid_argument)
                 return check;
-            reject(ack, "invalid_draw", check.error().message());
+            reject(ack, "invalid_draw", check.error());
             return {};
         }
         payload = b.SerializeAsString();
     } else if (m.collection() == kCase && !m.deleted()) {
         pb::Case a, b;
-        if (!b.ParseFromString(payload)) return reject(ack, "malformed", "案件无法解析 / the case cannot be parsed"), Status{};
+        if (!b.ParseFromString(payload)) return reject(ack, "malformed", Msg::case_unparsable), Status{};
         if (cur) a.ParseFromString(cur->payload());
         CaseWorkflow flow{*this, m_table, m_batch.server_time_ms};
         auto check = flow.prepare_change(m.id(), cur ? std::optional<pb::Case>(a) : std::nullopt, b, p.user_id);
         if (!check) {
             if (check.error().code != Errc::rejected) return check;
-            reject(ack, "invalid_transition", check.error().message());
+            reject(ack, "invalid_transition", check.error());
             return {};
         }
         payload = b.SerializeAsString();
@@ -405,7 +406,7 @@ Status MutationApplier::apply_lww(const pb::Mutation& m, const std::optional<pb:
     std::unique_ptr<gpb::Message> incoming = policy::new_record_message(m.collection()),
                                   merged = policy::new_record_message(m.collection());
     if (!incoming->ParseFromString(m.payload())) {
-        reject(ack, "malformed", "记录无法解析 / the record cannot be parsed");
+        reject(ack, "malformed", Msg::record_unparsable);
         return {};
     }
     std::map<std::string, std::uint64_t> clock;
@@ -423,7 +424,7 @@ Status MutationApplier::apply_lww(const pb::Mutation& m, const std::optional<pb:
         for (const auto& name : m.changed_fields()) {
             const auto* f = desc->FindFieldByName(name);
             if (!f) {
-                reject(ack, "unknown_field", "未知字段 / unknown field '" + name + "'");
+                reject(ack, "unknown_field", Msg::unknown_field, {name});
                 return {};
             }
             fields.push_back(f);

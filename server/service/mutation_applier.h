@@ -84,6 +84,8 @@ private:
     RecordTable& m_table;
 };
 
-void reject(pb::Ack& ack, std::string_view code, std::string message);
+// Refuses a change: its wire code, and why (in both languages and as the catalogue's row).
+void reject(pb::Ack& ack, std::string_view code, const Error& why);
+void reject(pb::Ack& ack, std::string_view code, Msg why, std::vector<std::string> args = {});
 
 }  // namespace ducha::server

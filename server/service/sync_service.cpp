@@ -128,14 +128,13 @@ void SyncService::verify_reports(PushJob& job) {
         PreparedReport pr;
         auto& ack = (*job.acks)[i];
         if (!pr.report.ParseFromString(m.payload())) {
-            reject(ack, "malformed", "报告无法解析 / the report cannot be parsed");
+            reject(ack, "malformed", Msg::report_unparsable);
             job.unverified[i] = 1;
             continue;
         }
         const Bytes canonical = report_canonical_bytes(m.id(), pr.report);
         if (!crypto::ed25519_verify(job.caller.device_public_key, canonical, pr.report.signature())) {
-            reject(ack, "bad_signature",
-                   "报告签名无效（内容被改动或非本设备签名）/ the report's signature is invalid: changed after signing or not signed by this device");
+            reject(ack, "bad_signature", Msg::report_signature_invalid);
             job.unverified[i] = 1;
             continue;
         }

@@ -69,6 +69,10 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 
+// Several problems found at once as one error: the only one as it is, else Msg::problem_list with
+// each language's words joined by "; " (the first one's code). `problems` must not be empty.
+Error one_error_of(const std::vector<Error>& problems);
+
 // A Result must be looked at: dropping one drops an error. Where dropping it is right, the caller
 // says why and writes (void) or std::ignore.
 template <typename T>

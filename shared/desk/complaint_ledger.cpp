@@ -65,7 +65,7 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
     auto c_due = csv->column({"due", "办结期限"});
     ImportResult res;
     if (!c_text) {
-        res.errors.push_back({1, "缺少必需的列 / missing required column: text/内容"});
+        res.errors.push_back({1, Error{Errc::invalid_argument, Msg::missing_required_columns, "text/内容"}});
         return res;
     }
     auto insts = m_w.list<pb::Institution>(kInstitution);
@@ -75,7 +75,10 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
         auto cell = [&](const std::optional<std::size_t>& c) -> std::string {
             return c && *c < row.cells.size() ? row.cells[*c] : std::string{};
         };
-        std::string problems;
+        std::vector<Error> problems;
+        auto problem = [&](Msg m, std::vector<std::string> args = {}) {
+            problems.push_back(Error{Errc::invalid_argument, m, std::move(args)});
+        };
         ComplaintInput in;
         in.district_id = district_id;
         in.text = cell(c_text);
@@ -89,25 +92,25 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
                     (district_id.empty() || i.msg.district_id() == district_id))
                     hits.push_back(i.id);
             if (hits.size() == 1) in.institution_id = hits.front();
-            else if (hits.empty()) problems += "找不到机构 / no such institution: " + inst + "; ";
-            else problems += "机构名称不唯一，请用编号 / several institutions have this name: use the id; ";
+            else if (hits.empty()) problem(Msg::no_such_institution_named, {inst});
+            else problem(Msg::institution_name_ambiguous);
         }
         for (auto [col, target, label] : {std::tuple{c_recv, &in.received_at, "received/受理日期"}, std::tuple{c_due, &in.due_at, "due/办结期限"}}) {
             std::string v = cell(col);
             if (v.empty()) continue;
             auto t = parse_shanghai_date(v);
-            if (!t) problems += std::string(label) + " 须为 YYYY-MM-DD / must be YYYY-MM-DD: " + v + "; ";
+            if (!t) problem(Msg::date_must_be_yyyy_mm_dd, {label, v});
             else *target = *t;
         }
-        if (is_blank(in.text)) problems += "投诉内容不能为空 / the complaint text is required; ";
+        if (is_blank(in.text)) problem(Msg::complaint_text_required);
         if (std::find(kComplaintSources.begin(), kComplaintSources.end(), in.source) == kComplaintSources.end())
-            problems += "来源无效 / unknown source: " + in.source + "; ";
+            problem(Msg::unknown_complaint_source, {in.source});
         if (in.institution_id.empty() && is_blank(in.address) && problems.empty())
-            problems += "须关联机构或填写地址 / give an institution or an address; ";
-        if (!problems.empty()) res.errors.push_back({row.line, problems.substr(0, problems.size() - 2)});
+            problem(Msg::link_institution_or_give_address);
+        if (!problems.empty()) res.errors.push_back({row.line, one_error_of(problems)});
         rows.push_back(std::move(in));
     }
-    if (rows.empty() && res.errors.empty()) res.errors.push_back({1, "文件中没有数据行 / the file has no data rows"});
+    if (rows.empty() && res.errors.empty()) res.errors.push_back({1, Error{Errc::invalid_argument, Msg::file_has_no_data_rows}});
     if (!res.ok()) return res;
     store::Transaction tx{m_w.store().db()};
     if (!tx.begun()) return fail(tx.begun().error());
@@ -116,7 +119,7 @@ Result<ImportResult> ComplaintLedger::import_csv(std::string_view csv_text, cons
         if (!id) {
             // A rule only intake knows (e.g. the district): report it on its row, import nothing.
             res.ids.clear();
-            res.errors.push_back({csv->rows[i].line, id.error().message()});
+            res.errors.push_back({csv->rows[i].line, id.error()});
             return res;
         }
         res.ids.push_back(*id);

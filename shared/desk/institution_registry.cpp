@@ -27,14 +27,15 @@ std::optional<double> parse_double(const std::string& s) {
 }  // namespace
 
 Status InstitutionRegistry::validate(const pb::Institution& inst) {
-    std::string problems;
-    if (is_blank(inst.name())) problems += "名称不能为空 / the name is required; ";
-    if (is_blank(inst.address())) problems += "地址不能为空 / the address is required; ";
-    if (inst.district_id().empty()) problems += "须指定区县 / the district is required; ";
-    if (inst.name().size() > 200) problems += "名称过长 / the name is too long; ";
+    std::vector<Error> problems;
+    auto problem = [&](Msg m) { problems.push_back(Error{Errc::invalid_argument, m}); };
+    if (is_blank(inst.name())) problem(Msg::institution_name_required);
+    if (is_blank(inst.address())) problem(Msg::institution_address_required);
+    if (inst.district_id().empty()) problem(Msg::institution_district_required);
+    if (inst.name().size() > 200) problem(Msg::institution_name_too_long);
     if (inst.has_location() && (std::abs(inst.location().lat()) > 90 || std::abs(inst.location().lon()) > 180))
-        problems += "坐标无效 / the coordinates are out of range; ";
-    if (!problems.empty()) return fail(Errc::invalid_argument, Msg::verbatim, problems.substr(0, problems.size() - 2));
+        problem(Msg::coordinates_out_of_range);
+    if (!problems.empty()) return fail(one_error_of(problems));
     return {};
 }
 
@@ -95,10 +96,10 @@ RegistryColumns registry_columns(const CsvTable& csv) {
 }
 
 // One row of an import file as an institution of `district`. What is wrong with it is appended to
-// `problems` ("...; " each); `taken` holds the name and address of every institution so far.
+// `problems`; `taken` holds the name and address of every institution so far.
 pb::Institution institution_of_row(const CsvRow& row, const RegistryColumns& cols, const std::string& district,
                                    const std::vector<Loaded<pb::Zone>>& zones, std::set<std::string>& taken,
-                                   std::string& problems) {
+                                   std::vector<Error>& problems) {
     auto cell = [&](const std::optional<std::size_t>& c) -> std::string {
         return c && *c < row.cells.size() ? row.cells[*c] : std::string{};
     };
@@ -114,7 +115,7 @@ pb::Institution institution_of_row(const CsvRow& row, const RegistryColumns& col
         std::string v = cell(c);
         if (v.empty() && !required) return false;
         auto b = parse_yes_no(v);
-        if (!b) problems += std::string(label) + " 应为 是/否 / must be yes or no (\"" + v + "\"); ";
+        if (!b) problems.push_back(Error{Errc::invalid_argument, Msg::column_must_be_yes_no, std::string(label), v});
         return b.value_or(false);
     };
     i.set_licensed(yes_no(cols.licensed, "licensed/有证", true));
@@ -124,21 +125,21 @@ pb::Institution institution_of_row(const CsvRow& row, const RegistryColumns& col
         auto it = std::find_if(zones.begin(), zones.end(), [&](const auto& zr) {
             return zr.msg.district_id() == district && (zr.id == z || zr.msg.name() == z);
         });
-        if (it == zones.end()) problems += "片区不存在 / no such zone in the district: " + z + "; ";
+        if (it == zones.end()) problems.push_back(Error{Errc::invalid_argument, Msg::no_such_zone_in_district, z});
         else i.set_zone_id(it->id);
     }
     std::string lat = cell(cols.lat), lon = cell(cols.lon);
     if (!lat.empty() || !lon.empty()) {
         auto la = parse_double(lat), lo = parse_double(lon);
-        if (!la || !lo) problems += "坐标须为数字 / lat and lon must be numbers; ";
+        if (!la || !lo) problems.push_back(Error{Errc::invalid_argument, Msg::lat_lon_must_be_numbers});
         else {
             i.mutable_location()->set_lat(*la);
             i.mutable_location()->set_lon(*lo);
         }
     }
-    if (auto s = InstitutionRegistry::validate(i); !s) problems += s.error().message() + "; ";
+    if (auto s = InstitutionRegistry::validate(i); !s) problems.push_back(s.error());
     if (!is_blank(i.name()) && !is_blank(i.address()) && !taken.insert(key_of(i)).second)
-        problems += "与名录或本文件中的机构重复 / duplicates an institution already in the registry or in this file; ";
+        problems.push_back(Error{Errc::invalid_argument, Msg::duplicates_institution});
     return i;
 }
 
@@ -162,7 +163,7 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
     if (!cols.address) missing += " address/地址";
     if (!cols.licensed) missing += " licensed/有证";
     if (!missing.empty()) {
-        res.errors.push_back({1, "缺少必需的列 / missing required columns:" + missing});
+        res.errors.push_back({1, Error{Errc::invalid_argument, Msg::missing_required_columns, missing.substr(1)}});
         return res;
     }
     auto existing = m_w.list<pb::Institution>(kInstitution);
@@ -174,12 +175,12 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
     if (!zones) return fail(zones.error());
     std::vector<pb::Institution> rows;
     for (const auto& row : csv->rows) {
-        std::string problems;
+        std::vector<Error> problems;
         pb::Institution i = institution_of_row(row, cols, district, *zones, taken, problems);
-        if (!problems.empty()) res.errors.push_back({row.line, problems.substr(0, problems.size() - 2)});
+        if (!problems.empty()) res.errors.push_back({row.line, one_error_of(problems)});
         rows.push_back(std::move(i));
     }
-    if (rows.empty() && res.errors.empty()) res.errors.push_back({1, "文件中没有数据行 / the file has no data rows"});
+    if (rows.empty() && res.errors.empty()) res.errors.push_back({1, Error{Errc::invalid_argument, Msg::file_has_no_data_rows}});
     if (!res.ok()) return res;
     // All rows or none: one transaction around every queued record.
     store::Transaction tx{m_w.store().db()};

@@ -11,8 +11,12 @@
 namespace ducha::desk {
 
 struct RowError {
-    int line = 0;  // line in the file (1 = header)
-    std::string message;
+    int line = 0;          // line in the file (1 = header)
+    std::string message;   // "中文 / English"
+    Error words;           // the same, to be put into one language
+
+    RowError() = default;
+    RowError(int l, Error e) : line(l), message(e.message()), words(std::move(e)) {}
 };
 
 struct ImportResult {

@@ -121,9 +121,9 @@ Result<ReportView> ReviewDesk::open(const std::string& report_id) {
     if (*dev) {
         v.device_known = true;
         v.signature_ok = verify_report_signature(report_id, r->msg, (*dev)->msg.public_key());
-        lines += v.signature_ok ? "设备签名有效 / device signature valid" : "设备签名无效 / device signature INVALID";
+        lines += render_bilingual(v.signature_ok ? Msg::device_signature_valid : Msg::device_signature_invalid, {});
     } else {
-        lines += "本机没有该设备的公钥，无法核验签名 / the device's key is not on this device: signature not checked";
+        lines += render_bilingual(Msg::device_key_not_here_signature_unchecked, {});
     }
     auto rc = m_w.load<pb::Receipt>(kReceipt, report_id);
     if (!rc) return fail(rc.error());
@@ -133,11 +133,11 @@ Result<ReportView> ReviewDesk::open(const std::string& report_id) {
         if (id) {
             auto s = verify_receipt(report_id, r->msg, (*rc)->msg, id->server_public_key);
             v.receipt_ok = static_cast<bool>(s);
-            lines += v.receipt_ok ? "; 服务器回执有效 / server receipt valid"
-                                  : "; 服务器回执无效 / server receipt INVALID: " + s.error().message();
+            lines += "; " + (v.receipt_ok ? render_bilingual(Msg::server_receipt_valid, {})
+                                          : render_bilingual(Msg::server_receipt_invalid, {s.error().message()}));
         }
     } else {
-        lines += "; 尚无服务器回执 / no server receipt yet";
+        lines += "; " + render_bilingual(Msg::no_server_receipt_yet, {});
     }
     v.verification = lines;
     return v;

@@ -148,42 +148,38 @@ std::vector<ChecklistProblem> checklist_problems(const pb::ChecklistTemplate& tp
     for (const auto& a : answers) {
         if (!known.contains(a.code)) {
             out.push_back({AnswerProblem::unknown_item, a.code, {}, {},
-                           "未知检查项 " + a.code + " / unknown checklist item " + a.code});
+                           Error{Errc::invalid_argument, Msg::unknown_checklist_item, a.code}});
             continue;
         }
         if (!by_code.emplace(a.code, &a).second && reported_dup.insert(a.code).second)
             out.push_back({AnswerProblem::answered_twice, a.code, known.at(a.code)->step(), {},
-                           "检查项 " + a.code + " 重复作答 / item " + a.code + " answered more than once"});
+                           Error{Errc::invalid_argument, Msg::item_answered_twice, a.code}});
     }
 
     for (const auto& item : tpl.items()) {
         const std::string& code = item.code();
         if (!item_applies(item, find_step(tpl, item.step()), ctx)) continue;  // recorded as na: never a problem
-        auto problem = [&](AnswerProblem what, std::string text, std::string result = {}) {
-            out.push_back({what, code, item.step(), std::move(result), std::move(text)});
+        auto problem = [&](AnswerProblem what, Msg words, std::string result = {}) {
+            Error e = result.empty() ? Error{Errc::invalid_argument, words, code}
+                                     : Error{Errc::invalid_argument, words, code, result};
+            out.push_back({what, code, item.step(), std::move(result), std::move(e)});
         };
         auto it = by_code.find(code);
         if (it == by_code.end()) {
-            problem(AnswerProblem::not_answered, "检查项 " + code + " 未作答 / item " + code + " not answered");
+            problem(AnswerProblem::not_answered, Msg::item_not_answered);
             continue;
         }
         const AnswerInput& a = *it->second;
         if (a.result == "fail") {
             if (blank(a.note))
-                problem(AnswerProblem::fail_needs_note,
-                        "检查项 " + code + " 不合格，须填写说明 / item " + code + " failed: a note is required");
+                problem(AnswerProblem::fail_needs_note, Msg::item_failed_needs_note);
             if (item.photo_on_fail() && a.photo_count < 1)
-                problem(AnswerProblem::fail_needs_photo, "检查项 " + code + " 不合格，须至少拍摄一张照片 / item " + code +
-                                                             " failed: at least one photo is required");
+                problem(AnswerProblem::fail_needs_photo, Msg::item_failed_needs_photo);
         } else if (a.result == "na") {
             if (blank(a.note))
-                problem(AnswerProblem::na_needs_reason, "检查项 " + code + " 选择不适用，须说明原因 / item " + code +
-                                                            " marked not applicable: give the reason in a note");
+                problem(AnswerProblem::na_needs_reason, Msg::item_na_needs_reason);
         } else if (a.result != "pass") {
-            problem(AnswerProblem::invalid_result,
-                    "检查项 " + code + " 的结果“" + a.result + "”无效，应为 pass、fail 或 na / item " + code +
-                        ": invalid result \"" + a.result + "\" (expected pass, fail or na)",
-                    a.result);
+            problem(AnswerProblem::invalid_result, Msg::item_result_invalid, a.result);
         }
     }
     return out;
@@ -194,20 +190,19 @@ Result<std::vector<pb::Answer>> validate_answers(const pb::ChecklistTemplate& tp
     // The problems in words: the structural ones, then the unanswered items in one text, then the rest.
     const auto found = checklist_problems(tpl, ctx, answers);
     if (!found.empty()) {
-        std::vector<std::string> structural, missing, per_item;
+        std::vector<Error> structural, per_item;
+        std::vector<std::string> missing;
         for (const auto& p : found) {
             if (p.what == AnswerProblem::unknown_item || p.what == AnswerProblem::answered_twice)
-                structural.push_back(p.text);
+                structural.push_back(p.words);
             else if (p.what == AnswerProblem::not_answered)
                 missing.push_back(p.code);
             else
-                per_item.push_back(p.text);
+                per_item.push_back(p.words);
         }
-        if (!missing.empty())
-            structural.push_back("缺少检查项 " + join(missing, ", ") + " 的答案 / missing answers for " +
-                                 join(missing, ", "));
+        if (!missing.empty()) structural.push_back(Error{Errc::invalid_argument, Msg::missing_answers_for, join(missing, ", ")});
         structural.insert(structural.end(), per_item.begin(), per_item.end());
-        return fail(Errc::invalid_argument, Msg::verbatim, join(structural, "; "));
+        return fail(one_error_of(structural));
     }
 
     // No problem: every code is known and answered once, every item that applies is answered.

@@ -52,7 +52,7 @@ struct ChecklistProblem {
     std::string code;    // the item's code (unknown_item: the code as answered)
     std::string step;    // the item's step, e.g. "S3"; empty for an unknown item
     std::string result;  // invalid_result: the result as answered
-    std::string text;    // in Chinese and English, e.g. "检查项 L1 不合格，须填写说明 / item L1 failed: ..."
+    Error words;         // the catalogue's row with the code, e.g. Msg::item_failed_needs_note, "L1"
 };
 
 // Every problem of `answers` against the template, for a visit of this kind. The order: unknown

@@ -42,14 +42,14 @@ Status check_reports(LocalStore& store, const Identity& ident, const std::map<st
         out.reports++;
         pb::Report r;
         if (!r.ParseFromString(rec.payload())) {
-            out.failures.push_back({rec.id(), "signature", "报告无法解析 / the report cannot be parsed"});
+            out.failures.push_back({rec.id(), "signature", render_bilingual(Msg::report_unparsable, {})});
             continue;
         }
         auto key = keys.find(r.device_id());
         if (key == keys.end()) {
-            out.notes.push_back({rec.id(), "signature", "本机没有签名设备的公钥 / the signing device's key is not on this replica"});
+            out.notes.push_back({rec.id(), "signature", render_bilingual(Msg::signing_device_key_not_here, {})});
         } else if (!verify_report_signature(rec.id(), r, key->second)) {
-            out.failures.push_back({rec.id(), "signature", "签名无效：报告在签名后被改动 / invalid signature: the report changed after it was signed"});
+            out.failures.push_back({rec.id(), "signature", render_bilingual(Msg::report_changed_after_signing, {})});
         }
         auto rc = store.get(kReceipt, rec.id());
         if (!rc) return fail(rc.error());
@@ -57,12 +57,12 @@ Status check_reports(LocalStore& store, const Identity& ident, const std::map<st
             out.receipts++;
             pb::Receipt receipt;
             if (!receipt.ParseFromString((*rc)->payload())) {
-                out.failures.push_back({rec.id(), "receipt", "回执无法解析 / the receipt cannot be parsed"});
+                out.failures.push_back({rec.id(), "receipt", render_bilingual(Msg::receipt_unparsable, {})});
             } else if (auto v = verify_receipt(rec.id(), r, receipt, ident.server_public_key); !v) {
                 out.failures.push_back({rec.id(), "receipt", v.error().message()});
             }
         } else {
-            out.notes.push_back({rec.id(), "receipt", "尚未收到服务器回执 / no server receipt yet"});
+            out.notes.push_back({rec.id(), "receipt", render_bilingual(Msg::no_server_receipt_yet, {})});
         }
         chains[r.device_id()].push_back({rec.id(), r, report_hash(rec.id(), r)});
     }
@@ -92,20 +92,16 @@ void check_chains(Chains& chains, const Identity& ident, VerifyResult& out) {
         for (std::size_t i = 0; i < list.size(); ++i) {
             const auto& e = list[i];
             if (i > 0 && list[i - 1].r.chain_index() == e.r.chain_index()) {
-                out.failures.push_back({e.id, "chain", "两份报告占用同一链序号 #" + std::to_string(e.r.chain_index()) +
-                                                           " / two reports claim chain position #" + std::to_string(e.r.chain_index())});
+                out.failures.push_back({e.id, "chain", render_bilingual(Msg::two_reports_same_chain_position, {std::to_string(e.r.chain_index())})});
                 continue;
             }
             bool prev_present = (i > 0 && list[i - 1].r.chain_index() + 1 == e.r.chain_index());
             if (e.r.chain_index() == 1 && e.r.prev_hash() != zero_hash()) {
-                out.failures.push_back({e.id, "chain", "首份报告的前序哈希无效 / the first report's previous-hash is not empty"});
+                out.failures.push_back({e.id, "chain", render_bilingual(Msg::first_report_prev_hash_not_empty, {})});
             } else if (prev_present && e.r.prev_hash() != list[i - 1].hash) {
-                out.failures.push_back({e.id, "chain", "链接断裂：前一份报告 #" + std::to_string(list[i - 1].r.chain_index()) +
-                                                           " 被改动或替换 / broken link: report #" + std::to_string(list[i - 1].r.chain_index()) +
-                                                           " before it was changed or replaced"});
+                out.failures.push_back({e.id, "chain", render_bilingual(Msg::broken_link_previous_report, {std::to_string(list[i - 1].r.chain_index())})});
             } else if (!prev_present && e.r.chain_index() > 1 && device == ident.device_id) {
-                out.failures.push_back({e.id, "chain", "缺少前一份报告 #" + std::to_string(e.r.chain_index() - 1) +
-                                                           " / report #" + std::to_string(e.r.chain_index() - 1) + " before it is missing"});
+                out.failures.push_back({e.id, "chain", render_bilingual(Msg::previous_report_missing, {std::to_string(e.r.chain_index() - 1)})});
             }
         }
     }
@@ -121,7 +117,7 @@ Status check_evidence_files(DeviceProfile& profile, LocalStore& store, VerifyRes
         if (!data) {
             out.failures.push_back({b.report_id, "evidence", data.error().message()});
         } else if (hex_encode(crypto::sha256(*data)) != b.sha256_hex) {
-            out.failures.push_back({b.report_id, "evidence", "照片内容与签名时不符 / the photo differs from what was signed: " + b.sha256_hex});
+            out.failures.push_back({b.report_id, "evidence", render_bilingual(Msg::photo_differs_from_signed, {b.sha256_hex})});
         }
     }
     return {};

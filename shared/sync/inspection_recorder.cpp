@@ -27,12 +27,12 @@ double distance_m(const pb::GeoPoint& a, const pb::GeoPoint& b) {
 
 namespace {
 template <typename M>
-Result<M> load(LocalStore& s, std::string_view collection, const std::string& id, std::string_view what) {
+Result<M> load(LocalStore& s, std::string_view collection, const std::string& id, Msg what) {
     auto r = s.get(collection, id);
     if (!r) return fail(r.error());
     M m;
     if (!*r || (*r)->deleted() || !m.ParseFromString((*r)->payload()))
-        return fail(Errc::not_found, Msg::no_such_thing_sync_first, what, id);
+        return fail(Errc::not_found, Msg::no_such_thing_sync_first, render(what, {}, Lang::zh), render(what, {}, Lang::en), id);
     return m;
 }
 }  // namespace
@@ -152,9 +152,9 @@ Result<Subject> amendment_subject(DeviceProfile& profile, const InspectionInput&
             return fail(Errc::forbidden, Msg::amend_window_passed, shanghai_minute(*at));
     // No task is loaded: it may be finished or gone from this replica, the original names all
     // the amendment needs, and a correction does not move the task's status again.
-    auto inst = load<pb::Institution>(store, kInstitution, original->institution_id(), "机构 / institution");
+    auto inst = load<pb::Institution>(store, kInstitution, original->institution_id(), Msg::thing_institution);
     if (!inst) return fail(inst.error());
-    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, original->template_id(), "检查清单 / checklist");
+    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, original->template_id(), Msg::thing_checklist);
     if (!tpl) return fail(tpl.error());
     s.site = std::move(*inst);
     s.checklist = std::move(*tpl);
@@ -166,13 +166,13 @@ Result<Subject> amendment_subject(DeviceProfile& profile, const InspectionInput&
 // A visit of a task: the task must still be open; its site and checklist must be on the device.
 Result<Subject> task_subject(LocalStore& store, const InspectionInput& in) {
     Subject s;
-    auto t = load<pb::Task>(store, kTask, in.task_id, "任务 / task");
+    auto t = load<pb::Task>(store, kTask, in.task_id, Msg::thing_task);
     if (!t) return fail(t.error());
     if (t->status() == "done" || t->status() == "cancelled")
             return fail(Errc::invalid_argument, Msg::task_finished, t->status());
-    auto inst = load<pb::Institution>(store, kInstitution, t->institution_id(), "机构 / institution");
+    auto inst = load<pb::Institution>(store, kInstitution, t->institution_id(), Msg::thing_institution);
     if (!inst) return fail(inst.error());
-    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, t->template_id(), "检查清单 / checklist");
+    auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, t->template_id(), Msg::thing_checklist);
     if (!tpl) return fail(tpl.error());
     s.task = std::move(*t);
     s.site = std::move(*inst);

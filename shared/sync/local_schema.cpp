@@ -41,6 +41,12 @@ CREATE TABLE acked_change(client_seq INTEGER PRIMARY KEY, collection TEXT NOT NU
 CREATE INDEX acked_change_by_seq ON acked_change(ack_seq);
 CREATE INDEX acked_change_by_time ON acked_change(acked_at);
 )sql"},
+    // Why a change was set aside, as the message catalogue's row and its arguments (a JSON array),
+    // so the app shows it in its user's language; error_message keeps the words as they came.
+    {5, R"sql(
+ALTER TABLE outbox ADD COLUMN error_msg_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN error_msg_args TEXT NOT NULL DEFAULT '[]';
+)sql"},
 };
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "shared/sync/local_store.h"
 
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "shared/common/clock.h"
@@ -10,6 +11,11 @@
 #include "shared/sync/payload_seal.h"
 
 namespace ducha::sync {
+
+Error OutboxItem::refusal() const {
+    if (auto m = msg_named(error_msg_id); m && *m != Msg::verbatim) return Error{Errc::rejected, *m, error_args};
+    return Error{Errc::rejected, Msg::verbatim, error_message};
+}
 
 using store::Statement;
 using store::Transaction;
@@ -55,12 +61,17 @@ Result<OutboxItem> read_outbox(const Statement& st, const PayloadSeal* seal) {
     it.attempts = static_cast<int>(st.col_int(10));
     it.error_code = st.col_text(11);
     it.error_message = st.col_text(12);
+    it.error_msg_id = st.col_text(13);
+    auto args = nlohmann::json::parse(st.col_text(14), nullptr, false);
+    if (args.is_array())
+        for (const auto& a : args)
+            if (a.is_string()) it.error_args.push_back(a.get<std::string>());
     return it;
 }
 
 constexpr std::string_view kOutboxCols =
     "SELECT client_seq, collection, id, base_version, payload, deleted, hlc, changed_fields, created_at, state, "
-    "attempts, error_code, error_message FROM outbox ";
+    "attempts, error_code, error_message, error_msg_id, error_msg_args FROM outbox ";
 
 Status put_record(store::Database& db, const pb::Record& r, const PayloadSeal* seal) {
     auto& st = db.cached(
@@ -280,10 +291,13 @@ Status LocalStore::acked(std::uint64_t client_seq, const pb::Ack& ack) {
     return tx.commit();
 }
 
-Status LocalStore::set_aside(std::uint64_t client_seq, std::string_view code, std::string_view message) {
+Status LocalStore::set_aside(std::uint64_t client_seq, std::string_view code, const Error& why) {
     auto& st = m_db.cached(
-        "UPDATE outbox SET state='set_aside', error_code=?2, error_message=?3, attempts=attempts+1 WHERE client_seq=?1");
-    st.bind(1, client_seq).bind(2, code).bind(3, message);
+        "UPDATE outbox SET state='set_aside', error_code=?2, error_message=?3, error_msg_id=?4, error_msg_args=?5, "
+        "attempts=attempts+1 WHERE client_seq=?1");
+    const std::string words = why.message();
+    const std::string args = nlohmann::json(why.args).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    st.bind(1, client_seq).bind(2, code).bind(3, words).bind(4, msg_name(why.what)).bind(5, args);
     return st.run();
 }
 

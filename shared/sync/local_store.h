@@ -22,7 +22,13 @@ struct OutboxItem {
     std::string state;  // pending | set_aside
     int attempts = 0;
     std::string error_code, error_message;
+    std::string error_msg_id;              // the catalogue's row of the reason, when one came
+    std::vector<std::string> error_args;   // its arguments
     std::int64_t created_at = 0;
+
+    // Why it was set aside: the catalogue's row when this device knows it (shown in the user's
+    // language), else error_message as it came.
+    Error refusal() const;
 };
 
 struct BlobItem {
@@ -65,7 +71,7 @@ public:
     Result<std::int64_t> pending_count();
     Status acked(std::uint64_t client_seq, const pb::Ack& ack);
     // Refused for good: kept with its reason so the user sees it; it never blocks the items behind.
-    Status set_aside(std::uint64_t client_seq, std::string_view code, std::string_view message);
+    Status set_aside(std::uint64_t client_seq, std::string_view code, const Error& why);
     // After a refusal: the replica takes the server's record, or drops a copy the server never had
     // (the set-aside outbox entry still holds what the user made).
     Status undo_local(std::uint64_t client_seq, const pb::Record* server_current);

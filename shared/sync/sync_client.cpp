@@ -9,6 +9,7 @@
 #include "shared/crypto/sha256.h"
 #include "shared/domain/device_sign_in.h"
 #include "shared/store/transaction.h"
+#include "shared/sync/ack_reason.h"
 #include "shared/sync/curl_transport.h"
 
 namespace ducha::sync {
@@ -167,7 +168,7 @@ Status SyncClient::push(SyncReport& rep) {
                 continue;
             }
             if (refused) {
-                if (auto s = store.set_aside((*items)[0].client_seq, errc_name(resp.error().code), resp.error().message()); !s)
+                if (auto s = store.set_aside((*items)[0].client_seq, errc_name(resp.error().code), resp.error()); !s)
                     return s;
                 rep.set_aside++;
                 continue;
@@ -190,13 +191,13 @@ Status SyncClient::push(SyncReport& rep) {
                     break;
                 case pb::Ack::CONFLICT:
                     rep.conflicts++;
-                    s = store.set_aside(ack.client_seq(), "conflict", ack.message());
+                    s = store.set_aside(ack.client_seq(), "conflict", ack_reason(ack));
                     if (s) s = store.undo_local(ack.client_seq(), ack.has_current() ? &ack.current() : nullptr);
                     break;
                 case pb::Ack::REJECTED:
                 default:
                     rep.set_aside++;
-                    s = store.set_aside(ack.client_seq(), ack.code(), ack.message());
+                    s = store.set_aside(ack.client_seq(), ack.code(), ack_reason(ack));
                     if (s) s = store.undo_local(ack.client_seq(), ack.has_current() ? &ack.current() : nullptr);
                     break;
             }

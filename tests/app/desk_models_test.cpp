@@ -584,6 +584,8 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
         (void)syncAll(sync);
         REQUIRE(waitUntil([&] { return !cases.byId(caseId).value("refusal").toString().isEmpty(); }));
         CHECK(cases.byId(caseId).value("refusal").toString().contains(QStringLiteral("不解决不销号")));
+        // The server sent the catalogue's row: it shows in the user's language only.
+        CHECK_FALSE(cases.byId(caseId).value("refusal").toString().contains(QStringLiteral(" / ")));
         CHECK(cases.byId(caseId).value("status").toString() != "closed");
     } else {
         CHECK_FALSE(close.value("message").toString().isEmpty());  // refused here already

@@ -394,7 +394,11 @@ TEST_CASE("a report changed after signing is rejected and set aside without bloc
     REQUIRE(resp.acks_size() == 1);
     CHECK(resp.acks(0).status() == pb::Ack::REJECTED);
     CHECK(resp.acks(0).code() == "bad_signature");
-    CHECK_FALSE(resp.acks(0).message().empty());
+    // The reason as the catalogue's row (a device puts it into its user's language) and in both
+    // languages (for a device that does not know the row).
+    CHECK(resp.acks(0).message_id() == "report_signature_invalid");
+    CHECK(resp.acks(0).message_args().empty());
+    CHECK(resp.acks(0).message() == render_bilingual(Msg::report_signature_invalid, {}));
     CHECK(srv.count("report") == 0);
     check_healthy(srv);
 
@@ -424,7 +428,17 @@ TEST_CASE("a report changed after signing is rejected and set aside without bloc
     CHECK(outbox[0]["id"] == report_id);
     CHECK(outbox[0]["state"] == "set_aside");
     CHECK(outbox[0]["error_code"] == "bad_signature");
-    CHECK_FALSE(outbox[0]["error"].get<std::string>().empty());
+    CHECK(outbox[0]["error"] == render_bilingual(Msg::report_signature_invalid, {}));
+    {
+        auto p = sync::DeviceProfile::open(dev.dir);
+        REQUIRE(p.has_value());
+        auto items = p->store().outbox(true);
+        REQUIRE(items.has_value());
+        REQUIRE(items->size() == 1);
+        CHECK(items->front().refusal().what == Msg::report_signature_invalid);
+        CHECK(items->front().refusal().text(Lang::en) ==
+              "the report's signature is invalid: changed after signing or not signed by this device");
+    }
     // A later sync does not send it again and is complete.
     auto s2 = must(dev.dir, {"sync"});
     CHECK(contains(s2.out, "pushed 0, duplicates 0, set aside 0"));
@@ -527,6 +541,18 @@ TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or wr
     CHECK(resp.acks(1).code() == "forbidden");
     CHECK(resp.acks(2).code() == "unknown_collection");
     CHECK(resp.acks(3).code() == "forbidden");
+    // Each reason travels as a catalogue row with its arguments, and as words for older devices.
+    CHECK(resp.acks(2).message_id() == "unknown_collection");
+    CHECK(std::vector<std::string>(resp.acks(2).message_args().begin(), resp.acks(2).message_args().end()) ==
+          std::vector<std::string>{"bogus"});
+    CHECK(resp.acks(2).message() == render_bilingual(Msg::unknown_collection, {"bogus"}));
+    for (int i : {0, 1, 3}) {
+        auto row = msg_named(resp.acks(i).message_id());
+        REQUIRE(row.has_value());
+        CHECK(*row != Msg::verbatim);
+        CHECK(resp.acks(i).message() ==
+              render_bilingual(*row, {resp.acks(i).message_args().begin(), resp.acks(i).message_args().end()}));
+    }
     // Nothing changed on the server.
     auto after = server_row(srv.data_dir(), "task", other_id);
     REQUIRE(after);

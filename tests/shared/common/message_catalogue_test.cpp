@@ -211,3 +211,14 @@ TEST_CASE("no bilingual error sentence is written into a fail() or an Error outs
     for (const auto& f : found) UNSCOPED_INFO(f);
     CHECK(found.empty());
 }
+
+TEST_CASE("several problems found at once are one error in each language", "[common][messages]") {
+    const Error one{Errc::invalid_argument, Msg::item_not_answered, "L1"};
+    CHECK(one_error_of({one}) == one);
+    const Error both = one_error_of({one, Error{Errc::invalid_argument, Msg::item_failed_needs_note, "X2"}});
+    CHECK(both.code == Errc::invalid_argument);
+    CHECK(both.what == Msg::problem_list);
+    CHECK(both.text(Lang::zh) == "检查项 L1 未作答; 检查项 X2 不合格，须填写说明");
+    CHECK(both.text(Lang::en) == "item L1 not answered; item X2 failed: a note is required");
+    CHECK(both.message() == both.text(Lang::zh) + " / " + both.text(Lang::en));
+}

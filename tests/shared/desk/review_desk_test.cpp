@@ -192,7 +192,7 @@ TEST_CASE("review: a report opens with its answers in the checklist's words, sig
         CHECK_FALSE(u->device_known);
         CHECK_FALSE(u->receipt.has_value());
         CHECK(u->verification == "本机没有该设备的公钥，无法核验签名 / the device's key is not on this device: signature not checked"
-                                 "; 尚无服务器回执 / no server receipt yet");
+                                 "; 尚未收到服务器回执 / no server receipt yet");
     }
     refusal(review.open("r-none"), Errc::not_found, "no such report on this device: r-none");
     CHECK(dev.outbox().empty());

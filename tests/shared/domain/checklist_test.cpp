@@ -437,7 +437,8 @@ TEST_CASE("checklist_problems names each problem with its item, step and words",
         for (std::size_t i = 0; i < ps.size(); ++i) {
             CHECK(ps[i].what == AnswerProblem::not_answered);
             CHECK(ps[i].code == applicable[i].code);
-            CHECK(ps[i].text == "检查项 " + ps[i].code + " 未作答 / item " + ps[i].code + " not answered");
+            CHECK(ps[i].words == Error{Errc::invalid_argument, Msg::item_not_answered, ps[i].code});
+            CHECK(ps[i].words.message() == "检查项 " + ps[i].code + " 未作答 / item " + ps[i].code + " not answered");
         }
         CHECK(ps.front().code == "L1");
         CHECK(ps.front().step == "S3");
@@ -456,9 +457,10 @@ TEST_CASE("checklist_problems names each problem with its item, step and words",
         CHECK(ps[0].what == AnswerProblem::fail_needs_note);
         CHECK(ps[0].code == "L1");
         CHECK(ps[0].step == "S3");
-        CHECK(ps[0].text == "检查项 L1 不合格，须填写说明 / item L1 failed: a note is required");
+        CHECK(ps[0].words.what == Msg::item_failed_needs_note);
+        CHECK(ps[0].words.message() == "检查项 L1 不合格，须填写说明 / item L1 failed: a note is required");
         CHECK(ps[1].what == AnswerProblem::fail_needs_photo);
-        CHECK(ps[1].text == "检查项 L1 不合格，须至少拍摄一张照片 / item L1 failed: at least one photo is required");
+        CHECK(ps[1].words.message() == "检查项 L1 不合格，须至少拍摄一张照片 / item L1 failed: at least one photo is required");
         find(in, "L1").photo_count = 1;
         ps = checklist_problems(t, kAcademicOpen, in);
         REQUIRE(ps.size() == 1);
@@ -512,24 +514,36 @@ TEST_CASE("validate_answers reports exactly the problems of checklist_problems, 
     auto r = validate_answers(t, kAcademicOpen, in);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == Errc::invalid_argument);
-    // The message as it has always read: structural problems, the missing items together, then each item.
-    CHECK(r.error().message() ==
-          "未知检查项 Z9 / unknown checklist item Z9; "
-          "检查项 F2 重复作答 / item F2 answered more than once; "
-          "缺少检查项 T3, A1 的答案 / missing answers for T3, A1; "
-          "检查项 L1 不合格，须填写说明 / item L1 failed: a note is required; "
-          "检查项 L1 不合格，须至少拍摄一张照片 / item L1 failed: at least one photo is required; "
-          "检查项 L3 的结果“ok”无效，应为 pass、fail 或 na / item L3: invalid result \"ok\" (expected pass, fail or "
-          "na); "
-          "检查项 X4 选择不适用，须说明原因 / item X4 marked not applicable: give the reason in a note");
+    // Structural problems, the missing items together, then each item; in each language on its own
+    // (the app shows one), and Chinese then English where both are printed.
+    const std::string zh = "未知检查项 Z9; "
+                           "检查项 F2 重复作答; "
+                           "缺少检查项 T3, A1 的答案; "
+                           "检查项 L1 不合格，须填写说明; "
+                           "检查项 L1 不合格，须至少拍摄一张照片; "
+                           "检查项 L3 的结果“ok”无效，应为 pass、fail 或 na; "
+                           "检查项 X4 选择不适用，须说明原因";
+    const std::string en = "unknown checklist item Z9; "
+                           "item F2 answered more than once; "
+                           "missing answers for T3, A1; "
+                           "item L1 failed: a note is required; "
+                           "item L1 failed: at least one photo is required; "
+                           "item L3: invalid result \"ok\" (expected pass, fail or na); "
+                           "item X4 marked not applicable: give the reason in a note";
+    CHECK(r.error().what == Msg::problem_list);
+    CHECK(r.error().text(Lang::zh) == zh);
+    CHECK(r.error().text(Lang::en) == en);
+    CHECK(r.error().message() == zh + " / " + en);
 
     const auto ps = checklist_problems(t, kAcademicOpen, in);
     for (const auto& p : ps) {
-        INFO(p.text);
-        if (p.what == AnswerProblem::not_answered)
+        INFO(p.words.message());
+        if (p.what == AnswerProblem::not_answered) {
             CHECK(contains(r.error().message(), p.code));
-        else
-            CHECK(contains(r.error().message(), p.text));
+        } else {
+            CHECK(contains(r.error().text(Lang::zh), p.words.text(Lang::zh)));
+            CHECK(contains(r.error().text(Lang::en), p.words.text(Lang::en)));
+        }
     }
     CHECK(ps.size() == 8);
 }

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "shared/crypto/random.h"
+#include "shared/sync/ack_reason.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/local_store.h"
 #include "shared/support/temp_dir.h"
@@ -52,7 +53,7 @@ TEST_CASE("a set-aside item keeps its reason and stops counting as pending", "[s
     auto s = LocalStore::open(d.path / "device.db");
     auto a = s->enqueue(change("report", "r1", 0, "bad"));
     auto b = s->enqueue(change("task", "t1", 1, "ok"));
-    REQUIRE(s->set_aside(*a, "bad_signature", "报告签名无效"));
+    REQUIRE(s->set_aside(*a, "bad_signature", Error{Errc::rejected, Msg::verbatim, "报告签名无效"}));
     auto pending = s->pending(10);
     REQUIRE(pending->size() == 1);
     CHECK(pending->front().client_seq == *b);
@@ -60,6 +61,59 @@ TEST_CASE("a set-aside item keeps its reason and stops counting as pending", "[s
     REQUIRE(all->size() == 2);
     CHECK(all->front().state == "set_aside");
     CHECK(all->front().error_message == "报告签名无效");
+}
+
+TEST_CASE("a set-aside item keeps the server's reason as the catalogue's row and shows it in either language",
+          "[sync][local][messages]") {
+    TempDir d;
+    auto s = LocalStore::open(d.path / "device.db");
+    auto a = s->enqueue(change("report", "r1", 0, "bad"));
+    // As a server of this version sends it: the row's name and its arguments travel with the words.
+    pb::Ack ack;
+    ack.set_client_seq(*a);
+    ack.set_status(pb::Ack::REJECTED);
+    ack.set_code("chain_fork");
+    set_ack_reason(ack, Error{Errc::rejected, Msg::chain_position_taken, "7"});
+    CHECK(ack.message_id() == "chain_position_taken");
+    CHECK(std::vector<std::string>(ack.message_args().begin(), ack.message_args().end()) == std::vector<std::string>{"7"});
+    CHECK(ack.message() == "报告链序号 7 已被占用，可能被篡改 / the report's chain position 7 is already taken: possible tampering");
+    REQUIRE(s->set_aside(*a, ack.code(), ack_reason(ack)));
+    auto all = s->outbox(true);
+    REQUIRE(all->size() == 1);
+    const OutboxItem& it = all->front();
+    CHECK(it.error_message == ack.message());  // what the CLI prints
+    CHECK(it.refusal().what == Msg::chain_position_taken);
+    CHECK(it.refusal().args == std::vector<std::string>{"7"});
+    CHECK(it.refusal().text(Lang::en) == "the report's chain position 7 is already taken: possible tampering");
+    CHECK(it.refusal().text(Lang::zh) == "报告链序号 7 已被占用，可能被篡改");
+}
+
+TEST_CASE("an ack from an older server, with words only, is shown as it came", "[sync][local][messages]") {
+    TempDir d;
+    auto s = LocalStore::open(d.path / "device.db");
+    auto a = s->enqueue(change("task", "t1", 1, "x"));
+    auto b = s->enqueue(change("task", "t2", 1, "y"));
+    pb::Ack old;
+    old.set_client_seq(*a);
+    old.set_status(pb::Ack::REJECTED);
+    old.set_code("immutable");
+    old.set_message("已提交的记录不可修改 / a submitted record cannot change");
+    CHECK(ack_reason(old).what == Msg::verbatim);
+    REQUIRE(s->set_aside(*a, old.code(), ack_reason(old)));
+    // A newer server's row this device does not know: its words, verbatim.
+    pb::Ack newer = old;
+    newer.set_client_seq(*b);
+    newer.set_message("新的说法 / words of a newer server");
+    newer.set_message_id("a_row_of_a_newer_server");
+    newer.add_message_args("x");
+    REQUIRE(s->set_aside(*b, newer.code(), ack_reason(newer)));
+    auto all = s->outbox(true);
+    REQUIRE(all->size() == 2);
+    for (Lang lang : {Lang::zh, Lang::en}) {
+        CHECK(all->at(0).refusal().text(lang) == "已提交的记录不可修改 / a submitted record cannot change");
+        CHECK(all->at(1).refusal().text(lang) == "新的说法 / words of a newer server");
+    }
+    CHECK(all->at(0).error_message == old.message());
 }
 
 TEST_CASE("remote records do not overwrite a change still queued - a resync drops what did not come back",
