@@ -20,32 +20,20 @@
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
 #include "support/test_server.h"
+#include "app/desk_sync_steps.h"
 
 using namespace ducha;
 using namespace ducha::app;
+using test::q;
+using test::syncAll;
+using test::waitUntil;
 namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kNetMs = 60000;
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
-bool waitUntil(const std::function<bool()>& pred, int ms = kNetMs) { return QTest::qWaitFor(pred, ms); }
 
-// Runs passes until nothing waits to be sent; false if a pass failed.
-bool syncAll(SyncController& sync) {
-    for (int i = 0; i < 5; ++i) {
-        if (!waitUntil([&] { return !sync.running(); })) return false;
-        QSignalSpy done(&sync, &SyncController::finished);
-        sync.syncNow();
-        if (!waitUntil([&] { return done.count() >= 1; })) return false;
-        if (!sync.lastError().isEmpty()) return false;
-        sync.refresh();
-        if (sync.pendingChanges() == 0 && !sync.running()) return true;
-    }
-    return false;
-}
 
 QVariantMap rowOf(const DeskDeviceModel& m, const std::string& device_id) {
     for (const auto& r : m.rows())

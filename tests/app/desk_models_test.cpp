@@ -50,17 +50,19 @@
 #include "shared/sync/inspection_recorder.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
+#include "app/desk_sync_steps.h"
 
 using namespace ducha;
 using namespace ducha::app;
+using test::q;
+using test::syncAll;
+using test::waitUntil;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-constexpr int kNetMs = 60000;
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
 QString fileUrl(const fs::path& p) { return QUrl::fromLocalFile(q(p.string())).toString(); }
 
 // A profile enrolled with this demo account and synced once, by the CLI.
@@ -71,22 +73,7 @@ fs::path deskDevice(test::TestServer& server, const test::TempDir& tmp, const te
     return dir;
 }
 
-bool waitUntil(const std::function<bool()>& pred, int ms = kNetMs) { return QTest::qWaitFor(pred, ms); }
 
-// Lets the running pass (started by an action) end, then runs passes until nothing waits to be
-// sent; returns false if a pass failed.
-bool syncAll(SyncController& sync) {
-    for (int i = 0; i < 5; ++i) {
-        if (!waitUntil([&] { return !sync.running(); })) return false;
-        QSignalSpy done(&sync, &SyncController::finished);
-        sync.syncNow();
-        if (!waitUntil([&] { return done.count() >= 1; })) return false;
-        if (!sync.lastError().isEmpty()) return false;
-        sync.refresh();
-        if (sync.pendingChanges() == 0 && !sync.running()) return true;
-    }
-    return false;
-}
 
 // Waits for the pass an action started to end, so that the next change of the same record is
 // queued from the version the server acknowledged (two compare-and-set changes of one record
