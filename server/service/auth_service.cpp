@@ -12,6 +12,7 @@
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/device_sign_in.h"
+#include "shared/domain/enrollment_code.h"
 
 namespace ducha::server {
 
@@ -27,15 +28,6 @@ std::string new_code() {
     for (std::size_t i = 0; i < raw.size(); ++i) {
         if (i && i % 4 == 0) out.push_back('-');
         out.push_back(kAlphabet[static_cast<unsigned char>(raw[i]) % (sizeof(kAlphabet) - 1)]);
-    }
-    return out;
-}
-
-std::string normalize_code(std::string_view code) {
-    std::string out;
-    for (char c : code) {
-        if (c == '-' || c == ' ') continue;
-        out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
     return out;
 }
@@ -126,7 +118,7 @@ Result<std::string> AuthService::create_enrollment_code(WriteBatch& b, const std
                                                         const std::string& created_by, std::int64_t ttl_s,
                                                         const AuditEntry& by) {
     std::string code = new_code();
-    if (auto r = EnrollmentCodes{b.db}.insert(crypto::sha256(normalize_code(code)), user_id,
+    if (auto r = EnrollmentCodes{b.db}.insert(crypto::sha256(normalize_enrollment_code(code)), user_id,
                                               b.server_time_ms / 1000 + ttl_s, created_by);
         !r)
         return fail(r.error());
@@ -206,7 +198,7 @@ Status enroll_job(WriteBatch& b, const pb::EnrollRequest& req, const ServerConte
         return fail(refusal.error);
     };
     EnrollmentCodes codes{b.db};
-    const Bytes code_hash = crypto::sha256(normalize_code(req.code()));
+    const Bytes code_hash = crypto::sha256(normalize_enrollment_code(req.code()));
     auto row = codes.find(code_hash);
     if (!row) return fail(row.error());
     if (!*row) return refuse(Errc::unauthorized, Msg::unknown_enrollment_code_check_and);

@@ -1,10 +1,11 @@
 #include "server/service/router.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "server/http/json_error.h"
 #include "shared/crypto/sha256.h"
@@ -26,15 +27,23 @@ std::optional<M> parse_body(const HttpRequest& req) {
     return m;
 }
 
-// The badge page for a browser: ?format=html (or format=json) decides; otherwise Accept: text/html.
-bool wants_html(const HttpRequest& req) {
-    std::string_view q = req.query;
+// The badge query's parameters as they came ("a=1", "b"), undecoded, in order: the badge answers
+// read only fixed words and ids, so nothing in them needs decoding.
+std::vector<std::string_view> raw_params(std::string_view q) {
+    std::vector<std::string_view> out;
     while (!q.empty()) {
         auto amp = q.find('&');
-        auto param = q.substr(0, amp);
+        out.push_back(q.substr(0, amp));
+        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+    }
+    return out;
+}
+
+// The badge page for a browser: ?format=html (or format=json) decides; otherwise Accept: text/html.
+bool wants_html(const HttpRequest& req) {
+    for (auto param : raw_params(req.query)) {
         if (param == "format=html") return true;
         if (param == "format=json") return false;
-        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
     }
     std::string accept = req.header("accept");
     for (auto& c : accept) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -44,18 +53,14 @@ bool wants_html(const HttpRequest& req) {
 // The phone that showed a badge: ?device=ID (absent: ""). Present but malformed is refused, so
 // a mangled QR never passes for a plain token check.
 Result<std::string> badge_device(const HttpRequest& req) {
-    std::string_view q = req.query;
     std::string device;
     bool given = false;
-    while (!q.empty()) {
-        auto amp = q.find('&');
-        auto param = q.substr(0, amp);
+    for (auto param : raw_params(req.query)) {
         if (param == "device" || param.rfind("device=", 0) == 0) {
             if (given) return fail(Errc::invalid_argument, Msg::malformed_badge_device);  // one phone, not two
             given = true;
             device = std::string(param.substr(std::min(param.size(), std::string_view("device=").size())));
         }
-        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
     }
     if (given && !BadgeService::valid_device(device)) return fail(Errc::invalid_argument, Msg::malformed_badge_device);
     return device;

@@ -107,6 +107,9 @@ std::optional<M> parse(const pb::Record& r) {
     return m;
 }
 
+// Every command the CLI takes: the device's, the people's and the desk's.
+std::string full_usage() { return std::string(kUsage) + "\n" + kPeopleUsage + "\n" + kDeskUsage; }
+
 std::string mime_of(const std::string& path) {
     auto dot = path.rfind('.');
     std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
@@ -556,7 +559,7 @@ public:
 
 private:
     int usage(const std::string& msg) {
-        m_err << "ducha: " << msg << "\n\n" << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
+        m_err << "ducha: " << msg << "\n\n" << full_usage();
         return 2;
     }
 
@@ -628,13 +631,13 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         }
     }
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
+        out << full_usage();
         return args.empty() ? 2 : 0;
     }
     std::string cmd = args[0];
     Args a{std::vector<std::string>(args.begin() + 1, args.end())};
     if (a.has("--help") || a.has("-h")) {
-        out << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
+        out << full_usage();
         return 0;
     }
     if (cmd == "rules") {  // needs no profile: the table is the same on every device and the server
@@ -642,7 +645,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         return 0;
     }
     if (auto s = check_options(cmd, a); !s) {
-        err << "ducha: " << s.error().message() << "\n\n" << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
+        err << "ducha: " << s.error().message() << "\n\n" << full_usage();
         return 2;
     }
     if (!profile) {
@@ -678,7 +681,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         err << "ducha: 参数无效 / bad argument: " << e.what() << "\n";
         return 2;
     }
-    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << kUsage << "\n" << kPeopleUsage << "\n" << kDeskUsage;
+    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << full_usage();
     return 2;
 }
 

@@ -230,7 +230,6 @@ enum class Msg : std::uint16_t {
     stored_secret_cannot_decrypted,
     profile_not_enrolled_run_enroll,
     device_no_key_enroll_first,
-    profile_already_enrolled_use_new,
     server_url_must_start_with,
     cannot_save_enrollment,
     evidence_file_missing,

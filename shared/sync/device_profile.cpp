@@ -12,6 +12,7 @@
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/enrollment_code.h"
 #include "shared/policy/field_diff.h"
 #include "shared/policy/lookup_facts.h"
 #include "shared/policy/write_rules.h"
@@ -137,14 +138,13 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
     // Enrolling an enrolled profile again (the server, restored from an older backup, no longer
     // knows this device): the same id and key, so its outbox, its signed reports and its photos
     // stay valid and go with the next sync. The server refuses it for another user's code.
-    const bool again = enrolled();
     std::optional<Identity> before;
-    if (again) {
+    if (enrolled()) {
         auto id = identity();
         if (!id) return fail(id.error());
         before = *id;
     }
-    auto key_or = again ? device_key() : pending_enroll_key(code);
+    auto key_or = before ? device_key() : pending_enroll_key(code);
     if (!key_or) return fail(key_or.error());
     const auto key = *key_or;
     pb::EnrollRequest req;
@@ -176,7 +176,7 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
         {"server_public_key", tr.server_public_key()}};
     // Enrolling again keeps the generation it last synced with: the next sync then meets the new
     // one and re-sends, as after any restore, what the server lacks (docs/OPERATIONS.md).
-    if (!again) facts.emplace_back("server_generation", tr.generation());
+    if (!before) facts.emplace_back("server_generation", tr.generation());
     for (const auto& [k, v] : facts)
         if (st) st = m_store.set_meta(k, v);
     if (st) st = store_tokens(tr);
@@ -191,10 +191,7 @@ Result<Identity> DeviceProfile::enroll(const std::string& server_url, const std:
 // lost and the same code is tried again, the same key goes, and the server answers that device
 // again instead of "code already used". Another code gets a fresh key.
 Result<crypto::Ed25519KeyPair> DeviceProfile::pending_enroll_key(const std::string& code) {
-    std::string tag;
-    for (char c : code)
-        if (c != '-' && c != ' ') tag.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    tag = hex_encode(crypto::sha256(tag));
+    const std::string tag = hex_encode(crypto::sha256(domain::normalize_enrollment_code(code)));
     auto seed = secret("pending_enroll_key");
     auto for_code = m_store.meta("pending_enroll_code");
     if (!seed) return fail(seed.error());
