@@ -2,18 +2,24 @@
 #include <signal.h>
 
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "server/backup/backup_archive.h"
+#include "server/backup/backup_rotation.h"
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
 #include "shared/common/command_line.h"
+#include "shared/common/config_file.h"
 #include "shared/crypto/certificate.h"
 #include "shared/sync/enroll_link.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace ducha;
 using namespace ducha::server;
@@ -28,8 +34,8 @@ Usage:
       Prints "admin enrollment code: CODE". With --demo, loads Anshan's demo data
       (8 districts, ~1,500 institutions, 258 volunteers, ...) and writes
       DIR/enrollment-codes.csv with a one-time code for every demo user.
-  ducha-server serve --data DIR [--listen HOST:PORT] [--cert PEM --key PEM]
-                     [--io-threads N] [--workers N] [--max-connections N]
+  ducha-server serve [--config FILE] --data DIR [--listen HOST:PORT] [--cert PEM --key PEM]
+                     [--request-log yes|no] [--io-threads N] [--workers N] [--max-connections N]
                      [--max-uploads-per-device N] [--max-upload-mib-per-device N]
                      [--stale-upload-days N] [--max-sign-ins-per-minute N]
       Serve HTTPS (TLS 1.2+). At most --max-connections open connections (default
@@ -41,8 +47,11 @@ Usage:
       may enroll, refresh or sign in --max-sign-ins-per-minute times a minute (default
       120, saved up to a minute's worth); beyond, it gets 429 and tries again later. Without --cert/--key a self-signed certificate is made
       in DIR/tls once and reused. Prints "pin: sha256//..." (give it to devices) and
-      "listening on https://HOST:PORT" when ready. SIGTERM/SIGINT drain and stop.
-      Default --listen 127.0.0.1:8443.
+      "listening on https://HOST:PORT" when ready, then one JSON line per request
+      (--request-log no: none). SIGTERM/SIGINT drain and stop. SIGHUP reads the
+      certificate and key again (a renewed certificate) without dropping connections.
+      --config FILE: the same settings as "name = value" lines (deploy/ducha-server.conf);
+      a flag on the command line wins over the file. Default --listen 127.0.0.1:8443.
   ducha-server enrollment-code --data DIR --user USER_ID [--days N]
                                [--server-url https://HOST:PORT [--cert PEM]]
       Issue a new one-time enrollment code for a user (works while the server runs).
@@ -51,11 +60,13 @@ Usage:
       carrying the pin of DIR/tls/cert.pem (or of --cert PEM, as given to serve);
       make a QR image of it with: qrencode -o code.png 'LINK'
 
-  ducha-server backup --data DIR --to FILE
+  ducha-server backup --data DIR (--to FILE | --to-dir DIR2 [--keep N])
       One file with everything the server needs to come back: the database (copied
       online, safe while serving), the signing key, DIR/tls and every evidence file,
       with a manifest of their SHA-256. FILE must not exist; it is written 0600 (it
-      holds the signing key): keep it as secret as DIR.
+      holds the signing key): keep it as secret as DIR. --to-dir writes
+      DIR2/ducha-YYYYMMDDTHHMMSSZ.backup (UTC) and then removes the oldest such files
+      beyond --keep N (default 14); other files in DIR2 are never touched.
   ducha-server restore --from FILE --data DIR
       Puts a backup back into DIR (created if missing; the server on DIR must be
       stopped). Checks the whole file first. DIR's previous database, key and TLS
@@ -138,12 +149,21 @@ int cmd_serve(const Args& a) {
     o.uploads.stale_after_s = static_cast<std::int64_t>(stale_days) * 24 * 3600;
     o.sign_ins_per_minute = sign_ins;
     if (a.has("--no-fsync")) o.durable = false;
+    const std::string request_log = a.get("--request-log").value_or("yes");
+    if (request_log != "yes" && request_log != "no") return usage_error("--request-log: yes | no");
+    if (request_log == "yes")
+        o.request_log = [](std::string_view line) {
+            static std::mutex m;
+            std::lock_guard lk(m);
+            std::cout << line << std::endl;  // flushed per line: the journal sees it at once
+        };
 
     // Block the stop signals before any thread starts, so only sigwait below sees them.
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
@@ -155,7 +175,22 @@ int cmd_serve(const Args& a) {
     std::cout << "pin: " << (*app)->pin() << "\n";
     std::cout << "listening on " << (*app)->url() << std::endl;
     int sig = 0;
-    sigwait(&set, &sig);
+    for (;;) {
+        sigwait(&set, &sig);
+        if (sig != SIGHUP) break;
+        const std::string old_pin = (*app)->pin();
+        auto pin = (*app)->reload_tls();
+        nlohmann::json line{{"ts", RequestLog::utc_timestamp()}, {"event", "tls_reload"}, {"ok", pin.has_value()}};
+        if (pin) {
+            line["pin"] = *pin;
+            line["message"] = render(Msg::tls_reloaded, {*pin}, Lang::en);
+            // Devices enrolled with the old pin check the key: a new key locks them out.
+            if (*pin != old_pin) line["pin_changed_from"] = old_pin;
+        } else {
+            line["message"] = render(Msg::tls_reload_failed, {pin.error().text(Lang::en)}, Lang::en);
+        }
+        std::cout << line.dump() << std::endl;
+    }
     std::cout << "stopping (" << (sig == SIGTERM ? "SIGTERM" : "SIGINT") << "): draining requests" << std::endl;
     (*app)->stop();
     std::cout << "stopped" << std::endl;
@@ -205,14 +240,33 @@ int cmd_code(const Args& a) {
 int cmd_backup(const Args& a) {
     auto data = a.get("--data");
     auto to = a.get("--to");
-    if (!data || !to) return usage_error("backup 需要 --data DIR --to FILE / backup needs --data DIR --to FILE");
-    auto r = write_backup(*data, *to);
+    auto to_dir = a.get("--to-dir");
+    if (!data || (!to == !to_dir))
+        return usage_error("backup 需要 --data DIR 及 --to FILE 或 --to-dir DIR 之一 / backup needs --data DIR and one of --to FILE or --to-dir DIR");
+    if (a.has("--keep") && !to_dir) return usage_error("--keep 只与 --to-dir 一起使用 / --keep goes with --to-dir");
+    int keep = 14;
+    if (auto k = a.get("--keep")) {
+        std::size_t used = 0;
+        keep = std::stoi(*k, &used);
+        if (used != k->size() || keep < 1) return usage_error(render_bilingual(Msg::backup_keep_at_least_one, {}));
+    }
+    const std::filesystem::path file = to ? std::filesystem::path(*to) : dated_backup_path(*to_dir, std::time(nullptr));
+    auto r = write_backup(*data, file);
     if (!r) {
         std::cerr << "ducha-server backup: " << r.error().message() << "\n";
         return 1;
     }
-    std::cout << "backup written to " << *to << ": " << r->evidence_files << " evidence files, " << r->bytes
+    std::cout << "backup written to " << file.string() << ": " << r->evidence_files << " evidence files, " << r->bytes
               << " bytes, changes up to seq " << r->max_seq << "\n";
+    if (to_dir) {
+        // Pruned only after the new file is whole: a failed night never costs an old backup.
+        auto removed = prune_backups(*to_dir, keep);
+        if (!removed) {
+            std::cerr << "ducha-server backup: " << removed.error().message() << "\n";
+            return 1;
+        }
+        for (const auto& p : *removed) std::cout << "removed old backup " << p.string() << "\n";
+    }
     return 0;
 }
 
@@ -246,14 +300,21 @@ int main(int argc, char** argv) {
     // The options of each subcommand (the usage above says what each does).
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"init", {"demo", "data seed"}},
-        {"serve", {"no-fsync", "data listen cert key io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
+        {"serve", {"no-fsync", "config data listen cert key request-log io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
         {"enrollment-code", {"", "data user days server-url cert"}},
-        {"backup", {"", "data to"}},
+        {"backup", {"", "data to to-dir keep"}},
         {"restore", {"", "from data"}},
     };
-    if (auto o = kOptions.find(cmd); o != kOptions.end())
+    if (auto o = kOptions.find(cmd); o != kOptions.end()) {
         if (auto s = check_command_options("ducha-server", cmd, a.v, o->second.first, o->second.second); !s)
             return usage_error(s.error().message());
+        // The settings file's words go after the command line's: a flag given there wins.
+        if (auto file = a.get("--config")) {
+            auto words = config_file_words(*file, o->second.first, o->second.second);
+            if (!words) return usage_error(words.error().message());
+            a.v.insert(a.v.end(), words->begin(), words->end());
+        }
+    }
     try {
         if (cmd == "init") return cmd_init(a);
         if (cmd == "serve") return cmd_serve(a);

@@ -66,7 +66,7 @@ inline void desk_changed(AppSession* app) {
 inline QVariantMap desk_import_result(AppSession* app, const Result<desk::ImportResult>& r) {
     if (!r) return desk_failed(app, r.error());
     QVariantList errors;
-    for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.words.text(desk_lang(app)))}};
+    for (const auto& e : r->errors) errors << QVariantMap{{"line", e.line}, {"message", qs(e.error.text(desk_lang(app)))}};
     if (!r->ok()) {
         QVariantMap out = desk_failed(desk_english(app) ? QString("%1 row(s) have errors: nothing was imported").arg(errors.size())
                                                      : QString("%1 行有错误，未导入任何数据").arg(errors.size()));

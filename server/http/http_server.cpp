@@ -58,10 +58,22 @@ struct Shared {
 
     const HttpServerConfig cfg;
     const Handler handler;
-    std::optional<ssl::context> tls;
+    // The certificate new connections get. Replaced whole by reload_tls(); a session holds the one
+    // it started with, so a reload never touches a connection already open.
+    std::shared_ptr<ssl::context> current_tls() {
+        std::lock_guard lk(tls_mutex);
+        return tls;
+    }
+    void set_tls(std::shared_ptr<ssl::context> c) {
+        std::lock_guard lk(tls_mutex);
+        tls = std::move(c);
+    }
     // Weak: a Respond holds the io_context strongly, a session must not (a session queued in a
     // stopped io_context would keep that io_context alive forever).
     std::weak_ptr<net::io_context> ioc;
+
+    std::mutex tls_mutex;
+    std::shared_ptr<ssl::context> tls;
 
     std::atomic<bool> draining{false};
     std::atomic<std::uint64_t> open{0}, total{0}, requests{0}, handshake_failures{0}, refused{0};
@@ -93,7 +105,10 @@ bool is_http_error(const error_code& ec) { return ec.category() == http::make_er
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, std::shared_ptr<Shared> shared)
-        : m_shared(std::move(shared)), m_executor(socket.get_executor()), m_stream(std::move(socket), *m_shared->tls) {
+        : m_shared(std::move(shared)),
+          m_executor(socket.get_executor()),
+          m_tls(m_shared->current_tls()),
+          m_stream(std::move(socket), *m_tls) {
         error_code ec;
         auto ep = beast::get_lowest_layer(m_stream).socket().remote_endpoint(ec);
         if (!ec) m_remote = format_endpoint(ep);
@@ -474,6 +489,7 @@ private:
 
     std::shared_ptr<Shared> m_shared;
     const net::any_io_executor m_executor;  // the session's strand
+    const std::shared_ptr<ssl::context> m_tls;  // declared before m_stream, which uses it
     ssl::stream<beast::tcp_stream> m_stream;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -640,8 +656,9 @@ Result<std::uint16_t> HttpServer::start() {
     if (!m.shared->handler) return fail(Errc::invalid_argument, Msg::http_server_without_handler);
     const int nthreads = std::max(1, cfg.threads);
     try {
-        m.shared->tls.emplace(ssl::context::tls_server);
-        if (auto r = load_tls(*m.shared->tls, cfg); !r) return fail(r.error());
+        auto tls = std::make_shared<ssl::context>(ssl::context::tls_server);
+        if (auto r = load_tls(*tls, cfg); !r) return fail(r.error());
+        m.shared->set_tls(std::move(tls));
 
         auto ioc = std::make_shared<net::io_context>(nthreads);
         auto ep = resolve(*ioc, cfg.host, cfg.port);
@@ -736,6 +753,20 @@ void HttpServer::stop() {
 }
 
 std::uint16_t HttpServer::port() const { return m_impl->port; }
+
+Status HttpServer::reload_tls() {
+    auto& m = *m_impl;
+    std::lock_guard lk(m.lifecycle);
+    if (!m.started || m.stopped) return fail(Errc::unavailable, Msg::http_server_not_running);
+    try {
+        auto tls = std::make_shared<ssl::context>(ssl::context::tls_server);
+        if (auto r = load_tls(*tls, m.shared->cfg); !r) return r;  // the old pair keeps serving
+        m.shared->set_tls(std::move(tls));
+    } catch (const std::exception& e) {
+        return fail(Errc::internal, Msg::cannot_load_tls_certificate, m.shared->cfg.cert_pem.string(), e.what());
+    }
+    return {};
+}
 
 HttpServer::Stats HttpServer::stats() const {
     const auto& s = *m_impl->shared;

@@ -91,6 +91,10 @@ public:
     // (bounded by drain_timeout), then close everything and join the threads. Idempotent.
     void stop();
     std::uint16_t port() const;
+    // Reads the certificate and key files again (a renewed certificate): connections opened from
+    // now on get the new pair; open ones keep theirs and are not dropped. A pair that does not load
+    // or does not match leaves the old one serving and is the error.
+    [[nodiscard]] Status reload_tls();
 
     struct Stats {
         std::uint64_t connections_open, connections_total, requests_total, tls_handshake_failures;

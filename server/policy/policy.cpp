@@ -38,10 +38,6 @@ std::vector<std::string> task_keys(const pb::Task& t) {
     return k;
 }
 
-Status forbidden(std::string what) {
-    return fail(Errc::forbidden, Msg::not_allowed_because, std::move(what));
-}
-
 }  // namespace
 
 Principal make_principal(const std::string& user_id, const pb::User& user, const std::string& device_id,
@@ -171,7 +167,7 @@ bool shares_key(const std::vector<std::string>& pk, const std::vector<std::strin
 Status can_issue_code(const Principal& p, const pb::User& target) {
     if (p.role == Role::admin) return {};
     if (p.role == Role::coordinator && target.role() == "volunteer" && target.district_id() == p.district_id) return {};
-    return forbidden("只能为本区县督查员发放注册码 / coordinators issue codes for their own district's volunteers only");
+    return fail(Errc::forbidden, Msg::coordinator_codes_own_district);
 }
 
 policy::Actor actor_of(const Principal& p) {

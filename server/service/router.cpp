@@ -1,5 +1,6 @@
 #include "server/service/router.h"
 
+#include <filesystem>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -137,6 +138,7 @@ Result<Caller> Router::caller_of(const HttpRequest& req) {
 void Router::handle(HttpRequest&& req, Respond respond) {
     const auto& path = req.path;
     if (path == "/healthz" && (req.method == "GET" || req.method == "HEAD")) return respond(healthz());
+    if (path == "/readyz" && (req.method == "GET" || req.method == "HEAD")) return respond(readyz());
     if (path == "/metrics" && req.method == "GET") return respond(metrics());
     if (m_ctx.draining) {
         return respond(error_response(Error{Errc::unavailable, Msg::server_restarting_retry_shortly}));
@@ -307,6 +309,28 @@ HttpResponse Router::healthz() {
     r.status = m_ctx.draining ? 503 : 200;
     r.content_type = "application/json";
     r.body = nlohmann::json{{"status", m_ctx.draining ? "draining" : "ok"}, {"seq", w.last_seq}}.dump();
+    return r;
+}
+
+// Ready for devices: not draining, the database answers a read, and the data directory has room
+// for a day of evidence (below it every write would soon get 507). A load balancer or the
+// operator's monitor asks this; /healthz only says the process is up.
+HttpResponse Router::readyz() {
+    constexpr std::uintmax_t kMinFree = 256ull * 1024 * 1024;
+    nlohmann::json problems = nlohmann::json::array();
+    if (m_ctx.draining) problems.push_back("draining");
+    if (auto s = m_ctx.readers->probe(); !s) problems.push_back("database: " + s.error().text(Lang::en));
+    std::error_code ec;
+    const auto space = std::filesystem::space(m_ctx.data_dir, ec);
+    if (ec) problems.push_back("disk: " + ec.message());
+    else if (space.available < kMinFree)
+        problems.push_back("disk: " + std::to_string(space.available / (1024 * 1024)) + " MiB free in the data directory");
+    HttpResponse r;
+    r.status = problems.empty() ? 200 : 503;
+    r.content_type = "application/json";
+    nlohmann::json body{{"status", problems.empty() ? "ready" : "not_ready"}};
+    if (!problems.empty()) body["problems"] = problems;
+    r.body = body.dump();
     return r;
 }
 

@@ -33,6 +33,7 @@ private:
     // Who is calling: the header check's answer, else the token looked up now.
     Result<Caller> caller_of(const HttpRequest& req);
     HttpResponse healthz();
+    HttpResponse readyz();
     HttpResponse metrics();
 
     ServerContext& m_ctx;

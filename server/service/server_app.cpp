@@ -239,17 +239,39 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     auto pin = crypto::public_key_pin_of_certificate(hc.cert_pem);
     if (!pin) return fail(pin.error());
     app->m_pin = *pin;
+    app->m_cert_pem = hc.cert_pem;
     app->m_host = hc.host;
+    if (opt.request_log) app->m_request_log = std::make_unique<RequestLog>(opt.request_log);
     app->m_ctx = std::move(ctx);
     ServerApp* self = app.get();
     app->m_router = std::make_unique<Router>(*app->m_ctx, [self] { return self->m_http->stats(); });
-    hc.header_check = [self](const HttpRequest& req) { return self->m_router->body_policy(req); };
+    hc.header_check = [self](const HttpRequest& req) {
+        auto policy = self->m_router->body_policy(req);
+        if (policy.refusal && self->m_request_log) self->m_request_log->refused(req, *policy.refusal);
+        return policy;
+    };
     app->m_http = std::make_unique<HttpServer>(hc, [self](HttpRequest&& req, Respond respond) {
+        if (self->m_request_log) respond = self->m_request_log->wrap(req, std::move(respond));
         self->m_router->handle(std::move(req), std::move(respond));
     });
     auto port = app->m_http->start();
     if (!port) return fail(port.error());
     return app;
+}
+
+std::string ServerApp::pin() const {
+    std::lock_guard lk(m_pin_mutex);
+    return m_pin;
+}
+
+Result<std::string> ServerApp::reload_tls() {
+    // The pin first: a certificate whose key cannot be read is refused before anything changes.
+    auto pin = crypto::public_key_pin_of_certificate(m_cert_pem);
+    if (!pin) return fail(pin.error());
+    if (auto s = m_http->reload_tls(); !s) return fail(s.error());
+    std::lock_guard lk(m_pin_mutex);
+    m_pin = *pin;
+    return *pin;
 }
 
 std::string ServerApp::url() const {

@@ -3,11 +3,15 @@
 #include <atomic>
 #include <filesystem>
 #include <iosfwd>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "server/http/http_server.h"
+#include "server/service/request_log.h"
 #include "server/service/router.h"
 #include "server/service/seed_data.h"
 #include "server/service/server_context.h"
@@ -36,6 +40,8 @@ struct ServeOptions {
     int sign_ins_per_minute = 120;  // per network address: enroll, refresh, device sign-in (0: no limit)
     bool durable = true;     // fsync every commit (turn off only for throwaway benchmarks)
     const Clock* clock = nullptr;  // nullptr: the wall clock (tests set the time through their own)
+    // Where the one-JSON-line-per-request log goes (docs/OPERATIONS.md); empty: no request log.
+    std::function<void(std::string_view line)> request_log;
 };
 
 // A running server (the `serve` command and the tests use this).
@@ -46,7 +52,11 @@ public:
     void stop();  // graceful: refuse new work, drain in-flight requests, flush the writer
 
     std::uint16_t port() const { return m_http->port(); }
-    const std::string& pin() const { return m_pin; }
+    std::string pin() const;
+    // Reads the certificate and key again (SIGHUP: a renewed certificate). New connections get the
+    // new pair, open ones keep theirs. Answers the pin of the certificate now serving; a pair that
+    // does not load leaves the old one serving and is the error.
+    [[nodiscard]] Result<std::string> reload_tls();
     std::string url() const;
     ServerContext& context() { return *m_ctx; }
 
@@ -54,7 +64,10 @@ private:
     ServerApp() = default;
     std::optional<DataDirLock> m_lock;  // held from start to stop: no second server, no restore underneath
     std::string m_host;
+    std::filesystem::path m_cert_pem;
+    mutable std::mutex m_pin_mutex;
     std::string m_pin;
+    std::unique_ptr<RequestLog> m_request_log;
     std::unique_ptr<ServerContext> m_ctx;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpServer> m_http;

@@ -26,4 +26,10 @@ Result<ReaderPool::Lease> ReaderPool::acquire() {
     return Lease{*this, std::make_unique<store::Database>(std::move(*db))};
 }
 
+Status ReaderPool::probe() {
+    auto lease = acquire();
+    if (!lease) return fail(lease.error());
+    return lease->db().exec("SELECT count(*) FROM sqlite_schema");
+}
+
 }  // namespace ducha::server

@@ -27,6 +27,8 @@ public:
     };
 
     Result<Lease> acquire();
+    // Whether the database answers a read (the readiness check): a connection and one query.
+    [[nodiscard]] Status probe();
 
 private:
     std::filesystem::path m_path;

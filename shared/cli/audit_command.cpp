@@ -63,8 +63,8 @@ public:
                 continue;
             }
             auto f = kFilters.find(w);
-            if (f == kFilters.end()) return usage("未知的选项 / unknown option: " + w);
-            if (i + 1 >= m_a.v.size()) return usage(w + " 需要一个值 / " + w + " needs a value");
+            if (f == kFilters.end()) return usage(render_bilingual(Msg::unknown_option_named, {w}));
+            if (i + 1 >= m_a.v.size()) return usage(render_bilingual(Msg::option_needs_value, {w}));
             const std::string& v = m_a.v[++i];
             if (auto bad = check(w, v); !bad.empty()) return usage(bad);
             query += (query.empty() ? "?" : "&") + f->second + "=" + percent_encode(v);
@@ -81,7 +81,7 @@ public:
             return 0;
         }
         for (const auto& e : entries) line(e);
-        if (entries.empty()) m_out << "没有审计记录 / no audit entries\n";
+        if (entries.empty()) m_out << render_bilingual(Msg::no_audit_entries, {}) << "\n";
         return 0;
     }
 
@@ -89,14 +89,14 @@ private:
     // A bad value's message, or "" when it is fine.
     static std::string check(const std::string& flag, const std::string& v) {
         if (flag == "--outcome" && v != "refused" && v != "accepted" && v != "conflict")
-            return "--outcome 须为 refused、accepted 或 conflict / --outcome takes refused, accepted or conflict";
+            return render_bilingual(Msg::audit_outcome_values, {});
         if ((flag == "--since" || flag == "--until") && !parse_shanghai_date(v))
-            return flag + " 须为 YYYY-MM-DD / " + flag + " takes YYYY-MM-DD";
+            return render_bilingual(Msg::option_takes_date, {flag});
         if (flag == "--limit") {
             int n = 0;
             auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
             if (ec != std::errc{} || end != v.data() + v.size() || n < 1 || n > 1000)
-                return "--limit 须为 1 到 1000 的整数 / --limit takes a whole number from 1 to 1000";
+                return render_bilingual(Msg::audit_limit_range, {});
         }
         return "";
     }

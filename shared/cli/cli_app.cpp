@@ -134,7 +134,7 @@ public:
             code = link->code;
             if (!pin) pin = link->pin;
         }
-        if (!server || !code) return usage("enroll 需要 --server URL --code CODE，或 --link LINK");
+        if (!server || !code) return usage(Msg::command_needs_argument, {"enroll", "--server URL --code CODE | --link LINK"});
         char host[256] = "device";
         gethostname(host, sizeof host - 1);
         const bool again = m_p.enrolled();
@@ -156,7 +156,7 @@ public:
         SyncClient::Config cfg;
         if (auto t = m_a.get("--timeout")) {
             const int seconds = std::stoi(*t);
-            if (seconds < 1) return usage("--timeout 需要至少 1 秒 / --timeout takes at least 1 second");
+            if (seconds < 1) return usage(Msg::timeout_at_least_one_second);
             cfg.transport = [seconds](const TransportConfig& base) -> std::unique_ptr<HttpTransport> {
                 TransportConfig c = base;
                 c.timeout = std::chrono::seconds(seconds);
@@ -235,7 +235,7 @@ public:
             m_out << j["id"].get<std::string>() << "  " << j["user_name"].get<std::string>() << "  waiting "
                   << j["outbox_depth"] << ", photos " << j["photos_pending"] << ", last contact "
                   << time_text(j["last_contact"]) << (j["revoked"].get<bool>() ? "  REVOKED" : "") << "\n";
-        if (arr.empty()) m_out << "没有设备 / no devices in scope\n";
+        if (arr.empty()) m_out << render_bilingual(Msg::no_devices_in_scope, {}) << "\n";
         return 0;
     }
 
@@ -274,7 +274,7 @@ public:
             m_out << rows[k].id << "  P" << rows[k].priority << "  " << task_status_name(rows[k].status) << "  "
                   << task_kind_name(rows[k].kind) << (rows[k].covert ? " 暗访" : "") << (rows[k].overdue ? " 逾期" : "")
                   << "  " << arr[k]["institution"].get<std::string>() << "\n";
-        if (arr.empty()) m_out << "没有待办任务 / no open tasks\n";
+        if (arr.empty()) m_out << render_bilingual(Msg::no_open_tasks, {}) << "\n";
         return 0;
     }
 
@@ -282,10 +282,9 @@ public:
         auto task = m_a.get("--task");
         auto amends = m_a.get("--amends");
         auto answers_path = m_a.get("--answers");
-        if (task && amends) return usage("inspect 只能二选一：--task 或 --amends / inspect takes --task or --amends, not both");
+        if (task && amends) return usage(Msg::inspect_task_or_amends);
         if ((!task && !amends) || !answers_path)
-            return usage("inspect 需要 --task ID 或 --amends REPORT_ID，以及 --answers FILE.json / inspect needs --task ID or "
-                         "--amends REPORT_ID, and --answers FILE.json");
+            return usage(Msg::inspect_needs_task_and_answers);
         auto text = read_file(*answers_path);
         if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_answers_file, *answers_path});
         auto j = json::parse(*text, nullptr, false);
@@ -340,7 +339,7 @@ public:
     int task_status() {
         auto task = m_a.get("--task");
         auto to = m_a.get("--to");
-        if (!task || !to) return usage("task-status 需要 --task ID --to STATUS");
+        if (!task || !to) return usage(Msg::command_needs_argument, {"task-status", "--task ID --to STATUS"});
         auto cur = m_p.store().get(kTask, *task);
         if (!cur) return failed(m_err, cur.error());
         if (!*cur) return failed(m_err, Error{Errc::not_found, Msg::no_such_task_device, *task});
@@ -374,7 +373,7 @@ public:
         for (const auto& i : arr)
             m_out << "#" << i["client_seq"] << "  " << i["collection"].get<std::string>() << "  " << i["id"].get<std::string>() << "  "
                   << i["state"].get<std::string>() << (i["error"].get<std::string>().empty() ? "" : "  " + i["error"].get<std::string>()) << "\n";
-        if (arr.empty()) m_out << "发件箱为空 / the outbox is empty\n";
+        if (arr.empty()) m_out << render_bilingual(Msg::outbox_is_empty, {}) << "\n";
         return 0;
     }
 
@@ -427,7 +426,7 @@ public:
         for (const auto& j : arr)
             m_out << j["id"].get<std::string>() << "  " << j["status"].get<std::string>() << (j["flagged"].get<bool>() ? "  FLAGGED" : "")
                   << (j["receipt"].is_null() ? "  (no receipt yet)" : "  receipt seq " + j["receipt"]["seq"].dump()) << "\n";
-        if (arr.empty()) m_out << "没有报告 / no reports\n";
+        if (arr.empty()) m_out << render_bilingual(Msg::no_reports_listed, {}) << "\n";
         return 0;
     }
 
@@ -453,10 +452,10 @@ public:
         // ducha edit institution ID field=value ...
         std::vector<std::string> pos;
         for (std::size_t i = 0; i < m_a.v.size(); ++i) pos.push_back(m_a.v[i]);
-        if (pos.size() < 3) return usage("edit COLLECTION ID FIELD=VALUE...");
+        if (pos.size() < 3) return usage(Msg::command_needs_argument, {"edit", "COLLECTION ID FIELD=VALUE..."});
         const std::string& coll = pos[0];
         const std::string& id = pos[1];
-        if (coll != kInstitution && coll != kZone) return usage("edit 只适用于 institution 或 zone / edit works on institution or zone");
+        if (coll != kInstitution && coll != kZone) return usage(Msg::edit_institution_or_zone);
         auto cur = m_p.store().get(coll, id);
         if (!cur) return failed(m_err, cur.error());
         if (!*cur) return failed(m_err, Error{Errc::not_found, Msg::no_such_record_device, id});
@@ -468,7 +467,7 @@ public:
         const auto* refl = msg->GetReflection();
         for (std::size_t i = 2; i < pos.size(); ++i) {
             auto eq = pos[i].find('=');
-            if (eq == std::string::npos) return usage("字段格式为 FIELD=VALUE / fields are FIELD=VALUE");
+            if (eq == std::string::npos) return usage(Msg::fields_are_field_value);
             std::string name = pos[i].substr(0, eq), value = pos[i].substr(eq + 1);
             const auto* f = desc->FindFieldByName(name);
             if (!f || f->is_repeated() || f->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE)
@@ -518,7 +517,7 @@ public:
     }
 
     int admin() {
-        if (m_a.v.empty()) return usage("admin 需要子命令 / admin needs a subcommand");
+        if (m_a.v.empty()) return usage(Msg::command_needs_subcommand, {"admin"});
         const std::string& sub = m_a.v[0];
         const std::string sub2 = m_a.v.size() > 1 ? m_a.v[1] : "";
         if (sub == "code") return admin_code();
@@ -526,7 +525,7 @@ public:
         if (sub == "user" && sub2 == "add") {
             auto name = m_a.get("--name");
             auto role = m_a.get("--role");
-            if (!name || !role) return usage("admin user add 需要 --name --role");
+            if (!name || !role) return usage(Msg::command_needs_argument, {"admin user add", "--name --role"});
             pb::User u;
             u.set_name(*name);
             u.set_role(*role);
@@ -540,13 +539,13 @@ public:
         if (sub == "user" && sub2 == "deactivate") return deactivate_user(m_a.v.size() > 2 ? m_a.v[2] : "");
         if (sub == "assign") {
             auto user = m_a.get("--user");
-            if (!user) return usage("admin assign 需要 --user");
+            if (!user) return usage(Msg::command_needs_argument, {"admin assign", "--user"});
             pb::Assignment a;
             a.set_user_id(*user);
             a.set_district_id(m_a.get("--district").value_or(""));
             a.set_zone_id(m_a.get("--zone").value_or(""));
             a.set_institution_id(m_a.get("--institution").value_or(""));
-            if (a.zone_id().empty() == a.institution_id().empty()) return usage("give exactly one of --zone or --institution");
+            if (a.zone_id().empty() == a.institution_id().empty()) return usage(Msg::command_needs_argument, {"admin assign", "--zone | --institution"});
             return queue_new(kAssignment, a);
         }
         if (sub == "task" && sub2 == "add") {
@@ -554,12 +553,12 @@ public:
             Args rest{std::vector<std::string>(m_a.v.begin() + 1, m_a.v.end())};
             return *run_desk_command("task", m_p, rest, m_out, m_err);
         }
-        return usage("未知的 admin 子命令 / unknown admin subcommand: " + sub);
+        return usage(Msg::unknown_subcommand_of, {"admin", sub});
     }
 
 private:
-    int usage(const std::string& msg) {
-        m_err << "ducha: " << msg << "\n\n" << full_usage();
+    int usage(Msg m, const std::vector<std::string>& args = {}) {
+        m_err << "ducha: " << render_bilingual(m, args) << "\n\n" << full_usage();
         return 2;
     }
 
@@ -578,27 +577,27 @@ private:
     // "not authorised". The write rules allow it to admins, and to coordinators for their
     // district's volunteers.
     int deactivate_user(const std::string& user_id) {
-        if (user_id.empty()) return usage("admin user deactivate 需要用户编号 / admin user deactivate needs USER_ID");
+        if (user_id.empty()) return usage(Msg::command_needs_argument, {"admin user deactivate", "USER_ID"});
         auto u = m_w.require<pb::User>(kUser, user_id, "用户");
         if (!u) return failed(m_err, u.error());
         u->msg.set_active(false);
         if (auto q = m_w.update(kUser, user_id, u->version, u->msg); !q) return failed(m_err, q.error());
-        m_out << "已停用账号，同步后生效 / deactivated: takes effect when this device syncs\n";
+        m_out << render_bilingual(Msg::user_deactivated_queued, {}) << "\n";
         return 0;
     }
 
     // A lost or replaced phone (shared/desk/device_desk.h): the server refuses it everything once
     // this syncs, what it had not sent stays on it, and its owner's badge token is replaced.
     int revoke_device(const std::string& device_id) {
-        if (device_id.empty()) return usage("admin device revoke 需要设备编号 / admin device revoke needs DEVICE_ID (see `ducha devices`)");
+        if (device_id.empty()) return usage(Msg::command_needs_argument, {"admin device revoke", "DEVICE_ID (ducha devices)"});
         if (auto s = desk::DeviceDesk{m_w}.revoke(device_id); !s) return failed(m_err, s.error());
-        m_out << "已停用，同步后生效 / revoked: takes effect when this device syncs\n";
+        m_out << render_bilingual(Msg::device_revoked_queued, {}) << "\n";
         return 0;
     }
 
     int admin_code() {
         auto user = m_a.get("--user");
-        if (!user) return usage("admin code 需要 --user ID");
+        if (!user) return usage(Msg::command_needs_argument, {"admin code", "--user ID"});
         auto id = m_p.identity();
         if (!id) return failed(m_err, id.error());
         CurlTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
@@ -678,10 +677,10 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         if (auto rc = run_desk_command(cmd, *p, a, out, err)) return *rc;
         if (auto rc = run_people_command(cmd, *p, a, out, err)) return *rc;
     } catch (const std::exception& e) {
-        err << "ducha: 参数无效 / bad argument: " << e.what() << "\n";
+        err << "ducha: " << render_bilingual(Msg::bad_argument_value, {e.what()}) << "\n";
         return 2;
     }
-    err << "ducha: 未知命令 / unknown command: " << cmd << "\n\n" << full_usage();
+    err << "ducha: " << render_bilingual(Msg::unknown_command_named, {cmd}) << "\n\n" << full_usage();
     return 2;
 }
 

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "shared/cli/command_options.h"
+#include "shared/cli/import_report.h"
 #include "shared/common/clock.h"
 #include "shared/common/command_line.h"
 #include "shared/common/shanghai_time.h"
@@ -161,7 +162,7 @@ public:
         i.set_licence_no(m_a.get("--licence-no").value_or(""));
         i.set_contact_phone(m_a.get("--phone").value_or(""));
         auto lic = m_a.get("--licensed");
-        if (!lic) return usage("registry add 需要 --licensed yes|no / needs --licensed yes|no");
+        if (!lic) return usage(Msg::command_needs_argument, {"registry add", "--licensed yes|no"});
         auto b = [&](std::string_view flag, bool& out) -> bool {
             auto v = m_a.get(flag);
             if (!v) return true;
@@ -172,7 +173,7 @@ public:
         };
         bool licensed = false, academic = false, key = false;
         if (!b("--licensed", licensed) || !b("--academic", academic) || !b("--key-target", key))
-            return usage("是/否选项须为 yes 或 no / yes/no options take yes or no");
+            return usage(Msg::yes_no_option);
         i.set_licensed(licensed);
         i.set_academic(academic);
         i.set_key_target(key);
@@ -196,7 +197,7 @@ public:
             auto kv = word(n);
             if (kv.empty()) break;
             auto eq = kv.find('=');
-            if (eq == std::string::npos) return usage("字段格式为 FIELD=VALUE / fields are FIELD=VALUE");
+            if (eq == std::string::npos) return usage(Msg::fields_are_field_value);
             std::string name = kv.substr(0, eq), value = kv.substr(eq + 1);
             const auto* f = desc->FindFieldByName(name);
             if (!f || f->is_repeated() || f->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE)
@@ -222,7 +223,7 @@ public:
         InstitutionRegistry reg{m_w};
         auto text = read_file(word(1));
             if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_file, word(1)});
-        return import_result(reg.import_csv(*text, m_a.get("--district").value_or("")));
+        return report_import(reg.import_csv(*text, m_a.get("--district").value_or("")), Msg::rows_imported_queued, m_out, m_err);
     }
 
     int registry_merge() {
@@ -268,7 +269,7 @@ public:
     int zone_assign() {
         ZonePlanner zp{m_w};
         auto user = m_a.get("--user");
-        if (!user) return usage("zone assign 需要 --user / needs --user");
+        if (!user) return usage(Msg::command_needs_argument, {"zone assign", "--user"});
         if (auto z = m_a.get("--zone")) return print_id(zp.assign(*user, *z, {}));
         auto insts = split_list(m_a.get("--institution").value_or(""));
         if (insts.size() == 1) return print_id(zp.assign(*user, {}, insts.front()));
@@ -286,7 +287,7 @@ public:
     int zone_move() {
         ZonePlanner zp{m_w};
         auto user = m_a.get("--user"), from = m_a.get("--from"), to = m_a.get("--to");
-        if (!user || !from || !to) return usage("zone move 需要 --user --from --to");
+        if (!user || !from || !to) return usage(Msg::command_needs_argument, {"zone move", "--user --from --to"});
         return done(zp.move_volunteer(*user, *from, *to));
     }
 
@@ -335,7 +336,7 @@ public:
         c.set_name(m_a.get("--name").value_or(""));
         c.set_district_id(m_a.get("--district").value_or(""));
         auto from = parse_day(m_a.get("--from").value_or("")), to = parse_day(m_a.get("--to").value_or(""));
-        if (!from || !to) return usage("campaign add 需要 --from YYYY-MM-DD --to YYYY-MM-DD");
+        if (!from || !to) return usage(Msg::command_needs_argument, {"campaign add", "--from YYYY-MM-DD --to YYYY-MM-DD"});
         c.set_start(*from);
         c.set_end(*to + kDay);  // --to is the last day, inclusive
         c.set_visits_required(std::stoi(m_a.get("--visits").value_or("1")));
@@ -497,7 +498,7 @@ public:
         d.order = m_a.get("--order").value_or("");
         d.note = m_a.get("--note").value_or("");
         d.reinspectors = split_list(m_a.get("--reinspector").value_or(""));
-        if (d.violation && !m_a.get("--tier")) return usage("review decide 需要 --no-violation 或 --tier / needs --no-violation or --tier");
+        if (d.violation && !m_a.get("--tier")) return usage(Msg::command_needs_argument, {"review decide", "--no-violation | --tier"});
         return print_id(rd.decide(word(1), d));
     }
 
@@ -555,12 +556,12 @@ public:
         in.reference = m_a.get("--reference").value_or("");
         if (auto d = m_a.get("--received")) {
             auto t = parse_day(*d);
-            if (!t) return usage("--received 须为 YYYY-MM-DD / --received takes YYYY-MM-DD");
+            if (!t) return usage(Msg::option_takes_date, {"--received"});
             in.received_at = *t;
         }
         if (auto d = m_a.get("--due")) {
             auto t = parse_day(*d);
-            if (!t) return usage("--due 须为 YYYY-MM-DD / --due takes YYYY-MM-DD");
+            if (!t) return usage(Msg::option_takes_date, {"--due"});
             in.due_at = *t + kDay - 1;
         }
         return print_id(cl.intake(in));
@@ -570,7 +571,7 @@ public:
         ComplaintLedger cl{m_w};
         auto text = read_file(word(1));
         if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_file, word(1)});
-        return import_result(cl.import_csv(*text, m_a.get("--district").value_or("")));
+        return report_import(cl.import_csv(*text, m_a.get("--district").value_or("")), Msg::rows_imported_queued, m_out, m_err);
     }
 
     int complaint_link() {
@@ -652,7 +653,7 @@ public:
     int export_cmd() {
         std::string what = word(0);
         auto out_path = m_a.get("--out");
-        if (!out_path) return usage("export 需要 --out FILE / export needs --out FILE");
+        if (!out_path) return usage(Msg::command_needs_argument, {"export", "--out FILE"});
         exporting::ExportTables tables{m_w};
         if (what == "record") {
             auto rec = tables.inspection_record(word(1));
@@ -668,7 +669,7 @@ public:
         if (what == "reports") {
             auto from = m_a.get("--from") ? parse_day(*m_a.get("--from")) : std::optional<std::int64_t>(0);
             auto to = m_a.get("--to") ? parse_day(*m_a.get("--to")) : std::optional<std::int64_t>(0);
-            if (!from || !to) return usage("--from/--to 须为 YYYY-MM-DD / --from and --to take YYYY-MM-DD");
+            if (!from || !to) return usage(Msg::option_takes_date, {"--from/--to"});
             t = tables.reports(*from, *to ? *to + kDay : 0);
         } else if (what == "cases") {
             t = tables.cases();
@@ -679,7 +680,7 @@ public:
             if (!q) return 2;
             t = tables.coverage(*q);
         } else {
-            return usage("export 的对象须为 reports、cases、complaints、coverage 或 record / export what: reports, cases, complaints, coverage or record");
+            return usage(Msg::export_kind_unknown);
         }
         if (!t) return failed(m_err, t.error());
         bool xlsx = out_path->size() > 5 && out_path->substr(out_path->size() - 5) == ".xlsx";
@@ -702,8 +703,7 @@ public:
     void note_export(exporting::ExportTables& tables, const std::string& what, const std::string& format,
                      std::int64_t rows, const std::string& subject = {}) {
         if (auto s = tables.record_export(what, format, rows, subject); !s)
-            m_err << "ducha: 导出未能记入审计日志 / the export could not be queued for the audit log: " << s.error().message()
-                  << "\n";
+            m_err << "ducha: " << render_bilingual(Msg::export_not_audited, {s.error().message()}) << "\n";
     }
 
 private:
@@ -714,14 +714,16 @@ private:
         return positional_word(m_a.v, n, options ? options->flags : std::string_view{}).value_or("");
     }
 
-    std::optional<int> run_subcommand(std::span<const DeskSubcommand> table, const std::string& sub) {
+    // The group's subcommand named by the first word, or the usage.
+    int run_subcommand(std::span<const DeskSubcommand> table, std::string_view group) {
+        const std::string sub = word(0);
         for (const auto& c : table)
             if (c.name == sub) return (this->*c.run)();
-        return std::nullopt;
+        return usage(Msg::unknown_subcommand_of, {std::string(group), sub});
     }
 
-    int usage(const std::string& msg) {
-        m_err << "ducha: " << msg << "\n\n" << kDeskUsage;
+    int usage(Msg m, const std::vector<std::string>& args = {}) {
+        m_err << "ducha: " << render_bilingual(m, args) << "\n\n" << kDeskUsage;
         return 2;
     }
 
@@ -743,18 +745,7 @@ private:
             return 0;
         }
         for (const auto& j : arr) line(j);
-        if (arr.empty()) m_out << "（无 / none）\n";
-        return 0;
-    }
-
-    int import_result(const Result<ImportResult>& r) {
-        if (!r) return failed(m_err, r.error());
-        if (!r->ok()) {
-            for (const auto& e : r->errors) m_err << "line " << e.line << ": " << e.message << "\n";
-            m_err << "ducha: 导入失败，未导入任何记录 / nothing imported: " << r->errors.size() << " row(s) need fixing\n";
-            return 1;
-        }
-        m_out << "imported " << r->ids.size() << " rows (queued: run `ducha sync` to send them)\n";
+        if (arr.empty()) m_out << render_bilingual(Msg::nothing_listed, {}) << "\n";
         return 0;
     }
 
@@ -770,7 +761,7 @@ private:
         s.window_start = unix_seconds_now();
         s.window_end = s.window_start + std::stoi(m_a.get("--days").value_or("7")) * kDay;
         if (s.institution_id.empty() || s.assignees.empty()) {
-            usage("task add 需要 --institution --assignee / needs --institution and --assignee");
+            usage(Msg::command_needs_argument, {"task add", "--institution --assignee"});
             return std::nullopt;
         }
         return s;
@@ -801,7 +792,7 @@ private:
         if (m_a.get("--from") || m_a.get("--to")) {
             auto from = parse_day(m_a.get("--from").value_or("")), to = parse_day(m_a.get("--to").value_or(""));
             if (!from || !to) {
-                usage("--from/--to 须为 YYYY-MM-DD / --from and --to take YYYY-MM-DD");
+                usage(Msg::option_takes_date, {"--from/--to"});
                 return std::nullopt;
             }
             q.from_s = *from;
@@ -840,7 +831,7 @@ private:
         auto r = client.sync(5);
         if (!r) return failed(m_err, r.error());
         if (!r->complete()) {
-            m_err << "ducha: 同步未完成，请稍后运行 `ducha sync` / sync incomplete: run `ducha sync` again\n";
+            m_err << "ducha: " << render_bilingual(Msg::sync_incomplete_run_again, {}) << "\n";
             return 4;
         }
         return 0;
@@ -921,53 +912,21 @@ constexpr DeskSubcommand kComplaintSubcommands[] = {
     {"reopen", "reopen ID", &DeskCommands::complaint_reopen},
 };
 
-int DeskCommands::registry() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kRegistrySubcommands, sub)) return *rc;
-    return usage("未知的 registry 子命令 / unknown registry subcommand: " + sub);
-}
+int DeskCommands::registry() { return run_subcommand(kRegistrySubcommands, "registry"); }
 
-int DeskCommands::zone() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kZoneSubcommands, sub)) return *rc;
-    return usage("未知的 zone 子命令 / unknown zone subcommand: " + sub);
-}
+int DeskCommands::zone() { return run_subcommand(kZoneSubcommands, "zone"); }
 
-int DeskCommands::task() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kTaskSubcommands, sub)) return *rc;
-    return usage("未知的 task 子命令 / unknown task subcommand: " + sub);
-}
+int DeskCommands::task() { return run_subcommand(kTaskSubcommands, "task"); }
 
-int DeskCommands::campaign() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kCampaignSubcommands, sub)) return *rc;
-    return usage("未知的 campaign 子命令 / unknown campaign subcommand: " + sub);
-}
+int DeskCommands::campaign() { return run_subcommand(kCampaignSubcommands, "campaign"); }
 
-int DeskCommands::draw() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kDrawSubcommands, sub)) return *rc;
-    return usage("未知的 draw 子命令 / unknown draw subcommand: " + sub);
-}
+int DeskCommands::draw() { return run_subcommand(kDrawSubcommands, "draw"); }
 
-int DeskCommands::review() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kReviewSubcommands, sub)) return *rc;
-    return usage("未知的 review 子命令 / unknown review subcommand: " + sub);
-}
+int DeskCommands::review() { return run_subcommand(kReviewSubcommands, "review"); }
 
-int DeskCommands::case_cmd() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kCaseSubcommands, sub)) return *rc;
-    return usage("未知的 case 子命令 / unknown case subcommand: " + sub);
-}
+int DeskCommands::case_cmd() { return run_subcommand(kCaseSubcommands, "case"); }
 
-int DeskCommands::complaint() {
-    std::string sub = word(0);
-    if (auto rc = run_subcommand(kComplaintSubcommands, sub)) return *rc;
-    return usage("未知的 complaint 子命令 / unknown complaint subcommand: " + sub);
-}
+int DeskCommands::complaint() { return run_subcommand(kComplaintSubcommands, "complaint"); }
 
 // Every desk command: its name, what runs it and its subcommands (none: it takes no subcommand).
 struct DeskCommand {

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "shared/cli/command_options.h"
+#include "shared/cli/import_report.h"
 #include "shared/common/command_line.h"
 #include "shared/desk/people_desk.h"
 
@@ -70,15 +71,7 @@ private:
         if (path.empty()) return usage(Error{Errc::invalid_argument, Msg::command_needs_argument, "user import", "FILE.csv"});
         auto text = read_file(path);
         if (!text) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_file, path});
-        auto r = m_desk.import_csv(*text);
-        if (!r) return failed(m_err, r.error());
-        if (!r->ok()) {
-            for (const auto& p : r->problems) m_err << p.message() << "\n";
-            return failed(m_err, Error{Errc::invalid_argument, Msg::people_import_failed, std::to_string(r->problems.size())});
-        }
-        for (const auto& id : r->user_ids) m_out << id << "\n";
-        m_out << render_bilingual(Msg::people_imported_queued, {std::to_string(r->user_ids.size())}) << "\n";
-        return 0;
+        return report_import(m_desk.import_csv(*text), Msg::people_imported_queued, m_out, m_err);
     }
 
     int user_list() {

@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "shared/common/text.h"
+
 namespace ducha::desk {
 
 namespace {
-
-std::string trim(std::string s) {
-    auto ws = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && ws(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t i = 0;
-    while (i < s.size() && ws(static_cast<unsigned char>(s[i]))) ++i;
-    return s.substr(i);
-}
 
 bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
@@ -59,7 +53,7 @@ Result<CsvTable> parse_csv(std::string_view text) {
     auto end_row = [&] {
         row.cells.push_back(cell);
         cell.clear();
-        bool blank = std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+        bool blank = std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trimmed(c).empty(); });
         if (!blank) rows.push_back(std::move(row));
         row = CsvRow{};
     };
@@ -104,10 +98,10 @@ Result<CsvTable> parse_csv(std::string_view text) {
     if (!cell.empty() || !row.cells.empty()) end_row();
     if (rows.empty()) return fail(Errc::invalid_argument, Msg::file_empty);
     CsvTable t;
-    for (auto& h : rows.front().cells) t.headers.push_back(trim(h));
+    for (auto& h : rows.front().cells) t.headers.push_back(trimmed(h));
     t.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));
     for (auto& r : t.rows)
-        for (auto& c : r.cells) c = trim(c);
+        for (auto& c : r.cells) c = trimmed(c);
     return t;
 }
 

@@ -6,24 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/desk/import_result.h"
 #include "shared/desk/record_writer.h"
 
 namespace ducha::desk {
-
-struct RowError {
-    int line = 0;          // line in the file (1 = header)
-    std::string message;   // "中文 / English"
-    Error words;           // the same, to be put into one language
-
-    RowError() = default;
-    RowError(int l, Error e) : line(l), message(e.message()), words(std::move(e)) {}
-};
-
-struct ImportResult {
-    std::vector<std::string> ids;  // created records, in file order; empty when errors is not
-    std::vector<RowError> errors;
-    bool ok() const { return errors.empty(); }
-};
 
 struct HistoryEntry {
     std::int64_t at_s = 0;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 
+#include "shared/common/text.h"
 #include "shared/crypto/random.h"
 #include "shared/desk/csv_reader.h"
 #include "shared/domain/collections.h"
@@ -19,13 +20,6 @@ using namespace ducha::domain;
 namespace {
 
 constexpr std::int64_t kBadgeValidity_s = 365 * 24 * 3600;  // a year, as `admin user add` and the demo give
-
-std::string trimmed(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 // A role as a file may spell it: the stored word, or the Chinese one people use.
 std::optional<std::string> role_of_cell(const std::string& cell) {
@@ -53,13 +47,6 @@ PeopleColumns people_columns(const CsvTable& csv) {
 }
 
 }  // namespace
-
-std::string PersonRowProblem::message() const {
-    const std::string n = std::to_string(line);
-    std::string zh = render(Msg::import_line_problem, {n, error.text(Lang::zh)}, Lang::zh);
-    std::string en = render(Msg::import_line_problem, {n, error.text(Lang::en)}, Lang::en);
-    return zh == en ? zh : zh + " / " + en;
-}
 
 bool PeopleDesk::phone_well_formed(std::string_view phone) {
     std::size_t i = 0, digits = 0;
@@ -111,7 +98,7 @@ Result<std::vector<DistrictView>> PeopleDesk::districts() {
     return out;
 }
 
-Result<ImportSummary> PeopleDesk::import_csv(std::string_view csv_text) {
+Result<ImportResult> PeopleDesk::import_csv(std::string_view csv_text) {
     auto who = m_w.identity();
     if (!who) return fail(who.error());
     if (auto s = require_grant(*who, kUser, policy::kCreate); !s) return fail(s.error());
@@ -119,13 +106,13 @@ Result<ImportSummary> PeopleDesk::import_csv(std::string_view csv_text) {
     auto csv = parse_csv(csv_text);
     if (!csv) return fail(csv.error());
     const PeopleColumns cols = people_columns(*csv);
-    ImportSummary res;
+    ImportResult res;
     std::string missing;
     if (!cols.name) missing += " name/姓名";
     if (!cols.phone) missing += " phone/电话";
     if (!cols.role) missing += " role/角色";
     if (!missing.empty()) {
-        res.problems.push_back({1, Error{Errc::invalid_argument, Msg::import_missing_columns, trimmed(missing)}});
+        res.errors.push_back({1, Error{Errc::invalid_argument, Msg::missing_required_columns, trimmed(missing)}});
         return res;
     }
     auto districts = m_w.list<pb::District>(kDistrict);
@@ -143,9 +130,9 @@ Result<ImportSummary> PeopleDesk::import_csv(std::string_view csv_text) {
             return c && *c < row.cells.size() ? trimmed(row.cells[*c]) : std::string{};
         };
         auto problem = [&](Errc code, Msg m, std::vector<std::string> args = {}) {
-            res.problems.push_back({row.line, Error{code, m, std::move(args)}});
+            res.errors.push_back({row.line, Error{code, m, std::move(args)}});
         };
-        const std::size_t before = res.problems.size();
+        const std::size_t before = res.errors.size();
         pb::User u;
         u.set_name(cell(cols.name));
         u.set_phone(cell(cols.phone));
@@ -180,7 +167,7 @@ Result<ImportSummary> PeopleDesk::import_csv(std::string_view csv_text) {
             problem(Errc::invalid_argument, Msg::role_needs_district, {*role});
         }
         if (coordinator && role && (*role != "volunteer" || u.district_id() != who->district_id) &&
-            res.problems.size() == before)
+            res.errors.size() == before)
             problem(Errc::forbidden, Msg::coordinator_imports_own_volunteers);
         u.set_badge_token(crypto::random_token(16));
         u.set_badge_valid_until(m_clock.now_s() + kBadgeValidity_s);
@@ -189,19 +176,19 @@ Result<ImportSummary> PeopleDesk::import_csv(std::string_view csv_text) {
         m.set_id(crypto::new_uuid());
         m.set_payload(u.SerializeAsString());
         // Whatever else the write rules say of this row, said now with its line, not half-way through queueing.
-        if (res.problems.size() == before)
-            if (auto s = m_w.profile().check_write(m); !s) res.problems.push_back({row.line, s.error()});
+        if (res.errors.size() == before)
+            if (auto s = m_w.profile().check_write(m); !s) res.errors.push_back({row.line, s.error()});
         queued.push_back(std::move(m));
     }
-    if (queued.empty() && res.problems.empty())
-        res.problems.push_back({1, Error{Errc::invalid_argument, Msg::import_no_data_rows}});
+    if (queued.empty() && res.errors.empty())
+        res.errors.push_back({1, Error{Errc::invalid_argument, Msg::file_has_no_data_rows}});
     if (!res.ok()) return res;
     // All rows or none: one transaction around every queued record.
     store::Transaction tx{m_w.store().db()};
     if (!tx.begun()) return fail(tx.begun().error());
     for (auto& m : queued) {
         if (auto q = m_w.profile().submit(m); !q) return fail(q.error());
-        res.user_ids.push_back(m.id());
+        res.ids.push_back(m.id());
     }
     if (auto s = tx.commit(); !s) return fail(s.error());
     return res;

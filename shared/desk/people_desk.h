@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shared/common/clock.h"
+#include "shared/desk/import_result.h"
 #include "shared/desk/record_writer.h"
 
 namespace ducha::desk {
@@ -19,20 +20,6 @@ struct DistrictView {
 struct PersonView {
     std::string id, name, role, district_id, district_name, phone, school;
     bool active = false;
-};
-
-// One problem of an import file: the line it is on (1 = the header) and what is wrong.
-struct PersonRowProblem {
-    int line = 0;
-    Error error;
-    // "第 3 行：… / line 3: …"
-    std::string message() const;
-};
-
-struct ImportSummary {
-    std::vector<std::string> user_ids;  // created users, in file order; empty when there are problems
-    std::vector<PersonRowProblem> problems;
-    bool ok() const { return problems.empty(); }
 };
 
 class PeopleDesk {
@@ -50,7 +37,7 @@ public:
     //   协调员, 执法督导, 管理员), district|区县 (name or id; required for volunteers and
     //   coordinators), school|学校          (* required)
     // New people are active, with a badge token valid for one year.
-    Result<ImportSummary> import_csv(std::string_view csv_text);
+    Result<ImportResult> import_csv(std::string_view csv_text);
 
     // People in this replica (district empty: all), by district then name.
     Result<std::vector<PersonView>> people(const std::string& district_id);

@@ -4,22 +4,16 @@
 #include <optional>
 
 #include "shared/common/query_string.h"
+#include "shared/common/text.h"
 
 namespace ducha::sync {
 
 namespace {
 constexpr std::string_view kPrefix = "ducha://enroll?";
-
-std::string trim(std::string s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t i = 0;
-    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-    return s.substr(i);
-}
 }  // namespace
 
 Result<EnrollLink> parse_enroll_link(const std::string& raw) {
-    const std::string text = trim(raw);
+    const std::string text = trimmed(raw);
     const auto bad = [](std::string why) {
         return fail(Errc::invalid_argument, Msg::not_ducha_enrollment_code, why);
     };

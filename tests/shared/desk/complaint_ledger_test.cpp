@@ -130,7 +130,7 @@ TEST_CASE("complaints: a CSV import queues every row or none", "[desk][complaint
             "无证办学,letter,GD-102,,站前街 5 号,,\n",
             "dA");
         REQUIRE(r.has_value());
-        INFO((r->errors.empty() ? "" : r->errors.front().message));
+        INFO((r->errors.empty() ? "" : r->errors.front().error.message()));
         REQUIRE(r->ok());
         REQUIRE(r->ids.size() == 2);
         const auto out = dev.outbox();
@@ -155,12 +155,12 @@ TEST_CASE("complaints: a CSV import queues every row or none", "[desk][complaint
         REQUIRE(r.has_value());
         REQUIRE(r->errors.size() == 2);
         CHECK(r->errors[0].line == 3);
-        CHECK(r->errors[0].message.find("no such institution: 西城培训") != std::string::npos);  // another district's
-        CHECK(r->errors[0].message.find("must be YYYY-MM-DD: 3/1/2024") != std::string::npos);
-        CHECK(r->errors[0].message.find("the complaint text is required") != std::string::npos);
-        CHECK(r->errors[0].message.find("unknown source: fax") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("no such institution: 西城培训") != std::string::npos);  // another district's
+        CHECK(r->errors[0].error.message().find("must be YYYY-MM-DD: 3/1/2024") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("the complaint text is required") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("unknown source: fax") != std::string::npos);
         CHECK(r->errors[1].line == 4);
-        CHECK(r->errors[1].words.what == Msg::link_institution_or_give_address);
+        CHECK(r->errors[1].error.what == Msg::link_institution_or_give_address);
         CHECK(r->ids.empty());
         CHECK(dev.outbox().empty());
     }
@@ -173,7 +173,7 @@ TEST_CASE("complaints: a CSV import queues every row or none", "[desk][complaint
         REQUIRE(r.has_value());
         REQUIRE(r->errors.size() == 1);
         CHECK(r->errors[0].line == 3);
-        CHECK(r->errors[0].message.find("the due date is before the received date") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("the due date is before the received date") != std::string::npos);
         CHECK(r->ids.empty());
         CHECK(dev.outbox().empty());
         CHECK(dev.writer().list<pb::Complaint>(kComplaint)->empty());
@@ -183,11 +183,11 @@ TEST_CASE("complaints: a CSV import queues every row or none", "[desk][complaint
         REQUIRE(r.has_value());
         REQUIRE(r->errors.size() == 1);
         CHECK(r->errors[0].line == 1);
-        CHECK(r->errors[0].words == Error{Errc::invalid_argument, Msg::missing_required_columns, "text/内容"});
+        CHECK(r->errors[0].error == Error{Errc::invalid_argument, Msg::missing_required_columns, "text/内容"});
         auto empty = ledger.import_csv("text,address\n", "dA");
         REQUIRE(empty.has_value());
         REQUIRE(empty->errors.size() == 1);
-        CHECK(empty->errors[0].words.what == Msg::file_has_no_data_rows);
+        CHECK(empty->errors[0].error.what == Msg::file_has_no_data_rows);
         CHECK(dev.outbox().empty());
     }
     SECTION("another district's ledger: refused on the row, nothing queued") {
@@ -195,7 +195,7 @@ TEST_CASE("complaints: a CSV import queues every row or none", "[desk][complaint
         REQUIRE(r.has_value());
         REQUIRE(r->errors.size() == 1);
         CHECK(r->errors[0].line == 2);
-        CHECK(r->errors[0].message.find("outside your district") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("outside your district") != std::string::npos);
         CHECK(dev.outbox().empty());
     }
 }

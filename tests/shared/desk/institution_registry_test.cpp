@@ -121,7 +121,7 @@ TEST_CASE("registry: a CSV import queues every row or none", "[desk][registry]")
             "否,小画家,站前街 3 号,zA2,,艺术类,,,是,,,\n",
             "");
         REQUIRE(r.has_value());
-        INFO((r->errors.empty() ? "" : r->errors.front().message));
+        INFO((r->errors.empty() ? "" : r->errors.front().error.message()));
         REQUIRE(r->ok());
         REQUIRE(r->ids.size() == 2);
         const auto out = dev.outbox();
@@ -156,17 +156,16 @@ TEST_CASE("registry: a CSV import queues every row or none", "[desk][registry]")
         REQUIRE(r->errors.size() == 3);
         CHECK(r->errors[0].line == 3);
         // Every problem of the row at once, in each language.
-        CHECK(r->errors[0].words.what == Msg::problem_list);
-        CHECK(r->errors[0].words.text(Lang::zh).find("licensed/有证 应为 是/否") != std::string::npos);
-        CHECK(r->errors[0].words.text(Lang::en).find("licensed/有证 must be yes or no (\"maybe\")") != std::string::npos);
-        CHECK(r->errors[0].message == r->errors[0].words.message());
-        CHECK(r->errors[0].message.find("no such zone in the district: 兴盛片区") != std::string::npos);
-        CHECK(r->errors[0].message.find("lat and lon must be numbers") != std::string::npos);
-        CHECK(r->errors[0].message.find("duplicates an institution already in the registry") != std::string::npos);
+        CHECK(r->errors[0].error.what == Msg::problem_list);
+        CHECK(r->errors[0].error.text(Lang::zh).find("licensed/有证 应为 是/否") != std::string::npos);
+        CHECK(r->errors[0].error.text(Lang::en).find("licensed/有证 must be yes or no (\"maybe\")") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("no such zone in the district: 兴盛片区") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("lat and lon must be numbers") != std::string::npos);
+        CHECK(r->errors[0].error.message().find("duplicates an institution already in the registry") != std::string::npos);
         CHECK(r->errors[1].line == 4);
-        CHECK(r->errors[1].message.find("or in this file") != std::string::npos);
+        CHECK(r->errors[1].error.message().find("or in this file") != std::string::npos);
         CHECK(r->errors[2].line == 5);
-        CHECK(r->errors[2].message.find("the name is required") != std::string::npos);
+        CHECK(r->errors[2].error.message().find("the name is required") != std::string::npos);
         CHECK(r->ids.empty());
         CHECK(dev.outbox().empty());
     }
@@ -175,11 +174,11 @@ TEST_CASE("registry: a CSV import queues every row or none", "[desk][registry]")
         REQUIRE(r.has_value());
         REQUIRE(r->errors.size() == 1);
         CHECK(r->errors[0].line == 1);
-        CHECK(r->errors[0].words == Error{Errc::invalid_argument, Msg::missing_required_columns, "address/地址 licensed/有证"});
-        CHECK(r->errors[0].message.find("missing required columns: address/地址 licensed/有证") != std::string::npos);
+        CHECK(r->errors[0].error == Error{Errc::invalid_argument, Msg::missing_required_columns, "address/地址 licensed/有证"});
+        CHECK(r->errors[0].error.message().find("missing required columns: address/地址 licensed/有证") != std::string::npos);
         auto empty = reg.import_csv("name,address,licensed\n", "dA");
         REQUIRE(empty.has_value());
-        CHECK(empty->errors.at(0).words.what == Msg::file_has_no_data_rows);
+        CHECK(empty->errors.at(0).error.what == Msg::file_has_no_data_rows);
         refusal(reg.import_csv("name,address,licensed\n好学堂,兴盛路,是\n", "dB"), Errc::forbidden, "outside your district");
         CHECK(dev.outbox().empty());
     }

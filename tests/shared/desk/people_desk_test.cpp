@@ -19,14 +19,14 @@ namespace {
 const Enrolled kAdmin{"adm", "admin", "", "dev-adm", "系统管理员"};
 
 // The problems of a refused import as (line, English words) pairs.
-std::vector<std::pair<int, std::string>> problems_of(const ImportSummary& s) {
+std::vector<std::pair<int, std::string>> problems_of(const ImportResult& s) {
     std::vector<std::pair<int, std::string>> out;
-    for (const auto& p : s.problems) out.emplace_back(p.line, p.error.text(Lang::en));
+    for (const auto& p : s.errors) out.emplace_back(p.line, p.error.text(Lang::en));
     return out;
 }
 
-bool has_problem(const ImportSummary& s, int line, std::string_view english) {
-    return std::any_of(s.problems.begin(), s.problems.end(), [&](const PersonRowProblem& p) {
+bool has_problem(const ImportResult& s, int line, std::string_view english) {
+    return std::any_of(s.errors.begin(), s.errors.end(), [&](const RowError& p) {
         return p.line == line && p.error.text(Lang::en).find(english) != std::string::npos;
     });
 }
@@ -84,15 +84,15 @@ TEST_CASE("people: a good file queues every person, active with a badge valid on
         "赵刚,0412-5551234,supervisor,,\n";
     auto r = desk.import_csv(csv);
     REQUIRE(r.has_value());
-    INFO((r->ok() ? std::string() : r->problems[0].message()));
+    INFO((r->ok() ? std::string() : r->errors[0].message()));
     REQUIRE(r->ok());
-    REQUIRE(r->user_ids.size() == 4);
+    REQUIRE(r->ids.size() == 4);
     const auto out = dev.outbox();
     REQUIRE(out.size() == 4);
     std::set<std::string> badges;
     for (std::size_t i = 0; i < out.size(); ++i) {
         CHECK(out[i].mutation.collection() == "user");
-        CHECK(out[i].mutation.id() == r->user_ids[i]);
+        CHECK(out[i].mutation.id() == r->ids[i]);
         const auto u = parsed<pb::User>(out[i].mutation.payload());
         CHECK(u.active());
         CHECK(u.badge_token().size() >= 16);
@@ -148,10 +148,10 @@ TEST_CASE("people: each problem of a file is named with its line, and nothing is
     auto r = desk.import_csv(csv);
     REQUIRE(r.has_value());
     REQUIRE_FALSE(r->ok());
-    INFO(r->problems.size());
-    CHECK(r->user_ids.empty());
+    INFO(r->errors.size());
+    CHECK(r->ids.empty());
     CHECK(dev.outbox().empty());
-    CHECK(r->problems.size() == 8);
+    CHECK(r->errors.size() == 8);
     CHECK(has_problem(*r, 3, "the name is required"));
     CHECK(has_problem(*r, 4, "malformed phone number 12-34"));
     CHECK(has_problem(*r, 5, "the phone number is required"));
@@ -162,13 +162,13 @@ TEST_CASE("people: each problem of a file is named with its line, and nothing is
     CHECK(has_problem(*r, 10, "a volunteer needs a district"));
     for (const auto& [line, words] : problems_of(*r)) CHECK(line != 2);
     // The CLI prints each problem in both languages with its line.
-    CHECK(r->problems[0].message() == "第 3 行：姓名不能为空 / line 3: the name is required");
+    CHECK(r->errors[0].message() == "第 3 行：姓名不能为空 / line 3: the name is required");
 
     // One bad row among good ones: still nothing.
     auto one = desk.import_csv("name,phone,role,district\n甲,13800000011,volunteer,dA\n乙,13800000012,volunteer,dA\n丙,1,volunteer,dA\n");
     REQUIRE(one.has_value());
-    REQUIRE(one->problems.size() == 1);
-    CHECK(one->problems[0].line == 4);
+    REQUIRE(one->errors.size() == 1);
+    CHECK(one->errors[0].line == 4);
     CHECK(dev.outbox().empty());
 }
 
@@ -178,13 +178,13 @@ TEST_CASE("people: a file without the required columns or rows is refused at lin
     PeopleDesk desk{dev.writer()};
     auto cols = desk.import_csv("name,district\n甲,dA\n");
     REQUIRE(cols.has_value());
-    REQUIRE(cols->problems.size() == 1);
-    CHECK(cols->problems[0].line == 1);
-    CHECK(cols->problems[0].error.text(Lang::en) == "missing required columns: phone/电话 role/角色");
+    REQUIRE(cols->errors.size() == 1);
+    CHECK(cols->errors[0].line == 1);
+    CHECK(cols->errors[0].error.text(Lang::en) == "missing required columns: phone/电话 role/角色");
     auto empty = desk.import_csv("name,phone,role\n");
     REQUIRE(empty.has_value());
-    REQUIRE(empty->problems.size() == 1);
-    CHECK(empty->problems[0].error.text(Lang::en) == "the file has no data rows");
+    REQUIRE(empty->errors.size() == 1);
+    CHECK(empty->errors[0].error.text(Lang::en) == "the file has no data rows");
     CHECK(dev.outbox().empty());
 }
 
@@ -200,11 +200,11 @@ TEST_CASE("people: a coordinator imports only volunteers of their own district",
         "丁,13800000024,volunteer,dB\n";
     auto r = desk.import_csv(csv);
     REQUIRE(r.has_value());
-    REQUIRE(r->problems.size() == 3);
+    REQUIRE(r->errors.size() == 3);
     CHECK(has_problem(*r, 3, "a coordinator imports only volunteers of their own district"));
     CHECK(has_problem(*r, 4, "a coordinator imports only volunteers of their own district"));
     CHECK(has_problem(*r, 5, "a coordinator imports only volunteers of their own district"));
-    CHECK(r->problems[0].error.code == Errc::forbidden);
+    CHECK(r->errors[0].error.code == Errc::forbidden);
     CHECK(dev.outbox().empty());
 
     // A volunteer may not import anyone.

@@ -1,0 +1,12 @@
+#pragma once
+// Small text helpers the core shares, so each rule has one spelling.
+#include <string>
+#include <string_view>
+
+namespace ducha {
+
+// `s` without leading and trailing ASCII white space (space, tab, CR, LF, VT, FF). Only ASCII:
+// a full-width space inside Chinese text is content.
+std::string trimmed(std::string_view s);
+
+}  // namespace ducha
