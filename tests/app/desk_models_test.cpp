@@ -743,6 +743,16 @@ TEST_CASE("Desk lists are read on the desk reader's thread, never on the GUI thr
     DeskZoneModel zones(&app);
     REQUIRE(waitLoaded(zones));
     CHECK(zones.count() > 0);
+    // A list whose session is taken away while it reads is empty at once, and stays so: the
+    // answer to the read it had asked for is not applied.
+    zones.reload();
+    zones.setSession(nullptr);
+    CHECK_FALSE(zones.loading());
+    CHECK(zones.count() == 0);
+    DeskZoneModel later(&app);  // answered after the one zones had asked for (reads run in order)
+    REQUIRE(waitLoaded(later));
+    CHECK(later.count() > 0);
+    CHECK(zones.count() == 0);
 
     std::lock_guard lock(seenLock);
     REQUIRE(readers.size() >= 2);  // and the destroyed list's, if it began before it was called off
