@@ -111,7 +111,7 @@ Page {
                 }
             }
             ScrollBar.vertical: ScrollBar {}
-            DeskListState { sync: page.sync; anchors.fill: parent; count: cases.count; error: cases.error; emptyText: qsTr("No cases.") }
+            DeskListState { sync: page.sync; anchors.fill: parent; count: cases.count; error: cases.error; reading: cases.loading; emptyText: qsTr("No cases.") }
         }
     }
 }

@@ -156,7 +156,7 @@ Page {
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: ledger.count; error: ledger.error; emptyText: qsTr("No open complaints.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: ledger.count; error: ledger.error; reading: ledger.loading; emptyText: qsTr("No open complaints.") }
                 }
             }
             Pane {

@@ -137,7 +137,7 @@ Page {
                         Label { text: inspected + " / " + total + " · " + page.percent(inspected, total); Layout.preferredWidth: 120; color: Style.muted; font.pixelSize: 13 }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.count; error: coverage.error; emptyText: qsTr("No institutions in scope.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.count; error: coverage.error; reading: coverage.loading; emptyText: qsTr("No institutions in scope.") }
                 }
             }
             ColumnLayout {
@@ -174,7 +174,7 @@ Page {
                     model: coverage.uncovered
                     delegate: Label { required property var modelData; width: uncoveredList.width; text: "• " + modelData.name; elide: Text.ElideRight; padding: 2 }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.uncovered.length; error: coverage.error; emptyText: qsTr("Every institution was inspected.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.uncovered.length; error: coverage.error; reading: coverage.loading; emptyText: qsTr("Every institution was inspected.") }
                 }
                 DeskSectionTitle { text: qsTr("Volunteer activity") }
                 ListView {
@@ -192,7 +192,7 @@ Page {
                         Label { text: modelData.lastVisit > 0 ? TimeFormat.display(modelData.lastVisit) : qsTr("no visit"); color: Style.muted; font.pixelSize: 13 }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.volunteers.length; error: coverage.error; emptyText: qsTr("No volunteers in scope.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: coverage.volunteers.length; error: coverage.error; reading: coverage.loading; emptyText: qsTr("No volunteers in scope.") }
                 }
             }
         }

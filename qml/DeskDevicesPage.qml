@@ -126,7 +126,7 @@ Page {
                 }
             }
             ScrollBar.vertical: ScrollBar {}
-            DeskListState { sync: page.sync; anchors.fill: parent; count: devices.count; error: devices.error; emptyText: qsTr("No devices in scope.") }
+            DeskListState { sync: page.sync; anchors.fill: parent; count: devices.count; error: devices.error; reading: devices.loading; emptyText: qsTr("No devices in scope.") }
         }
     }
 }

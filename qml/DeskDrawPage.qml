@@ -138,7 +138,7 @@ Page {
                         background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: draws.count; error: draws.error; emptyText: qsTr("No draws yet.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: draws.count; error: draws.error; reading: draws.loading; emptyText: qsTr("No draws yet.") }
                 }
             }
             Pane {

@@ -131,7 +131,7 @@ Page {
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: reports.count; error: reports.error; emptyText: qsTr("No reports on this device yet.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: reports.count; error: reports.error; reading: reports.loading; emptyText: qsTr("No reports on this device yet.") }
                 }
             }
         }

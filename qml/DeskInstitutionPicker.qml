@@ -56,6 +56,7 @@ ColumnLayout {
             anchors.fill: parent
             count: insts.count
             error: insts.error
+            reading: insts.loading
             emptyText: qsTr("No institution matches.")
         }
     }

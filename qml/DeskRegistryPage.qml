@@ -134,6 +134,7 @@ Page {
                         anchors.fill: parent
                         count: insts.count
                         error: insts.error
+                        reading: insts.loading
                         emptyText: insts.total === 0 ? qsTr("No institutions yet. Create one or import a CSV file.") : qsTr("No institution matches.")
                     }
                 }

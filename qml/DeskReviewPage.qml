@@ -93,7 +93,7 @@ Page {
                         background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: queue.count; error: queue.error; emptyText: qsTr("Nothing to review: no flagged reports.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: queue.count; error: queue.error; reading: queue.loading; emptyText: qsTr("Nothing to review: no flagged reports.") }
                 }
             }
             Pane {

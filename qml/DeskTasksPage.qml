@@ -216,7 +216,7 @@ Page {
                                 }
                             }
                             ScrollBar.vertical: ScrollBar {}
-                            DeskListState { sync: page.sync; anchors.fill: parent; count: tasks.count; error: tasks.error; emptyText: qsTr("No tasks.") }
+                            DeskListState { sync: page.sync; anchors.fill: parent; count: tasks.count; error: tasks.error; reading: tasks.loading; emptyText: qsTr("No tasks.") }
                         }
                     }
                     ListView {
@@ -265,7 +265,7 @@ Page {
                             }
                         }
                         ScrollBar.vertical: ScrollBar {}
-                        DeskListState { sync: page.sync; anchors.fill: parent; count: campaigns.count; error: campaigns.error; emptyText: qsTr("No campaigns yet.") }
+                        DeskListState { sync: page.sync; anchors.fill: parent; count: campaigns.count; error: campaigns.error; reading: campaigns.loading; emptyText: qsTr("No campaigns yet.") }
                     }
                 }
             }

@@ -54,6 +54,7 @@ ColumnLayout {
             anchors.fill: parent
             count: vols.count
             error: vols.error
+            reading: vols.loading
             emptyText: qsTr("No active volunteers in this district.")
         }
     }

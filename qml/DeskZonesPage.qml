@@ -86,7 +86,7 @@ Page {
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: zones.count; error: zones.error; emptyText: qsTr("No zones yet.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: zones.count; error: zones.error; reading: zones.loading; emptyText: qsTr("No zones yet.") }
                 }
                 Pane {
                     Layout.fillWidth: true
@@ -150,7 +150,7 @@ Page {
                         background: Rectangle { color: parent.highlighted ? Style.infoBg : Style.card; radius: 6; border.color: "#D0D0D0" }
                     }
                     ScrollBar.vertical: ScrollBar {}
-                    DeskListState { sync: page.sync; anchors.fill: parent; count: vols.count; error: vols.error; emptyText: qsTr("No active volunteers in this district.") }
+                    DeskListState { sync: page.sync; anchors.fill: parent; count: vols.count; error: vols.error; reading: vols.loading; emptyText: qsTr("No active volunteers in this district.") }
                 }
             }
             // The chosen volunteer's bindings, and what nobody covers
@@ -264,7 +264,7 @@ Page {
                             onToggled: page.toggleInstitution(institutionId, checked)
                         }
                         ScrollBar.vertical: ScrollBar {}
-                        DeskListState { sync: page.sync; anchors.fill: parent; count: unassigned.count; error: unassigned.error; emptyText: qsTr("Every institution has a volunteer (全覆盖).") }
+                        DeskListState { sync: page.sync; anchors.fill: parent; count: unassigned.count; error: unassigned.error; reading: unassigned.loading; emptyText: qsTr("Every institution has a volunteer (全覆盖).") }
                     }
                 }
             }

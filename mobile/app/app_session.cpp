@@ -1,4 +1,5 @@
 #include "mobile/app/app_session.h"
+#include "mobile/app/desk_reader.h"
 #include "mobile/app/model_support.h"
 #include "mobile/app/time_format.h"
 
@@ -31,6 +32,7 @@ AppSession::AppSession(const QString& dir, QObject* parent) : QObject(parent), m
 }
 
 AppSession::~AppSession() {
+    m_deskReader.reset();
     if (m_worker.joinable()) m_worker.join();
     if (m_translator) QCoreApplication::removeTranslator(m_translator.get());
 }
@@ -48,6 +50,11 @@ void AppSession::loadIdentity() {
 }
 
 bool AppSession::enrolled() const { return !m_ident.isEmpty(); }
+
+DeskReader* AppSession::deskReader() {
+    if (!m_deskReader) m_deskReader = std::make_unique<DeskReader>(m_dir);
+    return m_deskReader.get();
+}
 
 QString AppSession::districtName() const {
     if (!m_profile) return {};
@@ -155,6 +162,8 @@ void AppSession::enroll(const QString& server, const QString& code, const QStrin
         QMetaObject::invokeMethod(this, [this, ok, message] {
             m_busy = false;
             if (ok) loadIdentity();
+            // The reader's connection was opened before this enrollment; the next read opens anew.
+            if (ok && m_deskReader) m_deskReader->closeConnection();
             emit busyChanged();
             emit identityChanged();
             emit replicaChanged();

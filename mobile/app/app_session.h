@@ -15,6 +15,8 @@ class QTranslator;
 
 namespace ducha::app {
 
+class DeskReader;
+
 class AppSession : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -43,6 +45,8 @@ public:
     Lang uiLang() const { return m_language == "en" ? Lang::en : Lang::zh; }
 
     sync::DeviceProfile* profile() { return m_profile.get(); }
+    // The desk lists' reader thread with its own connection (started on first use); see desk_reader.h.
+    DeskReader* deskReader();
     QString profileDir() const { return m_dir; }
 
     bool enrolled() const;
@@ -52,6 +56,7 @@ public:
     QString role() const { return m_ident.value("role"); }
     QString serverUrl() const { return m_ident.value("server_url"); }
     QString deviceId() const { return m_ident.value("device_id"); }
+    QString districtId() const { return m_ident.value("district_id"); }
     QString districtName() const;
     QString language() const { return m_language; }
     void setLanguage(const QString& lang);
@@ -101,6 +106,7 @@ private:
     bool m_busy = false;
     std::unique_ptr<QTranslator> m_translator;
     std::thread m_worker;  // enrollment's network call; joined before the next and on exit
+    std::unique_ptr<DeskReader> m_deskReader;  // stopped before the profile closes
 };
 
 }  // namespace ducha::app

@@ -15,10 +15,10 @@ DeskCampaignModel::DeskCampaignModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskCampaignModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto cs = desk::TaskPlanner(*w).campaigns(desk_district(session()));
+DeskReadJob DeskCampaignModel::readJob() const { return &DeskCampaignModel::build; }
+
+Result<DeskRead> DeskCampaignModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto cs = desk::TaskPlanner(w).campaigns(ctx.district_id);
     if (!cs) return fail(cs.error());
     std::sort(cs->begin(), cs->end(), [](const auto& a, const auto& b) { return a.msg.start() > b.msg.start(); });
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -36,7 +36,7 @@ Result<std::vector<QVariantMap>> DeskCampaignModel::build() {
                         {"cancelled", c.cancelled()},
                         {"running", !c.cancelled() && c.start() <= now && now < c.end()}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 }  // namespace ducha::app

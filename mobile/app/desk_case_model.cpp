@@ -23,13 +23,13 @@ QString DeskCaseModel::statusLabel(const QString& s, bool en) {
     return label_text(domain::case_status_words(ss(s)).value_or(domain::words(domain::CaseStatus::open)), en);
 }
 
-Result<std::vector<QVariantMap>> DeskCaseModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto cases = desk::ReviewDesk(*w).cases();
+DeskReadJob DeskCaseModel::readJob() const { return &DeskCaseModel::build; }
+
+Result<DeskRead> DeskCaseModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto cases = desk::ReviewDesk(w).cases();
     if (!cases) return fail(cases.error());
-    auto refusals = desk_refusals(w->store(), domain::kCase, desk_lang(session()));
-    const bool en = desk_english(session());
+    auto refusals = desk_refusals(w.store(), domain::kCase, ctx.lang);
+    const bool en = ctx.english();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     std::vector<QVariantMap> rows;
     for (const auto& c : *cases) {
@@ -58,7 +58,7 @@ Result<std::vector<QVariantMap>> DeskCaseModel::build() {
                         // A refusal matters while the case is still open.
                         {"refusal", !done && refusals.count(c.id) ? qs(refusals[c.id]) : QString()}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 bool DeskCaseModel::accept(const QVariantMap& r) const {

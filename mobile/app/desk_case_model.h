@@ -28,10 +28,11 @@ signals:
     void statusFilterChanged();
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
     bool accept(const QVariantMap& row) const override;
 
 private:
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx);
     QString m_status;
 };
 

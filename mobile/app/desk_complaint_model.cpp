@@ -37,13 +37,15 @@ QVariantList DeskComplaintModel::sources() const {
     return out;
 }
 
-Result<std::vector<QVariantMap>> DeskComplaintModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto ledger = desk::ComplaintLedger(*w).ledger(m_closed);
+DeskReadJob DeskComplaintModel::readJob() const {
+    return [includeClosed = m_closed](desk::RecordWriter& w, const DeskReadContext& ctx) { return build(w, ctx, includeClosed); };
+}
+
+Result<DeskRead> DeskComplaintModel::build(desk::RecordWriter& w, const DeskReadContext& ctx, bool includeClosed) {
+    auto ledger = desk::ComplaintLedger(w).ledger(includeClosed);
     if (!ledger) return fail(ledger.error());
-    auto refusals = desk_refusals(w->store(), domain::kComplaint, desk_lang(session()));
-    const bool en = desk_english(session());
+    auto refusals = desk_refusals(w.store(), domain::kComplaint, ctx.lang);
+    const bool en = ctx.english();
     std::vector<QVariantMap> rows;
     for (const auto& c : *ledger) {
         const QString status = qs(c.status.empty() ? "open" : c.status);
@@ -69,7 +71,7 @@ Result<std::vector<QVariantMap>> DeskComplaintModel::build() {
                         {"districtId", qs(c.district_id)},
                         {"refusal", status != "closed" && refusals.count(c.id) ? qs(refusals[c.id]) : QString()}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 int DeskComplaintModel::overdueCount() const {

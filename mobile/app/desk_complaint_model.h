@@ -28,9 +28,10 @@ signals:
     void includeClosedChanged();
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
 
 private:
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx, bool includeClosed);
     bool m_closed = false;
 };
 

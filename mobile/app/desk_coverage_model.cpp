@@ -10,50 +10,57 @@ DeskCoverageModel::DeskCoverageModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskCoverageModel::build() {
-    m_total = m_inspected = 0;
-    m_uncovered.clear();
-    m_volunteers.clear();
-    m_campaignResult.clear();
-    auto w = desk_writer(session());
-    if (!w) {
-        emit resultChanged();
-        return fail(desk_not_enrolled());
-    }
-    desk::CoverageReport report(*w);
+DeskReadJob DeskCoverageModel::readJob() const {
+    return [from = m_from, to = m_to, campaign = ss(m_campaign)](desk::RecordWriter& w, const DeskReadContext& ctx) {
+        return build(w, ctx, from, to, campaign);
+    };
+}
+
+Result<DeskRead> DeskCoverageModel::build(desk::RecordWriter& w, const DeskReadContext& ctx, qint64 fromMs, qint64 toMs,
+                                          const std::string& campaignId) {
+    desk::CoverageReport report(w);
     desk::CoverageQuery q;
-    q.district_id = desk_district(session());
-    q.from_s = m_from / 1000;
-    q.to_s = m_to / 1000;
-    q.campaign_id = ss(m_campaign);
+    q.district_id = ctx.district_id;
+    q.from_s = fromMs / 1000;
+    q.to_s = toMs / 1000;
+    q.campaign_id = campaignId;
     auto r = report.compute(q);
-    if (!r) {
-        emit resultChanged();
-        return fail(r.error());
-    }
+    if (!r) return fail(r.error());
     std::map<std::string, std::string> names;
     if (auto n = report.institution_names()) names = std::move(*n);
     auto name = [&](const std::string& id) { return qs(names.count(id) ? names[id] : id); };
-    m_total = r->total;
-    m_inspected = r->inspected;
-    for (const auto& id : r->uncovered) m_uncovered << QVariantMap{{"institutionId", qs(id)}, {"name", name(id)}};
+    QVariantList uncovered, volunteers;
+    for (const auto& id : r->uncovered) uncovered << QVariantMap{{"institutionId", qs(id)}, {"name", name(id)}};
     for (const auto& v : r->volunteers)
-        m_volunteers << QVariantMap{{"userId", qs(v.user_id)}, {"name", qs(v.name)}, {"districtId", qs(v.district_id)},
-                                    {"visits", v.visits}, {"institutions", v.institutions},
-                                    {"lastVisit", static_cast<qint64>(v.last_visit_s) * 1000}};
+        volunteers << QVariantMap{{"userId", qs(v.user_id)}, {"name", qs(v.name)}, {"districtId", qs(v.district_id)},
+                                  {"visits", v.visits}, {"institutions", v.institutions},
+                                  {"lastVisit", static_cast<qint64>(v.last_visit_s) * 1000}};
+    QVariantMap campaign;
     if (r->campaign) {
         QVariantList missed;
         for (const auto& id : r->campaign->missed_key_targets) missed << QVariantMap{{"institutionId", qs(id)}, {"name", name(id)}};
-        m_campaignResult = {{"campaignId", qs(r->campaign->id)}, {"name", qs(r->campaign->name)},
-                            {"targets", r->campaign->targets}, {"met", r->campaign->met}, {"missedKeyTargets", missed}};
+        campaign = {{"campaignId", qs(r->campaign->id)}, {"name", qs(r->campaign->name)},
+                    {"targets", r->campaign->targets}, {"met", r->campaign->met}, {"missedKeyTargets", missed}};
     }
     std::vector<QVariantMap> rows;
     for (const auto& row : r->rows)
         rows.push_back({{"rowId", qs(row.id)}, {"level", qs(row.level)}, {"name", qs(row.name)},
                         {"districtId", qs(row.district_id)}, {"total", row.total}, {"inspected", row.inspected},
                         {"ratio", row.ratio()}});
+    QVariantMap extra{{"total", r->total}, {"inspected", r->inspected}, {"uncovered", uncovered},
+                      {"volunteers", volunteers}, {"campaign", campaign}};
+    return DeskRead{std::move(rows), std::move(extra)};
+}
+
+void DeskCoverageModel::takeExtra(std::any& extra) {
+    const QVariantMap* found = std::any_cast<QVariantMap>(&extra);
+    const QVariantMap result = found ? *found : QVariantMap();
+    m_total = result.value("total").toInt();
+    m_inspected = result.value("inspected").toInt();
+    m_uncovered = result.value("uncovered").toList();
+    m_volunteers = result.value("volunteers").toList();
+    m_campaignResult = result.value("campaign").toMap();
     emit resultChanged();
-    return rows;
 }
 
 void DeskCoverageModel::setQuery(qint64 fromMs, qint64 toMs, const QString& campaignId) {

@@ -44,9 +44,14 @@ signals:
     void resultChanged();
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
+    void takeExtra(std::any& extra) override;
 
 private:
+    // The rows, and as extra a map {total, inspected, uncovered, volunteers, campaign}.
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx, qint64 fromMs, qint64 toMs,
+                                  const std::string& campaignId);
+
     qint64 m_from = 0, m_to = 0;
     QString m_campaign;
     int m_total = 0, m_inspected = 0;

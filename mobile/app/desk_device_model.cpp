@@ -12,12 +12,12 @@ DeskDeviceModel::DeskDeviceModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskDeviceModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto devices = desk::DeviceDesk(*w).list();
+DeskReadJob DeskDeviceModel::readJob() const { return &DeskDeviceModel::build; }
+
+Result<DeskRead> DeskDeviceModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto devices = desk::DeviceDesk(w).list();
     if (!devices) return fail(devices.error());
-    const QString mine = session()->deviceId();
+    const QString mine = ctx.device_id;
     std::vector<QVariantMap> rows;
     rows.reserve(devices->size());
     for (const auto& d : *devices)
@@ -31,7 +31,7 @@ Result<std::vector<QVariantMap>> DeskDeviceModel::build() {
                         {"appVersion", qs(d.app_version)},
                         {"revoked", d.revoked},
                         {"mine", qs(d.id) == mine}});
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 }  // namespace ducha::app

@@ -17,17 +17,17 @@ DeskDrawModel::DeskDrawModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskDrawModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto draws = desk::DrawDesk(*w).draws(desk_district(session()));
+DeskReadJob DeskDrawModel::readJob() const { return &DeskDrawModel::build; }
+
+Result<DeskRead> DeskDrawModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto draws = desk::DrawDesk(w).draws(ctx.district_id);
     if (!draws) return fail(draws.error());
     std::map<std::string, std::string> inst_names, user_names;
-    if (auto is = w->list<pb::Institution>(domain::kInstitution))
+    if (auto is = w.list<pb::Institution>(domain::kInstitution))
         for (const auto& i : *is) inst_names[i.id] = i.msg.name();
-    if (auto us = w->list<pb::User>(domain::kUser))
+    if (auto us = w.list<pb::User>(domain::kUser))
         for (const auto& u : *us) user_names[u.id] = u.msg.name();
-    auto refusals = desk_refusals(w->store(), domain::kDraw, desk_lang(session()));
+    auto refusals = desk_refusals(w.store(), domain::kDraw, ctx.lang);
     auto name = [](std::map<std::string, std::string>& m, const std::string& id) { return qs(m.count(id) ? m[id] : id); };
     // Newest first: committed ones (no draw time yet) on top, then by draw time.
     std::stable_sort(draws->begin(), draws->end(), [](const desk::DrawView& a, const desk::DrawView& b) {
@@ -50,9 +50,9 @@ Result<std::vector<QVariantMap>> DeskDrawModel::build() {
         rows.push_back({{"drawId", qs(d.id)},
                         {"title", qs(d.title)},
                         {"status", qs(d.status)},
-                        {"statusLabel", drawn ? desk_pick(session(), "已抽取", "Drawn")
-                                              : d.acknowledged ? desk_pick(session(), "已承诺，可揭晓", "Committed, ready to reveal")
-                                                               : desk_pick(session(), "已承诺，待同步", "Committed, waiting to sync")},
+                        {"statusLabel", drawn ? ctx.pick("已抽取", "Drawn")
+                                              : d.acknowledged ? ctx.pick("已承诺，可揭晓", "Committed, ready to reveal")
+                                                               : ctx.pick("已承诺，待同步", "Committed, waiting to sync")},
                         {"algorithm", qs(d.algorithm)},
                         {"k", d.k},
                         {"inspectorsPerSite", d.inspectors_per_site},
@@ -71,7 +71,7 @@ Result<std::vector<QVariantMap>> DeskDrawModel::build() {
                         {"taskCount", static_cast<int>(d.task_ids.size())},
                         {"refusal", qs(refusals.count(d.id) ? refusals[d.id] : std::string())}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 }  // namespace ducha::app

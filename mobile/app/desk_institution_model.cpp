@@ -18,17 +18,17 @@ DeskInstitutionModel::DeskInstitutionModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskInstitutionModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto insts = w->list<pb::Institution>(domain::kInstitution);
+DeskReadJob DeskInstitutionModel::readJob() const { return &DeskInstitutionModel::build; }
+
+Result<DeskRead> DeskInstitutionModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto insts = w.list<pb::Institution>(domain::kInstitution);
     if (!insts) return fail(insts.error());
     std::map<std::string, std::string> zones;
-    if (auto zs = w->list<pb::Zone>(domain::kZone))
+    if (auto zs = w.list<pb::Zone>(domain::kZone))
         for (const auto& z : *zs) zones[z.id] = z.msg.name();
     // Who covers what (3包); a read error here only loses the "unassigned" marks.
     std::set<std::string> unassigned;
-    if (auto u = desk::ZonePlanner(*w).unassigned(desk_district(session())))
+    if (auto u = desk::ZonePlanner(w).unassigned(ctx.district_id))
         for (const auto& i : *u) unassigned.insert(i.id);
     std::sort(insts->begin(), insts->end(), [](const auto& a, const auto& b) {
         if (a.msg.field_reported() != b.msg.field_reported()) return a.msg.field_reported();
@@ -60,7 +60,7 @@ Result<std::vector<QVariantMap>> DeskInstitutionModel::build() {
                         {"lon", i.has_location() ? QVariant(i.location().lon()) : QVariant()},
                         {"unassigned", unassigned.count(l.id) > 0}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 bool DeskInstitutionModel::accept(const QVariantMap& r) const {

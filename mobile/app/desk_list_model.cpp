@@ -1,5 +1,6 @@
 #include "mobile/app/desk_list_model.h"
 
+#include "mobile/app/desk_support.h"
 #include "mobile/app/model_support.h"
 
 namespace ducha::app {
@@ -25,23 +26,53 @@ void DeskListModel::follow() {
             << connect(m_session, &AppSession::identityChanged, this, &DeskListModel::reload);
 }
 
+DeskListModel::~DeskListModel() { DeskReader::callOff(m_pending); }
+
 void DeskListModel::reload() {
+    const std::uint64_t generation = ++m_generation;
+    DeskReader::callOff(m_pending);
+    m_pending.reset();
     AppSession* app = m_session;
     if (!app || !app->enrolled()) {
         m_all.clear();
         m_error.clear();
         refilter();
+        setLoading(false);
+        emit reloaded();
         return;
     }
-    auto rows = build();
-    if (rows) {
-        m_all = std::move(*rows);
+    DeskReadContext context;
+    context.lang = app->uiLang();
+    context.district_id = ss(app->districtId());
+    context.user_id = app->userId();
+    context.device_id = app->deviceId();
+    setLoading(true);
+    m_pending = app->deskReader()->read(this, std::move(context), readJob(),
+                                        [this, generation](Result<DeskRead> read) { apply(generation, std::move(read)); });
+}
+
+void DeskListModel::apply(std::uint64_t generation, Result<DeskRead> read) {
+    if (generation != m_generation) return;  // a newer reload's answer is on its way
+    m_pending.reset();
+    std::any none;
+    if (read) {
+        takeExtra(read->extra);
+        m_all = std::move(read->rows);
         m_error.clear();
     } else {
+        takeExtra(none);
         m_all.clear();
-        m_error = app->errorText(rows.error());
+        m_error = desk_error_text(m_session, read.error());
     }
     refilter();
+    setLoading(false);
+    emit reloaded();
+}
+
+void DeskListModel::setLoading(bool loading) {
+    if (loading == m_loading) return;
+    m_loading = loading;
+    emit loadingChanged();
 }
 
 void DeskListModel::refilter() {

@@ -15,15 +15,15 @@ DeskReportModel::DeskReportModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskReportModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto reports = w->list<pb::Report>(domain::kReport);
+DeskReadJob DeskReportModel::readJob() const { return &DeskReportModel::build; }
+
+Result<DeskRead> DeskReportModel::build(desk::RecordWriter& w, const DeskReadContext& /*ctx*/) {
+    auto reports = w.list<pb::Report>(domain::kReport);
     if (!reports) return fail(reports.error());
     std::map<std::string, std::string> inst_names, user_names;
-    if (auto is = w->list<pb::Institution>(domain::kInstitution))
+    if (auto is = w.list<pb::Institution>(domain::kInstitution))
         for (const auto& i : *is) inst_names[i.id] = i.msg.name();
-    if (auto us = w->list<pb::User>(domain::kUser))
+    if (auto us = w.list<pb::User>(domain::kUser))
         for (const auto& u : *us) user_names[u.id] = u.msg.name();
     std::sort(reports->begin(), reports->end(),
               [](const auto& a, const auto& b) { return a.msg.device_time() > b.msg.device_time(); });
@@ -44,7 +44,7 @@ Result<std::vector<QVariantMap>> DeskReportModel::build() {
                         {"covert", r.covert()},
                         {"failed", failed}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 }  // namespace ducha::app

@@ -14,12 +14,14 @@ DeskReviewModel::DeskReviewModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskReviewModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto q = desk::ReviewDesk(*w).queue(m_decided);
+DeskReadJob DeskReviewModel::readJob() const {
+    return [decided = m_decided](desk::RecordWriter& w, const DeskReadContext& ctx) { return build(w, ctx, decided); };
+}
+
+Result<DeskRead> DeskReviewModel::build(desk::RecordWriter& w, const DeskReadContext& ctx, bool decided) {
+    auto q = desk::ReviewDesk(w).queue(decided);
     if (!q) return fail(q.error());
-    const bool en = desk_english(session());
+    const bool en = ctx.english();
     std::vector<QVariantMap> rows;
     for (const auto& i : *q)
         rows.push_back({{"reportId", qs(i.report_id)},
@@ -41,7 +43,7 @@ Result<std::vector<QVariantMap>> DeskReviewModel::build() {
                         {"caseStatus", qs(i.case_status)},
                         {"caseTier", qs(i.case_tier)},
                         {"decided", !i.case_id.empty()}});
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 void DeskReviewModel::setIncludeDecided(bool v) {

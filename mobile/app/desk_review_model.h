@@ -21,9 +21,10 @@ signals:
     void includeDecidedChanged();
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
 
 private:
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx, bool decided);
     bool m_decided = false;
 };
 

@@ -24,24 +24,24 @@ QString word(std::string_view v) { return QString::fromUtf8(v.data(), static_cas
 
 // Every task of the district, in the core's order (shared/domain/task_rules.h); accept() narrows
 // them with the core's filter.
-Result<std::vector<QVariantMap>> DeskTaskModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto tasks = w->list<pb::Task>(domain::kTask);
+DeskReadJob DeskTaskModel::readJob() const { return &DeskTaskModel::build; }
+
+Result<DeskRead> DeskTaskModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto tasks = w.list<pb::Task>(domain::kTask);
     if (!tasks) return fail(tasks.error());
     std::map<std::string, std::string> inst_names, user_names;
-    if (auto is = w->list<pb::Institution>(domain::kInstitution))
+    if (auto is = w.list<pb::Institution>(domain::kInstitution))
         for (const auto& i : *is) inst_names[i.id] = i.msg.name();
-    if (auto us = w->list<pb::User>(domain::kUser))
+    if (auto us = w.list<pb::User>(domain::kUser))
         for (const auto& u : *us) user_names[u.id] = u.msg.name();
-    const bool en = desk_english(session());
+    const bool en = ctx.english();
     const std::int64_t now = unix_seconds_now();
     std::vector<domain::TaskSummary> found;
     for (const auto& l : *tasks) found.push_back(domain::summarize_task(l.id, l.msg, now));
     domain::TaskFilter district;
-    district.district_id = desk_district(session());
+    district.district_id = ctx.district_id;
     district.include_finished = true;
-    m_summaries.clear();
+    Summaries summaries;
     std::vector<QVariantMap> rows;
     for (auto& t : domain::select_tasks(std::move(found), district)) {
         QStringList names;
@@ -71,9 +71,14 @@ Result<std::vector<QVariantMap>> DeskTaskModel::build() {
                         {"reportId", qs(t.report_id)},
                         {"finished", t.finished}});
         const std::string id = t.id;
-        m_summaries.emplace(id, std::move(t));
+        summaries.emplace(id, std::move(t));
     }
-    return rows;
+    return DeskRead{std::move(rows), std::move(summaries)};
+}
+
+void DeskTaskModel::takeExtra(std::any& extra) {
+    Summaries* found = std::any_cast<Summaries>(&extra);
+    m_summaries = found ? std::move(*found) : Summaries();
 }
 
 bool DeskTaskModel::accept(const QVariantMap& r) const {

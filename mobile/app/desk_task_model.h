@@ -34,12 +34,17 @@ signals:
     void filterChanged();
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
+    void takeExtra(std::any& extra) override;
     bool accept(const QVariantMap& row) const override;
 
 private:
+    using Summaries = std::map<std::string, domain::TaskSummary>;
+    // The rows, and as extra the Summaries accept() filters by.
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx);
+
     QString m_status = "open", m_kind, m_draw;
-    std::map<std::string, domain::TaskSummary> m_summaries;  // by id, as build() made them
+    std::map<std::string, domain::TaskSummary> m_summaries;  // by id, as the last read made them
 };
 
 }  // namespace ducha::app

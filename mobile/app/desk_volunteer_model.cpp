@@ -14,11 +14,11 @@ DeskVolunteerModel::DeskVolunteerModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskVolunteerModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    desk::ZonePlanner planner(*w);
-    const std::string district = desk_district(session());
+DeskReadJob DeskVolunteerModel::readJob() const { return &DeskVolunteerModel::build; }
+
+Result<DeskRead> DeskVolunteerModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    desk::ZonePlanner planner(w);
+    const std::string district = ctx.district_id;
     auto vols = planner.volunteers(district);
     if (!vols) return fail(vols.error());
     auto asg = planner.assignments(district);
@@ -54,7 +54,7 @@ Result<std::vector<QVariantMap>> DeskVolunteerModel::build() {
                         {"institutionNames", b.instNames},
                         {"institutionAssignmentIds", b.instAsg}});
     }
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 bool DeskVolunteerModel::accept(const QVariantMap& r) const {

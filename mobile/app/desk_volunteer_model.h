@@ -22,10 +22,11 @@ signals:
     void zoneIdChanged();
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
     bool accept(const QVariantMap& row) const override;
 
 private:
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx);
     QString m_zone;
 };
 

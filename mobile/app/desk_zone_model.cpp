@@ -11,10 +11,10 @@ DeskZoneModel::DeskZoneModel(AppSession* session, QObject* parent)
     reload();
 }
 
-Result<std::vector<QVariantMap>> DeskZoneModel::build() {
-    auto w = desk_writer(session());
-    if (!w) return fail(desk_not_enrolled());
-    auto zones = desk::ZonePlanner(*w).zones(desk_district(session()));
+DeskReadJob DeskZoneModel::readJob() const { return &DeskZoneModel::build; }
+
+Result<DeskRead> DeskZoneModel::build(desk::RecordWriter& w, const DeskReadContext& ctx) {
+    auto zones = desk::ZonePlanner(w).zones(ctx.district_id);
     if (!zones) return fail(zones.error());
     std::vector<QVariantMap> rows;
     for (const auto& z : *zones)
@@ -25,7 +25,7 @@ Result<std::vector<QVariantMap>> DeskZoneModel::build() {
                         {"institutionCount", z.institutions},
                         {"volunteerIds", desk_strings(z.volunteer_ids)},
                         {"volunteerNames", desk_strings(z.volunteer_names)}});
-    return rows;
+    return DeskRead{std::move(rows), {}};
 }
 
 }  // namespace ducha::app

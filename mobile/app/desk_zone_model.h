@@ -15,7 +15,10 @@ public:
     explicit DeskZoneModel(AppSession* session = nullptr, QObject* parent = nullptr);
 
 protected:
-    Result<std::vector<QVariantMap>> build() override;
+    DeskReadJob readJob() const override;
+
+private:
+    static Result<DeskRead> build(desk::RecordWriter& w, const DeskReadContext& ctx);
 };
 
 }  // namespace ducha::app

@@ -1230,7 +1230,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionPicker.qml" line="59"/>
+        <location filename="../DeskInstitutionPicker.qml" line="60"/>
         <source>No institution matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,17 +1238,22 @@
 <context>
     <name>DeskListState</name>
     <message>
-        <location filename="../DeskListState.qml" line="12"/>
+        <location filename="../DeskListState.qml" line="14"/>
         <source>Nothing here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskListState.qml" line="15"/>
+        <location filename="../DeskListState.qml" line="17"/>
         <source>Could not read the list: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskListState.qml" line="16"/>
+        <location filename="../DeskListState.qml" line="18"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskListState.qml" line="19"/>
         <source>Loading… the records arrive with the sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1332,7 +1337,7 @@
     <message>
         <location filename="../DeskRegistryPage.qml" line="84"/>
         <location filename="../DeskRegistryPage.qml" line="122"/>
-        <location filename="../DeskRegistryPage.qml" line="191"/>
+        <location filename="../DeskRegistryPage.qml" line="192"/>
         <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,7 +1350,7 @@
     <message>
         <location filename="../DeskRegistryPage.qml" line="85"/>
         <location filename="../DeskRegistryPage.qml" line="123"/>
-        <location filename="../DeskRegistryPage.qml" line="197"/>
+        <location filename="../DeskRegistryPage.qml" line="198"/>
         <source>Academic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,7 +1377,7 @@
     </message>
     <message>
         <location filename="../DeskRegistryPage.qml" line="124"/>
-        <location filename="../DeskRegistryPage.qml" line="202"/>
+        <location filename="../DeskRegistryPage.qml" line="203"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,113 +1387,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="137"/>
+        <location filename="../DeskRegistryPage.qml" line="138"/>
         <source>No institutions yet. Create one or import a CSV file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="137"/>
+        <location filename="../DeskRegistryPage.qml" line="138"/>
         <source>No institution matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="150"/>
+        <location filename="../DeskRegistryPage.qml" line="151"/>
         <source>Choose an institution to see its details and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="163"/>
+        <location filename="../DeskRegistryPage.qml" line="164"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="169"/>
+        <location filename="../DeskRegistryPage.qml" line="170"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="171"/>
+        <location filename="../DeskRegistryPage.qml" line="172"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="173"/>
+        <location filename="../DeskRegistryPage.qml" line="174"/>
         <source>Zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="174"/>
-        <location filename="../DeskRegistryPage.qml" line="223"/>
+        <location filename="../DeskRegistryPage.qml" line="175"/>
+        <location filename="../DeskRegistryPage.qml" line="224"/>
         <source>(no zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="175"/>
+        <location filename="../DeskRegistryPage.qml" line="176"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="177"/>
+        <location filename="../DeskRegistryPage.qml" line="178"/>
         <source>Licence no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="179"/>
+        <location filename="../DeskRegistryPage.qml" line="180"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="181"/>
+        <location filename="../DeskRegistryPage.qml" line="182"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="183"/>
+        <location filename="../DeskRegistryPage.qml" line="184"/>
         <source>Past violations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="214"/>
+        <location filename="../DeskRegistryPage.qml" line="215"/>
         <source>Reported in the field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="215"/>
+        <location filename="../DeskRegistryPage.qml" line="216"/>
         <source>A volunteer found this site. Take it into the registry, or merge it into the entry it duplicates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="230"/>
+        <location filename="../DeskRegistryPage.qml" line="231"/>
         <source>Take into registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="231"/>
+        <location filename="../DeskRegistryPage.qml" line="232"/>
         <source>Taken into the registry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="234"/>
+        <location filename="../DeskRegistryPage.qml" line="235"/>
         <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="245"/>
+        <location filename="../DeskRegistryPage.qml" line="246"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="249"/>
+        <location filename="../DeskRegistryPage.qml" line="250"/>
         <source>Merged into %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="257"/>
+        <location filename="../DeskRegistryPage.qml" line="258"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="265"/>
+        <location filename="../DeskRegistryPage.qml" line="266"/>
         <source>No tasks, reports, cases or complaints yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2094,7 +2099,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskVolunteerPicker.qml" line="57"/>
+        <location filename="../DeskVolunteerPicker.qml" line="58"/>
         <source>No active volunteers in this district.</source>
         <translation type="unfinished"></translation>
     </message>

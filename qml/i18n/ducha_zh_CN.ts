@@ -1217,7 +1217,7 @@
         <translation>已选：%1</translation>
     </message>
     <message>
-        <location filename="../DeskInstitutionPicker.qml" line="59"/>
+        <location filename="../DeskInstitutionPicker.qml" line="60"/>
         <source>No institution matches.</source>
         <translation>没有匹配的机构。</translation>
     </message>
@@ -1225,17 +1225,22 @@
 <context>
     <name>DeskListState</name>
     <message>
-        <location filename="../DeskListState.qml" line="12"/>
+        <location filename="../DeskListState.qml" line="14"/>
         <source>Nothing here.</source>
         <translation>暂无内容。</translation>
     </message>
     <message>
-        <location filename="../DeskListState.qml" line="15"/>
+        <location filename="../DeskListState.qml" line="17"/>
         <source>Could not read the list: %1</source>
         <translation>无法读取列表：%1</translation>
     </message>
     <message>
-        <location filename="../DeskListState.qml" line="16"/>
+        <location filename="../DeskListState.qml" line="18"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../DeskListState.qml" line="19"/>
         <source>Loading… the records arrive with the sync.</source>
         <translation>加载中……数据随同步到达。</translation>
     </message>
@@ -1318,7 +1323,7 @@
     <message>
         <location filename="../DeskRegistryPage.qml" line="84"/>
         <location filename="../DeskRegistryPage.qml" line="122"/>
-        <location filename="../DeskRegistryPage.qml" line="191"/>
+        <location filename="../DeskRegistryPage.qml" line="192"/>
         <source>Licensed</source>
         <translation>有证</translation>
     </message>
@@ -1331,7 +1336,7 @@
     <message>
         <location filename="../DeskRegistryPage.qml" line="85"/>
         <location filename="../DeskRegistryPage.qml" line="123"/>
-        <location filename="../DeskRegistryPage.qml" line="197"/>
+        <location filename="../DeskRegistryPage.qml" line="198"/>
         <source>Academic</source>
         <translation>学科类</translation>
     </message>
@@ -1358,7 +1363,7 @@
     </message>
     <message>
         <location filename="../DeskRegistryPage.qml" line="124"/>
-        <location filename="../DeskRegistryPage.qml" line="202"/>
+        <location filename="../DeskRegistryPage.qml" line="203"/>
         <source>Key target</source>
         <translation>重点对象</translation>
     </message>
@@ -1368,113 +1373,113 @@
         <translation>未包保</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="137"/>
+        <location filename="../DeskRegistryPage.qml" line="138"/>
         <source>No institutions yet. Create one or import a CSV file.</source>
         <translation>暂无机构。请新增或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="137"/>
+        <location filename="../DeskRegistryPage.qml" line="138"/>
         <source>No institution matches.</source>
         <translation>没有匹配的机构。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="150"/>
+        <location filename="../DeskRegistryPage.qml" line="151"/>
         <source>Choose an institution to see its details and history.</source>
         <translation>选择机构以查看详情和历史记录。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="163"/>
+        <location filename="../DeskRegistryPage.qml" line="164"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="169"/>
+        <location filename="../DeskRegistryPage.qml" line="170"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="171"/>
+        <location filename="../DeskRegistryPage.qml" line="172"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="173"/>
+        <location filename="../DeskRegistryPage.qml" line="174"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="174"/>
-        <location filename="../DeskRegistryPage.qml" line="223"/>
+        <location filename="../DeskRegistryPage.qml" line="175"/>
+        <location filename="../DeskRegistryPage.qml" line="224"/>
         <source>(no zone)</source>
         <translation>（无片区）</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="175"/>
+        <location filename="../DeskRegistryPage.qml" line="176"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="177"/>
+        <location filename="../DeskRegistryPage.qml" line="178"/>
         <source>Licence no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="179"/>
+        <location filename="../DeskRegistryPage.qml" line="180"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="181"/>
+        <location filename="../DeskRegistryPage.qml" line="182"/>
         <source>Complaints</source>
         <translation>投诉举报</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="183"/>
+        <location filename="../DeskRegistryPage.qml" line="184"/>
         <source>Past violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="214"/>
+        <location filename="../DeskRegistryPage.qml" line="215"/>
         <source>Reported in the field</source>
         <translation>现场上报的机构</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="215"/>
+        <location filename="../DeskRegistryPage.qml" line="216"/>
         <source>A volunteer found this site. Take it into the registry, or merge it into the entry it duplicates.</source>
         <translation>督查员在现场发现了这家机构。可将其纳入名录，或合并到重复的名录条目。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="230"/>
+        <location filename="../DeskRegistryPage.qml" line="231"/>
         <source>Take into registry</source>
         <translation>纳入名录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="231"/>
+        <location filename="../DeskRegistryPage.qml" line="232"/>
         <source>Taken into the registry.</source>
         <translation>已纳入名录。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="234"/>
+        <location filename="../DeskRegistryPage.qml" line="235"/>
         <source>Merge into…</source>
         <translation>合并到……</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="245"/>
+        <location filename="../DeskRegistryPage.qml" line="246"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="249"/>
+        <location filename="../DeskRegistryPage.qml" line="250"/>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="257"/>
+        <location filename="../DeskRegistryPage.qml" line="258"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="265"/>
+        <location filename="../DeskRegistryPage.qml" line="266"/>
         <source>No tasks, reports, cases or complaints yet.</source>
         <translation>暂无任务、报告、案件或投诉。</translation>
     </message>
@@ -2076,7 +2081,7 @@
         <translation>搜索督查员</translation>
     </message>
     <message>
-        <location filename="../DeskVolunteerPicker.qml" line="57"/>
+        <location filename="../DeskVolunteerPicker.qml" line="58"/>
         <source>No active volunteers in this district.</source>
         <translation>本区县没有在岗督查员。</translation>
     </message>

@@ -26,6 +26,8 @@ using namespace ducha;
 using namespace ducha::app;
 using test::q;
 using test::syncAll;
+using test::loaded;
+using test::waitLoaded;
 using test::waitUntil;
 namespace fs = std::filesystem;
 
@@ -74,17 +76,17 @@ TEST_CASE("Desk devices: an admin revokes a volunteer's lost phone, the row says
     REQUIRE(app.role() == "admin");
     DeskDeviceModel devices(&app);
     DeskDevices desk(&app);
-    INFO(devices.error().toStdString());
-    REQUIRE(devices.error().isEmpty());
+    INFO(loaded(devices).error().toStdString());
+    REQUIRE(loaded(devices).error().isEmpty());
 
-    QVariantMap row = rowOf(devices, phone);
+    QVariantMap row = rowOf(loaded(devices), phone);
     REQUIRE_FALSE(row.isEmpty());
     CHECK(row.value("userName").toString() == q(vol.name));
     CHECK(row.value("name").toString() == "王的手机");
     CHECK(row.value("lastContact").toLongLong() > 0);
     CHECK_FALSE(row.value("revoked").toBool());
     CHECK_FALSE(row.value("mine").toBool());
-    const QVariantMap own = rowOf(devices, test::identity_of(desk_dir).device_id);
+    const QVariantMap own = rowOf(loaded(devices), test::identity_of(desk_dir).device_id);
     CHECK(own.value("mine").toBool());
 
     // The device in use is refused with words, and nothing is queued.
@@ -98,12 +100,12 @@ TEST_CASE("Desk devices: an admin revokes a volunteer's lost phone, the row says
     REQUIRE(done.value("ok").toBool());
     CHECK_FALSE(done.value("message").toString().isEmpty());  // what happens next
     // The list follows the replica at once, before the sync.
-    CHECK(rowOf(devices, phone).value("revoked").toBool());
-    CHECK(devices.rows().back().value("deviceId").toString() == q(phone));  // revoked ones last
+    CHECK(rowOf(loaded(devices), phone).value("revoked").toBool());
+    CHECK(loaded(devices).rows().back().value("deviceId").toString() == q(phone));  // revoked ones last
     CHECK_FALSE(desk.revoke(q(phone)).value("ok").toBool());  // already revoked
 
     REQUIRE(syncAll(sync));
-    CHECK(rowOf(devices, phone).value("revoked").toBool());
+    CHECK(rowOf(loaded(devices), phone).value("revoked").toBool());
     CHECK(badge_token(server, vol.user_id) != old_token);
 
     // The lost phone is refused at its next contact; what it had not sent stays on it.

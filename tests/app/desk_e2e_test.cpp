@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app_driver.h"
+#include "app/desk_sync_steps.h"
 #include "app/qml_warnings.h"
 #include "mobile/app/app_session.h"
 #include "mobile/app/desk_complaints.h"
@@ -52,6 +53,13 @@ int rowOf(QObject* model, const char* role, const QVariant& value) {
     for (int r = 0; r < modelRows(model); ++r)
         if (modelCell(model, r, role) == value) return r;
     return -1;
+}
+
+// Waits for a desk list's latest read: its rows come from the desk reader's thread.
+void waitRead(QObject* model) {
+    auto* list = qobject_cast<app::DeskListModel*>(model);
+    REQUIRE(list);
+    REQUIRE(test::waitLoaded(*list));
 }
 
 fs::path enrolled(test::TestServer& server, const test::TempDir& tmp, const test::DemoAccount& acc) {
@@ -174,6 +182,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         // Tasks & campaigns.
         openSection(d, "tasks");
         REQUIRE(d.waitFor([&] { return d.find("deskTaskModel") != nullptr; }));
+        waitRead(d.must("deskTaskModel"));
         d.screenshot("desk-coordinator-tasks");
 
         // Random draw: commit, sync, reveal, sync, verify.
@@ -206,6 +215,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         QVariantMap c = complaints->intake({{"source", "12345"}, {"text", "家长反映该机构周末仍在开展学科类培训"}, {"reference", "GD-2025-0318"},
                                             {"institutionId", modelCell(insts, 0, "institutionId")}});
         REQUIRE(c.value("ok").toBool());
+        waitRead(d.must("deskComplaintModel"));
         d.set("deskComplaintsPage", "selectedId", c.value("id"));
         d.screenshot("desk-coordinator-complaints");
 
@@ -286,6 +296,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
 
         openSection(d, "complaints");
         REQUIRE(d.waitFor([&] { return d.find("deskComplaintModel") != nullptr; }));
+        waitRead(d.must("deskComplaintModel"));
         d.screenshot("desk-supervisor-complaints");
         openSection(d, "coverage");
         QObject* coverage = d.must("deskCoverageModel");
@@ -297,6 +308,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         // The same screens in English.
         engine->session().setLanguage("en");
         openSection(d, "review");
+        waitRead(queue);
         d.set("deskReviewPage", "selectedId", q(reportId));
         d.screenshot("desk-supervisor-review-english");
         engine->session().setLanguage("zh");

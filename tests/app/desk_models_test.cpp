@@ -15,12 +15,18 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <limits>
+#include <mutex>
 #include <tuple>
 #include <utility>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +41,7 @@
 #include "mobile/app/desk_exports.h"
 #include "mobile/app/desk_institution_model.h"
 #include "mobile/app/desk_planner.h"
+#include "mobile/app/desk_reader.h"
 #include "mobile/app/desk_registry.h"
 #include "mobile/app/desk_report_detail.h"
 #include "mobile/app/desk_report_model.h"
@@ -56,6 +63,8 @@ using namespace ducha;
 using namespace ducha::app;
 using test::q;
 using test::syncAll;
+using test::loaded;
+using test::waitLoaded;
 using test::waitUntil;
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -107,45 +116,45 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     DeskInstitutionModel insts(&app);
     DeskRegistry registry(&app);
     DeskZoneModel zones(&app);
-    REQUIRE(insts.error().isEmpty());
-    const int before = insts.total();
+    REQUIRE(loaded(insts).error().isEmpty());
+    const int before = loaded(insts).total();
     REQUIRE(before > 0);
-    REQUIRE(zones.count() > 0);
+    REQUIRE(loaded(zones).count() > 0);
     const std::int64_t serverBefore = server.count(std::string(domain::kInstitution));
 
     // Create: refused without a name (the core's message comes back), accepted with one.
     auto bad = registry.create({{"name", ""}, {"address", "铁东区园林路1号"}});
     CHECK_FALSE(bad.value("ok").toBool());
     CHECK_FALSE(bad.value("message").toString().isEmpty());
-    const QString zoneId = zones.get(0).value("zoneId").toString();
+    const QString zoneId = loaded(zones).get(0).value("zoneId").toString();
     auto made = registry.create({{"name", "启航学科辅导中心"}, {"address", "铁东区园林路18号"}, {"licensed", false},
                                  {"academic", true}, {"category", "学科类"}, {"zoneId", zoneId}, {"lat", "41.11"}, {"lon", "122.99"}});
     INFO(describe(made));
     REQUIRE(made.value("ok").toBool());
     const QString id = made.value("id").toString();
-    auto row = insts.byId(id);
+    auto row = loaded(insts).byId(id);
     REQUIRE_FALSE(row.isEmpty());
     CHECK(row.value("academic").toBool());
     CHECK_FALSE(row.value("licensed").toBool());
     CHECK(row.value("zoneId").toString() == zoneId);
-    CHECK(insts.total() == before + 1);
+    CHECK(loaded(insts).total() == before + 1);
     // Search and filters.
     insts.setSearch("启航学科");
-    CHECK(insts.count() == 1);
+    CHECK(loaded(insts).count() == 1);
     insts.setSearch("");
     insts.setFilter("unlicensed");
-    CHECK(rowWhere(insts, "institutionId", id).size() > 0);
+    CHECK(rowWhere(loaded(insts), "institutionId", id).size() > 0);
     insts.setFilter("licensed");
-    CHECK(rowWhere(insts, "institutionId", id).isEmpty());
+    CHECK(rowWhere(loaded(insts), "institutionId", id).isEmpty());
     insts.setFilter("all");
 
     // Toggle licensed; edit a field.
     CHECK(registry.setFlag(id, "licensed", true).value("ok").toBool());
-    CHECK(insts.byId(id).value("licensed").toBool());
+    CHECK(loaded(insts).byId(id).value("licensed").toBool());
     auto edited = registry.update(id, {{"licenceNo", "教民2102030000123号"}, {"name", "启航学科辅导中心"}});
     INFO(describe(edited));
     CHECK(edited.value("ok").toBool());
-    CHECK(insts.byId(id).value("licenceNo").toString() == QStringLiteral("教民2102030000123号"));
+    CHECK(loaded(insts).byId(id).value("licenceNo").toString() == QStringLiteral("教民2102030000123号"));
     CHECK_FALSE(registry.setFlag(id, "colour", true).value("ok").toBool());
 
     // CSV: one bad row (no name) and nothing is imported; the row's line and reason come back.
@@ -161,9 +170,9 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     REQUIRE(errors.size() >= 1);
     CHECK(errors.at(0).toMap().value("line").toInt() == 3);
     CHECK_FALSE(errors.at(0).toMap().value("message").toString().isEmpty());
-    CHECK(insts.total() == before + 1);
+    CHECK(loaded(insts).total() == before + 1);
     insts.setSearch("星光艺术培训");
-    CHECK(insts.count() == 0);
+    CHECK(loaded(insts).count() == 0);
     insts.setSearch("");
 
     // A missing file names the file.
@@ -180,10 +189,10 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     INFO(describe(good));
     REQUIRE(good.value("ok").toBool());
     CHECK(good.value("imported").toInt() == 2);
-    CHECK(insts.total() == before + 3);
+    CHECK(loaded(insts).total() == before + 3);
     insts.setFilter("key_target");
     insts.setSearch("明德托管");
-    CHECK(insts.count() == 1);
+    CHECK(loaded(insts).count() == 1);
     insts.setSearch("");
     insts.setFilter("all");
 
@@ -191,7 +200,7 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     REQUIRE(syncAll(sync));
     CHECK(sync.setAside() == 0);
     CHECK(server.count(std::string(domain::kInstitution)) == serverBefore + 3);
-    CHECK(insts.byId(id).value("licensed").toBool());
+    CHECK(loaded(insts).byId(id).value("licensed").toBool());
 
     auto history = registry.history(id);
     INFO(describe(history));
@@ -223,23 +232,23 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     test::must(vprof, {"sync"});
     REQUIRE(syncAll(sync));
     insts.setFilter("field_reported");
-    const QString field = rowWhere(insts, "name", QStringLiteral("无名托管班")).value("institutionId").toString();
+    const QString field = rowWhere(loaded(insts), "name", QStringLiteral("无名托管班")).value("institutionId").toString();
     REQUIRE_FALSE(field.isEmpty());
     auto taken = registry.takeIn(field, zoneId);
     INFO(describe(taken));
     CHECK(taken.value("ok").toBool());
-    CHECK_FALSE(insts.byId(field).value("fieldReported").toBool());
+    CHECK_FALSE(loaded(insts).byId(field).value("fieldReported").toBool());
     // The duplicate is merged into the entry: it leaves the list, its report joins the entry's history.
-    const QString dup = rowWhere(insts, "name", QStringLiteral("启航辅导（无牌）")).value("institutionId").toString();
+    const QString dup = rowWhere(loaded(insts), "name", QStringLiteral("启航辅导（无牌）")).value("institutionId").toString();
     REQUIRE_FALSE(dup.isEmpty());
     CHECK_FALSE(registry.mergeInto(dup, {}).value("ok").toBool());
     auto merged = registry.mergeInto(dup, id);
     INFO(describe(merged));
     CHECK(merged.value("ok").toBool());
-    CHECK(insts.byId(dup).isEmpty());
+    CHECK(loaded(insts).byId(dup).isEmpty());
     REQUIRE(syncAll(sync));
     CHECK(sync.setAside() == 0);
-    CHECK_FALSE(insts.byId(field).value("fieldReported").toBool());
+    CHECK_FALSE(loaded(insts).byId(field).value("fieldReported").toBool());
     auto merged_history = registry.history(id);
     INFO(describe(merged_history));
     CHECK(merged_history.value("ok").toBool());
@@ -262,39 +271,39 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     DeskPlanner planner(&app);
     DeskTaskModel tasks(&app);
     DeskCampaignModel campaigns(&app);
-    REQUIRE(zones.count() > 1);
-    REQUIRE(vols.count() >= 2);
-    CHECK(vols.error().isEmpty());
+    REQUIRE(loaded(zones).count() > 1);
+    REQUIRE(loaded(vols).count() >= 2);
+    CHECK(loaded(vols).error().isEmpty());
 
     // A new zone, and a volunteer bound to it.
     auto z = planner3.createZone("园林片区", "园林小区\n胜利花园、光明里");
     INFO(describe(z));
     REQUIRE(z.value("ok").toBool());
     const QString zoneId = z.value("id").toString();
-    auto zrow = zones.byId(zoneId);
+    auto zrow = loaded(zones).byId(zoneId);
     REQUIRE_FALSE(zrow.isEmpty());
     CHECK(zrow.value("communities").toStringList() == QStringList({"园林小区", "胜利花园", "光明里"}));
     CHECK_FALSE(planner3.createZone("", "x").value("ok").toBool());
 
-    const QString volA = vols.get(0).value("userId").toString();
-    const QString volB = vols.get(1).value("userId").toString();
+    const QString volA = loaded(vols).get(0).value("userId").toString();
+    const QString volB = loaded(vols).get(1).value("userId").toString();
     auto asg = planner3.assignZone(volA, zoneId);
     INFO(describe(asg));
     REQUIRE(asg.value("ok").toBool());
-    CHECK(vols.byId(volA).value("zoneIds").toStringList().contains(zoneId));
+    CHECK(loaded(vols).byId(volA).value("zoneIds").toStringList().contains(zoneId));
     CHECK_FALSE(planner3.assignZone(volA, zoneId).value("ok").toBool());  // already bound
 
     // Move volunteer A from the new zone to another zone of the district.
     QString other;
-    for (const auto& r : zones.rows())
-        if (r.value("zoneId").toString() != zoneId && !vols.byId(volA).value("zoneIds").toStringList().contains(r.value("zoneId").toString()))
+    for (const auto& r : loaded(zones).rows())
+        if (r.value("zoneId").toString() != zoneId && !loaded(vols).byId(volA).value("zoneIds").toStringList().contains(r.value("zoneId").toString()))
             other = r.value("zoneId").toString();
     REQUIRE_FALSE(other.isEmpty());
     auto moved = planner3.moveVolunteer(volA, zoneId, other);
     INFO(describe(moved));
     REQUIRE(moved.value("ok").toBool());
-    CHECK(vols.byId(volA).value("zoneIds").toStringList().contains(other));
-    CHECK_FALSE(vols.byId(volA).value("zoneIds").toStringList().contains(zoneId));
+    CHECK(loaded(vols).byId(volA).value("zoneIds").toStringList().contains(other));
+    CHECK_FALSE(loaded(vols).byId(volA).value("zoneIds").toStringList().contains(zoneId));
 
     // Two new institutions without a zone: nobody covers them until bound in bulk.
     auto i1 = registry.create({{"name", "未覆盖机构甲"}, {"address", "铁东区东山街1号"}, {"licensed", true}});
@@ -302,26 +311,26 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     REQUIRE(i1.value("ok").toBool());
     REQUIRE(i2.value("ok").toBool());
     const QString id1 = i1.value("id").toString(), id2 = i2.value("id").toString();
-    CHECK_FALSE(rowWhere(unassigned, "institutionId", id1).isEmpty());
-    CHECK_FALSE(rowWhere(unassigned, "institutionId", id2).isEmpty());
+    CHECK_FALSE(rowWhere(loaded(unassigned), "institutionId", id1).isEmpty());
+    CHECK_FALSE(rowWhere(loaded(unassigned), "institutionId", id2).isEmpty());
     auto bulk = planner3.bulkAssign(volB, {id1, id2});
     INFO(describe(bulk));
     REQUIRE(bulk.value("ok").toBool());
     CHECK(bulk.value("count").toInt() == 2);
-    CHECK(rowWhere(unassigned, "institutionId", id1).isEmpty());
-    CHECK(vols.byId(volB).value("institutionIds").toStringList().contains(id2));
+    CHECK(rowWhere(loaded(unassigned), "institutionId", id1).isEmpty());
+    CHECK(loaded(vols).byId(volB).value("institutionIds").toStringList().contains(id2));
     // Undo one binding: the institution is uncovered again.
-    const auto volBRow = vols.byId(volB);
+    const auto volBRow = loaded(vols).byId(volB);
     const int at = static_cast<int>(volBRow.value("institutionIds").toStringList().indexOf(id2));
     REQUIRE(at >= 0);
     CHECK(planner3.unassign(volBRow.value("institutionAssignmentIds").toStringList().at(at)).value("ok").toBool());
-    CHECK_FALSE(rowWhere(unassigned, "institutionId", id2).isEmpty());
+    CHECK_FALSE(rowWhere(loaded(unassigned), "institutionId", id2).isEmpty());
 
     // Tasks: routine for one volunteer; joint refused with one, accepted with two; covert.
     auto routine = planner.createTask({{"institutionId", id1}, {"kind", "routine"}, {"assignees", QStringList{volB}}, {"priority", 2}});
     INFO(describe(routine));
     REQUIRE(routine.value("ok").toBool());
-    auto trow = tasks.byId(routine.value("id").toString());
+    auto trow = loaded(tasks).byId(routine.value("id").toString());
     REQUIRE_FALSE(trow.isEmpty());
     CHECK(trow.value("kind").toString() == "routine");
     CHECK(trow.value("priority").toInt() == 2);
@@ -332,10 +341,10 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     auto joint = planner.createTask({{"institutionId", id1}, {"kind", "joint"}, {"assignees", QStringList{volA, volB}}});
     INFO(describe(joint));
     REQUIRE(joint.value("ok").toBool());
-    CHECK(tasks.byId(joint.value("id").toString()).value("assigneeNames").toStringList().size() == 2);
+    CHECK(loaded(tasks).byId(joint.value("id").toString()).value("assigneeNames").toStringList().size() == 2);
     auto covert = planner.createTask({{"institutionId", id2}, {"kind", "routine"}, {"assignees", QStringList{volA}}, {"covert", true}});
     REQUIRE(covert.value("ok").toBool());
-    CHECK(tasks.byId(covert.value("id").toString()).value("covert").toBool());
+    CHECK(loaded(tasks).byId(covert.value("id").toString()).value("covert").toBool());
     CHECK_FALSE(planner.createTask({{"institutionId", id2}, {"assignees", QStringList{}}}).value("ok").toBool());
 
     // A campaign over the next two weeks, key targets only.
@@ -344,7 +353,7 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
                                         {"visitsRequired", 2}, {"keyTargetsOnly", true}});
     INFO(describe(camp));
     REQUIRE(camp.value("ok").toBool());
-    auto crow = campaigns.byId(camp.value("id").toString());
+    auto crow = loaded(campaigns).byId(camp.value("id").toString());
     REQUIRE_FALSE(crow.isEmpty());
     CHECK(crow.value("running").toBool());
     CHECK(crow.value("visitsRequired").toInt() == 2);
@@ -354,18 +363,18 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     // The server takes every change.
     REQUIRE(syncAll(sync));
     CHECK(sync.setAside() == 0);
-    CHECK(vols.byId(volA).value("zoneIds").toStringList().contains(other));
-    CHECK_FALSE(tasks.byId(joint.value("id").toString()).isEmpty());
+    CHECK(loaded(vols).byId(volA).value("zoneIds").toStringList().contains(other));
+    CHECK_FALSE(loaded(tasks).byId(joint.value("id").toString()).isEmpty());
 
     // Coverage follows the campaign.
     DeskCoverageModel coverage(&app);
-    CHECK(coverage.error().isEmpty());
-    CHECK(coverage.count() > 0);
-    CHECK(coverage.institutions() > 0);
+    CHECK(loaded(coverage).error().isEmpty());
+    CHECK(loaded(coverage).count() > 0);
+    CHECK(loaded(coverage).institutions() > 0);
     coverage.setQuery(0, 0, camp.value("id").toString());
-    CHECK(coverage.error().isEmpty());
-    CHECK(coverage.campaign().value("name").toString() == QStringLiteral("寒假专项检查"));
-    CHECK(coverage.rows().front().value("level").toString() == "district");
+    CHECK(loaded(coverage).error().isEmpty());
+    CHECK(loaded(coverage).campaign().value("name").toString() == QStringLiteral("寒假专项检查"));
+    CHECK(loaded(coverage).rows().front().value("level").toString() == "district");
     DeskExports exports(&app);
     const fs::path csv = tmp / "coverage.csv";
     auto e = exports.exportTable("coverage", "csv", fileUrl(csv), {{"campaignId", camp.value("id")}});
@@ -386,8 +395,8 @@ TEST_CASE("Desk random draw: commit, sync, reveal, sync, the drawn tasks appear 
     DeskDrawModel list(&app);
     DeskTaskModel drawn(&app);
     drawn.setStatus("all");
-    CHECK(list.count() == 0);
-    CHECK(list.error().isEmpty());
+    CHECK(loaded(list).count() == 0);
+    CHECK(loaded(list).error().isEmpty());
 
     auto refused = draws.commit({{"k", 0}});
     CHECK_FALSE(refused.value("ok").toBool());
@@ -399,24 +408,24 @@ TEST_CASE("Desk random draw: commit, sync, reveal, sync, the drawn tasks appear 
     REQUIRE(c.value("ok").toBool());
     const QString id = c.value("id").toString();
     CHECK(c.value("seedHash").toString().size() == 64);
-    auto row = list.byId(id);
+    // Reveal before the server has the commitment: refused, with the reason. Asked at once, before
+    // the event loop runs: the commit's sync pass (on its worker) must not have been answered yet.
+    auto early = draws.reveal(id);
+    CHECK_FALSE(early.value("ok").toBool());
+    CHECK_FALSE(early.value("message").toString().isEmpty());
+    auto row = loaded(list).byId(id);
     REQUIRE_FALSE(row.isEmpty());
     CHECK(row.value("status").toString() == "committed");
     CHECK(row.value("seedHash").toString() == c.value("seedHash").toString());
     CHECK(row.value("seed").toString().isEmpty());  // secret until revealed
-    CHECK_FALSE(row.value("canReveal").toBool());
-    // Reveal before the server has the commitment: refused, with the reason.
-    auto early = draws.reveal(id);
-    CHECK_FALSE(early.value("ok").toBool());
-    CHECK_FALSE(early.value("message").toString().isEmpty());
 
     REQUIRE(syncAll(sync));
-    REQUIRE(waitUntil([&] { return list.byId(id).value("canReveal").toBool(); }));
+    REQUIRE(waitUntil([&] { return loaded(list).byId(id).value("canReveal").toBool(); }));
     auto r = draws.reveal(id);
     INFO(describe(r));
     REQUIRE(r.value("ok").toBool());
     CHECK(r.value("pairs").toInt() == 3);
-    row = list.byId(id);
+    row = loaded(list).byId(id);
     CHECK(row.value("status").toString() == "drawn");
     CHECK(row.value("seed").toString().size() == 64);
     CHECK(row.value("pairCount").toInt() == 3);
@@ -427,11 +436,11 @@ TEST_CASE("Desk random draw: commit, sync, reveal, sync, the drawn tasks appear 
     CHECK(sync.setAside() == 0);
     drawn.setDrawId(id);
     REQUIRE(waitUntil([&] {
-        if (drawn.count() < 3) (void)syncAll(sync);
-        return drawn.count() == 3;
+        if (loaded(drawn).count() < 3) (void)syncAll(sync);
+        return loaded(drawn).count() == 3;
     }));
-    CHECK(list.byId(id).value("taskCount").toInt() == 3);
-    for (const auto& t : drawn.rows()) {
+    CHECK(loaded(list).byId(id).value("taskCount").toInt() == 3);
+    for (const auto& t : loaded(drawn).rows()) {
         CHECK(t.value("kind").toString() == "spot_check");
         CHECK(t.value("assignees").toStringList().size() == 1);
     }
@@ -473,13 +482,13 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     DeskReportDetail detail(&app);
     DeskTaskModel tasks(&app);
     tasks.setStatus("all");
-    CHECK(queue.error().isEmpty());
+    CHECK(loaded(queue).error().isEmpty());
 
     // The volunteer's task is submitted: finished for every list (the inspector owes nothing more),
     // never overdue, out of the open list, and picked out by the "submitted" filter (waiting for
     // review). The rows come in the core's order: overdue first, then priority, then due time.
     {
-        auto sub = rowWhere(tasks, "taskId", q(task));
+        auto sub = rowWhere(loaded(tasks), "taskId", q(task));
         REQUIRE_FALSE(sub.isEmpty());
         CHECK(sub.value("status").toString() == "submitted");
         CHECK(sub.value("finished").toBool());
@@ -489,23 +498,23 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
             return std::make_tuple(!r.value("overdue").toBool(), r.value("priority").toInt(),
                                    due > 0 ? due : std::numeric_limits<qint64>::max(), r.value("taskId").toString());
         };
-        for (std::size_t i = 1; i < tasks.rows().size(); ++i) CHECK_FALSE(key(tasks.rows()[i]) < key(tasks.rows()[i - 1]));
+        for (std::size_t i = 1; i < loaded(tasks).rows().size(); ++i) CHECK_FALSE(key(loaded(tasks).rows()[i]) < key(loaded(tasks).rows()[i - 1]));
         tasks.setStatus("open");
-        CHECK(rowWhere(tasks, "taskId", q(task)).isEmpty());
-        for (const auto& r : tasks.rows()) CHECK_FALSE(r.value("finished").toBool());
+        CHECK(rowWhere(loaded(tasks), "taskId", q(task)).isEmpty());
+        for (const auto& r : loaded(tasks).rows()) CHECK_FALSE(r.value("finished").toBool());
         tasks.setStatus("submitted");
-        CHECK_FALSE(rowWhere(tasks, "taskId", q(task)).isEmpty());
-        for (const auto& r : tasks.rows()) CHECK(r.value("status").toString() == "submitted");
+        CHECK_FALSE(rowWhere(loaded(tasks), "taskId", q(task)).isEmpty());
+        for (const auto& r : loaded(tasks).rows()) CHECK(r.value("status").toString() == "submitted");
         tasks.setStatus("all");
     }
-    auto item = rowWhere(queue, "reportId", q(reportId));
+    auto item = rowWhere(loaded(queue), "reportId", q(reportId));
     REQUIRE_FALSE(item.isEmpty());
     CHECK(item.value("flagged").toBool());
     CHECK(item.value("failedCritical").toInt() >= 1);
     CHECK_FALSE(item.value("decided").toBool());
     // Newest first.
-    for (std::size_t i = 1; i < queue.rows().size(); ++i)
-        CHECK(queue.rows()[i - 1].value("time").toLongLong() >= queue.rows()[i].value("time").toLongLong());
+    for (std::size_t i = 1; i < loaded(queue).rows().size(); ++i)
+        CHECK(loaded(queue).rows()[i - 1].value("time").toLongLong() >= loaded(queue).rows()[i].value("time").toLongLong());
 
     // The report in full: the failed item with the checklist's words, its note and photo; the
     // signature and receipt checked here.
@@ -540,27 +549,27 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     REQUIRE(syncAll(sync));
     CHECK(sync.setAside() == 0);
     REQUIRE(waitUntil([&] {
-        if (cases.byId(caseId).value("reinspectionTaskId").toString().isEmpty()) (void)syncAll(sync);
-        return !cases.byId(caseId).value("reinspectionTaskId").toString().isEmpty();
+        if (loaded(cases).byId(caseId).value("reinspectionTaskId").toString().isEmpty()) (void)syncAll(sync);
+        return !loaded(cases).byId(caseId).value("reinspectionTaskId").toString().isEmpty();
     }));
-    auto c = cases.byId(caseId);
+    auto c = loaded(cases).byId(caseId);
     CHECK(c.value("status").toString() == "rectification");
     CHECK(c.value("tier").toString() == QStringLiteral("一般"));
     CHECK(c.value("deadline").toLongLong() > QDateTime::currentMSecsSinceEpoch() + 9LL * 86400000);
     CHECK(c.value("order").toString().contains(QStringLiteral("停止无证办学")));
     const QString reTask = c.value("reinspectionTaskId").toString();
-    auto t = tasks.byId(reTask);
+    auto t = loaded(tasks).byId(reTask);
     REQUIRE_FALSE(t.isEmpty());
     CHECK(t.value("kind").toString() == "reinspection");
     CHECK(c.value("reinspectionStatusLabel").toString().size() > 0);
     // Off the queue once decided; back with includeDecided.
-    CHECK(rowWhere(queue, "reportId", q(reportId)).isEmpty());
+    CHECK(rowWhere(loaded(queue), "reportId", q(reportId)).isEmpty());
     queue.setIncludeDecided(true);
-    CHECK(rowWhere(queue, "reportId", q(reportId)).value("caseId").toString() == caseId);
+    CHECK(rowWhere(loaded(queue), "reportId", q(reportId)).value("caseId").toString() == caseId);
     cases.setStatusFilter("rectification");
-    CHECK_FALSE(rowWhere(cases, "caseId", caseId).isEmpty());
+    CHECK_FALSE(rowWhere(loaded(cases), "caseId", caseId).isEmpty());
     cases.setStatusFilter("closed");
-    CHECK(rowWhere(cases, "caseId", caseId).isEmpty());
+    CHECK(rowWhere(loaded(cases), "caseId", caseId).isEmpty());
     cases.setStatusFilter("");
 
     // Close without a passing re-inspection: queued, refused by the server, and the refusal shows.
@@ -569,11 +578,11 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     if (close.value("ok").toBool()) {
         REQUIRE(waitUntil([&] { return !sync.running(); }));
         (void)syncAll(sync);
-        REQUIRE(waitUntil([&] { return !cases.byId(caseId).value("refusal").toString().isEmpty(); }));
-        CHECK(cases.byId(caseId).value("refusal").toString().contains(QStringLiteral("不解决不销号")));
+        REQUIRE(waitUntil([&] { return !loaded(cases).byId(caseId).value("refusal").toString().isEmpty(); }));
+        CHECK(loaded(cases).byId(caseId).value("refusal").toString().contains(QStringLiteral("不解决不销号")));
         // The server sent the catalogue's row: it shows in the user's language only.
-        CHECK_FALSE(cases.byId(caseId).value("refusal").toString().contains(QStringLiteral(" / ")));
-        CHECK(cases.byId(caseId).value("status").toString() != "closed");
+        CHECK_FALSE(loaded(cases).byId(caseId).value("refusal").toString().contains(QStringLiteral(" / ")));
+        CHECK(loaded(cases).byId(caseId).value("status").toString() != "closed");
     } else {
         CHECK_FALSE(close.value("message").toString().isEmpty());  // refused here already
     }
@@ -599,7 +608,7 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     else
         CHECK_FALSE(e3.value("message").toString().isEmpty());  // e.g. no CJK font on this machine: said so
     DeskReportModel reports(&app);
-    CHECK_FALSE(rowWhere(reports, "reportId", q(reportId)).isEmpty());
+    CHECK_FALSE(rowWhere(loaded(reports), "reportId", q(reportId)).isEmpty());
 }
 
 TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, and close without a resolution refused", "[app][desk]") {
@@ -614,12 +623,12 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     DeskInstitutionModel insts(&app);
     DeskVolunteerModel vols(&app);
     DeskTaskModel tasks(&app);
-    CHECK(ledger.error().isEmpty());
+    CHECK(loaded(ledger).error().isEmpty());
     CHECK(ledger.sources().size() == 5);
-    REQUIRE(insts.count() > 0);
-    REQUIRE(vols.count() > 0);
-    const QString inst = insts.get(0).value("institutionId").toString();
-    const QString vol = vols.get(0).value("userId").toString();
+    REQUIRE(loaded(insts).count() > 0);
+    REQUIRE(loaded(vols).count() > 0);
+    const QString inst = loaded(insts).get(0).value("institutionId").toString();
+    const QString vol = loaded(vols).get(0).value("userId").toString();
 
     CHECK_FALSE(desk.intake({{"text", "  "}}).value("ok").toBool());
     auto in = desk.intake({{"source", "12345"}, {"text", "晚上九点后仍在上课"}, {"reference", "GD-2025-0001"}, {"address", "铁东区胜利路"}});
@@ -627,7 +636,7 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     REQUIRE(in.value("ok").toBool());
     settle(sync);
     const QString id = in.value("id").toString();
-    auto row = ledger.byId(id);
+    auto row = loaded(ledger).byId(id);
     REQUIRE_FALSE(row.isEmpty());
     CHECK(row.value("status").toString() == "open");
     CHECK(row.value("dueAt").toLongLong() > row.value("receivedAt").toLongLong());
@@ -644,15 +653,15 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     INFO(describe(linked));
     REQUIRE(linked.value("ok").toBool());
     settle(sync);
-    CHECK(ledger.byId(id).value("institutionId").toString() == inst);
+    CHECK(loaded(ledger).byId(id).value("institutionId").toString() == inst);
     auto tri = desk.triage(id, {{"assignees", QStringList{vol}}, {"priority", 1}, {"note", "优先核查"}});
     INFO(describe(tri));
     REQUIRE(tri.value("ok").toBool());
     settle(sync);
     const QString taskId = tri.value("taskId").toString();
-    CHECK(ledger.byId(id).value("status").toString() == "triaged");
-    CHECK(ledger.byId(id).value("taskId").toString() == taskId);
-    auto trow = tasks.byId(taskId);
+    CHECK(loaded(ledger).byId(id).value("status").toString() == "triaged");
+    CHECK(loaded(ledger).byId(id).value("taskId").toString() == taskId);
+    auto trow = loaded(tasks).byId(taskId);
     REQUIRE_FALSE(trow.isEmpty());
     CHECK(trow.value("kind").toString() == "complaint");
     CHECK(trow.value("complaintId").toString() == id);
@@ -660,7 +669,7 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     // Start; closing without a resolution is refused with the message; resolving needs one.
     REQUIRE(desk.start(id).value("ok").toBool());
     settle(sync);
-    CHECK(ledger.byId(id).value("status").toString() == "in_progress");
+    CHECK(loaded(ledger).byId(id).value("status").toString() == "in_progress");
     auto noRes = desk.close(id);
     INFO(describe(noRes));
     CHECK_FALSE(noRes.value("ok").toBool());
@@ -670,19 +679,19 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     INFO(describe(res));
     REQUIRE(res.value("ok").toBool());
     settle(sync);
-    CHECK(ledger.byId(id).value("resolution").toString().contains(QStringLiteral("复查合格")));
+    CHECK(loaded(ledger).byId(id).value("resolution").toString().contains(QStringLiteral("复查合格")));
     // Reopen (the check found it unresolved) and resolve again, then close.
     REQUIRE(desk.reopen(id).value("ok").toBool());
     settle(sync);
-    CHECK(ledger.byId(id).value("status").toString() == "in_progress");
+    CHECK(loaded(ledger).byId(id).value("status").toString() == "in_progress");
     REQUIRE(desk.resolve(id, "已整改到位").value("ok").toBool());
     settle(sync);
     auto closed = desk.close(id);
     INFO(describe(closed));
     REQUIRE(closed.value("ok").toBool());
-    CHECK(ledger.byId(id).isEmpty());  // closed ones are hidden by default
+    CHECK(loaded(ledger).byId(id).isEmpty());  // closed ones are hidden by default
     ledger.setIncludeClosed(true);
-    CHECK(ledger.byId(id).value("status").toString() == "closed");
+    CHECK(loaded(ledger).byId(id).value("status").toString() == "closed");
 
     // A CSV with one bad row imports nothing; a good one imports every row.
     const fs::path bad = tmp / "complaints-bad.csv";
@@ -702,6 +711,95 @@ TEST_CASE("Desk complaints: intake, triage into a task, start, resolve, close, a
     // The server agrees with every step.
     REQUIRE(syncAll(sync));
     CHECK(sync.setAside() == 0);
-    CHECK(ledger.byId(id).value("status").toString() == "closed");
-    CHECK(ledger.byId(id).value("refusal").toString().isEmpty());
+    CHECK(loaded(ledger).byId(id).value("status").toString() == "closed");
+    CHECK(loaded(ledger).byId(id).value("refusal").toString().isEmpty());
+}
+
+TEST_CASE("Desk lists are read on the desk reader's thread, never on the GUI thread", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    AppSession app(q(deskDevice(server, tmp, acc).string()));
+    REQUIRE(app.enrolled());
+    std::mutex seenLock;
+    std::vector<std::thread::id> readers;  // the thread of every read, in order
+    app.deskReader()->setJobHook([&] {
+        std::lock_guard lock(seenLock);
+        readers.push_back(std::this_thread::get_id());
+    });
+
+    DeskInstitutionModel insts(&app);
+    // Nothing was read on the way here: the rows come later, from the reader.
+    CHECK(insts.loading());
+    CHECK(insts.total() == 0);
+    QSignalSpy reloaded(&insts, &DeskListModel::reloaded);
+    REQUIRE(reloaded.wait(test::kDeskNetMs));
+    CHECK_FALSE(insts.loading());
+    CHECK(insts.error().isEmpty());
+    CHECK(insts.total() > 0);
+
+    // A list destroyed while its read is on the way is simply not answered.
+    { DeskCaseModel gone(&app); }
+    DeskZoneModel zones(&app);
+    REQUIRE(waitLoaded(zones));
+    CHECK(zones.count() > 0);
+    // A list whose session is taken away while it reads is empty at once, and stays so: the
+    // answer to the read it had asked for is not applied.
+    zones.reload();
+    zones.setSession(nullptr);
+    CHECK_FALSE(zones.loading());
+    CHECK(zones.count() == 0);
+    DeskZoneModel later(&app);  // answered after the one zones had asked for (reads run in order)
+    REQUIRE(waitLoaded(later));
+    CHECK(later.count() > 0);
+    CHECK(zones.count() == 0);
+
+    std::lock_guard lock(seenLock);
+    REQUIRE(readers.size() >= 2);  // and the destroyed list's, if it began before it was called off
+    for (const auto& reader : readers) {
+        CHECK(reader != std::this_thread::get_id());
+        CHECK(reader == readers.front());  // one reader thread for the session
+    }
+}
+
+TEST_CASE("Desk lists drop a stale read: only the latest reload's rows are applied, and reloaded fires for it", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    AppSession app(q(deskDevice(server, tmp, acc).string()));
+    DeskInstitutionModel insts(&app);
+    DeskZoneModel zones(&app);
+    DeskRegistry registry(&app);
+    REQUIRE(waitLoaded(insts));
+    REQUIRE(waitLoaded(zones));
+    const int before = insts.total();
+    REQUIRE(before > 0);
+
+    // The first read of the institutions runs to its end before the change below; the zones' read
+    // queued behind it says when (one reader thread, reads in order). Its answer is then waiting
+    // for the GUI thread, which has not looked at its events since.
+    std::promise<void> firstReadDone;
+    std::atomic<int> reads{0};
+    app.deskReader()->setJobHook([&] {
+        if (++reads == 2) firstReadDone.set_value();
+    });
+    QSignalSpy reloaded(&insts, &DeskListModel::reloaded);
+    insts.reload();
+    zones.reload();
+    REQUIRE(firstReadDone.get_future().wait_for(std::chrono::seconds(60)) == std::future_status::ready);
+
+    // A change on the GUI thread, while that answer waits: every list reads again.
+    auto made = registry.create({{"name", "后来的机构"}, {"address", "铁东区园林路30号"}, {"licensed", true}});
+    INFO(describe(made));
+    REQUIRE(made.value("ok").toBool());
+    CHECK(insts.loading());
+    CHECK(insts.total() == before);  // still the rows of the read before
+
+    // The first answer is dropped; the list shows the second read's rows and says so once.
+    REQUIRE(reloaded.wait(test::kDeskNetMs));
+    CHECK(reloaded.count() == 1);
+    CHECK(reads >= 3);
+    CHECK_FALSE(insts.loading());
+    CHECK(insts.total() == before + 1);
+    CHECK_FALSE(insts.byId(made.value("id").toString()).isEmpty());
 }

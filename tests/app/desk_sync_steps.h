@@ -1,12 +1,14 @@
 #pragma once
-// Steps the desk tests share: waiting on the event loop, and syncing the app's controller until
-// nothing waits to be sent.
+// Steps the desk tests share: waiting on the event loop, waiting for a desk list's read, and
+// syncing the app's controller until nothing waits to be sent.
 #include <QSignalSpy>
 #include <QString>
 #include <QTest>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
+#include "mobile/app/desk_list_model.h"
 #include "mobile/app/sync_controller.h"
 
 namespace ducha::test {
@@ -16,6 +18,22 @@ inline constexpr int kDeskNetMs = 60000;
 inline QString q(const std::string& s) { return QString::fromStdString(s); }
 
 inline bool waitUntil(const std::function<bool()>& pred, int ms = kDeskNetMs) { return QTest::qWaitFor(pred, ms); }
+
+// Waits for the rows of the list's latest reload() (they are read on the desk reader's thread):
+// at once when no read is in flight, else until its `reloaded` signal.
+inline bool waitLoaded(app::DeskListModel& model, int ms = kDeskNetMs) {
+    if (!model.loading()) return true;
+    QSignalSpy done(&model, &app::DeskListModel::reloaded);
+    return done.wait(ms);
+}
+
+// The list once its latest read is applied, for reading its rows in one expression; a read that
+// does not end in time fails the test.
+template <typename Model>
+Model& loaded(Model& model) {
+    if (!waitLoaded(model)) throw std::runtime_error("the desk list's read did not finish in time");
+    return model;
+}
 
 // Lets the running pass (started by an action) end, then runs passes until nothing waits to be
 // sent; returns false if a pass failed.
