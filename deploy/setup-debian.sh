@@ -13,8 +13,8 @@ packages=(
   # exports: XLSX (libzip), the PDF record (cairo, Pango, libjpeg; its Chinese font is
   # fonts-wqy-microhei below) and pdftotext/pdfinfo for its tests
   libzip-dev libcairo2-dev libpango1.0-dev libjpeg-dev poppler-utils
-  # tests
-  catch2
+  # tests; the server's .deb (cpack needs dpkg-shlibdeps) and its unit check (systemd-analyze)
+  catch2 dpkg-dev file systemd
   # fuzzing (deploy/fuzz.sh): clang's libFuzzer and sanitizers, llvm's symbolizer for their reports
   clang llvm
   # the Qt Quick app (ducha-app) and its tests
