@@ -18,6 +18,7 @@
 #include "server/bench/ingest.h"
 #include "server/process/server_process.h"
 #include "shared/common/command_line.h"
+#include "shared/common/message_catalogue.h"
 
 #ifndef DUCHA_SERVER_BIN
 #define DUCHA_SERVER_BIN "ducha-server"
@@ -230,7 +231,7 @@ int cmd_ingest(const Args& a) {
     o.verify_receipts = !a.has("--no-verify");
     bool external = a.get("--server").has_value();
     if (external && (!a.get("--pin") || !a.get("--codes")))
-        return usage_error("--server 需要 --pin 与 --codes / --server needs --pin PIN and --codes CSV");
+        return usage_error(render_bilingual(Msg::command_needs_argument, {"--server", "--pin PIN --codes CSV"}));
     if (external && (a.has("--no-fsync") || a.get("--io-threads") || a.get("--workers") || a.get("--server-bin")))
         return usage_error("--no-fsync, --io-threads, --workers and --server-bin apply to a self-started server only");
     const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
@@ -270,7 +271,7 @@ int cmd_app_start(const Args& a, const char* argv0) {
     fs::path self = fs::canonical("/proc/self/exe", ec);
     if (ec) self = fs::absolute(argv0);
     o.app_bin = a.get("--app").value_or((self.parent_path().parent_path() / "mobile" / "ducha-app").string());
-    if (!fs::exists(o.app_bin)) return usage_error("找不到 ducha-app / no ducha-app at " + o.app_bin + " (build it, or give --app PATH)");
+    if (!fs::exists(o.app_bin)) return usage_error(render_bilingual(Msg::no_app_binary_at, {o.app_bin}));
     o.work = fs::temp_directory_path() / ("ducha-bench-app-" + std::to_string(::getpid()));
     fs::create_directories(o.work);
     {
@@ -305,7 +306,7 @@ int main(int argc, char** argv) {
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);
     } catch (const std::exception& e) {
         g_cleanup.run();
-        return usage_error(std::string("参数无效 / bad argument: ") + e.what());
+        return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));
     }
-    return usage_error("未知命令 / unknown command: " + cmd);
+    return usage_error(render_bilingual(Msg::unknown_command_named, {cmd}));
 }

@@ -1524,6 +1524,9 @@ constexpr MessageRow kRows[] = {
     {Msg::cannot_remove_old_backup, "cannot_remove_old_backup",
      "无法删除旧备份 {0}：{1}",
      "cannot remove the old backup {0}: {1}"},
+    {Msg::no_app_binary_at, "no_app_binary_at",
+     "找不到 ducha-app：{0}（先构建，或用 --app PATH 指定）",
+     "no ducha-app at {0} (build it, or give --app PATH)"},
 };
 
 }  // namespace

@@ -526,6 +526,7 @@ enum class Msg : std::uint16_t {
     tls_reload_failed,
     backup_keep_at_least_one,
     cannot_remove_old_backup,
+    no_app_binary_at,
 };
 
 // One row of the catalogue.
