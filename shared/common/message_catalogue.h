@@ -492,6 +492,17 @@ enum class Msg : std::uint16_t {
     item_na_needs_reason,
     item_result_invalid,
     missing_answers_for,
+    qr_text_unencodable,
+    qr_text_too_long,
+    no_such_district_id,
+    user_not_active,
+    nobody_to_enroll,
+    enrollment_sheet_overflow,
+    server_url_must_be_https,
+    enroll_pin_unavailable,
+    enrollment_days_out_of_range,
+    enrollment_sheets_needs_options,
+    district_or_users_not_both,
 };
 
 // One row of the catalogue.
