@@ -182,13 +182,17 @@ TEST_CASE("enrollment sheets: every mistake is caught before a code is issued, a
     const std::string data = srv.data_dir().string();
     const auto pdf = tmp / "sheets.pdf";
 
-    SECTION("an unknown district or user") {
+    SECTION("an unknown district, user or certificate") {
         auto r = sheets_command(tmp, {"--data", data, "--server-url", srv.url(), "--out", pdf.string(), "--district", "nowhere"});
         CHECK(r.rc == 1);
         CHECK(contains(r.err, "no such district: nowhere"));
         auto u = sheets_command(tmp, {"--data", data, "--server-url", srv.url(), "--out", pdf.string(), "--user", "nobody"});
         CHECK(u.rc == 1);
         CHECK(contains(u.err, "no such user: nobody"));
+        const auto missing = tmp / "missing.pem";
+        auto c = sheets_command(tmp, {"--data", data, "--server-url", srv.url(), "--cert", missing.string(), "--out", pdf.string()});
+        CHECK(c.rc == 1);
+        CHECK(contains(c.err, "cannot compute the pin from " + missing.string()));
     }
     SECTION("nobody to enroll: a district without people") {
         const std::string tiexi = trim(must(admin, {"district", "add", "--name", "铁西区"}).out);
