@@ -11,6 +11,7 @@
 #include "server/service/server_app.h"
 #include "server/storage/enrollment_roster.h"
 #include "shared/common/clock.h"
+#include "shared/common/message_catalogue.h"
 #include "shared/common/shanghai_time.h"
 #include "shared/export/enrollment_sheet.h"
 #include "shared/export/file_output.h"
@@ -67,7 +68,9 @@ Result<Request> read_request(const std::vector<std::string>& words) {
 
 // The people the sheets are for, in the roster's order (or the order of --user), checked first:
 // an unknown district or user, or an inactive user asked for by id, is an error before any code.
-Result<std::vector<RosterPerson>> select_people(const Request& q, const EnrollmentRoster& roster) {
+// People named by --user who are left out for their phone are added to `skipped`.
+Result<std::vector<RosterPerson>> select_people(const Request& q, const EnrollmentRoster& roster,
+                                                std::vector<RosterPerson>& skipped) {
     std::vector<RosterPerson> chosen;
     if (!q.users.empty()) {
         std::map<std::string, const RosterPerson*> by_id;
@@ -85,7 +88,11 @@ Result<std::vector<RosterPerson>> select_people(const Request& q, const Enrollme
         for (const auto& p : roster.people)
             if (p.active && (!q.district || p.district_id == *q.district)) chosen.push_back(p);
     }
-    if (!q.all) std::erase_if(chosen, [](const RosterPerson& p) { return p.has_device; });
+    if (!q.all)
+        std::erase_if(chosen, [&](const RosterPerson& p) {
+            if (p.has_device && !q.users.empty()) skipped.push_back(p);
+            return p.has_device;
+        });
     if (chosen.empty()) return fail(Errc::not_found, Msg::nobody_to_enroll);
     return chosen;
 }
@@ -111,7 +118,11 @@ Result<int> run_enrollment_sheets(const std::vector<std::string>& words, std::os
         if (!db) return said(db.error());
         auto roster = EnrollmentRosterReader{*db}.read();
         if (!roster) return said(roster.error());
-        auto chosen = select_people(*q, *roster);
+        std::vector<RosterPerson> skipped;
+        auto chosen = select_people(*q, *roster, skipped);
+        for (const auto& p : skipped)
+            err << "ducha-server enrollment-sheets: " << render_bilingual(Msg::user_has_phone_no_sheet, {p.user_id, p.name})
+                << "\n";
         if (!chosen) return said(chosen.error());
         people = std::move(*chosen);
     }

@@ -1455,6 +1455,9 @@ constexpr MessageRow kRows[] = {
     {Msg::district_or_users_not_both, "district_or_users_not_both",
      "--district 与 --user 只能选其一",
      "give --district or --user, not both"},
+    {Msg::user_has_phone_no_sheet, "user_has_phone_no_sheet",
+     "{0}（{1}）已有登记的手机，不出登记单（换手机请加 --all）",
+     "{0} ({1}) already has an enrolled phone: no sheet (add --all for a replacement phone)"},
 };
 
 }  // namespace

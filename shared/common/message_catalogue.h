@@ -503,6 +503,7 @@ enum class Msg : std::uint16_t {
     enrollment_days_out_of_range,
     enrollment_sheets_needs_options,
     district_or_users_not_both,
+    user_has_phone_no_sheet,
 };
 
 // One row of the catalogue.

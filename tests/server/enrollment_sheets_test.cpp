@@ -164,6 +164,14 @@ TEST_CASE("enrollment sheets: one page per person of the district without a phon
     CHECK(picked_rows[0].user_id == ids[3]);
     CHECK(picked_rows[1].user_id == ids[0]);
     CHECK(pdf_pages(one) == 2);
+    // Someone named who already has a phone is left out, and told so.
+    const auto two = tmp / "two.pdf";
+    auto named = sheets_command(tmp, {"--data", srv.data_dir().string(), "--server-url", srv.url(), "--out",
+                                      two.string(), "--user", ids[1], "--user", ids[3]});
+    REQUIRE(named.rc == 0);
+    REQUIRE(printed(named.out).size() == 1);
+    CHECK(printed(named.out)[0].user_id == ids[3]);
+    CHECK(contains(named.err, ids[1] + " (王芳) already has an enrolled phone: no sheet"));
 }
 
 TEST_CASE("enrollment sheets: every mistake is caught before a code is issued, and no half file is left",
