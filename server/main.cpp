@@ -12,11 +12,12 @@
 
 #include "server/backup/backup_archive.h"
 #include "server/backup/backup_rotation.h"
+#include "server/cli/enroll_link_target.h"
+#include "server/cli/enrollment_sheets_command.h"
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
 #include "shared/common/command_line.h"
 #include "shared/common/config_file.h"
-#include "shared/crypto/certificate.h"
 #include "shared/sync/enroll_link.h"
 
 #include <nlohmann/json.hpp>
@@ -53,12 +54,22 @@ Usage:
       --config FILE: the same settings as "name = value" lines (deploy/ducha-server.conf);
       a flag on the command line wins over the file. Default --listen 127.0.0.1:8443.
   ducha-server enrollment-code --data DIR --user USER_ID [--days N]
-                               [--server-url https://HOST:PORT [--cert PEM]]
+                               [--server-url https://HOST:PORT [--cert PEM | --trust-ca]]
       Issue a new one-time enrollment code for a user (works while the server runs).
       Prints "enrollment code: CODE". With --server-url (the URL devices reach the
       server at), also prints "enrollment link: ducha://enroll?server=...&code=...&pin=..."
       carrying the pin of DIR/tls/cert.pem (or of --cert PEM, as given to serve);
-      make a QR image of it with: qrencode -o code.png 'LINK'
+      make a QR image of it with: qrencode -o code.png 'LINK'. --trust-ca: serve has
+      a CA-issued certificate for HOST; the link carries no pin and devices check the
+      certificate chain and host name instead (docs/OPERATIONS.md, Certificates).
+  ducha-server enrollment-sheets --data DIR --server-url https://HOST:PORT [--cert PEM | --trust-ca]
+                                 --out FILE.pdf [--district DISTRICT_ID | --user USER_ID ...]
+                                 [--days N] [--all]
+      Print-ready enrollment sheets: one A4 page per person with a new one-time code
+      (valid --days, default 7), its QR link, and how to enroll. For the active people of
+      --district, or each --user (repeatable), or everyone active; only those without an
+      enrolled phone unless --all (replacement phones). Prints "USER_ID<TAB>NAME<TAB>CODE"
+      per person. Everything is checked first; the codes exist only if FILE was written.
 
   ducha-server backup --data DIR (--to FILE | --to-dir DIR2 [--keep N])
       One file with everything the server needs to come back: the database (copied
@@ -207,25 +218,19 @@ int cmd_code(const Args& a) {
     if (a.has("--server-url") && !server_url) return usage_error("--server-url 需要一个 URL / --server-url needs a URL");
     if (a.has("--cert") && (!server_url || !a.get("--cert")))
         return usage_error("--cert PEM 只与 --server-url 一起使用 / --cert PEM goes with --server-url");
+    if (a.has("--trust-ca") && (!server_url || a.has("--cert")))
+        return usage_error(render_bilingual(Msg::trust_ca_goes_with_server_url, {}));
     std::string pin;
     if (server_url) {
-        while (server_url->size() > 8 && server_url->back() == '/') server_url->pop_back();
-        bool ok = server_url->rfind("https://", 0) == 0 && server_url->size() > 8;
-        for (char c : *server_url)
-            if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) ok = false;
-        if (!ok) return usage_error("--server-url 须为 https://HOST:PORT / --server-url must be https://HOST[:PORT], got " + *server_url);
-        // The pin devices check: the same function `serve` prints it with, over the same
-        // certificate (DIR/tls/cert.pem unless serve runs with --cert). Computed before the code
-        // is issued, so a missing certificate wastes no code.
-        std::filesystem::path cert = a.get("--cert").value_or((std::filesystem::path(*data) / "tls" / "cert.pem").string());
-        auto p = crypto::public_key_pin_of_certificate(cert);
-        if (!p) {
-            std::cerr << "ducha-server enrollment-code: " << p.error().message()
-                      << "\n无法得到证书公钥指纹：请先运行一次 serve，或用 --cert 给出 serve 使用的证书 / "
-                         "cannot compute the pin: run `ducha-server serve` once, or give --cert PEM (the one serve uses)\n";
+        // Checked and computed before the code is issued, so a missing certificate wastes no code.
+        auto target = enroll_link_target(*data, *server_url, a.get("--cert"), a.has("--trust-ca"));
+        if (!target && target.error().code == Errc::invalid_argument) return usage_error(target.error().message());
+        if (!target) {
+            std::cerr << "ducha-server enrollment-code: " << target.error().message() << "\n";
             return 1;
         }
-        pin = *p;
+        server_url = target->server_url;
+        pin = target->pin;
     }
     auto code = issue_enrollment_code(*data, *user, days * 24 * 3600);
     if (!code) {
@@ -301,7 +306,8 @@ int main(int argc, char** argv) {
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"init", {"demo", "data seed"}},
         {"serve", {"no-fsync", "config data listen cert key request-log io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
-        {"enrollment-code", {"", "data user days server-url cert"}},
+        {"enrollment-code", {"trust-ca", "data user days server-url cert"}},
+        {"enrollment-sheets", {"all trust-ca", "data server-url cert out district user days"}},
         {"backup", {"", "data to to-dir keep"}},
         {"restore", {"", "from data"}},
     };
@@ -319,6 +325,10 @@ int main(int argc, char** argv) {
         if (cmd == "init") return cmd_init(a);
         if (cmd == "serve") return cmd_serve(a);
         if (cmd == "enrollment-code") return cmd_code(a);
+        if (cmd == "enrollment-sheets") {
+            auto rc = run_enrollment_sheets(a.v, std::cout, std::cerr);
+            return rc ? *rc : usage_error(rc.error().message());
+        }
         if (cmd == "backup") return cmd_backup(a);
         if (cmd == "restore") return cmd_restore(a);
     } catch (const std::exception& e) {

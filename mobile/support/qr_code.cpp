@@ -1,20 +1,14 @@
 #include "mobile/support/qr_code.h"
 #include "mobile/support/png_bytes.h"
 
-#include <qrencode.h>
-
 #include <algorithm>
 #include <cstring>
-#include <memory>
+
+#include "shared/export/qr_matrix.h"
 
 namespace ducha::app {
 
 namespace {
-struct QrcodeFree {
-    void operator()(QRcode* code) const { QRcode_free(code); }
-};
-using QrcodePtr = std::unique_ptr<QRcode, QrcodeFree>;
-
 // Fixed 96 dpi: QImage otherwise takes the screen's dpi, which would make the PNG (pHYs chunk)
 // differ from one device to the next.
 constexpr int kDotsPerMeter = 3780;
@@ -24,12 +18,9 @@ QImage QrCode::render(const QString& text, int pixelSize, int margin) {
     if (text.isEmpty() || pixelSize <= 0)
         return {};
     const QByteArray utf8 = text.toUtf8();
-    // The C API takes a NUL-terminated string; an embedded NUL would silently cut the payload.
-    if (utf8.contains('\0'))
-        return {};
-    // 8-bit mode: the bytes are exactly the UTF-8 text, which is what decoders expect by default.
-    const QrcodePtr code(QRcode_encodeString8bit(utf8.constData(), 0, QR_ECLEVEL_M));
-    if (!code || code->width <= 0)
+    // The same modules the printed enrollment sheet draws (8-bit mode, level M; no NUL bytes).
+    const auto code = exporting::qr_matrix(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    if (!code)
         return {};
 
     margin = std::clamp(margin, 0, 64);
@@ -51,7 +42,7 @@ QImage QrCode::render(const QString& text, int pixelSize, int margin) {
     const int width = code->width;
     for (int y = 0; y < width; ++y) {
         for (int x = 0; x < width; ++x) {
-            if ((code->data[y * width + x] & 1) == 0)  // bit 0: dark module
+            if (!code->is_dark(x, y))
                 continue;
             for (int dy = 0; dy < scale; ++dy) {
                 uchar* row = image.scanLine(offset + y * scale + dy);

@@ -145,29 +145,43 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
 }
 
 Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::string& user_id, std::int64_t ttl_s) {
+    auto issued = issue_enrollment_codes(data_dir, {user_id}, ttl_s);
+    if (!issued) return fail(issued.error());
+    return issued->front().code;
+}
+
+Result<std::vector<IssuedEnrollmentCode>> issue_enrollment_codes(const fs::path& data_dir,
+                                                                 const std::vector<std::string>& user_ids,
+                                                                 std::int64_t ttl_s, const BeforeCodesCommit& before_commit) {
     auto db = open_server_db(data_dir);
     if (!db) return fail(db.error());
     RecordTable table{*db};
-    auto u = table.get(kUser, user_id);
-    if (!u) return fail(u.error());
-    if (!*u) return fail(Errc::not_found, Msg::no_such_user, user_id);
+    for (const auto& user_id : user_ids) {
+        auto u = table.get(kUser, user_id);
+        if (!u) return fail(u.error());
+        if (!*u) return fail(Errc::not_found, Msg::no_such_user, user_id);
+    }
     auto key = load_server_key(data_dir);
     if (!key) return fail(key.error());
     auto seq = table.max_seq();
     if (!seq) return fail(seq.error());
-    std::string code;
+    std::vector<IssuedEnrollmentCode> issued;
     {
         // A running server has its own writer on the same file; SQLite's lock serialises the two.
         Writer w{std::move(*db), *key, *seq};
         auto r = w.run_sync([&](WriteBatch& b) -> Status {
-            auto c = AuthService::create_enrollment_code(b, user_id, "admin-cli", ttl_s);
-            if (!c) return fail(c.error());
-            code = *c;
+            issued.clear();
+            for (const auto& user_id : user_ids) {
+                auto c = AuthService::create_enrollment_code(b, user_id, "admin-cli", ttl_s);
+                if (!c) return fail(c.error());
+                issued.push_back(IssuedEnrollmentCode{user_id, *c, b.server_time_ms / 1000 + ttl_s});
+            }
+            if (before_commit) return before_commit(issued);
             return {};
         });
         if (!r) return fail(r.error());
     }
-    return code;
+    return issued;
 }
 
 Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {

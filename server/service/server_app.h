@@ -2,6 +2,7 @@
 // `ducha-server init` and `ducha-server serve`: the data directory, keys, TLS, and the running server.
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <functional>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/http/http_server.h"
 #include "server/service/request_log.h"
@@ -80,5 +82,19 @@ Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data
 // Creates a one-time enrollment code for a user directly in DIR (the server may be running).
 Result<std::string> issue_enrollment_code(const std::filesystem::path& data_dir, const std::string& user_id,
                                           std::int64_t ttl_s);
+
+struct IssuedEnrollmentCode {
+    std::string user_id, code;
+    std::int64_t expires_at_s = 0;  // unix seconds
+};
+using BeforeCodesCommit = std::function<Status(const std::vector<IssuedEnrollmentCode>&)>;
+// The same for several users in one transaction: all codes or none (an unknown user fails them
+// all). `before_commit`, when given, sees the codes while the transaction is still open; its
+// failure rolls every code back, so what it makes of them (a printed sheet) and the codes exist
+// together or not at all.
+Result<std::vector<IssuedEnrollmentCode>> issue_enrollment_codes(const std::filesystem::path& data_dir,
+                                                                 const std::vector<std::string>& user_ids,
+                                                                 std::int64_t ttl_s,
+                                                                 const BeforeCodesCommit& before_commit = {});
 
 }  // namespace ducha::server

@@ -527,6 +527,20 @@ enum class Msg : std::uint16_t {
     backup_keep_at_least_one,
     cannot_remove_old_backup,
     no_app_binary_at,
+    qr_text_unencodable,
+    qr_text_too_long,
+    no_such_district_id,
+    user_not_active,
+    nobody_to_enroll,
+    enrollment_sheet_overflow,
+    server_url_must_be_https,
+    enroll_pin_unavailable,
+    enrollment_days_out_of_range,
+    enrollment_sheets_needs_options,
+    district_or_users_not_both,
+    user_has_phone_no_sheet,
+    trust_ca_goes_with_server_url,
+    server_certificate_not_trusted,
 };
 
 // One row of the catalogue.

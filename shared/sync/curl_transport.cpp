@@ -105,6 +105,9 @@ Result<HttpReply> CurlTransport::request(const std::string& method, const std::s
         std::string why = curl_easy_strerror(rc);
         if (rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
             return fail(Errc::integrity, Msg::server_key_does_not_match, why);
+        // Without a pin the chain and host name must check out: a failure is not the network's.
+        if (rc == CURLE_PEER_FAILED_VERIFICATION)
+            return fail(Errc::integrity, Msg::server_certificate_not_trusted, why);
         if (rc == CURLE_OPERATION_TIMEDOUT)
             return fail(Errc::timeout, Msg::network_timed_out, why);
         return fail(Errc::network, Msg::cannot_reach_server, why);

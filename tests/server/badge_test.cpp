@@ -387,6 +387,27 @@ TEST_CASE("enrollment-code --server-url prints a link with the code and the pin 
                                 "http://127.0.0.1:8443"});
     CHECK(http.rc == 2);
     CHECK_FALSE(line_value(http.out, "enrollment link: ").has_value());
+
+    // A CA-issued certificate (--trust-ca): the link carries no pin; the device checks the chain and
+    // the host name instead, so this self-signed server is refused, said as an untrusted
+    // certificate (not as a network to retry), and the code is not spent.
+    auto ca = run_server_bin({"enrollment-code", "--data", dir.path.string(), "--user", admin_id, "--server-url", url,
+                              "--trust-ca"});
+    REQUIRE(ca.rc == 0);
+    auto ca_link = line_value(ca.out, "enrollment link: ");
+    REQUIRE(ca_link.has_value());
+    auto ca_params = link_params(*ca_link);
+    CHECK(ca_params.size() == 2);
+    CHECK_FALSE(ca_params.count("pin"));
+    auto untrusted = test::run(dev.path / "ca", {"enroll", "--link", *ca_link});
+    CHECK(untrusted.rc != 0);
+    CHECK(test::contains(untrusted.err, "the server's certificate is not trusted"));
+    // The same code still enrolls once the device is given the pin.
+    test::must(dev.path / "ca", {"enroll", "--server", url, "--code", ca_params["code"], "--pin", srv->pin()});
+    CHECK(run_server_bin({"enrollment-code", "--data", dir.path.string(), "--user", admin_id, "--trust-ca"}).rc == 2);
+    CHECK(run_server_bin({"enrollment-code", "--data", dir.path.string(), "--user", admin_id, "--server-url", url,
+                          "--trust-ca", "--cert", (dir.path / "tls" / "cert.pem").string()})
+              .rc == 2);
 }
 
 namespace {
