@@ -526,6 +526,19 @@ enum class Msg : std::uint16_t {
     tls_reload_failed,
     backup_keep_at_least_one,
     cannot_remove_old_backup,
+    cannot_deactivate_yourself,
+    person_already_active,
+    person_already_inactive,
+    cannot_change_own_role,
+    person_already_has_role,
+    renew_within_days_range,
+    user_reactivated_queued,
+    user_role_changed_queued,
+    badge_renewed_queued,
+    badges_renewed_queued,
+    person_inactive_mark,
+    badge_valid_until_mark,
+    badge_never_dated,
 };
 
 // One row of the catalogue.
