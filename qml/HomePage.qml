@@ -31,7 +31,8 @@ Page {
         if (supervises) s.push({ "key": "review", "title": qsTr("Review") }, { "key": "cases", "title": qsTr("Cases") })
         if (coordinates)
             s.push({ "key": "registry", "title": qsTr("Registry") }, { "key": "zones", "title": qsTr("Zones (3包)") },
-                   { "key": "tasks", "title": qsTr("Tasks and campaigns") }, { "key": "draw", "title": qsTr("Random draw") })
+                   { "key": "tasks", "title": qsTr("Tasks and campaigns") }, { "key": "draw", "title": qsTr("Random draw") },
+                   { "key": "people", "title": qsTr("People") })
         s.push({ "key": "complaints", "title": qsTr("Complaints") }, { "key": "coverage", "title": qsTr("Coverage") },
                { "key": "exports", "title": qsTr("Exports") }, { "key": "devices", "title": qsTr("Devices") },
                { "key": "me", "title": qsTr("Me") })
@@ -137,6 +138,7 @@ Page {
         case "coverage": return coveragePage
         case "exports": return exportsPage
         case "devices": return devicesPage
+        case "people": return peoplePage
         default: return mePage
         }
     }
@@ -150,6 +152,7 @@ Page {
     Component { id: coveragePage; DeskCoveragePage { app: home.app; sync: home.sync } }
     Component { id: exportsPage; DeskExportsPage { app: home.app; sync: home.sync } }
     Component { id: devicesPage; DeskDevicesPage { app: home.app; sync: home.sync } }
+    Component { id: peoplePage; DeskPeoplePage { app: home.app; sync: home.sync } }
     Component { id: mePage; MePage { app: home.app; sync: home.sync } }
 
     // The start-up measure waits for the first screen; a desk has no task list to wait for.

@@ -1277,6 +1277,218 @@
     </message>
 </context>
 <context>
+    <name>DeskPeoplePage</name>
+    <message numerus="yes">
+        <location filename="../DeskPeoplePage.qml" line="57"/>
+        <source>Imported %n person(s). They sync when there is signal.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="63"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="64"/>
+        <source>Import CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <source>Switch off %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <source>Switch %1 on again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="78"/>
+        <source>After this desk syncs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="81"/>
+        <source>Their phones are refused at their next contact with the server; what they had not sent stays on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="86"/>
+        <source>Their badge check says the badge is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="91"/>
+        <source>Their phones work again, and their badge is valid again until it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="94"/>
+        <source>This can be undone here at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="97"/>
+        <location filename="../DeskPeoplePage.qml" line="144"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="100"/>
+        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <source>Switch off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="100"/>
+        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <source>Switch on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="112"/>
+        <source>Change the role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="119"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="129"/>
+        <source>District (volunteers and coordinators need one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="136"/>
+        <source>None (city-wide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="139"/>
+        <source>The person&apos;s phone takes the new role when it syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="145"/>
+        <location filename="../DeskPeoplePage.qml" line="250"/>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="160"/>
+        <source>Search name, phone, school or district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="169"/>
+        <source>All districts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="178"/>
+        <location filename="../DeskPeoplePage.qml" line="226"/>
+        <source>Switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="225"/>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="230"/>
+        <source>Badge has no end date: not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="231"/>
+        <source>Badge ended %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="232"/>
+        <source>Badge valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskPeoplePage.qml" line="233"/>
+        <source>expires in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskPeoplePage.qml" line="234"/>
+        <source>%n device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <source>last contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="244"/>
+        <source>Renew badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <source>No people yet. Import a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <source>No one matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskPhoto</name>
     <message>
         <location filename="../DeskPhoto.qml" line="32"/>
@@ -2549,42 +2761,47 @@
     </message>
     <message>
         <location filename="../HomePage.qml" line="35"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="36"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="35"/>
+        <location filename="../HomePage.qml" line="36"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="36"/>
+        <location filename="../HomePage.qml" line="37"/>
         <source>Exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="36"/>
+        <location filename="../HomePage.qml" line="37"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>My zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="37"/>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="38"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>

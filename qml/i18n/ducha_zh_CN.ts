@@ -1264,6 +1264,215 @@
     </message>
 </context>
 <context>
+    <name>DeskPeoplePage</name>
+    <message numerus="yes">
+        <location filename="../DeskPeoplePage.qml" line="57"/>
+        <source>Imported %n person(s). They sync when there is signal.</source>
+        <translation>
+            <numerusform>已导入 %n 人，有信号时同步。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="63"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="64"/>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <source>Switch off %1?</source>
+        <translation>停用 %1？</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <source>Switch %1 on again?</source>
+        <translation>重新启用 %1？</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="78"/>
+        <source>After this desk syncs:</source>
+        <translation>本设备同步后：</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="81"/>
+        <source>Their phones are refused at their next contact with the server; what they had not sent stays on them.</source>
+        <translation>其手机下次连接服务器时被拒绝；尚未上传的内容留在手机上。</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="86"/>
+        <source>Their badge check says the badge is not valid.</source>
+        <translation>核验其证件时显示证件无效。</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="91"/>
+        <source>Their phones work again, and their badge is valid again until it ends.</source>
+        <translation>其手机恢复可用，证件在有效期内重新有效。</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="94"/>
+        <source>This can be undone here at any time.</source>
+        <translation>随时可以在此撤销。</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="97"/>
+        <location filename="../DeskPeoplePage.qml" line="144"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="100"/>
+        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="100"/>
+        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <source>Switch on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="112"/>
+        <source>Change the role of %1</source>
+        <translation>更改 %1 的角色</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="119"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <source>Volunteer</source>
+        <translation>督查员</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <source>Coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <source>Supervisor</source>
+        <translation>执法督导</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="129"/>
+        <source>District (volunteers and coordinators need one)</source>
+        <translation>区县（督查员和协调员必须指定）</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="136"/>
+        <source>None (city-wide)</source>
+        <translation>无（全市）</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="139"/>
+        <source>The person&apos;s phone takes the new role when it syncs.</source>
+        <translation>此人的手机同步后使用新角色。</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="145"/>
+        <location filename="../DeskPeoplePage.qml" line="250"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="160"/>
+        <source>Search name, phone, school or district</source>
+        <translation>搜索姓名、电话、学校或区县</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="169"/>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="178"/>
+        <location filename="../DeskPeoplePage.qml" line="226"/>
+        <source>Switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="225"/>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="230"/>
+        <source>Badge has no end date: not valid</source>
+        <translation>证件未设有效期：无效</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="231"/>
+        <source>Badge ended %1</source>
+        <translation>证件已于 %1 到期</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="232"/>
+        <source>Badge valid until %1</source>
+        <translation>证件有效期至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskPeoplePage.qml" line="233"/>
+        <source>expires in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../DeskPeoplePage.qml" line="234"/>
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n 台设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <source>last contact %1</source>
+        <translation>最后联系 %1</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="244"/>
+        <source>Renew badge</source>
+        <translation>证件续期</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <source>No people yet. Import a CSV file.</source>
+        <translation>还没有人员。请导入 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <source>No one matches.</source>
+        <translation>没有符合条件的人员。</translation>
+    </message>
+</context>
+<context>
     <name>DeskPhoto</name>
     <message>
         <location filename="../DeskPhoto.qml" line="32"/>
@@ -2525,42 +2734,47 @@
     </message>
     <message>
         <location filename="../HomePage.qml" line="35"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="36"/>
         <source>Complaints</source>
         <translation>投诉举报</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="35"/>
+        <location filename="../HomePage.qml" line="36"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="36"/>
+        <location filename="../HomePage.qml" line="37"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="36"/>
+        <location filename="../HomePage.qml" line="37"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>My zones</source>
         <translation>我的片区</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="37"/>
-        <location filename="../HomePage.qml" line="41"/>
+        <location filename="../HomePage.qml" line="38"/>
+        <location filename="../HomePage.qml" line="42"/>
         <source>Me</source>
         <translation>我的</translation>
     </message>

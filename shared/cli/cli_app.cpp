@@ -5,6 +5,7 @@
 #include "shared/cli/desk_commands.h"
 #include "shared/cli/people_commands.h"
 #include "shared/desk/device_desk.h"
+#include "shared/desk/people_desk.h"
 #include "shared/desk/record_writer.h"
 
 #include <unistd.h>
@@ -573,15 +574,12 @@ private:
         return 0;
     }
 
-    // Switches an account off: the server refuses the person's devices and their badge check says
-    // "not authorised". The write rules allow it to admins, and to coordinators for their
-    // district's volunteers.
+    // Switches an account off (shared/desk/people_desk.h, the one place for the rule, as
+    // `ducha user deactivate`): the server refuses the person's devices and their badge check says
+    // "not authorised". Admins, and coordinators for their district's volunteers.
     int deactivate_user(const std::string& user_id) {
         if (user_id.empty()) return usage(Msg::command_needs_argument, {"admin user deactivate", "USER_ID"});
-        auto u = m_w.require<pb::User>(kUser, user_id, "用户");
-        if (!u) return failed(m_err, u.error());
-        u->msg.set_active(false);
-        if (auto q = m_w.update(kUser, user_id, u->version, u->msg); !q) return failed(m_err, q.error());
+        if (auto q = desk::PeopleDesk{m_w}.deactivate(user_id); !q) return failed(m_err, q.error());
         m_out << render_bilingual(Msg::user_deactivated_queued, {}) << "\n";
         return 0;
     }

@@ -1,6 +1,7 @@
 #include "shared/cli/people_commands.h"
 
 #include <nlohmann/json.hpp>
+#include <ctime>
 #include <functional>
 #include <ostream>
 
@@ -20,7 +21,14 @@ const char* const kPeopleUsage = R"(Districts and people (queued, sent by `sync`
                               rows or none, errors name their line. Header row, order free:
                               name,phone,role,district,school (or 姓名,电话,角色,区县,学校);
                               role volunteer|coordinator|supervisor|admin, district its name or id
-  user list [--district ID] [--json]
+  user list [--district ID] [--json]   each person's badge expiry and whether they are active
+  user deactivate USER_ID     switch a person off: their devices are refused, their badge check
+                              says not valid (admins; coordinators: their district's volunteers)
+  user reactivate USER_ID     switch them on again (the same people may)
+  user role USER_ID --role R [--district D]   admins only; a volunteer or coordinator needs a district
+  user renew-badge USER_ID    the badge is valid one year from today, same token (the same people)
+  user renew-badge --expiring-within DAYS   every active person within reach whose badge ends
+                              within DAYS days (expired ones too); prints their ids
 )";
 
 namespace {
@@ -41,6 +49,10 @@ public:
         const std::string sub = word(0);
         if (sub == "import") return user_import();
         if (sub == "list") return user_list();
+        if (sub == "deactivate") return user_switch(false);
+        if (sub == "reactivate") return user_switch(true);
+        if (sub == "role") return user_role();
+        if (sub == "renew-badge") return user_renew_badge();
         return usage(Error{Errc::invalid_argument, Msg::unknown_subcommand_of, "user", sub});
     }
 
@@ -80,12 +92,78 @@ private:
         json arr = json::array();
         for (const auto& p : *people)
             arr.push_back({{"id", p.id}, {"name", p.name}, {"role", p.role}, {"district_id", p.district_id},
-                           {"district", p.district_name}, {"phone", p.phone}, {"school", p.school}, {"active", p.active}});
+                           {"district", p.district_name}, {"phone", p.phone}, {"school", p.school}, {"active", p.active},
+                           {"badge_valid_until", p.badge_valid_until}, {"devices", p.devices},
+                           {"last_contact", p.last_contact}});
         return print(arr, [&](const json& j) {
+            const std::int64_t until = j["badge_valid_until"].get<std::int64_t>();
             m_out << j["id"].get<std::string>() << "  " << j["name"].get<std::string>() << "  " << j["role"].get<std::string>()
-                  << "  " << j["district"].get<std::string>() << "  " << j["phone"].get<std::string>()
-                  << (j["active"].get<bool>() ? "" : "  (inactive)") << "\n";
+                  << "  " << j["district"].get<std::string>() << "  " << j["phone"].get<std::string>() << "  "
+                  << (until > 0 ? render_bilingual(Msg::badge_valid_until_mark, {date_text(until)})
+                                : render_bilingual(Msg::badge_never_dated, {}))
+                  << (j["active"].get<bool>() ? "" : "  (" + render_bilingual(Msg::person_inactive_mark, {}) + ")") << "\n";
         });
+    }
+
+    int user_switch(bool active) {
+        const std::string id = word(1);
+        const char* command = active ? "user reactivate" : "user deactivate";
+        if (id.empty()) return usage(Error{Errc::invalid_argument, Msg::command_needs_argument, command, "USER_ID"});
+        if (auto s = active ? m_desk.reactivate(id) : m_desk.deactivate(id); !s) return failed(m_err, s.error());
+        m_out << render_bilingual(active ? Msg::user_reactivated_queued : Msg::user_deactivated_queued, {}) << "\n";
+        return 0;
+    }
+
+    int user_role() {
+        const std::string id = word(1);
+        auto role = m_a.get("--role");
+        if (id.empty() || !role)
+            return usage(Error{Errc::invalid_argument, Msg::command_needs_argument, "user role", "USER_ID --role R"});
+        if (auto s = m_desk.change_role(id, *role, m_a.get("--district").value_or("")); !s) return failed(m_err, s.error());
+        m_out << render_bilingual(Msg::user_role_changed_queued, {}) << "\n";
+        return 0;
+    }
+
+    int user_renew_badge() {
+        const std::string id = word(1);
+        auto within = m_a.get("--expiring-within");
+        if (id.empty() == !within)
+            return usage(Error{Errc::invalid_argument, Msg::command_needs_argument, "user renew-badge",
+                               "USER_ID | --expiring-within DAYS"});
+        if (within) {
+            const auto days = whole_number(*within);
+            if (!days) return usage(Error{Errc::invalid_argument, Msg::renew_within_days_range, "3650"});
+            auto ids = m_desk.renew_badges_expiring(*days);
+            if (!ids) return failed(m_err, ids.error());
+            for (const auto& i : *ids) m_out << i << "\n";
+            m_out << render_bilingual(Msg::badges_renewed_queued, {std::to_string(ids->size())}) << "\n";
+            return 0;
+        }
+        auto until = m_desk.renew_badge(id);
+        if (!until) return failed(m_err, until.error());
+        m_out << render_bilingual(Msg::badge_renewed_queued, {date_text(*until)}) << "\n";
+        return 0;
+    }
+
+    // A count of days as typed: digits only, at most four of them.
+    static std::optional<int> whole_number(const std::string& text) {
+        if (text.empty() || text.size() > 4) return std::nullopt;
+        int n = 0;
+        for (char c : text) {
+            if (c < '0' || c > '9') return std::nullopt;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    // Seconds since the epoch as the local date, YYYY-MM-DD.
+    static std::string date_text(std::int64_t seconds) {
+        std::time_t t = static_cast<std::time_t>(seconds);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        char buf[16];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+        return buf;
     }
 
     // The n-th word that is not an option (command_options says which options stand alone).

@@ -541,6 +541,19 @@ enum class Msg : std::uint16_t {
     user_has_phone_no_sheet,
     trust_ca_goes_with_server_url,
     server_certificate_not_trusted,
+    cannot_deactivate_yourself,
+    person_already_active,
+    person_already_inactive,
+    cannot_change_own_role,
+    person_already_has_role,
+    renew_within_days_range,
+    user_reactivated_queued,
+    user_role_changed_queued,
+    badge_renewed_queued,
+    badges_renewed_queued,
+    person_inactive_mark,
+    badge_valid_until_mark,
+    badge_never_dated,
 };
 
 // One row of the catalogue.

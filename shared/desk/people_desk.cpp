@@ -20,6 +20,7 @@ using namespace ducha::domain;
 namespace {
 
 constexpr std::int64_t kBadgeValidity_s = 365 * 24 * 3600;  // a year, as `admin user add` and the demo give
+constexpr int kMaxRenewWithinDays = 3650;
 
 // A role as a file may spell it: the stored word, or the Chinese one people use.
 std::optional<std::string> role_of_cell(const std::string& cell) {
@@ -199,20 +200,129 @@ Result<std::vector<PersonView>> PeopleDesk::people(const std::string& district_i
     if (!users) return fail(users.error());
     auto districts = m_w.list<pb::District>(kDistrict);
     if (!districts) return fail(districts.error());
+    auto devices = m_w.list<pb::Device>(kDevice);
+    if (!devices) return fail(devices.error());
     std::map<std::string, std::string> district_names;
     for (const auto& d : *districts) district_names[d.id] = d.msg.name();
+    struct DeviceSummary {
+        int working = 0;
+        std::int64_t last_contact_ms = 0;
+    };
+    std::map<std::string, DeviceSummary> by_owner;  // a replica holds the devices in its scope only
+    for (const auto& d : *devices) {
+        auto& s = by_owner[d.msg.user_id()];
+        if (!d.msg.revoked()) ++s.working;
+        s.last_contact_ms = std::max(s.last_contact_ms, d.msg.last_contact() * 1000);  // the server stamps seconds
+    }
     std::vector<PersonView> out;
     for (const auto& u : *users) {
         if (!district_id.empty() && u.msg.district_id() != district_id) continue;
-        const auto dn = district_names.find(u.msg.district_id());
-        out.push_back({u.id, u.msg.name(), u.msg.role(), u.msg.district_id(),
-                       dn == district_names.end() ? std::string{} : dn->second, u.msg.phone(), u.msg.school(),
-                       u.msg.active()});
+        PersonView v;
+        v.id = u.id;
+        v.name = u.msg.name();
+        v.role = u.msg.role();
+        v.district_id = u.msg.district_id();
+        if (const auto dn = district_names.find(v.district_id); dn != district_names.end()) v.district_name = dn->second;
+        v.phone = u.msg.phone();
+        v.school = u.msg.school();
+        v.active = u.msg.active();
+        v.badge_valid_until = u.msg.badge_valid_until();
+        if (const auto s = by_owner.find(u.id); s != by_owner.end()) {
+            v.devices = s->second.working;
+            v.last_contact = s->second.last_contact_ms;
+        }
+        out.push_back(std::move(v));
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return std::tie(a.district_name, a.name, a.id) < std::tie(b.district_name, b.name, b.id);
     });
     return out;
+}
+
+Status PeopleDesk::set_active(const std::string& user_id, bool active) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_grant(*who, kUser, policy::kUpdate); !s) return s;
+    // Switching oneself off would lock this device out before the change is even sent.
+    if (!active && user_id == who->user_id) return fail(Errc::invalid_argument, Msg::cannot_deactivate_yourself);
+    auto u = m_w.require<pb::User>(kUser, user_id, "用户");
+    if (!u) return fail(u.error());
+    if (u->msg.active() == active)
+        return fail(Errc::invalid_argument, active ? Msg::person_already_active : Msg::person_already_inactive, u->msg.name());
+    u->msg.set_active(active);
+    // The write rules decide the rest: coordinators reach only their district's volunteers.
+    return m_w.update(kUser, user_id, u->version, u->msg);
+}
+
+Status PeopleDesk::deactivate(const std::string& user_id) { return set_active(user_id, false); }
+
+Status PeopleDesk::reactivate(const std::string& user_id) { return set_active(user_id, true); }
+
+Status PeopleDesk::change_role(const std::string& user_id, const std::string& role, const std::string& district) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    // The rules table says the same (a coordinator's fields leave out `role`); said first, in its words.
+    if (parse_role(who->role) != Role::admin) return fail(Errc::forbidden, Msg::not_allowed_only_admin_changes);
+    if (user_id == who->user_id) return fail(Errc::invalid_argument, Msg::cannot_change_own_role);
+    auto u = m_w.require<pb::User>(kUser, user_id, "用户");
+    if (!u) return fail(u.error());
+    const auto r = role_of_cell(trimmed(role));
+    if (!r) return fail(Errc::invalid_argument, Msg::unknown_person_role, trimmed(role));
+    std::string district_id;
+    if (const std::string d = trimmed(district); !d.empty()) {
+        auto districts = m_w.list<pb::District>(kDistrict);
+        if (!districts) return fail(districts.error());
+        auto it = std::find_if(districts->begin(), districts->end(),
+                               [&](const auto& x) { return x.id == d || x.msg.name() == d; });
+        if (it == districts->end()) return fail(Errc::not_found, Msg::no_such_district_named, d);
+        district_id = it->id;
+    } else if (*r == "volunteer" || *r == "coordinator") {
+        return fail(Errc::invalid_argument, Msg::role_needs_district, *r);
+    }
+    if (u->msg.role() == *r && u->msg.district_id() == district_id)
+        return fail(Errc::invalid_argument, Msg::person_already_has_role, u->msg.name());
+    u->msg.set_role(*r);
+    u->msg.set_district_id(district_id);
+    return m_w.update(kUser, user_id, u->version, u->msg);
+}
+
+Result<std::int64_t> PeopleDesk::renew_badge(const std::string& user_id) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_grant(*who, kUser, policy::kUpdate); !s) return fail(s.error());
+    auto u = m_w.require<pb::User>(kUser, user_id, "用户");
+    if (!u) return fail(u.error());
+    const std::int64_t until = m_clock.now_s() + kBadgeValidity_s;
+    u->msg.set_badge_valid_until(until);  // the token stays: a printed QR stays good
+    if (auto s = m_w.update(kUser, user_id, u->version, u->msg); !s) return fail(s.error());
+    return until;
+}
+
+Result<std::vector<std::string>> PeopleDesk::renew_badges_expiring(int within_days) {
+    auto who = m_w.identity();
+    if (!who) return fail(who.error());
+    if (auto s = require_grant(*who, kUser, policy::kUpdate); !s) return fail(s.error());
+    if (within_days < 0 || within_days > kMaxRenewWithinDays)
+        return fail(Errc::invalid_argument, Msg::renew_within_days_range, std::to_string(kMaxRenewWithinDays));
+    auto users = m_w.list<pb::User>(kUser);
+    if (!users) return fail(users.error());
+    const bool coordinator = parse_role(who->role) == Role::coordinator;
+    const std::int64_t now_s = m_clock.now_s();
+    const std::int64_t horizon_s = now_s + std::int64_t{within_days} * 24 * 3600;
+    std::vector<std::string> ids;
+    store::Transaction tx{m_w.store().db()};
+    if (!tx.begun()) return fail(tx.begun().error());
+    for (auto& u : *users) {
+        if (!u.msg.active() || u.msg.badge_valid_until() > horizon_s) continue;
+        // Within reach: what the write rules give a coordinator (their district's volunteers).
+        if (coordinator && (parse_role(u.msg.role()) != Role::volunteer || u.msg.district_id() != who->district_id))
+            continue;
+        u.msg.set_badge_valid_until(now_s + kBadgeValidity_s);
+        if (auto s = m_w.update(kUser, u.id, u.version, u.msg); !s) return fail(s.error());
+        ids.push_back(u.id);
+    }
+    if (auto s = tx.commit(); !s) return fail(s.error());
+    return ids;
 }
 
 }  // namespace ducha::desk

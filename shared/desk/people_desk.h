@@ -1,8 +1,11 @@
 #pragma once
-// Putting a bureau's people into service without the demo data: admins keep the list of districts,
-// and admins (anyone) or coordinators (their own district's volunteers) import people from a CSV
-// file. Every row is checked first; one bad row and nothing is queued; a file without a problem
-// is queued in one transaction. The server judges every change again when it syncs.
+// Putting a bureau's people into service without the demo data, and keeping them over the years:
+// admins keep the list of districts, and admins (anyone) or coordinators (their own district's
+// volunteers) import people from a CSV file, switch them off and on again and renew their badges;
+// only admins change a role. Every row of a file is checked first; one bad row and nothing is
+// queued; a file without a problem is queued in one transaction. Each change is judged by the
+// write rules before it is queued, and the server judges it again when it syncs.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +23,9 @@ struct DistrictView {
 struct PersonView {
     std::string id, name, role, district_id, district_name, phone, school;
     bool active = false;
+    std::int64_t badge_valid_until = 0;  // seconds since the epoch; 0: never given a date (not valid)
+    int devices = 0;                     // their working (not revoked) devices this replica holds
+    std::int64_t last_contact = 0;       // ms since the epoch of their devices' latest sync; 0: never or unknown
 };
 
 class PeopleDesk {
@@ -42,12 +48,30 @@ public:
     // People in this replica (district empty: all), by district then name.
     Result<std::vector<PersonView>> people(const std::string& district_id);
 
+    // Switching a person off: the server then refuses their devices and tokens and the badge
+    // check says "not valid"; switching them on again undoes both. Admins (anyone but themselves),
+    // coordinators (their district's volunteers). Refused when already in that state.
+    Status deactivate(const std::string& user_id);
+    Status reactivate(const std::string& user_id);
+    // Admins only, never their own. `role` as import_csv reads it; a volunteer or coordinator
+    // needs a district (its name or id), a supervisor or admin may have none (city-wide).
+    Status change_role(const std::string& user_id, const std::string& role, const std::string& district);
+    // The badge is valid one year from now, with the same token (the printed QR stays good).
+    // Admins, coordinators (their district's volunteers). Returns the new end (seconds since the epoch).
+    Result<std::int64_t> renew_badge(const std::string& user_id);
+    // renew_badge for every active person within the actor's reach (admins: all; coordinators:
+    // their district's volunteers) whose badge ends within `within_days` days, expired or undated
+    // ones included; all in one transaction. Returns their ids.
+    Result<std::vector<std::string>> renew_badges_expiring(int within_days);
+
     // 7 to 15 digits, an optional leading '+', spaces or '-' between digits.
     static bool phone_well_formed(std::string_view phone);
     // The digits of a phone number: two spellings of one number compare equal.
     static std::string phone_digits(std::string_view phone);
 
 private:
+    Status set_active(const std::string& user_id, bool active);
+
     RecordWriter& m_w;
     const Clock& m_clock;
 };

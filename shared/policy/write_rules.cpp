@@ -33,7 +33,7 @@ const std::vector<Grant>& write_grants() {
         {kUser, kAdmins, kAnywhere, kCreate | kUpdate, "*", "", "admins manage every account, roles included"},
         {kUser, kCoordinators, kVolunteerOfDistrict, kCreate | kUpdate,
          "name phone active school badge_token badge_valid_until", "",
-         "coordinators add and (de)activate their own district's volunteers; never a role or another district"},
+         "coordinators add, switch off and on again, and renew the badges of their own district's volunteers; never a role (only admins change one) or another district"},
         {kZone, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any zone"},
         {kZone, kCoordinators, kInDistrict, kCreate | kUpdate | kDelete, "*", "", "coordinators keep their district's zones (包地区、包小区)"},
         {kInstitution, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any institution"},

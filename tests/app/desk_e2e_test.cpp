@@ -150,7 +150,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         CHECK_FALSE(d.prop("tabs", "visible").toBool());
         CHECK(d.prop("rail", "visible").toBool());
         const QStringList rail = railTitles(d);
-        CHECK(rail.size() == 9);  // registry, zones, tasks, draw, complaints, coverage, exports, devices, me
+        CHECK(rail.size() == 10);  // registry, zones, tasks, draw, people, complaints, coverage, exports, devices, me
         CHECK(d.find("todayPage") == nullptr);
         CHECK(d.find("deskReviewPage") == nullptr);
         waitSynced(d, sync);
@@ -234,6 +234,24 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         CHECK(devices->property("error").toString().isEmpty());
         CHECK_FALSE(d.prop("deskDevicesPage", "admin").toBool());
         d.screenshot("desk-coordinator-devices");
+        // People: the district's people; a role change is for admins only.
+        openSection(d, "people");
+        QObject* people = d.must("deskPeopleModel");
+        REQUIRE(d.waitFor([&] { return people->property("count").toInt() > 0; }));
+        CHECK(people->property("error").toString().isEmpty());
+        CHECK_FALSE(d.prop("deskPeoplePage", "admin").toBool());
+        d.screenshot("desk-coordinator-people");
+        // A file with a row outside the coordinator's reach imports nothing, and the notice names its line.
+        const int people_total = people->property("total").toInt();
+        const fs::path staff = tmp / "people.csv";
+        test::write_file(staff, "姓名,电话,角色\n新人甲,13800000201,volunteer\n新人乙,13800000202,admin\n");
+        QVariantMap refused = call(d.must("deskPeoplePage"), "importCsv", QUrl::fromLocalFile(q(staff.string())).toString()).toMap();
+        CHECK_FALSE(refused.value("ok").toBool());
+        CHECK(refused.value("errors").toList().size() == 1);
+        CHECK(people->property("total").toInt() == people_total);
+        CHECK(d.prop("peopleNotice", "visible").toBool());
+        CHECK(d.prop("peopleNotice", "details").toStringList().join("").contains(QStringLiteral("第 3 行")));
+        d.screenshot("desk-coordinator-people-import-errors");
         waitSynced(d, sync);
         CHECK(sync.setAside() == 0);
         INFO("QML warnings: " << warnings.text());

@@ -240,3 +240,197 @@ TEST_CASE("people: the list shows everyone in the replica by district and name",
     CHECK(tiexi->front().district_name == "铁西区");
     CHECK(tiexi->front().active);
 }
+
+// ---------------------------------------------------------------- people over time
+
+namespace {
+
+// The user record the last queued change would store.
+pb::User last_queued_user(DeskDevice& dev) {
+    const auto out = dev.outbox();
+    REQUIRE_FALSE(out.empty());
+    CHECK(out.back().mutation.collection() == "user");
+    return parsed<pb::User>(out.back().mutation.payload());
+}
+
+pb::User badged(const std::string& name, const std::string& role, const std::string& district, std::int64_t until_s,
+                bool active = true) {
+    auto u = person(name, role, district, active);
+    u.set_badge_token("tok-" + name);
+    u.set_badge_valid_until(until_s);
+    return u;
+}
+
+constexpr std::int64_t kNow_s = 1'800'000'000;
+constexpr std::int64_t kDay_s = 24 * 3600;
+
+}  // namespace
+
+TEST_CASE("people: a coordinator switches their own volunteer off and on again", "[desk][people]") {
+    DeskDevice dev{kCoordinatorA};
+    put_city(dev);
+    PeopleDesk desk{dev.writer()};
+
+    REQUIRE(desk.deactivate("vA1"));
+    auto off = last_queued_user(dev);
+    CHECK_FALSE(off.active());
+    CHECK(off.name() == "王芳");
+    CHECK(off.role() == "volunteer");
+    CHECK(dev.outbox().back().mutation.id() == "vA1");
+    CHECK(dev.outbox().back().mutation.base_version() == 1);
+
+    // The replica now holds the change: a second switch-off is refused, switching on goes through.
+    refusal(desk.deactivate("vA1"), Errc::invalid_argument, "王芳 is already switched off");
+    REQUIRE(desk.reactivate("vA1"));
+    CHECK(last_queued_user(dev).active());
+    refusal(desk.reactivate("vA2"), Errc::invalid_argument, "李强 is already active");
+    REQUIRE(desk.reactivate("vA4"));  // switched off in the replica as the server sent it
+    CHECK(last_queued_user(dev).active());
+    CHECK(dev.outbox().size() == 3);
+}
+
+TEST_CASE("people: a coordinator may not switch off another district's volunteer, a fellow coordinator or themselves",
+          "[desk][people]") {
+    DeskDevice dev{kCoordinatorA};
+    put_city(dev);
+    PeopleDesk desk{dev.writer()};
+    auto other = desk.deactivate("vB1");
+    REQUIRE_FALSE(other);
+    CHECK(other.error().code == Errc::forbidden);
+    auto fellow = desk.deactivate("coA2");
+    REQUIRE_FALSE(fellow);
+    CHECK(fellow.error().code == Errc::forbidden);
+    refusal(desk.deactivate("coA"), Errc::invalid_argument, "you cannot switch off your own account");
+    refusal(desk.deactivate("nobody"), Errc::not_found, "nobody");
+    CHECK(dev.outbox().empty());
+
+    // A volunteer may switch off no one.
+    DeskDevice vol{kVolunteerA};
+    put_city(vol);
+    auto v = PeopleDesk{vol.writer()}.deactivate("vA2");
+    REQUIRE_FALSE(v);
+    CHECK(v.error().code == Errc::forbidden);
+    CHECK(vol.outbox().empty());
+}
+
+TEST_CASE("people: only an admin changes a role, and a volunteer or coordinator needs a district", "[desk][people]") {
+    DeskDevice dev{kAdmin};
+    put_city(dev);
+    PeopleDesk desk{dev.writer()};
+
+    REQUIRE(desk.change_role("vA1", "协调员", "铁东区"));
+    auto promoted = last_queued_user(dev);
+    CHECK(promoted.role() == "coordinator");
+    CHECK(promoted.district_id() == "dA");
+    CHECK(promoted.name() == "王芳");
+    CHECK(promoted.active());
+
+    REQUIRE(desk.change_role("coA2", "supervisor", ""));  // city-wide
+    auto sup = last_queued_user(dev);
+    CHECK(sup.role() == "supervisor");
+    CHECK(sup.district_id().empty());
+    REQUIRE(desk.change_role("vB1", "volunteer", "dA"));  // moves district
+    CHECK(last_queued_user(dev).district_id() == "dA");
+    CHECK(dev.outbox().size() == 3);
+
+    refusal(desk.change_role("vA2", "volunteer", ""), Errc::invalid_argument, "a volunteer needs a district");
+    refusal(desk.change_role("vA2", "coordinator", "立山区"), Errc::not_found, "no such district: 立山区");
+    refusal(desk.change_role("vA2", "janitor", "dA"), Errc::invalid_argument, "unknown role 'janitor'");
+    refusal(desk.change_role("vA2", "volunteer", "dA"), Errc::invalid_argument, "李强 already has this role and district");
+    refusal(desk.change_role("adm", "volunteer", "dA"), Errc::invalid_argument, "you cannot change your own role");
+    CHECK(dev.outbox().size() == 3);
+
+    DeskDevice co{kCoordinatorA};
+    put_city(co);
+    refusal(PeopleDesk{co.writer()}.change_role("vA1", "coordinator", "dA"), Errc::forbidden,
+            "only an admin changes a role");
+    CHECK(co.outbox().empty());
+}
+
+TEST_CASE("people: renewing a badge gives it a year from now with the same token", "[desk][people]") {
+    DeskDevice dev{kCoordinatorA};
+    put_city(dev);
+    dev.put(kUser, "vA5", badged("吴磊", "volunteer", "dA", kNow_s + 3 * kDay_s));
+    ManualClock clock{kNow_s * 1000};
+    PeopleDesk desk{dev.writer(), clock};
+
+    auto until = desk.renew_badge("vA5");
+    REQUIRE(until);
+    CHECK(*until == kNow_s + 365 * kDay_s);
+    auto u = last_queued_user(dev);
+    CHECK(u.badge_valid_until() == kNow_s + 365 * kDay_s);
+    CHECK(u.badge_token() == "tok-吴磊");
+    CHECK(u.active());
+
+    auto other = desk.renew_badge("vB1");
+    REQUIRE_FALSE(other);
+    CHECK(other.error().code == Errc::forbidden);
+    CHECK(dev.outbox().size() == 1);
+}
+
+TEST_CASE("people: renewing every badge that ends soon takes the active people within reach, expired ones too",
+          "[desk][people]") {
+    auto fill = [](DeskDevice& d) {
+        put_city(d);  // the city's people have no badge date: they count as expiring
+        d.put(kUser, "soon", badged("快到期", "volunteer", "dA", kNow_s + 10 * kDay_s));
+        d.put(kUser, "gone", badged("已过期", "volunteer", "dA", kNow_s - 5 * kDay_s));
+        d.put(kUser, "later", badged("还早", "volunteer", "dA", kNow_s + 60 * kDay_s));
+        d.put(kUser, "off", badged("停用者", "volunteer", "dA", kNow_s + 1 * kDay_s, false));
+        d.put(kUser, "west", badged("西边", "volunteer", "dB", kNow_s + 2 * kDay_s));
+        d.put(kUser, "coB", badged("西协调", "coordinator", "dB", kNow_s + 2 * kDay_s));
+    };
+    ManualClock clock{kNow_s * 1000};
+
+    DeskDevice co{kCoordinatorA};
+    fill(co);
+    auto mine = PeopleDesk{co.writer(), clock}.renew_badges_expiring(30);
+    REQUIRE(mine);
+    std::set<std::string> got(mine->begin(), mine->end());
+    // Active volunteers of dA: vA1..vA3 (undated), soon, gone; not later, not off (vA4 and off), not dB or staff.
+    CHECK(got == std::set<std::string>{"vA1", "vA2", "vA3", "soon", "gone"});
+    for (const auto& it : co.outbox())
+        CHECK(parsed<pb::User>(it.mutation.payload()).badge_valid_until() == kNow_s + 365 * kDay_s);
+    CHECK(co.outbox().size() == 5);
+
+    DeskDevice adm{kAdmin};
+    fill(adm);
+    PeopleDesk desk{adm.writer(), clock};
+    auto all = desk.renew_badges_expiring(3);
+    REQUIRE(all);
+    std::set<std::string> every(all->begin(), all->end());
+    CHECK(every.count("west") == 1);
+    CHECK(every.count("coB") == 1);
+    CHECK(every.count("sup") == 1);
+    CHECK(every.count("soon") == 0);  // ten days off
+    CHECK(every.count("off") == 0);
+    CHECK(every.count("vA4") == 0);
+    refusal(desk.renew_badges_expiring(-1), Errc::invalid_argument, "the number of days must be 0 to 3650");
+    CHECK(adm.outbox().size() == all->size());
+}
+
+TEST_CASE("people: the list shows each badge's end, devices and last contact", "[desk][people]") {
+    DeskDevice dev{kAdmin};
+    put_city(dev);
+    dev.put(kUser, "vA5", badged("吴磊", "volunteer", "dA", kNow_s + 3 * kDay_s));
+    pb::Device phone;
+    phone.set_user_id("vA5");
+    phone.set_last_contact(kNow_s - 100);
+    dev.put(kDevice, "ph1", phone);
+    pb::Device lost;
+    lost.set_user_id("vA5");
+    lost.set_revoked(true);
+    lost.set_last_contact(kNow_s - 5000);
+    dev.put(kDevice, "ph2", lost);
+    auto people = PeopleDesk{dev.writer()}.people("dA");
+    REQUIRE(people);
+    auto it = std::find_if(people->begin(), people->end(), [](const PersonView& p) { return p.id == "vA5"; });
+    REQUIRE(it != people->end());
+    CHECK(it->badge_valid_until == kNow_s + 3 * kDay_s);
+    CHECK(it->devices == 1);
+    CHECK(it->last_contact == (kNow_s - 100) * 1000);
+    auto none = std::find_if(people->begin(), people->end(), [](const PersonView& p) { return p.id == "vA1"; });
+    REQUIRE(none != people->end());
+    CHECK(none->devices == 0);
+    CHECK(none->last_contact == 0);
+    CHECK(none->badge_valid_until == 0);
+}

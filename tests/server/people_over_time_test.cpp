@@ -1,0 +1,238 @@
+// People over time, through the `ducha` CLI and a real server on 127.0.0.1 (demo data, real TLS):
+// a coordinator switches their own volunteer off and on again, and the volunteer's tokens and
+// public badge check follow; a coordinator's role change, or a change to another district's
+// volunteer, queued raw by a modified client, is refused by the server and on its audit log;
+// renewing a badge moves its end, and the badge check shows the new date.
+#include <catch2/catch.hpp>
+
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ducha.pb.h"
+#include "server/service/server_app.h"
+#include "server/storage/audit_log.h"
+#include "server/storage/record_table.h"
+#include "shared/domain/collections.h"
+#include "shared/sync/curl_transport.h"
+#include "shared/sync/device_profile.h"
+#include "support/cli_steps.h"
+#include "support/test_server.h"
+
+using namespace ducha;
+using namespace ducha::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kHome = "铁东区";
+constexpr std::int64_t kDay = 24 * 3600;
+
+// An admin, a coordinator of kHome and one of its volunteers, each a CLI profile, enrolled and synced.
+struct Bureau {
+    TestServer srv;
+    TempDir tmp;
+    fs::path admin = tmp / "admin", coordinator = tmp / "coordinator", volunteer = tmp / "volunteer";
+    DemoAccount vol, coord;
+
+    Bureau() {
+        vol = srv.account("volunteer", 0, kHome);
+        coord = srv.account("coordinator", 0, kHome);
+        must(admin, {"enroll", "--server", srv.url(), "--code", srv.account("admin").code, "--pin", srv.pin()});
+        must(coordinator, {"enroll", "--server", srv.url(), "--code", coord.code, "--pin", srv.pin()});
+        must(volunteer, {"enroll", "--server", srv.url(), "--code", vol.code, "--pin", srv.pin()});
+        for (const auto& p : {admin, coordinator, volunteer}) must(p, {"sync"});
+    }
+
+    pb::Record server_record(const std::string& id) {
+        auto db = server::open_server_db(srv.data_dir());
+        REQUIRE(db.has_value());
+        auto r = server::RecordTable{*db}.get(domain::kUser, id);
+        REQUIRE(r.has_value());
+        REQUIRE(r->has_value());
+        return **r;
+    }
+    pb::User server_user(const std::string& id) {
+        pb::User u;
+        REQUIRE(u.ParseFromString(server_record(id).payload()));
+        return u;
+    }
+
+    json badge(const std::string& token) {
+        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+        auto r = http.request("GET", "/v1/public/badge/" + token, "", {});
+        REQUIRE(r.has_value());
+        INFO(r->body);
+        return json::parse(r->body);
+    }
+
+    // The user's audit entries with this outcome, newest first.
+    std::vector<server::AuditEntry> audit(const std::string& user_id, std::string_view outcome) {
+        auto db = server::open_server_db(srv.data_dir());
+        REQUIRE(db.has_value());
+        server::AuditQuery q;
+        q.collection = std::string(domain::kUser);
+        q.record_id = user_id;
+        q.outcome = std::string(outcome);
+        q.limit = 100;
+        auto rows = server::query_audit(*db, q);
+        REQUIRE(rows.has_value());
+        return *rows;
+    }
+};
+
+// The modified client: queues `u` as the next version of user `id` straight into the profile's
+// outbox, past the device's own rule check, so that only the server judges it.
+void queue_raw(const fs::path& profile, const std::string& id, std::int64_t base_version, const pb::User& u) {
+    auto p = sync::DeviceProfile::open(profile);
+    REQUIRE(p.has_value());
+    pb::Mutation m;
+    m.set_collection(std::string(domain::kUser));
+    m.set_id(id);
+    m.set_base_version(base_version);
+    m.set_payload(u.SerializeAsString());
+    REQUIRE(p->store().enqueue(m).has_value());
+}
+
+}  // namespace
+
+TEST_CASE("people: a coordinator switches their volunteer off and on again, and the tokens and badge follow",
+          "[people][over-time]") {
+    Bureau b;
+    const std::string token = b.server_user(b.vol.user_id).badge_token();
+    REQUIRE(b.badge(token)["status"] == "valid");
+
+    auto off = must(b.coordinator, {"user", "deactivate", b.vol.user_id});
+    CHECK(contains(off.out, "deactivated: takes effect when this device syncs"));
+    must(b.coordinator, {"sync"});
+    CHECK_FALSE(b.server_user(b.vol.user_id).active());
+    CHECK(b.audit(b.vol.user_id, server::kAccepted).front().actor == b.coord.user_id);
+
+    // The volunteer's tokens stop working, and the public badge check says not valid.
+    CHECK(run(b.volunteer, {"sync", "--retries", "1"}).rc != 0);
+    auto j = b.badge(token);
+    CHECK(j["valid"] == false);
+    CHECK(j["status"] == "inactive");
+    // The list shows it, on the coordinator's device.
+    auto listed = must(b.coordinator, {"user", "list"});
+    CHECK(contains(listed.out, b.vol.name));
+    CHECK(contains(listed.out, "(已停用 / inactive)"));
+
+    // Switched on again: the same badge is valid and the same phone syncs.
+    auto on = must(b.coordinator, {"user", "reactivate", b.vol.user_id});
+    CHECK(contains(on.out, "reactivated: takes effect when this device syncs"));
+    must(b.coordinator, {"sync"});
+    CHECK(b.server_user(b.vol.user_id).active());
+    CHECK(b.badge(token)["status"] == "valid");
+    must(b.volunteer, {"sync"});
+
+    // Refused on the device before anything is queued: switching on someone already on.
+    auto again = run(b.coordinator, {"user", "reactivate", b.vol.user_id});
+    CHECK(again.rc == 1);
+    CHECK(contains(again.err, "is already active"));
+    // `admin user deactivate` goes through the same rule and still works (from the version the admin now holds).
+    must(b.admin, {"sync"});
+    must(b.admin, {"admin", "user", "deactivate", b.vol.user_id});
+    must(b.admin, {"sync"});
+    CHECK(b.badge(token)["status"] == "inactive");
+}
+
+TEST_CASE("people: the server refuses a coordinator's role change and a change to another district's volunteer, on record",
+          "[people][over-time]") {
+    Bureau b;
+    // A role change of the coordinator's own volunteer, past the device's check.
+    const pb::Record vol_before = b.server_record(b.vol.user_id);
+    pb::User promoted = b.server_user(b.vol.user_id);
+    promoted.set_role("coordinator");
+    queue_raw(b.coordinator, b.vol.user_id, vol_before.version(), promoted);
+    // The same, the honest way: refused on the device, nothing queued.
+    auto honest = run(b.coordinator, {"user", "role", b.vol.user_id, "--role", "coordinator", "--district", kHome});
+    CHECK(honest.rc == 1);
+    CHECK(contains(honest.err, "only an admin changes a role"));
+
+    // Switching off a volunteer of another district (not in this coordinator's replica at all).
+    std::string other_id;
+    for (const auto& a : b.srv.accounts())
+        if (a.role == "volunteer" && a.district != kHome) other_id = a.user_id;
+    REQUIRE_FALSE(other_id.empty());
+    const pb::Record other_before = b.server_record(other_id);
+    pb::User other_off = b.server_user(other_id);
+    other_off.set_active(false);
+    queue_raw(b.coordinator, other_id, other_before.version(), other_off);
+
+    (void)run(b.coordinator, {"sync"});
+    // Nothing changed on the server.
+    CHECK(b.server_record(b.vol.user_id).SerializeAsString() == vol_before.SerializeAsString());
+    CHECK(b.server_record(other_id).SerializeAsString() == other_before.SerializeAsString());
+    // Both refusals are on the audit log, naming who tried.
+    for (const auto& id : {b.vol.user_id, other_id}) {
+        auto refused = b.audit(id, server::kRefused);
+        INFO("refusals of " << id);
+        REQUIRE(refused.size() == 1);
+        CHECK(refused[0].actor == b.coord.user_id);
+        CHECK(refused[0].role == "coordinator");
+        CHECK(refused[0].code == "forbidden");
+        CHECK_FALSE(refused[0].reason.empty());
+    }
+    // The coordinator's outbox keeps both, set aside with the server's reason.
+    auto outbox = cli_json(b.coordinator, {"outbox", "--json"});
+    CHECK(outbox.size() == 2);
+
+    // An admin may change the role.
+    must(b.admin, {"user", "role", b.vol.user_id, "--role", "coordinator", "--district", kHome});
+    must(b.admin, {"sync"});
+    CHECK(b.server_user(b.vol.user_id).role() == "coordinator");
+}
+
+TEST_CASE("people: renewing badges moves their end, and the badge check shows the new date", "[people][over-time]") {
+    Bureau b;
+    const std::string token = b.server_user(b.vol.user_id).badge_token();
+    const std::int64_t now = std::time(nullptr);
+
+    // The admin renews one badge: a year from today, the same token.
+    auto renewed = must(b.admin, {"user", "renew-badge", b.vol.user_id});
+    CHECK(contains(renewed.out, "badge renewed until"));
+    must(b.admin, {"sync"});
+    const auto after = b.server_user(b.vol.user_id);
+    CHECK(after.badge_token() == token);
+    CHECK(after.badge_valid_until() >= now + 365 * kDay);
+    CHECK(after.badge_valid_until() <= std::time(nullptr) + 365 * kDay);
+    auto j = b.badge(token);
+    CHECK(j["status"] == "valid");
+    CHECK(j["valid_until"] == after.badge_valid_until());
+
+    // A badge that ended (set so by an admin's raw change), then the coordinator renews every one ending within 30 days.
+    pb::User lapsed = after;
+    lapsed.set_badge_valid_until(now - kDay);
+    queue_raw(b.admin, b.vol.user_id, b.server_record(b.vol.user_id).version(), lapsed);
+    must(b.admin, {"sync"});
+    CHECK(b.badge(token)["status"] == "expired");
+    must(b.coordinator, {"sync"});
+    auto batch = must(b.coordinator, {"user", "renew-badge", "--expiring-within", "30"});
+    CHECK(contains(batch.out, b.vol.user_id));
+    CHECK(contains(batch.out, "badge(s): takes effect when this device syncs"));
+    must(b.coordinator, {"sync"});
+    const auto back = b.server_user(b.vol.user_id);
+    CHECK(back.badge_valid_until() >= now + 365 * kDay);
+    auto k = b.badge(token);
+    CHECK(k["status"] == "valid");
+    CHECK(k["valid_until"] == back.badge_valid_until());
+    // The list shows the new end.
+    auto people = cli_json(b.coordinator, {"user", "list", "--json"});
+    bool seen = false;
+    for (const auto& p : people)
+        if (p["id"] == b.vol.user_id) {
+            seen = true;
+            CHECK(p["badge_valid_until"] == back.badge_valid_until());
+            CHECK(p["active"] == true);
+            CHECK(p["devices"] == 1);
+        }
+    CHECK(seen);
+    // A bad count of days is refused before anything is queued.
+    CHECK(run(b.coordinator, {"user", "renew-badge", "--expiring-within", "soon"}).rc == 2);
+}
