@@ -108,7 +108,7 @@ int usage_error(const std::string& msg) {
 
 int cmd_init(const Args& a) {
     auto data = a.get("--data");
-    if (!data) return usage_error("init 需要 --data DIR / init needs --data DIR");
+    if (!data) return usage_error(render_bilingual(Msg::command_needs_argument, {"init", "--data DIR"}));
     InitOptions o;
     o.data_dir = *data;
     o.demo = a.has("--demo");
@@ -124,13 +124,13 @@ int cmd_init(const Args& a) {
 
 int cmd_serve(const Args& a) {
     auto data = a.get("--data");
-    if (!data) return usage_error("serve 需要 --data DIR / serve needs --data DIR");
+    if (!data) return usage_error(render_bilingual(Msg::command_needs_argument, {"serve", "--data DIR"}));
     ServeOptions o;
     o.data_dir = *data;
     if (auto l = a.get("--listen")) o.listen = *l;
     if (auto c = a.get("--cert")) o.cert_pem = *c;
     if (auto k = a.get("--key")) o.key_pem = *k;
-    if (o.cert_pem.empty() != o.key_pem.empty()) return usage_error("--cert 与 --key 需同时给出 / give both --cert and --key");
+    if (o.cert_pem.empty() != o.key_pem.empty()) return usage_error(render_bilingual(Msg::cert_and_key_together, {}));
     // A count that is not a whole number from 1 up is a usage error, like a misspelt option.
     auto count = [&a](const std::string& flag, int& into) {
         auto v = a.get(flag);
@@ -154,7 +154,7 @@ int cmd_serve(const Args& a) {
                                      {"--max-uploads-per-device", &upload_files}, {"--max-upload-mib-per-device", &upload_mib},
                                      {"--stale-upload-days", &stale_days}, {"--max-sign-ins-per-minute", &sign_ins}})
         if (!count(flag, *into))
-            return usage_error(flag + " 需要 1 至 1000000 的整数 / " + flag + " needs a whole number from 1 to 1000000");
+            return usage_error(render_bilingual(Msg::option_whole_number_range, {flag, "1", "1000000"}));
     o.uploads.max_files_per_device = static_cast<std::size_t>(upload_files);
     o.uploads.max_bytes_per_device = static_cast<std::uint64_t>(upload_mib) * 1024 * 1024;
     o.uploads.stale_after_s = static_cast<std::int64_t>(stale_days) * 24 * 3600;
@@ -211,13 +211,13 @@ int cmd_serve(const Args& a) {
 int cmd_code(const Args& a) {
     auto data = a.get("--data");
     auto user = a.get("--user");
-    if (!data || !user) return usage_error("enrollment-code 需要 --data DIR --user USER_ID");
+    if (!data || !user) return usage_error(render_bilingual(Msg::command_needs_argument, {"enrollment-code", "--data DIR --user USER_ID"}));
     std::int64_t days = 7;
     if (auto d = a.get("--days")) days = std::stoll(*d);
     auto server_url = a.get("--server-url");
-    if (a.has("--server-url") && !server_url) return usage_error("--server-url 需要一个 URL / --server-url needs a URL");
+    if (a.has("--server-url") && !server_url) return usage_error(render_bilingual(Msg::option_needs_value, {"--server-url"}));
     if (a.has("--cert") && (!server_url || !a.get("--cert")))
-        return usage_error("--cert PEM 只与 --server-url 一起使用 / --cert PEM goes with --server-url");
+        return usage_error(render_bilingual(Msg::option_goes_with, {"--cert PEM", "--server-url"}));
     if (a.has("--trust-ca") && (!server_url || a.has("--cert")))
         return usage_error(render_bilingual(Msg::trust_ca_goes_with_server_url, {}));
     std::string pin;
@@ -247,8 +247,8 @@ int cmd_backup(const Args& a) {
     auto to = a.get("--to");
     auto to_dir = a.get("--to-dir");
     if (!data || (!to == !to_dir))
-        return usage_error("backup 需要 --data DIR 及 --to FILE 或 --to-dir DIR 之一 / backup needs --data DIR and one of --to FILE or --to-dir DIR");
-    if (a.has("--keep") && !to_dir) return usage_error("--keep 只与 --to-dir 一起使用 / --keep goes with --to-dir");
+        return usage_error(render_bilingual(Msg::command_needs_argument, {"backup", "--data DIR --to FILE | --to-dir DIR"}));
+    if (a.has("--keep") && !to_dir) return usage_error(render_bilingual(Msg::option_goes_with, {"--keep", "--to-dir"}));
     int keep = 14;
     if (auto k = a.get("--keep")) {
         std::size_t used = 0;
@@ -278,7 +278,7 @@ int cmd_backup(const Args& a) {
 int cmd_restore(const Args& a) {
     auto from = a.get("--from");
     auto data = a.get("--data");
-    if (!from || !data) return usage_error("restore 需要 --from FILE --data DIR / restore needs --from FILE --data DIR");
+    if (!from || !data) return usage_error(render_bilingual(Msg::command_needs_argument, {"restore", "--from FILE --data DIR"}));
     auto r = restore_backup(*from, *data);
     if (!r) {
         std::cerr << "ducha-server restore: " << r.error().message() << "\n";
@@ -332,7 +332,7 @@ int main(int argc, char** argv) {
         if (cmd == "backup") return cmd_backup(a);
         if (cmd == "restore") return cmd_restore(a);
     } catch (const std::exception& e) {
-        return usage_error(std::string("参数无效 / bad argument: ") + e.what());
+        return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));
     }
-    return usage_error("未知命令 / unknown command: " + cmd);
+    return usage_error(render_bilingual(Msg::unknown_command_named, {cmd}));
 }

@@ -10,6 +10,9 @@
 
 namespace ducha {
 
+// Whether `name` is one of the space-separated option names in `names` ("data listen cert").
+bool option_listed(std::string_view names, std::string_view name);
+
 // `flags` and `values` are space-separated option names without "--". Errc::invalid_argument names
 // the first word of `words` that is an unknown option, or a value option without its value.
 [[nodiscard]] Status check_command_options(std::string_view program, std::string_view command,

@@ -4,22 +4,10 @@
 #include <iterator>
 #include <set>
 
+#include "shared/common/command_line.h"
 #include "shared/common/text.h"
 
 namespace ducha {
-
-namespace {
-
-bool listed(std::string_view list, std::string_view word) {
-    while (!list.empty()) {
-        auto sp = list.find(' ');
-        if (list.substr(0, sp) == word) return true;
-        list = sp == std::string_view::npos ? std::string_view{} : list.substr(sp + 1);
-    }
-    return false;
-}
-
-}  // namespace
 
 Result<std::vector<std::string>> config_text_words(std::string_view text, const std::string& name,
                                                    std::string_view flags, std::string_view values) {
@@ -40,7 +28,7 @@ Result<std::vector<std::string>> config_text_words(std::string_view text, const 
         std::string key = trimmed(std::string_view(line).substr(0, eq));
         const std::string value = trimmed(std::string_view(line).substr(eq + 1));
         if (key.rfind("--", 0) == 0) key = key.substr(2);  // "--listen = …" means listen
-        const bool is_flag = listed(flags, key), is_value = listed(values, key);
+        const bool is_flag = option_listed(flags, key), is_value = option_listed(values, key);
         if (key.empty() || key == "config" || (!is_flag && !is_value))
             return fail(Errc::invalid_argument, Msg::config_unknown_setting, where, key);
         if (!seen.insert(key).second) return fail(Errc::invalid_argument, Msg::config_setting_repeated, where, key);

@@ -1608,6 +1608,15 @@ constexpr MessageRow kRows[] = {
     {Msg::badge_never_dated, "badge_never_dated",
      "证件无有效期",
      "badge never dated"},
+    {Msg::cert_and_key_together, "cert_and_key_together",
+     "--cert 与 --key 需同时给出",
+     "give both --cert and --key"},
+    {Msg::option_goes_with, "option_goes_with",
+     "{0} 只与 {1} 一起使用",
+     "{0} goes with {1}"},
+    {Msg::option_whole_number_range, "option_whole_number_range",
+     "{0} 需要 {1} 至 {2} 的整数",
+     "{0} needs a whole number from {1} to {2}"},
 };
 
 }  // namespace

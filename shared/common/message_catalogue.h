@@ -554,6 +554,9 @@ enum class Msg : std::uint16_t {
     person_inactive_mark,
     badge_valid_until_mark,
     badge_never_dated,
+    cert_and_key_together,
+    option_goes_with,
+    option_whole_number_range,
 };
 
 // One row of the catalogue.

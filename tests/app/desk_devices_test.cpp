@@ -44,14 +44,7 @@ QVariantMap rowOf(const DeskDeviceModel& m, const std::string& device_id) {
 }
 
 std::string badge_token(const test::TestServer& server, const std::string& user_id) {
-    auto db = server::open_server_db(server.data_dir());
-    REQUIRE(db.has_value());
-    auto rec = server::RecordTable{*db}.get(domain::kUser, user_id);
-    REQUIRE(rec.has_value());
-    REQUIRE(rec->has_value());
-    pb::User u;
-    REQUIRE(u.ParseFromString((*rec)->payload()));
-    return u.badge_token();
+    return test::server_user(server.data_dir(), user_id).badge_token();
 }
 
 }  // namespace

@@ -39,14 +39,7 @@ QVariantMap rowOf(const DeskPeopleModel& m, const std::string& user_id) {
 }
 
 pb::User on_server(const test::TestServer& server, const std::string& user_id) {
-    auto db = server::open_server_db(server.data_dir());
-    REQUIRE(db.has_value());
-    auto rec = server::RecordTable{*db}.get(domain::kUser, user_id);
-    REQUIRE(rec.has_value());
-    REQUIRE(rec->has_value());
-    pb::User u;
-    REQUIRE(u.ParseFromString((*rec)->payload()));
-    return u;
+    return test::server_user(server.data_dir(), user_id);
 }
 
 fs::path enrolled_desk(const test::TestServer& server, const test::TempDir& tmp, const test::DemoAccount& who,

@@ -104,14 +104,7 @@ struct BadgeServer {
     }
 
     pb::User user(const std::string& id) const {
-        auto db = server::open_server_db(dir.path);
-        REQUIRE(db.has_value());
-        auto rec = server::RecordTable{*db}.get(domain::kUser, id);
-        REQUIRE(rec.has_value());
-        REQUIRE(rec->has_value());
-        pb::User u;
-        REQUIRE(u.ParseFromString((*rec)->payload()));
-        return u;
+        return test::server_user(dir.path, id);
     }
 
     sync::HttpReply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
@@ -430,14 +423,7 @@ struct BadgePhones {
     }
 
     pb::User server_user(const std::string& id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
-        auto rec = server::RecordTable{*db}.get(domain::kUser, id);
-        REQUIRE(rec.has_value());
-        REQUIRE(rec->has_value());
-        pb::User u;
-        REQUIRE(u.ParseFromString((*rec)->payload()));
-        return u;
+        return test::server_user(srv.data_dir(), id);
     }
 
     sync::HttpReply get(const std::string& path, const std::map<std::string, std::string>& headers = {}) {

@@ -52,14 +52,7 @@ struct Phones {
 
     // The user record as the server holds it.
     pb::User server_user(const std::string& user_id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
-        auto rec = server::RecordTable{*db}.get(domain::kUser, user_id);
-        REQUIRE(rec.has_value());
-        REQUIRE(rec->has_value());
-        pb::User u;
-        REQUIRE(u.ParseFromString((*rec)->payload()));
-        return u;
+        return test::server_user(srv.data_dir(), user_id);
     }
 };
 

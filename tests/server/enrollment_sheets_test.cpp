@@ -83,13 +83,6 @@ std::vector<Printed> printed(const std::string& out) {
     return rows;
 }
 
-std::vector<std::string> printed_ids(const std::string& out) {
-    std::vector<std::string> ids;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);)
-        if (line.size() == 36 && line[8] == '-') ids.push_back(line);
-    return ids;
-}
 
 }  // namespace
 

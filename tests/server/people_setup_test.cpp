@@ -37,14 +37,6 @@ M on_server(const TestServer& srv, std::string_view collection, const std::strin
     return m;
 }
 
-// The ids an import printed, one a line, before its closing sentence.
-std::vector<std::string> printed_ids(const std::string& out) {
-    std::vector<std::string> ids;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);)
-        if (line.size() == 36 && line[8] == '-') ids.push_back(line);
-    return ids;
-}
 
 std::int64_t pending(const std::filesystem::path& profile) {
     auto r = must(profile, {"status", "--json"});

@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <sstream>
 #include <iterator>
 
 #include "shared/crypto/random.h"
@@ -57,6 +58,14 @@ std::string china_date(std::int64_t unix_s) {
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+std::vector<std::string> printed_ids(const std::string& out) {
+    std::vector<std::string> ids;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);)
+        if (line.size() == 36 && line[8] == '-') ids.push_back(line);
+    return ids;
+}
 
 void write_file(const fs::path& p, std::string_view data) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);

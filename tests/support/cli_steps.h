@@ -28,6 +28,8 @@ std::string trim(std::string s);
 // of what the server and the CLI print.
 std::string china_date(std::int64_t unix_s);  // trailing newlines, spaces and CRs
 bool contains(const std::string& hay, const std::string& needle);
+// The record ids (UUIDs) a command printed, one a line (an import's new people, say), in order.
+std::vector<std::string> printed_ids(const std::string& out);
 void write_file(const std::filesystem::path& p, std::string_view data);
 std::string read_file(const std::filesystem::path& p);
 // An answers file under `dir` that passes every item, with `overrides` replacing some.

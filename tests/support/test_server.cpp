@@ -17,6 +17,7 @@
 #include "server/storage/record_table.h"
 #include "shared/cli/cli_app.h"
 #include "shared/crypto/random.h"
+#include "shared/domain/collections.h"
 
 namespace ducha::test {
 
@@ -133,6 +134,16 @@ CliResult cli(const std::vector<std::string>& args) {
     r.out = out.str();
     r.err = err.str();
     return r;
+}
+
+pb::User server_user(const fs::path& data_dir, const std::string& user_id) {
+    auto db = server::open_server_db(data_dir);
+    if (!db) throw std::runtime_error("cannot open the server database: " + db.error().message());
+    auto rec = server::RecordTable{*db}.get(domain::kUser, user_id);
+    if (!rec || !*rec) throw std::runtime_error("the server holds no user " + user_id);
+    pb::User u;
+    if (!u.ParseFromString((*rec)->payload())) throw std::runtime_error("unreadable user record " + user_id);
+    return u;
 }
 
 }  // namespace ducha::test

@@ -75,6 +75,9 @@ struct CliResult {
 // Runs the `ducha` CLI in-process with these arguments.
 CliResult cli(const std::vector<std::string>& args);
 
+// The user record as the server in `data_dir` holds it; throws when it holds none.
+pb::User server_user(const std::filesystem::path& data_dir, const std::string& user_id);
+
 // Finds a free TCP port on 127.0.0.1.
 std::uint16_t free_port();
 
