@@ -16,6 +16,7 @@
 #include "server/cli/enrollment_sheets_command.h"
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
+#include "shared/cli/cli_args.h"
 #include "shared/common/command_line.h"
 #include "shared/common/config_file.h"
 #include "shared/sync/enroll_link.h"
@@ -87,19 +88,7 @@ Usage:
 Every subcommand takes --help.
 )";
 
-struct Args {
-    std::vector<std::string> v;
-    bool has(std::string_view flag) const {
-        for (const auto& a : v)
-            if (a == flag) return true;
-        return false;
-    }
-    std::optional<std::string> get(std::string_view flag) const {
-        for (std::size_t i = 0; i + 1 < v.size(); ++i)
-            if (v[i] == flag) return v[i + 1];
-        return std::nullopt;
-    }
-};
+using cli::Args;
 
 int usage_error(const std::string& msg) {
     std::cerr << "ducha-server: " << msg << "\n\n" << kUsage;
@@ -161,7 +150,7 @@ int cmd_serve(const Args& a) {
     o.sign_ins_per_minute = sign_ins;
     if (a.has("--no-fsync")) o.durable = false;
     const std::string request_log = a.get("--request-log").value_or("yes");
-    if (request_log != "yes" && request_log != "no") return usage_error("--request-log: yes | no");
+    if (request_log != "yes" && request_log != "no") return usage_error(render_bilingual(Msg::yes_no_option, {}));
     if (request_log == "yes")
         o.request_log = [](std::string_view line) {
             static std::mutex m;

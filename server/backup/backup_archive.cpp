@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "server/backup/backup_rotation.h"
 #include "server/backup/tar_reader.h"
 #include "server/backup/tar_writer.h"
 #include "server/service/server_app.h"
@@ -61,15 +62,6 @@ Status rename_file(const fs::path& from, const fs::path& to) {
     fs::rename(from, to, ec);
     if (ec) return fail(Errc::storage, Msg::cannot_rename_file, from.string(), to.string(), ec.message());
     return {};
-}
-
-std::string utc_stamp(std::int64_t unix_s) {
-    std::time_t t = static_cast<std::time_t>(unix_s);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
 }
 
 // What the backup's database snapshot says about itself.

@@ -25,14 +25,16 @@ bool is_dated_backup(const std::string& name) {
 
 }  // namespace
 
-fs::path dated_backup_path(const fs::path& dir, std::int64_t unix_s) {
+std::string utc_stamp(std::int64_t unix_s) {
     const std::time_t t = static_cast<std::time_t>(unix_s);
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char name[40];
-    std::strftime(name, sizeof name, "ducha-%Y%m%dT%H%M%SZ.backup", &tm);
-    return dir / name;
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
 }
+
+fs::path dated_backup_path(const fs::path& dir, std::int64_t unix_s) { return dir / ("ducha-" + utc_stamp(unix_s) + ".backup"); }
 
 Result<std::vector<fs::path>> prune_backups(const fs::path& dir, int keep) {
     if (keep < 1) return fail(Errc::invalid_argument, Msg::backup_keep_at_least_one);

@@ -4,11 +4,15 @@
 // are ever counted or removed; anything else in the directory is left alone.
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "shared/common/result.h"
 
 namespace ducha::server {
+
+// "20261130T023000Z": a UTC second as backups and a restore's set-aside directory are named.
+std::string utc_stamp(std::int64_t unix_s);
 
 // DIR/ducha-20261130T023000Z.backup for that UTC second.
 std::filesystem::path dated_backup_path(const std::filesystem::path& dir, std::int64_t unix_s);

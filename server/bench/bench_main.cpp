@@ -17,6 +17,7 @@
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
 #include "server/process/server_process.h"
+#include "shared/cli/cli_args.h"
 #include "shared/common/command_line.h"
 #include "shared/common/message_catalogue.h"
 
@@ -85,19 +86,7 @@ Progress goes to stderr, results to stdout. Exit status 0 when every report was 
 every receipt verified.
 )";
 
-struct Args {
-    std::vector<std::string> v;
-    bool has(std::string_view flag) const {
-        for (const auto& a : v)
-            if (a == flag) return true;
-        return false;
-    }
-    std::optional<std::string> get(std::string_view flag) const {
-        for (std::size_t i = 0; i + 1 < v.size(); ++i)
-            if (v[i] == flag) return v[i + 1];
-        return std::nullopt;
-    }
-};
+using cli::Args;
 
 int usage_error(const std::string& msg) {
     std::cerr << "ducha-bench: " << msg << "\n\n" << kUsage;

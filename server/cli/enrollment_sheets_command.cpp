@@ -10,6 +10,7 @@
 #include "server/cli/enroll_link_target.h"
 #include "server/service/server_app.h"
 #include "server/storage/enrollment_roster.h"
+#include "shared/cli/cli_args.h"
 #include "shared/common/clock.h"
 #include "shared/common/message_catalogue.h"
 #include "shared/common/shanghai_time.h"
@@ -19,19 +20,6 @@
 
 namespace ducha::server {
 namespace {
-
-std::optional<std::string> value_of(const std::vector<std::string>& words, std::string_view flag) {
-    for (std::size_t i = 0; i + 1 < words.size(); ++i)
-        if (words[i] == flag) return words[i + 1];
-    return std::nullopt;
-}
-
-std::vector<std::string> values_of(const std::vector<std::string>& words, std::string_view flag) {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i + 1 < words.size(); ++i)
-        if (words[i] == flag) out.push_back(words[++i]);
-    return out;
-}
 
 struct Request {
     std::filesystem::path data, out;
@@ -45,20 +33,21 @@ struct Request {
 
 Result<Request> read_request(const std::vector<std::string>& words) {
     Request q;
-    auto data = value_of(words, "--data");
-    auto url = value_of(words, "--server-url");
-    auto out = value_of(words, "--out");
+    const cli::Args a{words};
+    auto data = a.get("--data");
+    auto url = a.get("--server-url");
+    auto out = a.get("--out");
     if (!data || !url || !out) return fail(Errc::invalid_argument, Msg::enrollment_sheets_needs_options);
     q.data = *data;
     q.server_url = *url;
     q.out = *out;
-    q.cert = value_of(words, "--cert");
-    q.district = value_of(words, "--district");
-    q.users = values_of(words, "--user");
+    q.cert = a.get("--cert");
+    q.district = a.get("--district");
+    q.users = a.all("--user");
     if (q.district && !q.users.empty()) return fail(Errc::invalid_argument, Msg::district_or_users_not_both);
-    q.all = std::find(words.begin(), words.end(), "--all") != words.end();
-    q.trust_ca = std::find(words.begin(), words.end(), "--trust-ca") != words.end();
-    if (auto d = value_of(words, "--days")) {
+    q.all = a.has("--all");
+    q.trust_ca = a.has("--trust-ca");
+    if (auto d = a.get("--days")) {
         const bool digits = !d->empty() && d->size() <= 3 && std::all_of(d->begin(), d->end(), [](char c) {
             return c >= '0' && c <= '9';
         });

@@ -8,6 +8,7 @@
 #include "shared/cli/command_options.h"
 #include "shared/cli/import_report.h"
 #include "shared/common/command_line.h"
+#include "shared/common/shanghai_time.h"
 #include "shared/desk/people_desk.h"
 
 namespace ducha::cli {
@@ -99,7 +100,7 @@ private:
             const std::int64_t until = j["badge_valid_until"].get<std::int64_t>();
             m_out << j["id"].get<std::string>() << "  " << j["name"].get<std::string>() << "  " << j["role"].get<std::string>()
                   << "  " << j["district"].get<std::string>() << "  " << j["phone"].get<std::string>() << "  "
-                  << (until > 0 ? render_bilingual(Msg::badge_valid_until_mark, {date_text(until)})
+                  << (until > 0 ? render_bilingual(Msg::badge_valid_until_mark, {shanghai_date(until)})
                                 : render_bilingual(Msg::badge_never_dated, {}))
                   << (j["active"].get<bool>() ? "" : "  (" + render_bilingual(Msg::person_inactive_mark, {}) + ")") << "\n";
         });
@@ -141,7 +142,7 @@ private:
         }
         auto until = m_desk.renew_badge(id);
         if (!until) return failed(m_err, until.error());
-        m_out << render_bilingual(Msg::badge_renewed_queued, {date_text(*until)}) << "\n";
+        m_out << render_bilingual(Msg::badge_renewed_queued, {shanghai_date(*until)}) << "\n";
         return 0;
     }
 
@@ -154,16 +155,6 @@ private:
             n = n * 10 + (c - '0');
         }
         return n;
-    }
-
-    // Seconds since the epoch as the local date, YYYY-MM-DD.
-    static std::string date_text(std::int64_t seconds) {
-        std::time_t t = static_cast<std::time_t>(seconds);
-        std::tm tm{};
-        localtime_r(&t, &tm);
-        char buf[16];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        return buf;
     }
 
     // The n-th word that is not an option (command_options says which options stand alone).
