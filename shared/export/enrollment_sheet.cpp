@@ -15,11 +15,6 @@
 namespace ducha::exporting {
 namespace {
 
-const Rgb kText{0.10, 0.10, 0.10};
-const Rgb kMuted{0.42, 0.42, 0.42};
-const Rgb kRule{0.78, 0.78, 0.78};
-const Rgb kAccent{0.72, 0.11, 0.11};
-
 constexpr double kLabelWidth = 110;
 
 std::string esc(std::string_view s) { return xml_escape(s); }
@@ -39,7 +34,7 @@ void rule(PdfCanvas& c, double gap) {
     c.advance(gap);
     c.block(1, [&](double x, double y) {
         cairo_save(c.cr());
-        set_source(c.cr(), kRule);
+        set_source(c.cr(), kInkRule);
         cairo_set_line_width(c.cr(), 0.6);
         cairo_move_to(c.cr(), x, y);
         cairo_line_to(c.cr(), x + c.width(), y);
@@ -59,12 +54,12 @@ void text_line(PdfCanvas& c, const std::string& markup, const TextStyle& s, doub
 // A label column and a value column.
 void row(PdfCanvas& c, std::string_view zh, std::string_view en, const std::string& value_markup, double value_size) {
     auto l = c.layout(esc(zh) + " <span size=\"small\">" + esc(en) + "</span>",
-                      style(10.5, false, false, kMuted, PANGO_ALIGN_LEFT), kLabelWidth - 6);
-    auto v = c.layout(value_markup, style(value_size, false, false, kText, PANGO_ALIGN_LEFT), c.width() - kLabelWidth);
+                      style(10.5, false, false, kInkMuted, PANGO_ALIGN_LEFT), kLabelWidth - 6);
+    auto v = c.layout(value_markup, style(value_size, false, false, kInkText, PANGO_ALIGN_LEFT), c.width() - kLabelWidth);
     const double lh = PdfCanvas::height(l.get()), vh = PdfCanvas::height(v.get());
     c.block(std::max(lh, vh) + 5, [&](double x, double y) {
-        c.draw(l.get(), x, y + std::max(0.0, (vh - lh) / 2), kMuted);
-        c.draw(v.get(), x + kLabelWidth, y, kText);
+        c.draw(l.get(), x, y + std::max(0.0, (vh - lh) / 2), kInkMuted);
+        c.draw(v.get(), x + kLabelWidth, y, kInkText);
     });
 }
 
@@ -72,7 +67,7 @@ void footer(PdfCanvas& c, const std::vector<EnrollmentSheet>& sheets, std::int64
     if (!c.drawing()) return;
     const double y = PdfCanvas::kPageHeight - PdfCanvas::kMarginBottom + 18;
     cairo_save(c.cr());
-    set_source(c.cr(), kRule);
+    set_source(c.cr(), kInkRule);
     cairo_set_line_width(c.cr(), 0.5);
     cairo_move_to(c.cr(), c.left(), y - 5);
     cairo_line_to(c.cr(), c.left() + c.width(), y - 5);
@@ -81,14 +76,14 @@ void footer(PdfCanvas& c, const std::vector<EnrollmentSheet>& sheets, std::int64
     const double third = c.width() / 3;
     const std::size_t index = static_cast<std::size_t>(page - 1);
     const std::string who = index < sheets.size() ? sheets[index].user_id : std::string();
-    auto left = c.layout("用户 User " + or_dash(who), style(7, false, true, kMuted, PANGO_ALIGN_LEFT), third * 1.2);
+    auto left = c.layout("用户 User " + or_dash(who), style(7, false, true, kInkMuted, PANGO_ALIGN_LEFT), third * 1.2);
     const std::string n = std::to_string(page) + "/" + std::to_string(sheets.size());
-    auto mid = c.layout("第 " + n + " 页 Page", style(7.5, false, false, kMuted, PANGO_ALIGN_CENTER), third * 0.6);
+    auto mid = c.layout("第 " + n + " 页 Page", style(7.5, false, false, kInkMuted, PANGO_ALIGN_CENTER), third * 0.6);
     auto right = c.layout("签发 Issued " + esc(shanghai_minute(issued_at_ms)) + " (UTC+8)",
-                          style(7.5, false, false, kMuted, PANGO_ALIGN_RIGHT), third * 1.2);
-    c.draw(left.get(), c.left(), y, kMuted);
-    c.draw(mid.get(), c.left() + third * 1.2, y, kMuted);
-    c.draw(right.get(), c.left() + third * 1.8, y, kMuted);
+                          style(7.5, false, false, kInkMuted, PANGO_ALIGN_RIGHT), third * 1.2);
+    c.draw(left.get(), c.left(), y, kInkMuted);
+    c.draw(mid.get(), c.left() + third * 1.2, y, kInkMuted);
+    c.draw(right.get(), c.left() + third * 1.8, y, kInkMuted);
 }
 
 void qr_block(PdfCanvas& c, const QrMatrix& m) {
@@ -102,7 +97,7 @@ void qr_block(PdfCanvas& c, const QrMatrix& m) {
 
 void instructions(PdfCanvas& c) {
     text_line(c, "<b>登记步骤</b>  <span size=\"small\">How to enroll</span>",
-            style(12, false, false, kText, PANGO_ALIGN_LEFT), 4);
+            style(12, false, false, kInkText, PANGO_ALIGN_LEFT), 4);
     const char* steps[] = {
         "1. 在手机上安装“双减督查”App（安装包向协调员索取）。",
         "2. 打开 App，点“扫码登记”，扫描上方二维码；无法扫码时，输入上面的登记码。",
@@ -110,19 +105,19 @@ void instructions(PdfCanvas& c) {
         "4. 登记码只能使用一次，过期作废；请勿拍照或转给他人。",
     };
     for (const char* s : steps) {
-        c.paragraph(esc(s), style(11, false, false, kText, PANGO_ALIGN_LEFT), 8);
+        c.paragraph(esc(s), style(11, false, false, kInkText, PANGO_ALIGN_LEFT), 8);
         c.advance(3);
     }
     c.advance(3);
     c.paragraph(esc("Install the Ducha app, open it, tap 扫码登记 (scan to enroll) and scan the code above, or type "
                     "the enrollment code. Keep the phone; tell your coordinator if it is lost. The code works once "
                     "and expires at the time shown."),
-                style(8.5, false, false, kMuted, PANGO_ALIGN_LEFT), 8);
+                style(8.5, false, false, kInkMuted, PANGO_ALIGN_LEFT), 8);
 }
 
 void lay_out_sheet(PdfCanvas& c, const EnrollmentSheet& s, const QrMatrix& qr) {
-    text_line(c, esc("双减督查 · 督查员手机登记单"), style(20, true, false, kText, PANGO_ALIGN_CENTER), 2);
-    text_line(c, "Ducha — enrolling your phone", style(9.5, false, false, kMuted, PANGO_ALIGN_CENTER), 0);
+    text_line(c, esc("双减督查 · 督查员手机登记单"), style(20, true, false, kInkText, PANGO_ALIGN_CENTER), 2);
+    text_line(c, "Ducha — enrolling your phone", style(9.5, false, false, kInkMuted, PANGO_ALIGN_CENTER), 0);
     rule(c, 8);
 
     const auto role = domain::role_words(s.role);
@@ -135,16 +130,16 @@ void lay_out_sheet(PdfCanvas& c, const EnrollmentSheet& s, const QrMatrix& qr) {
 
     qr_block(c, qr);
     text_line(c, esc("用 App 的“扫码登记”扫描  Scan with 扫码登记 in the app"),
-            style(8.5, false, false, kMuted, PANGO_ALIGN_CENTER), 8);
+            style(8.5, false, false, kInkMuted, PANGO_ALIGN_CENTER), 8);
     text_line(c, esc("登记码") + " <span size=\"small\">Enrollment code</span>",
-            style(10.5, false, false, kMuted, PANGO_ALIGN_CENTER), 2);
+            style(10.5, false, false, kInkMuted, PANGO_ALIGN_CENTER), 2);
     // Letter-spaced so that each character can be read out and typed back unambiguously.
     text_line(c, "<span letter_spacing=\"4096\">" + esc(code_for_reading(s.code)) + "</span>",
-            style(28, true, true, kText, PANGO_ALIGN_CENTER), 6);
+            style(28, true, true, kInkText, PANGO_ALIGN_CENTER), 6);
     const std::string until = shanghai_minute(s.expires_at_s * 1000);
     text_line(c, "有效期至 " + esc(until) + "（北京时间）  <span size=\"small\">valid until " + esc(until) +
                    " (UTC+8)</span>",
-            style(12, true, false, kAccent, PANGO_ALIGN_CENTER), 0);
+            style(12, true, false, kInkRed, PANGO_ALIGN_CENTER), 0);
     rule(c, 8);
     instructions(c);
 }

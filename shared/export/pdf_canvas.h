@@ -15,6 +15,13 @@ struct Rgb {
     double r = 0.1, g = 0.1, b = 0.1;
 };
 
+// The ink every document shares (the inspection record, the enrollment sheets), so they read as
+// one product.
+inline constexpr Rgb kInkText{0.10, 0.10, 0.10};
+inline constexpr Rgb kInkMuted{0.42, 0.42, 0.42};
+inline constexpr Rgb kInkRule{0.78, 0.78, 0.78};
+inline constexpr Rgb kInkRed{0.72, 0.11, 0.11};
+
 struct TextStyle {
     double size = 9.5;  // points
     bool bold = false;

@@ -19,10 +19,6 @@
 namespace ducha::exporting {
 namespace {
 
-const Rgb kText{0.10, 0.10, 0.10};
-const Rgb kMuted{0.42, 0.42, 0.42};
-const Rgb kRed{0.72, 0.11, 0.11};
-const Rgb kRule{0.78, 0.78, 0.78};
 const Rgb kFailFill{1.0, 0.91, 0.91};
 const Rgb kStepFill{0.89, 0.91, 0.95};
 const Rgb kHeadFill{0.95, 0.95, 0.95};
@@ -119,24 +115,24 @@ void section_heading(PdfCanvas& c, const std::string& text) {
     c.advance(10);
     c.need(h + 40);  // never strand a heading at the foot of a page
     c.block(h, [&](double x, double y) {
-        c.draw(l.get(), x, y, kText);
-        rule(c.cr(), x, y + h - 1.5, c.width(), kText, 0.8);
+        c.draw(l.get(), x, y, kInkText);
+        rule(c.cr(), x, y + h - 1.5, c.width(), kInkText, 0.8);
     });
     c.advance(4);
 }
 
 // A label column and a value column (value is markup).
 void kv_row(PdfCanvas& c, const std::string& label, const std::string& value_markup, bool mono = false) {
-    auto l = c.layout(esc(label), TextStyle{.size = 8.5, .bold = true, .color = kMuted}, kLabelWidth - 6);
+    auto l = c.layout(esc(label), TextStyle{.size = 8.5, .bold = true, .color = kInkMuted}, kLabelWidth - 6);
     auto v = c.layout(value_markup, TextStyle{.size = mono ? 8 : 9.5, .mono = mono}, c.width() - kLabelWidth);
     const double h = std::max(PdfCanvas::height(l.get()) + 1.2, PdfCanvas::height(v.get())) + 3;
     c.block(h, [&](double x, double y) {
-        c.draw(l.get(), x, y + 1.2, kMuted);
-        c.draw(v.get(), x + kLabelWidth, y, kText);
+        c.draw(l.get(), x, y + 1.2, kInkMuted);
+        c.draw(v.get(), x + kLabelWidth, y, kInkText);
     });
 }
 
-void plain(PdfCanvas& c, const std::string& markup, const Rgb& color = kText) {
+void plain(PdfCanvas& c, const std::string& markup, const Rgb& color = kInkText) {
     c.paragraph(markup, TextStyle{.size = 9.5, .color = color});
     c.advance(2);
 }
@@ -158,7 +154,7 @@ void draw_surface(cairo_t* cr, cairo_surface_t* s, double x, double y, double sc
 void image_block(PdfCanvas& c, const Doc& d, const std::string& title_markup, const PdfImage& img,
                  const DecodedImage& dec, double max_w, double max_h) {
     auto title = c.layout(title_markup, TextStyle{.size = 9}, c.width());
-    auto hash = c.layout("SHA-256 " + or_dash(img.sha256_hex), TextStyle{.size = 7, .mono = true, .color = kMuted},
+    auto hash = c.layout("SHA-256 " + or_dash(img.sha256_hex), TextStyle{.size = 7, .mono = true, .color = kInkMuted},
                          c.width());
     LayoutPtr mismatch;
     if (!dec.actual_hex.empty() && dec.actual_hex != img.sha256_hex)
@@ -175,16 +171,16 @@ void image_block(PdfCanvas& c, const Doc& d, const std::string& title_markup, co
         const double scale = std::min({max_w / pw, max_h / ph, 4.0});
         const double w = pw * scale, h = ph * scale;
         c.block(title_h + 3 + h + 3 + hash_h + 10, [&](double x, double y) {
-            c.draw(title.get(), x, y, kText);
+            c.draw(title.get(), x, y, kInkText);
             draw_surface(c.cr(), s, x, y + title_h + 3, scale);
             cairo_save(c.cr());
-            set_source(c.cr(), kRule);
+            set_source(c.cr(), kInkRule);
             cairo_set_line_width(c.cr(), 0.5);
             cairo_rectangle(c.cr(), x, y + title_h + 3, w, h);
             cairo_stroke(c.cr());
             cairo_restore(c.cr());
-            c.draw(hash.get(), x, y + title_h + 3 + h + 3, kMuted);
-            if (mismatch) c.draw(mismatch.get(), x, y + title_h + 6 + h + PdfCanvas::height(hash.get()), kText);
+            c.draw(hash.get(), x, y + title_h + 3 + h + 3, kInkMuted);
+            if (mismatch) c.draw(mismatch.get(), x, y + title_h + 6 + h + PdfCanvas::height(hash.get()), kInkText);
         });
         return;
     }
@@ -194,20 +190,20 @@ void image_block(PdfCanvas& c, const Doc& d, const std::string& title_markup, co
                         TextStyle{.size = 9}, c.width() - 16);
     const double box_h = 8 + PdfCanvas::height(msg.get()) + 3 + hash_h + 8;
     c.block(title_h + 3 + box_h + 10, [&](double x, double y) {
-        c.draw(title.get(), x, y, kText);
+        c.draw(title.get(), x, y, kInkText);
         const double by = y + title_h + 3;
         cairo_save(c.cr());
-        set_source(c.cr(), kRed);
+        set_source(c.cr(), kInkRed);
         cairo_set_line_width(c.cr(), 0.8);
         const double dash[] = {4, 2};
         cairo_set_dash(c.cr(), dash, 2, 0);
         cairo_rectangle(c.cr(), x, by, c.width(), box_h);
         cairo_stroke(c.cr());
         cairo_restore(c.cr());
-        c.draw(msg.get(), x + 8, by + 8, kText);
+        c.draw(msg.get(), x + 8, by + 8, kInkText);
         const double hy = by + 8 + PdfCanvas::height(msg.get()) + 3;
-        c.draw(hash.get(), x + 8, hy, kMuted);
-        if (mismatch) c.draw(mismatch.get(), x + 8, hy + PdfCanvas::height(hash.get()), kText);
+        c.draw(hash.get(), x + 8, hy, kInkMuted);
+        if (mismatch) c.draw(mismatch.get(), x + 8, hy + PdfCanvas::height(hash.get()), kInkText);
     });
 }
 
@@ -215,19 +211,19 @@ void image_block(PdfCanvas& c, const Doc& d, const std::string& title_markup, co
 
 void running_head(PdfCanvas& c, const Doc& d) {
     auto l = c.layout(esc(d.both("校外培训机构检查记录", "Inspection record")) + " · " + or_dash(d.r.institution),
-                      TextStyle{.size = 7.5, .color = kMuted}, c.width());
+                      TextStyle{.size = 7.5, .color = kInkMuted}, c.width());
     const double h = PdfCanvas::height(l.get());
     c.block(h + 10, [&](double x, double y) {
-        c.draw(l.get(), x, y, kMuted);
-        rule(c.cr(), x, y + h + 3, c.width(), kRule, 0.5);
+        c.draw(l.get(), x, y, kInkMuted);
+        rule(c.cr(), x, y + h + 3, c.width(), kInkRule, 0.5);
     });
 }
 
 void footer(PdfCanvas& c, const Doc& d, int page) {
     if (!c.drawing()) return;
     const double y = PdfCanvas::kPageHeight - PdfCanvas::kMarginBottom + 18;
-    rule(c.cr(), c.left(), y - 5, c.width(), kRule, 0.5);
-    const TextStyle small{.size = 7.5, .color = kMuted};
+    rule(c.cr(), c.left(), y - 5, c.width(), kInkRule, 0.5);
+    const TextStyle small{.size = 7.5, .color = kInkMuted};
     const double third = c.width() / 3;
     auto left = c.layout(esc(d.label("报告", "Report")) + " " + or_dash(d.r.report_id), small, third * 1.2);
     const std::string n = std::to_string(page) + "/" + std::to_string(d.total_pages);
@@ -238,20 +234,20 @@ void footer(PdfCanvas& c, const Doc& d, int page) {
     right.align = PANGO_ALIGN_RIGHT;
     auto gen = c.layout(esc(d.label("生成于", "Generated")) + " " + time_text(d.r.generated_at_ms),
                         right, third * 1.2);
-    c.draw(left.get(), c.left(), y, kMuted);
-    c.draw(mid.get(), c.left() + third * 1.2, y, kMuted);
-    c.draw(gen.get(), c.left() + third * 1.8, y, kMuted);
+    c.draw(left.get(), c.left(), y, kInkMuted);
+    c.draw(mid.get(), c.left() + third * 1.2, y, kInkMuted);
+    c.draw(gen.get(), c.left() + third * 1.8, y, kInkMuted);
 }
 
 void title_block(PdfCanvas& c, const Doc& d) {
     TextStyle big{.size = 17, .bold = true, .align = PANGO_ALIGN_CENTER};
     auto title = c.layout("校外培训机构检查记录 / Inspection record", big, c.width());
-    TextStyle sub{.size = 9, .color = kMuted, .align = PANGO_ALIGN_CENTER};
+    TextStyle sub{.size = 9, .color = kInkMuted, .align = PANGO_ALIGN_CENTER};
     auto subtitle = c.layout(esc(d.both("行政执法全过程记录", "full-process record of an inspection")), sub, c.width());
     const double th = PdfCanvas::height(title.get()), sh = PdfCanvas::height(subtitle.get());
     c.block(th + 2 + sh + 8, [&](double x, double y) {
-        c.draw(title.get(), x, y, kText);
-        c.draw(subtitle.get(), x, y + th + 2, kMuted);
+        c.draw(title.get(), x, y, kInkText);
+        c.draw(subtitle.get(), x, y + th + 2, kInkMuted);
     });
     if (d.r.flagged) {
         auto flag = c.layout("<b>" + esc(d.both("【已标记，待复核】", "[FLAGGED for review]")) + "</b>",
@@ -259,7 +255,7 @@ void title_block(PdfCanvas& c, const Doc& d) {
         const double h = PdfCanvas::height(flag.get()) + 8;
         c.block(h + 6, [&](double x, double y) {
             fill_rect(c.cr(), x, y, c.width(), h, kFailFill);
-            c.draw(flag.get(), x + 6, y + 4, kRed);
+            c.draw(flag.get(), x + 6, y + 4, kInkRed);
         });
     }
 }
@@ -337,7 +333,7 @@ Columns columns(const PdfCanvas& c) {
 
 void table_header(PdfCanvas& c, const Doc& d) {
     const Columns k = columns(c);
-    const TextStyle st{.size = 8, .bold = true, .color = kMuted};
+    const TextStyle st{.size = 8, .bold = true, .color = kInkMuted};
     auto a = c.layout(esc(d.label("编号", "Code")), st, k.code - 2 * kPad);
     auto b = c.layout(esc(d.label("检查内容", "Item")), st, k.text - 2 * kPad);
     auto e = c.layout(esc(d.label("结果", "Result")), st, k.result - 2 * kPad);
@@ -347,10 +343,10 @@ void table_header(PdfCanvas& c, const Doc& d) {
                      2 * kPad;
     c.block(h, [&](double x, double y) {
         fill_rect(c.cr(), x, y, c.width(), h, kHeadFill);
-        c.draw(a.get(), x + kPad, y + kPad, kMuted);
-        c.draw(b.get(), x + k.code + kPad, y + kPad, kMuted);
-        c.draw(e.get(), x + k.code + k.text + kPad, y + kPad, kMuted);
-        c.draw(f.get(), x + k.code + k.text + k.result + kPad, y + kPad, kMuted);
+        c.draw(a.get(), x + kPad, y + kPad, kInkMuted);
+        c.draw(b.get(), x + k.code + kPad, y + kPad, kInkMuted);
+        c.draw(e.get(), x + k.code + k.text + kPad, y + kPad, kInkMuted);
+        c.draw(f.get(), x + k.code + k.text + k.result + kPad, y + kPad, kInkMuted);
     });
 }
 
@@ -362,7 +358,7 @@ void step_bar(PdfCanvas& c, PangoLayout* l) {
     const double h = PdfCanvas::height(l) + 2 * kPad;
     c.block(h, [&](double x, double y) {
         fill_rect(c.cr(), x, y, c.width(), h, kStepFill);
-        c.draw(l, x + kPad, y + kPad, kText);
+        c.draw(l, x + kPad, y + kPad, kInkText);
     });
 }
 
@@ -383,7 +379,7 @@ ItemRow item_row(PdfCanvas& c, const Doc& d, const PdfItem& item) {
     double text_h = PdfCanvas::height(row.text.get());
     if (!item.note.empty()) {
         row.note = c.layout("<b>" + esc(d.label("备注", "Note")) + "：</b>" + esc(item.note),
-                            TextStyle{.size = 8.5, .color = rt.failed ? kRed : kText}, k.text - 2 * kPad);
+                            TextStyle{.size = 8.5, .color = rt.failed ? kInkRed : kInkText}, k.text - 2 * kPad);
         text_h += 2 + PdfCanvas::height(row.note.get());
     }
     if (!item.photo_hex.empty()) {
@@ -394,7 +390,7 @@ ItemRow item_row(PdfCanvas& c, const Doc& d, const PdfItem& item) {
             if (auto it = d.photo_number.find(h); it != d.photo_number.end()) refs += "#" + std::to_string(it->second) + " ";
             refs += esc(h.substr(0, 12));
         }
-        row.photos = c.layout(refs, TextStyle{.size = 7.5, .mono = true, .color = kMuted}, k.text - 2 * kPad);
+        row.photos = c.layout(refs, TextStyle{.size = 7.5, .mono = true, .color = kInkMuted}, k.text - 2 * kPad);
         text_h += 2 + PdfCanvas::height(row.photos.get());
     }
     row.result = c.layout(rt.markup, TextStyle{.size = 9, .bold = rt.failed}, k.result - 2 * kPad);
@@ -410,20 +406,20 @@ void place_item(PdfCanvas& c, const ItemRow& row) {
     c.block(row.height, [&](double x, double y) {
         if (row.failed) {
             fill_rect(c.cr(), x, y, c.width(), row.height, kFailFill);
-            fill_rect(c.cr(), x, y, 3, row.height, kRed);
+            fill_rect(c.cr(), x, y, 3, row.height, kInkRed);
         }
-        c.draw(row.code.get(), x + kPad + (row.failed ? 1.5 : 0), y + kPad, kText);
+        c.draw(row.code.get(), x + kPad + (row.failed ? 1.5 : 0), y + kPad, kInkText);
         double ty = y + kPad;
-        c.draw(row.text.get(), x + k.code + kPad, ty, kText);
+        c.draw(row.text.get(), x + k.code + kPad, ty, kInkText);
         ty += PdfCanvas::height(row.text.get());
         if (row.note) {
-            c.draw(row.note.get(), x + k.code + kPad, ty + 2, kText);
+            c.draw(row.note.get(), x + k.code + kPad, ty + 2, kInkText);
             ty += 2 + PdfCanvas::height(row.note.get());
         }
-        if (row.photos) c.draw(row.photos.get(), x + k.code + kPad, ty + 2, kMuted);
-        c.draw(row.result.get(), x + k.code + k.text + kPad, y + kPad, kText);
-        c.draw(row.severity.get(), x + k.code + k.text + k.result + kPad, y + kPad, kText);
-        rule(c.cr(), x, y + row.height, c.width(), kRule, 0.4);
+        if (row.photos) c.draw(row.photos.get(), x + k.code + kPad, ty + 2, kInkMuted);
+        c.draw(row.result.get(), x + k.code + k.text + kPad, y + kPad, kInkText);
+        c.draw(row.severity.get(), x + k.code + k.text + k.result + kPad, y + kPad, kInkText);
+        rule(c.cr(), x, y + row.height, c.width(), kInkRule, 0.4);
     });
 }
 
@@ -484,7 +480,7 @@ void notes(PdfCanvas& c, const Doc& d) {
 void photos(PdfCanvas& c, const Doc& d) {
     section_heading(c, d.both("现场照片", "Photos") + " (" + std::to_string(d.r.photos.size()) + ")");
     if (d.r.photos.empty()) {
-        plain(c, esc(d.both("无", "none")), kMuted);
+        plain(c, esc(d.both("无", "none")), kInkMuted);
         return;
     }
     for (std::size_t i = 0; i < d.r.photos.size(); ++i) {
@@ -498,7 +494,7 @@ void photos(PdfCanvas& c, const Doc& d) {
 void signature(PdfCanvas& c, const Doc& d) {
     section_heading(c, d.both("现场签名", "On-site signature"));
     if (!d.r.signature) {
-        plain(c, esc(d.both("无签名", "no signature")), kMuted);
+        plain(c, esc(d.both("无签名", "no signature")), kInkMuted);
         return;
     }
     const PdfImage& s = *d.r.signature;
@@ -509,7 +505,7 @@ void receipt(PdfCanvas& c, const Doc& d) {
     section_heading(c, d.both("服务器回执", "Server receipt"));
     if (!d.r.receipt) {
         plain(c, esc(d.both("尚未收到服务器回执（报告未同步）", "no server receipt yet: the report has not synced")),
-              kMuted);
+              kInkMuted);
         return;
     }
     const PdfReceipt& rc = *d.r.receipt;
