@@ -6,9 +6,10 @@
 # info string is `sh first-run` is sourced in order into one shell, every `LANG first-run FILE`
 # block is written to FILE, and the `sh first-run-settings` block names the variables this test
 # sets to its own values. Between blocks the test reads what a person would read off the screen
-# (the admin's code, the pin, the volunteer's sheet code). Then it checks the outcome, and the two
-# failures an admin meets first: a CSV with a bad row (refused whole, with its line) and a misspelt
-# flag (exit 2 with the usage).
+# (the admin's code, the pin, the volunteer's sheet code). A `text first-run-output` block is a
+# command that must fail, run where it stands: the two failures an admin meets first, a CSV with a
+# bad row (refused whole, each problem with its line) and a misspelt flag (exit 2 with the usage).
+# Then it checks the outcome: the sheets, the report and its receipt on the admin's desk.
 #   first_run_test.sh DUCHA_SERVER DUCHA OPERATIONS.md
 set -euo pipefail
 server_bin=$(realpath "$1")
@@ -46,11 +47,11 @@ step() { printf '\n=== %s\n' "$*"; }
 section=$(awk '/^## From nothing to the first report/ { on = 1; next } /^## / { on = 0 } on' "$doc")
 [ -n "$section" ] || fail "docs/OPERATIONS.md has no section 'From nothing to the first report'"
 mkdir -p "$work/blocks"
-# Each block goes to blocks/NNN.KIND (KIND: sh, settings, or file:NAME).
+# Each block goes to blocks/NNN.KIND (KIND: sh, settings, output, or file:NAME).
 awk -v dir="$work/blocks" '
   /^```[a-z]+ first-run/ && !inside {
     inside = 1; n++
-    kind = ($2 == "first-run-settings") ? "settings" : ($3 != "" ? "file:" $3 : "sh")
+    kind = ($2 == "first-run-settings") ? "settings" : ($2 == "first-run-output") ? "output" : ($3 != "" ? "file:" $3 : "sh")
     out = sprintf("%s/%03d.%s", dir, n, kind); printf "" > out; next
   }
   /^```/ && inside { inside = 0; close(out); next }
@@ -129,8 +130,35 @@ for b in "${blocks[@]}"; do
       ;;
   esac
 done
+# A `first-run-output` block: `$ COMMAND`, the lines it must print (the English half of a
+# bilingual line, after its last " / "), and `(exit N)`.
+expect_output() {
+  local block="$work/blocks/$1" cmd want_rc out rc line
+  cmd=$(sed -n '1s/^\$ //p' "$block")
+  want_rc=$(sed -n 's/^(exit \([0-9]*\))$/\1/p' "$block")
+  [ -n "$cmd" ] && [ -n "$want_rc" ] || fail "block $1: no '\$ COMMAND' first line or no '(exit N)' line"
+  set +e
+  out=$(eval "$cmd" 2>&1)
+  rc=$?
+  set -e
+  printf '%s\n' "$out" | head -n 6
+  [ "$rc" -eq "$want_rc" ] || fail "block $1: exit $rc, the page says $want_rc"
+  while IFS= read -r line; do
+    [[ "$line" == '$ '* || "$line" == '(exit '* || -z "$line" ]] && continue
+    grep -qF -- "${line##* / }" <<<"$out" || fail "block $1: the output lacks: ${line##* / }"
+  done <"$block"
+}
+
 for b in "${blocks[@]}"; do
-  [[ "$b" == *.sh ]] || continue
+  case "$b" in
+    *.sh) ;;
+    *.output)
+      step "block $b (must fail)"
+      sed 's/^/  | /' "$work/blocks/$b"
+      expect_output "$b"
+      continue ;;
+    *) continue ;;
+  esac
   step "block $b"
   sed 's/^/  | /' "$work/blocks/$b"
   # errexit stays on inside the block (a `|| ...` here would switch it off): a failing
@@ -170,36 +198,19 @@ verify=$("$ducha_bin" --profile admin verify)
 "$ducha_bin" --profile wangfang tasks --all | grep -q "$TASK .*submitted" || fail "the task is not submitted"
 [ "$("$ducha_bin" --profile wangfang outbox --json)" = "[]" ] || fail "the volunteer's outbox is not empty"
 
-step "failure: a CSV with a bad row is refused whole, with its line"
-before=$("$ducha_bin" --profile admin user list | wc -l)
-set +e
-"$ducha_bin" --profile admin user import people-bad.csv >bad.out 2>&1
-rc=$?
-set -e
-cat bad.out
-[ $rc -eq 1 ] || fail "the bad CSV gave exit $rc, not 1"
-grep -q "line 3: malformed phone number 12ab" bad.out || fail "the bad phone is not named with its line"
-grep -q "line 3: unknown role 'teacher'" bad.out || fail "the bad role is not named with its line"
-grep -q "nothing imported: 2 problem(s) to fix" bad.out || fail "the summary is not the documented one"
-grep -q "赵丽" bad.out && fail "the good row was imported"
-[ "$("$ducha_bin" --profile admin outbox --json)" = "[]" ] || fail "the refused import queued something"
-[ "$("$ducha_bin" --profile admin user list | wc -l)" -eq "$before" ] || fail "the refused import added people"
-
-step "failure: a misspelt flag is exit 2 with the usage, and does nothing"
-set +e
-"$server_bin" enrollment-sheets --data "$DATA" --server-url "$SERVER" --distrcit "$TIEDONG" --out typo.pdf >typo.out 2>&1
-rc=$?
-set -e
-head -n 3 typo.out
-[ $rc -eq 2 ] || fail "a misspelt flag gave exit $rc, not 2"
-grep -q "has no option --distrcit" typo.out || fail "the misspelt flag is not named"
-grep -q "Usage:" typo.out || fail "no usage after the misspelt flag"
+step "check: the refused CSV imported nobody, the misspelt flag did nothing"
+# Both ran above, where the page shows them (first-run-output blocks).
+[ "$(ls "$work"/blocks/*.output | wc -l)" -ge 2 ] || fail "the page shows fewer than two failures"
+grep -q "people-bad.csv" "$work"/blocks/*.output || fail "the page does not show the refused CSV"
+! "$ducha_bin" --profile admin user list | grep -q "赵丽" || fail "the refused CSV's good row was imported"
+[ "$("$ducha_bin" --profile admin outbox --json)" = "[]" ] || fail "the admin's outbox is not empty"
 [ ! -e typo.pdf ] || fail "a misspelt flag still wrote the sheets"
 set +e
-"$ducha_bin" --profile admin user import --distrct "$TIEDONG" people.csv >typo2.out 2>&1
+"$ducha_bin" --profile admin user import --distrct "$TIEDONG" people.csv >typo.out 2>&1
 rc=$?
 set -e
-[ $rc -eq 2 ] && grep -q "has no option --distrct" typo2.out || { cat typo2.out; fail "ducha's misspelt flag: exit $rc"; }
+[ $rc -eq 2 ] && grep -q "has no option --distrct" typo.out && grep -q "Usage:" typo.out \
+  || { cat typo.out; fail "ducha's misspelt flag: exit $rc, or not named, or no usage"; }
 
 stop_server
 echo
