@@ -67,7 +67,33 @@ ScrollView {
                     wrapMode: Text.Wrap; Layout.fillWidth: true
                 }
                 Label { text: qsTr("Checklist"); color: Style.muted }
-                Label { text: view.report.templateName || "" }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        objectName: "reportChecklistVersion"
+                        text: (view.report.templateName || "") + " · " + qsTr("version %1").arg(view.report.templateVersion || 1)
+                              + (view.report.newestTemplateVersion > view.report.templateVersion
+                                 ? " " + qsTr("(the current version is %1)").arg(view.report.newestTemplateVersion) : "")
+                        wrapMode: Text.Wrap; Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: (view.report.checklistChanges || []).length > 0
+                        text: view.report.comparedVersion > view.report.templateVersion
+                              ? qsTr("Changed in version %1 since this report's version:").arg(view.report.comparedVersion)
+                              : qsTr("New in this version, compared with version %1:").arg(view.report.comparedVersion)
+                        color: Style.muted; wrapMode: Text.Wrap; Layout.fillWidth: true
+                    }
+                    Repeater {
+                        objectName: "reportChecklistChanges"
+                        model: view.report.checklistChanges || []
+                        delegate: Label {
+                            required property string modelData
+                            text: "• " + modelData
+                            wrapMode: Text.Wrap; Layout.fillWidth: true
+                        }
+                    }
+                }
                 Label { text: qsTr("Signature"); color: Style.muted }
                 Label {
                     objectName: "reportSignatureCheck"

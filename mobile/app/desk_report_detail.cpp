@@ -15,6 +15,17 @@ DeskReportDetail::DeskReportDetail(AppSession* session, QObject* parent) : DeskF
     if (session) m_replicaLink = connect(session, &AppSession::replicaChanged, this, &DeskReportDetail::reload);
 }
 
+namespace {
+
+// The checklist's changes between the report's version and the one it is compared with, one line each.
+QStringList checklist_change_lines(const desk::ReportView& v, bool english) {
+    QStringList out;
+    for (const auto& c : v.checklist_changes) out << qs(c.words().text(english ? Lang::en : Lang::zh));
+    return out;
+}
+
+}  // namespace
+
 void DeskReportDetail::follow() {
     disconnect(m_replicaLink);
     if (session()) m_replicaLink = connect(session(), &AppSession::replicaChanged, this, &DeskReportDetail::reload);
@@ -121,6 +132,10 @@ void DeskReportDetail::reload() {
                 {"caseTier", qs(i.case_tier)},
                 {"decided", !i.case_id.empty()},
                 {"templateName", qs(v->template_name)},
+                {"templateVersion", v->template_version},
+                {"newestTemplateVersion", v->newest_template_version},
+                {"comparedVersion", v->compared_version},
+                {"checklistChanges", checklist_change_lines(*v, desk_english(session()))},
                 {"notes", qs(r.notes())},
                 {"hasGps", r.has_gps()},
                 {"lat", r.gps().lat()},

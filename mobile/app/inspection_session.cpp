@@ -79,14 +79,16 @@ void InspectionSession::load() {
     m_task = {};
     m_inst = {};
     m_tpl = {};
+    m_tplId.clear();
     if (!app()) {
         // Nothing to load from yet: the session is handed over after the task (QML sets both).
     } else if (!app()->profile() || !app()->enrolled()) {
         m_loadError = tr2("本机尚未注册", "this device is not enrolled");
     } else if (m_unlisted) {
-        if (auto newest = sync::newest_checklist(app()->profile()->store()))
+        if (auto newest = sync::newest_checklist(app()->profile()->store())) {
             m_tpl = std::move(newest->checklist);
-        else
+            m_tplId = std::move(newest->id);
+        } else
             m_loadError = app()->errorText(newest.error());
         m_title = tr2("上报未登记机构", "Report an unlisted institution");
     } else if (!m_taskId.isEmpty()) {
@@ -96,6 +98,8 @@ void InspectionSession::load() {
             m_loadError = tr2("本机没有这个机构，请先同步", "this institution is not on this device: sync first");
         else if (!load_record(app(), domain::kChecklistTemplate, m_task.template_id(), m_tpl))
             m_loadError = tr2("本机没有检查清单，请先同步", "no checklist on this device: sync first");
+        else
+            m_tplId = m_task.template_id();
         m_title = qs(m_task.title().empty() ? m_inst.name() : m_task.title());
     }
     if (app() && m_loadError.isEmpty() && (m_unlisted || !m_taskId.isEmpty())) {
@@ -132,6 +136,15 @@ void InspectionSession::restoreDraft() {
 
 void InspectionSession::restoreFrom(const nlohmann::json& j) {
     m_step = j.value("step", 0);
+    // An unlisted site's draft finishes on the checklist version it was started on, even when a
+    // newer one arrived since (a task's draft always has its task's).
+    if (const std::string id = j.value("template_id", ""); m_unlisted && !id.empty() && id != m_tplId) {
+        pb::ChecklistTemplate started_on;
+        if (load_record(app(), domain::kChecklistTemplate, id, started_on)) {
+            m_tpl = std::move(started_on);
+            m_tplId = id;
+        }
+    }
     // Named copies: a range-for over .items() of a temporary would read freed memory.
     const json answers = j.value("answers", json::object());
     for (auto& [code, a] : answers.items())
@@ -166,7 +179,7 @@ void InspectionSession::restoreFrom(const nlohmann::json& j) {
 
 void InspectionSession::save() {
     if (m_loading || !m_ready || !m_reportId.isEmpty()) return;
-    json j{{"v", 1}, {"step", m_step}, {"notes", ss(m_notes)}};
+    json j{{"v", 1}, {"step", m_step}, {"notes", ss(m_notes)}, {"template_id", m_tplId}};
     json answers = json::object();
     for (const auto& [code, a] : m_answers) answers[ss(code)] = {{"result", ss(a.result)}, {"note", ss(a.note)}};
     j["answers"] = answers;
@@ -518,6 +531,7 @@ bool InspectionSession::submit() {
         s.zone_id = ss(m_site.value("zoneId").toString());
         s.academic = m_site.value("academic").toBool();
         in.unlisted_site = s;
+        in.template_id = m_tplId;
     }
     for (const auto& i : m_tpl.items()) {
         if (!applies(i)) continue;

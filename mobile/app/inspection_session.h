@@ -170,6 +170,7 @@ private:
     pb::Task m_task;
     pb::Institution m_inst;
     pb::ChecklistTemplate m_tpl;
+    std::string m_tplId;  // the checklist version this visit is answered on
     std::map<QString, ItemAnswer> m_answers;
     std::vector<Photo> m_photos;
     QVariantList m_strokes;

@@ -11,6 +11,7 @@
 
 #include "ducha.pb.h"
 #include "shared/domain/checklist.h"
+#include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/vocabulary_labels.h"
 
@@ -575,7 +576,7 @@ private:
     }
 
     void make_checklist() {
-        m_template_id = new_id();
+        m_template_id = domain::checklist_version_id(1);
         add(domain::kChecklistTemplate, m_template_id, domain::default_checklist());
     }
 

@@ -16,6 +16,7 @@
 #include "shared/crypto/certificate.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/checklist.h"
+#include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
 
 namespace ducha::server {
@@ -96,7 +97,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
             for (const auto& u : users)
                 if (u.role == "admin") admin_id = u.user_id;
         } else {
-            if (auto w = ap.write(kChecklistTemplate, crypto::new_uuid(), 1, default_checklist().SerializeAsString(), false); !w)
+            if (auto w = ap.write(kChecklistTemplate, checklist_version_id(1), 1, default_checklist().SerializeAsString(), false); !w)
                 return fail(w.error());
         }
         if (admin_id.empty()) {

@@ -1,6 +1,7 @@
 #include "shared/cli/cli_app.h"
 
 #include "shared/cli/audit_command.h"
+#include "shared/cli/checklist_command.h"
 #include "shared/cli/cli_args.h"
 #include "shared/cli/desk_commands.h"
 #include "shared/cli/people_commands.h"
@@ -109,7 +110,9 @@ std::optional<M> parse(const pb::Record& r) {
 }
 
 // Every command the CLI takes: the device's, the people's and the desk's.
-std::string full_usage() { return std::string(kUsage) + "\n" + kPeopleUsage + "\n" + kDeskUsage; }
+std::string full_usage() {
+    return std::string(kUsage) + "\n" + kPeopleUsage + "\n" + kChecklistUsage + "\n" + kDeskUsage;
+}
 
 std::string mime_of(const std::string& path) {
     auto dot = path.rfind('.');
@@ -672,6 +675,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
         if (cmd == "verify") return cli.verify();
         if (cmd == "admin") return cli.admin();
         if (cmd == "audit") return run_audit_command(*p, a, out, err);
+        if (cmd == "checklist") return run_checklist_command(*p, a, out, err);
         if (auto rc = run_desk_command(cmd, *p, a, out, err)) return *rc;
         if (auto rc = run_people_command(cmd, *p, a, out, err)) return *rc;
     } catch (const std::exception& e) {

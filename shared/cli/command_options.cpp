@@ -43,6 +43,7 @@ constexpr std::array kCommands{
     CommandOptions{"export", "", "out from to campaign district"},
     CommandOptions{"district", "json", "name code"},
     CommandOptions{"user", "json", "district role expiring-within"},
+    CommandOptions{"checklist", "json", "version from to note"},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "shared/desk/checklist_desk.h"
 #include "shared/domain/checklist.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
@@ -19,6 +20,26 @@ std::map<std::string, Loaded<M>> by_id(std::vector<Loaded<M>> v) {
     std::map<std::string, Loaded<M>> m;
     for (auto& l : v) m.emplace(l.id, std::move(l));
     return m;
+}
+
+// The report's checklist against the newest (when the report's is older) or against the version it
+// superseded: the reviewer sees which questions the volunteer was, or was not, asked.
+void compare_versions(RecordWriter& w, ReportView& v, const pb::ChecklistTemplate& tpl) {
+    auto all = ChecklistDesk(w).versions();
+    if (!all || all->empty()) return;
+    const auto& newest = all->back().checklist;
+    v.newest_template_version = newest.template_version();
+    const pb::ChecklistTemplate* other = nullptr;
+    if (newest.template_version() > v.template_version) {
+        other = &newest;
+    } else {
+        for (const auto& c : *all)
+            if (c.id == tpl.supersedes()) other = &c.checklist;
+    }
+    if (!other) return;
+    v.compared_version = other->template_version();
+    v.checklist_changes = other->template_version() > v.template_version ? checklist_changes(tpl, *other)
+                                                                          : checklist_changes(*other, tpl);
 }
 
 }  // namespace
@@ -102,6 +123,8 @@ Result<ReportView> ReviewDesk::open(const std::string& report_id) {
     if (!t) return fail(t.error());
     pb::ChecklistTemplate tpl = *t ? (*t)->msg : default_checklist();
     v.template_name = tpl.name();
+    v.template_version = r->msg.template_version();
+    compare_versions(m_w, v, tpl);
     for (const auto& a : r->msg.answers()) {
         AnswerView av{a.code(), {}, a.code(), {}, a.result(), a.note(), {}};
         for (const auto& item : tpl.items())

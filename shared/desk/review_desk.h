@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/desk/record_writer.h"
+#include "shared/domain/checklist_changes.h"
 
 namespace ducha::desk {
 
@@ -36,6 +37,13 @@ struct ReportView {
     bool device_known = false, signature_ok = false, receipt_ok = false;
     std::string verification;  // one line for people
     std::string template_name;
+    int template_version = 0;         // the checklist version the report was answered on
+    int newest_template_version = 0;  // the newest this device holds
+    // What changed between the report's version and another: the newest when the report's is
+    // older (items the volunteer could not have answered), else the version it superseded (what
+    // is new in it). compared_version 0: nothing to compare with.
+    int compared_version = 0;
+    std::vector<domain::ChecklistChange> checklist_changes;
 };
 
 struct Decision {

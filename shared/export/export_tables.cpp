@@ -193,7 +193,8 @@ Result<InspectionRecord> ExportTables::inspection_record(const std::string& repo
     out.device_id = r.device_id();
     if (auto t = m_w.load<pb::Task>(kTask, r.task_id()); t && *t) out.task_title = (*t)->msg.title();
     out.visit_kind = r.covert() ? "暗访 covert" : "明查 open";
-    out.template_name = v->template_name;
+    // The version the answers were given on: item codes and wording differ between versions.
+    out.template_name = v->template_name + " · v" + std::to_string(v->template_version);
     out.device_time_ms = r.device_time();
     out.lat = r.gps().lat();
     out.lon = r.gps().lon();

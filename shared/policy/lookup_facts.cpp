@@ -23,6 +23,9 @@ std::optional<pb::Institution> LookupFacts::institution(const std::string& id) c
     return live<pb::Institution>(kInstitution, id);
 }
 std::optional<pb::Zone> LookupFacts::zone(const std::string& id) const { return live<pb::Zone>(kZone, id); }
+std::optional<pb::ChecklistTemplate> LookupFacts::checklist(const std::string& id) const {
+    return live<pb::ChecklistTemplate>(kChecklistTemplate, id);
+}
 
 std::optional<std::int64_t> LookupFacts::stored_at_ms(std::string_view collection, const std::string& id) const {
     auto r = m_get(collection, id);

@@ -20,6 +20,7 @@ public:
     std::optional<pb::User> user(const std::string& id) const override;
     std::optional<pb::Institution> institution(const std::string& id) const override;
     std::optional<pb::Zone> zone(const std::string& id) const override;
+    std::optional<pb::ChecklistTemplate> checklist(const std::string& id) const override;
     // The record's server time; unknown for a change only queued on a device (no server time yet).
     std::optional<std::int64_t> stored_at_ms(std::string_view collection, const std::string& id) const override;
     std::int64_t now_ms() const override { return m_now_ms; }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/state_machines.h"
 #include "shared/policy/field_diff.h"
@@ -28,7 +29,8 @@ const std::vector<Grant>& write_grants() {
     static const std::vector<Grant> grants{
         // collection          roles           relations                ops                          fields   moves   why
         {kDistrict, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins keep the list of districts"},
-        {kChecklistTemplate, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins publish checklist versions"},
+        {kChecklistTemplate, kAdmins, kAnywhere, kCreate, "", "",
+         "admins publish a new checklist version, numbered after the one it supersedes; a published version never changes (drafts and reports on it keep its words)"},
         {kDevice, kAdmins, kAnywhere, kUpdate, "name revoked", "", "admins rename and revoke devices; enrollment creates them"},
         {kUser, kAdmins, kAnywhere, kCreate | kUpdate, "*", "", "admins manage every account, roles included"},
         {kUser, kCoordinators, kVolunteerOfDistrict, kCreate | kUpdate,
@@ -101,6 +103,8 @@ const std::vector<ServerField>& server_fields() {
         {kDevice, "blobs_pending", FieldOwner::server},
         {kDevice, "app_version", FieldOwner::server},
         {kAuditEvent, "at", FieldOwner::stamped},
+        {kChecklistTemplate, "published_by", FieldOwner::actor_on_create},
+        {kChecklistTemplate, "published_at", FieldOwner::stamped},
     };
     return fields;
 }
@@ -602,6 +606,34 @@ Status check_audit_event(const Parsed& p) {
     return {};
 }
 
+// A new checklist version: publishable content, numbered after the version it supersedes.
+Status check_checklist(const std::string& id, const Parsed& p, const WriteFacts& facts) {
+    const auto& t = as<pb::ChecklistTemplate>(*p.next);
+    if (auto problems = checklist_template_problems(t); !problems.empty()) return fail(one_error_of(problems));
+    std::optional<pb::ChecklistTemplate> previous;
+    if (!t.supersedes().empty()) {
+        previous = facts.checklist(t.supersedes());
+        if (!previous && !facts.authoritative()) return {};  // not in this replica: the server decides
+    }
+    return check_checklist_succession(id, t, previous ? &*previous : nullptr);
+}
+
+// A report is judged against a checklist the server holds, at that checklist's version; a task's
+// report against the task's own checklist (the one its draft was started on).
+Status check_report_checklist(const pb::Report& r, const std::optional<pb::Task>& task, const WriteFacts& facts) {
+    if (task && !task->template_id().empty() && task->template_id() != r.template_id())
+        return fail(Error{Errc::forbidden, Msg::report_checklist_not_tasks, task->template_id()});
+    auto tpl = facts.checklist(r.template_id());
+    if (!tpl) {
+        if (facts.authoritative()) return fail(Error{Errc::forbidden, Msg::report_checklist_unknown, r.template_id()});
+        return {};
+    }
+    if (tpl->template_version() != r.template_version())
+        return fail(Error{Errc::forbidden, Msg::report_checklist_version_differs, std::to_string(r.template_version()),
+                          std::to_string(tpl->template_version())});
+    return {};
+}
+
 Status named_rules(const Actor& a, const RecordChange& c, const Parsed& p, const WriteFacts& facts) {
     const auto coll = c.collection;
     if (coll == kUser) return check_user(a, p);
@@ -613,17 +645,23 @@ Status named_rules(const Actor& a, const RecordChange& c, const Parsed& p, const
         if (p.stored) return check_task_submit(a, p, facts, c.id);
         return {};
     }
-    if (coll == kReport) return check_report(a, p, facts);
+    if (coll == kReport) {
+        if (auto s = check_report(a, p, facts); !s) return s;
+        const auto& r = as<pb::Report>(*p.next);
+        return check_report_checklist(r, r.task_id().empty() ? std::nullopt : facts.task(r.task_id()), facts);
+    }
     if (coll == kEvidence) return check_evidence(p, facts);
     if (coll == kCase) return check_case(p, facts);
     if (coll == kComplaint) return check_complaint(p);
     if (coll == kDraw) return check_draw(p, facts);
     if (coll == kAuditEvent) return check_audit_event(p);
+    if (coll == kChecklistTemplate) return check_checklist(std::string(c.id), p, facts);
     return {};
 }
 
 // Why no grant gives this role this operation on this collection.
 Error no_grant_refusal(Role role, std::string_view c, unsigned op) {
+    if (c == kChecklistTemplate && op != kCreate) return Error{Errc::forbidden, Msg::not_allowed_published_checklist};
     if (c == kReport || c == kEvidence || c == kReceipt || c == kAuditEvent) {
         if (op == kDelete) return Error{Errc::forbidden, Msg::not_allowed_evidence_and_records};
         if (op == kUpdate) return Error{Errc::forbidden, Msg::not_allowed_submitted_record_cannot};
@@ -741,6 +779,7 @@ Result<std::string> stamp_server_fields(const Actor& a, const RecordChange& c, s
             stamp = !stored || (from != to && (is_case(to, CaseStatus::no_violation) || is_case(to, CaseStatus::rectification)));
         if (c.collection == kComplaint) stamp = from != to && is_complaint(to, ComplaintStatus::resolved);
         if (c.collection == kAuditEvent) stamp = true;
+        if (c.collection == kChecklistTemplate) stamp = !stored;
         if (stamp) {
             if (f->cpp_type() == gpb::FieldDescriptor::CPPTYPE_STRING) refl->SetString(&next, f, a.user_id);
             else if (c.collection == kAuditEvent) refl->SetInt64(&next, f, now_ms);

@@ -43,6 +43,7 @@ public:
     virtual std::optional<pb::User> user(const std::string& id) const = 0;
     virtual std::optional<pb::Institution> institution(const std::string& id) const = 0;
     virtual std::optional<pb::Zone> zone(const std::string& id) const = 0;
+    virtual std::optional<pb::ChecklistTemplate> checklist(const std::string& id) const = 0;
     // Server time (ms) when the record was stored, if known.
     virtual std::optional<std::int64_t> stored_at_ms(std::string_view collection, const std::string& id) const = 0;
     virtual std::int64_t now_ms() const = 0;

@@ -114,6 +114,13 @@ Result<Subject> unlisted_site_subject(LocalStore& store, const InspectionInput& 
     site.set_field_reported(true);
     if (in.gps) *site.mutable_location() = *in.gps;
     s.institution_id = crypto::new_uuid();
+    if (!in.template_id.empty()) {
+        auto tpl = load<pb::ChecklistTemplate>(store, kChecklistTemplate, in.template_id, Msg::thing_checklist);
+        if (!tpl) return fail(tpl.error());
+        s.template_id = in.template_id;
+        s.checklist = std::move(*tpl);
+        return s;
+    }
     auto newest = newest_checklist(store);
     if (!newest) return fail(newest.error());
     s.template_id = std::move(newest->id);
@@ -143,6 +150,8 @@ Result<Subject> amendment_subject(DeviceProfile& profile, const InspectionInput&
     probe.set_covert(original->covert());
     probe.set_unlisted(original->unlisted());
     probe.set_amends(in.amends);
+    probe.set_template_id(original->template_id());
+    probe.set_template_version(original->template_version());
     pb::Mutation pm;
     pm.set_collection(std::string(kReport));
     pm.set_id(crypto::new_uuid());

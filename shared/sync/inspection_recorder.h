@@ -30,6 +30,10 @@ struct InspectionInput {
     // the original's task, site, district and covert flag; it is a complete report of its own.
     std::string amends;
     std::optional<UnlistedSite> unlisted_site;
+    // An unlisted site's checklist: the version its draft was started on, so a newer version
+    // arriving meanwhile does not change the questions under the volunteer. Empty: the newest.
+    // (A task's report always uses the task's checklist.)
+    std::string template_id;
     std::vector<domain::AnswerInput> answers;
     std::vector<PhotoInput> photos;
     std::optional<pb::GeoPoint> gps;

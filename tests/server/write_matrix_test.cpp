@@ -24,6 +24,8 @@
 #include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
+#include "shared/domain/checklist.h"
+#include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/random_draw.h"
 #include "shared/domain/report_signing.h"
@@ -198,6 +200,7 @@ public:
         r.set_district_id(task.district_id());
         r.set_covert(task.covert());
         r.set_template_id(task.template_id());
+        r.set_template_version(1);
         r.set_user_id(p.user_id);
         r.set_device_id(p.device_id);
         r.set_device_time(unix_ms_now());
@@ -249,6 +252,7 @@ public:
         t.set_status("open");
         t.set_priority(3);
         t.set_title("矩阵 / matrix");
+        t.set_template_id(domain::checklist_version_id(1));
         t.set_window_start(unix_seconds_now());
         t.set_window_end(unix_seconds_now() + 86400);
         return t;
@@ -431,11 +435,17 @@ std::vector<Row> rows() {
              d.set_name("矩阵区");
              return create(domain::kDistrict, d);
          }},
-        {"checklist_template", "publish a checklist", {adm}, [](World&, Who) {
-             pb::ChecklistTemplate t;
+        {"checklist_template", "publish version 2 of the checklist", {adm}, [](World&, Who) {
+             auto t = domain::default_checklist();
              t.set_name("矩阵清单");
-             t.set_template_version(99);
-             return create(domain::kChecklistTemplate, t);
+             t.set_template_version(2);
+             t.set_supersedes(domain::checklist_version_id(1));
+             return attempt(std::string(domain::kChecklistTemplate), domain::checklist_version_id(2), 0, t.SerializeAsString());
+         }},
+        {"checklist_template", "reword a published checklist version", none, [](World& w, Who) {
+             auto t = domain::default_checklist();
+             t.mutable_items(0)->set_text_en("other words");
+             return update(w, domain::kChecklistTemplate, domain::checklist_version_id(1), t);
          }},
         {"zone", "create a zone in A", coordsA, [](World& w, Who) { return create(domain::kZone, zone_in(w.dA)); }},
         {"zone", "rename a zone of A", coordsA, [](World& w, Who) {

@@ -385,3 +385,54 @@ TEST_CASE("review: a report's time of receipt is the server's", "[desk][review]"
     REQUIRE(v.has_value());
     CHECK(v->item.received_ms == 1700000555000);
 }
+
+TEST_CASE("review: a report names its checklist version, and what changed since, or what its version brought",
+          "[desk][review][checklist]") {
+    DeskDevice dev{kSupervisor};
+    put_city(dev);
+    SignedWorld world;
+    world.put(dev);
+    ReviewDesk review{dev.writer()};
+
+    // Only version 1 here: nothing to compare with.
+    auto only = review.open("r-flag");
+    REQUIRE(only.has_value());
+    CHECK(only->template_version == 1);
+    CHECK(only->newest_template_version == 1);
+    CHECK(only->compared_version == 0);
+    CHECK(only->checklist_changes.empty());
+
+    // Version 2 arrives: T3 becomes critical, X5 is new.
+    auto v2 = default_checklist();
+    v2.set_template_version(2);
+    v2.set_supersedes("tpl-v1");
+    for (auto& i : *v2.mutable_items())
+        if (i.code() == "T3") i.set_severity("critical");
+    auto* x5 = v2.add_items();
+    x5->set_code("X5");
+    x5->set_step("S7");
+    x5->set_text_zh("是否公示收费标准");
+    x5->set_text_en("fees on public display");
+    x5->set_severity("minor");
+    dev.put(kChecklistTemplate, "checklist.v2", v2);
+
+    auto older = review.open("r-flag");
+    REQUIRE(older.has_value());
+    CHECK(older->template_version == 1);
+    CHECK(older->newest_template_version == 2);
+    CHECK(older->compared_version == 2);
+    REQUIRE(older->checklist_changes.size() == 2);
+    CHECK(older->checklist_changes[0].words().text(Lang::en) == "item T3 changed: severity major → critical");
+    CHECK(older->checklist_changes[1].words().text(Lang::en) == "item X5 added: fees on public display");
+
+    // A report on version 2 shows what version 2 brought, against version 1.
+    auto r2 = report("iA2", 1700000800000, true);
+    r2.set_template_id("checklist.v2");
+    r2.set_template_version(2);
+    dev.put(kReport, "r-v2", r2);
+    auto newer = review.open("r-v2");
+    REQUIRE(newer.has_value());
+    CHECK(newer->template_version == 2);
+    CHECK(newer->compared_version == 1);
+    CHECK(newer->checklist_changes.size() == 2);
+}

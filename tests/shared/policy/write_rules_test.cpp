@@ -12,6 +12,7 @@
 #include "shared/domain/collections.h"
 #include "shared/domain/state_machines.h"
 #include "shared/policy/field_diff.h"
+#include "shared/domain/checklist.h"
 #include "shared/policy/write_rules.h"
 
 using namespace ducha;
@@ -27,6 +28,7 @@ struct MapFacts final : WriteFacts {
     std::map<std::string, pb::User> users;
     std::map<std::string, pb::Institution> institutions;
     std::map<std::string, pb::Zone> zones;
+    std::map<std::string, pb::ChecklistTemplate> checklists;
     std::map<std::string, std::int64_t> stored_at;
     std::int64_t now = 1'800'000'000'000;
     bool complete = true;
@@ -42,6 +44,7 @@ struct MapFacts final : WriteFacts {
     std::optional<pb::User> user(const std::string& id) const override { return find(users, id); }
     std::optional<pb::Institution> institution(const std::string& id) const override { return find(institutions, id); }
     std::optional<pb::Zone> zone(const std::string& id) const override { return find(zones, id); }
+    std::optional<pb::ChecklistTemplate> checklist(const std::string& id) const override { return find(checklists, id); }
     std::optional<std::int64_t> stored_at_ms(std::string_view, const std::string& id) const override {
         return find(stored_at, id);
     }
@@ -90,6 +93,7 @@ MapFacts base_facts() {
     f.users["vol2"] = v2;
     f.users["volB"] = vb;
     f.users["coA2"] = co2;
+    f.checklists["tpl"] = domain::default_checklist();
     return f;
 }
 
@@ -100,7 +104,8 @@ TEST_CASE("the grants name real fields and real status moves of every collection
         {domain::kTask, pb::Task::descriptor()},       {domain::kCase, pb::Case::descriptor()},
         {domain::kComplaint, pb::Complaint::descriptor()}, {domain::kUser, pb::User::descriptor()},
         {domain::kDevice, pb::Device::descriptor()},   {domain::kDraw, pb::Draw::descriptor()},
-        {domain::kCampaign, pb::Campaign::descriptor()}, {domain::kAuditEvent, pb::AuditEvent::descriptor()}};
+        {domain::kCampaign, pb::Campaign::descriptor()}, {domain::kAuditEvent, pb::AuditEvent::descriptor()},
+        {domain::kChecklistTemplate, pb::ChecklistTemplate::descriptor()}};
     for (const auto& g : write_grants()) {
         INFO(g.collection << " " << g.why);
         CHECK(domain::is_known_collection(g.collection));
@@ -140,6 +145,8 @@ TEST_CASE("nobody writes receipts, and reports and evidence are never changed or
         CHECK(s.error().code == Errc::forbidden);
     }
     pb::Report r;
+    r.set_template_id("tpl");
+    r.set_template_version(1);
     r.set_user_id("vol1");
     r.set_device_id("dev-vol1");
     r.set_unlisted(true);
@@ -171,6 +178,8 @@ TEST_CASE("volunteers move their own tasks open → in progress → submitted, a
     submitted.set_status("submitted");
     CHECK_FALSE(judge(vol1, domain::kTask, &started, submitted, f));
     pb::Report theirs;
+    theirs.set_template_id("tpl");
+    theirs.set_template_version(1);
     theirs.set_user_id("vol2");
     theirs.set_task_id("rec-1");
     f.reports["r-vol2"] = theirs;
@@ -256,6 +265,8 @@ TEST_CASE("amendments: the author, the same task and institution, within seven d
     auto f = base_facts();
     f.tasks["t1"] = task("dA", {"vol1"}, false, "coA");
     pb::Report orig;
+    orig.set_template_id("tpl");
+    orig.set_template_version(1);
     orig.set_user_id("vol1");
     orig.set_device_id("dev-vol1");
     orig.set_task_id("t1");
@@ -286,6 +297,8 @@ TEST_CASE("evidence only from the report author's device and only for a file the
           "[policy][rules][evidence]") {
     auto f = base_facts();
     pb::Report r;
+    r.set_template_id("tpl");
+    r.set_template_version(1);
     r.set_user_id("vol1");
     r.set_device_id("dev-vol1");
     r.add_blobs()->set_sha256(std::string(32, 'a'));
@@ -304,6 +317,8 @@ TEST_CASE("a case's server fields never come from a client, and the server stamp
           "[policy][rules][case]") {
     auto f = base_facts();
     pb::Report r;
+    r.set_template_id("tpl");
+    r.set_template_version(1);
     r.set_institution_id("inst-a");
     r.set_district_id("dA");
     f.reports["rep"] = r;
@@ -341,6 +356,8 @@ TEST_CASE("a device without a fact lets the server decide, and the server refuse
           "[policy][rules]") {
     auto f = base_facts();
     pb::Report r;
+    r.set_template_id("tpl");
+    r.set_template_version(1);
     r.set_user_id("vol1");
     r.set_device_id("dev-vol1");
     r.set_task_id("unknown-task");
@@ -368,4 +385,83 @@ TEST_CASE("docs/SECURITY.md carries the rules table exactly as the code has it",
     std::string doc((std::istreambuf_iterator<char>(in)), {});
     INFO("regenerate the table with `ducha rules` and paste it into docs/SECURITY.md");
     CHECK(doc.find(rules_markdown()) != std::string::npos);
+}
+
+TEST_CASE("checklists: only admins publish, never change a version, and number it after the one it supersedes",
+          "[policy][rules][checklist]") {
+    auto f = base_facts();
+    f.checklists["checklist.v1"] = domain::default_checklist();
+    auto v2 = domain::default_checklist();
+    v2.set_template_version(2);
+    v2.set_supersedes("checklist.v1");
+    auto judge_as = [&](Role r, const std::string& id, const pb::ChecklistTemplate* stored,
+                        const pb::ChecklistTemplate& next, bool deleting = false) {
+        std::string s = stored ? stored->SerializeAsString() : std::string(), n = next.SerializeAsString();
+        RecordChange c{domain::kChecklistTemplate, id, std::nullopt, n, deleting};
+        if (stored) c.stored = s;
+        return judge_write(actor(r, "x"), c, f);
+    };
+    CHECK(judge_as(Role::admin, "checklist.v2", nullptr, v2));
+    for (Role r : {Role::volunteer, Role::coordinator, Role::supervisor})
+        CHECK(judge_as(r, "checklist.v2", nullptr, v2).error().code == Errc::forbidden);
+
+    // A published version is never changed or deleted, by anyone.
+    const auto& v1 = f.checklists["checklist.v1"];
+    auto reworded = v1;
+    reworded.mutable_items(0)->set_text_en("other words");
+    for (bool deleting : {false, true}) {
+        auto s = judge_as(Role::admin, "checklist.v1", &v1, reworded, deleting);
+        REQUIRE_FALSE(s);
+        CHECK(s.error().code == Errc::forbidden);
+        CHECK_THAT(s.error().message(), Catch::Contains("cannot be changed or deleted"));
+    }
+    // The id, the number and the content are checked.
+    CHECK_THAT(judge_as(Role::admin, "some-uuid", nullptr, v2).error().message(), Catch::Contains("stored as checklist.v2"));
+    auto skip = v2;
+    skip.set_template_version(3);
+    CHECK_THAT(judge_as(Role::admin, "checklist.v3", nullptr, skip).error().message(), Catch::Contains("must be version 2"));
+    auto unknown = v2;
+    unknown.set_supersedes("checklist.v9");
+    CHECK_THAT(judge_as(Role::admin, "checklist.v2", nullptr, unknown).error().message(), Catch::Contains("does not exist"));
+    auto broken = v2;
+    broken.mutable_items(2)->set_severity("urgent");
+    CHECK_THAT(judge_as(Role::admin, "checklist.v2", nullptr, broken).error().message(), Catch::Contains("severity 'urgent'"));
+    // The publisher and the time are the server's: a device names only itself.
+    auto forged = v2;
+    forged.set_published_by("someone-else");
+    CHECK(judge_as(Role::admin, "checklist.v2", nullptr, forged).error().code == Errc::forbidden);
+    // On a device whose replica lacks the superseded version, the server decides.
+    f.complete = false;
+    CHECK(judge_as(Role::admin, "checklist.v2", nullptr, unknown));
+}
+
+TEST_CASE("reports: on a checklist the server holds, at its version, and a task's report on the task's checklist",
+          "[policy][rules][report][checklist]") {
+    auto f = base_facts();
+    f.tasks["t1"] = task("dA", {"vol1"}, false, "coA");
+    f.tasks["t1"].set_template_id("tpl");
+    pb::Report r;
+    r.set_user_id("vol1");
+    r.set_device_id("dev-vol1");
+    r.set_task_id("t1");
+    r.set_institution_id("inst-a");
+    r.set_district_id("dA");
+    r.set_template_id("tpl");
+    r.set_template_version(1);
+    const Actor vol = actor(Role::volunteer, "vol1");
+    CHECK(judge(vol, domain::kReport, nullptr, r, f));
+
+    auto wrong_version = r;
+    wrong_version.set_template_version(2);
+    CHECK_THAT(judge(vol, domain::kReport, nullptr, wrong_version, f).error().message(),
+               Catch::Contains("says checklist version 2, but that checklist is version 1"));
+    f.checklists["tpl2"] = domain::default_checklist();
+    auto other = r;
+    other.set_template_id("tpl2");
+    CHECK_THAT(judge(vol, domain::kReport, nullptr, other, f).error().message(), Catch::Contains("its task's checklist, tpl"));
+    auto missing = r;
+    missing.clear_task_id();
+    missing.set_unlisted(true);
+    missing.set_template_id("no-such-checklist");
+    CHECK_THAT(judge(vol, domain::kReport, nullptr, missing, f).error().message(), Catch::Contains("not on the server"));
 }
