@@ -20,6 +20,7 @@
 #include "app/desk_sync_steps.h"
 #include "app/qml_warnings.h"
 #include "mobile/app/app_session.h"
+#include "mobile/app/desk_audit_model.h"
 #include "mobile/app/desk_complaints.h"
 #include "mobile/app/desk_draws.h"
 #include "mobile/app/sync_controller.h"
@@ -152,6 +153,11 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         CHECK(d.prop("rail", "visible").toBool());
         const QStringList rail = railTitles(d);
         CHECK(rail.size() == 10);  // registry, zones, tasks, draw, people, complaints, coverage, exports, devices, me
+        {
+            QVariant audit;  // the audit log is for admins and supervisors
+            REQUIRE(QMetaObject::invokeMethod(d.must("homePage"), "sectionIndex", Q_RETURN_ARG(QVariant, audit), Q_ARG(QVariant, QString("audit"))));
+            CHECK(audit.toInt() == -1);
+        }
         CHECK(d.find("todayPage") == nullptr);
         CHECK(d.find("deskReviewPage") == nullptr);
         waitSynced(d, sync);
@@ -275,7 +281,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         auto& sync = engine->sync();
         REQUIRE(d.waitFor([&] { return win->width() == 1280 && d.find("deskStack") != nullptr; }));
         const QStringList rail = railTitles(d);
-        CHECK(rail.size() == 7);  // review, cases, complaints, coverage, exports, devices, me
+        CHECK(rail.size() == 8);  // review, cases, complaints, coverage, exports, devices, audit, me
         CHECK(d.find("deskRegistryPage") == nullptr);
         waitSynced(d, sync);
 
@@ -328,6 +334,19 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         d.screenshot("desk-supervisor-coverage");
         openSection(d, "exports");
         d.screenshot("desk-supervisor-exports");
+        // The audit log, read from the server: a supervisor sees the refused entries, the refused
+        // close among them.
+        openSection(d, "audit");
+        auto* audit = qobject_cast<app::DeskAuditModel*>(d.must("deskAuditModel"));
+        REQUIRE(audit);
+        if (audit->loading()) {
+            QSignalSpy read(audit, &app::DeskAuditModel::reloaded);
+            REQUIRE(read.wait(60000));
+        }
+        CHECK(audit->error().isEmpty());
+        REQUIRE(audit->count() > 0);
+        for (int i = 0; i < audit->count(); ++i) CHECK(audit->get(i).value("outcome").toString() != "accepted");
+        d.screenshot("desk-supervisor-audit");
 
         // The same screens in English.
         engine->session().setLanguage("en");
