@@ -55,7 +55,7 @@ QVariantMap entryFor(const DeskAuditModel& audit, const QString& recordId) {
 
 }  // namespace
 
-TEST_CASE("Desk audit: an admin sees a refused write, narrows the log with each filter, exports what it shows; a coordinator is refused", "[app][desk]") {
+TEST_CASE("Desk audit: an admin sees a refused write, narrows the log with each filter, exports what it shows, and a coordinator is refused", "[app][desk]") {
     test::TestServer server;
     test::TempDir tmp;
 
