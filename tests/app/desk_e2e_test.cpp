@@ -23,6 +23,7 @@
 #include "mobile/app/desk_audit_model.h"
 #include "mobile/app/desk_complaints.h"
 #include "mobile/app/desk_draws.h"
+#include "mobile/app/desk_registry.h"
 #include "mobile/app/sync_controller.h"
 #include "mobile/shell/app_engine.h"
 #include "support/cli_steps.h"
@@ -167,7 +168,16 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         QObject* insts = d.must("deskInstitutionModel");
         REQUIRE(d.waitFor([&] { return insts->property("count").toInt() > 0; }));
         const int total = insts->property("total").toInt();
-        d.set("deskRegistryPage", "selectedId", modelCell(insts, 0, "institutionId"));
+        {
+            // Choosing an entry reads its history on the desk reader's thread; the page shows it when it lands.
+            auto* registry = qobject_cast<app::DeskRegistry*>(d.must("deskRegistry"));
+            REQUIRE(registry);
+            QSignalSpy historyRead(registry, &app::DeskRegistry::historyRead);
+            d.set("deskRegistryPage", "selectedId", modelCell(insts, 0, "institutionId"));
+            REQUIRE((historyRead.count() > 0 || historyRead.wait(60000)));
+            CHECK(registry->history().value("ok").toBool());
+            CHECK_FALSE(d.prop("historyBusy", "visible").toBool());
+        }
         d.screenshot("desk-coordinator-registry");
         const fs::path bad = tmp / "registry.csv";
         test::write_file(bad, "名称,地址,有证,学科类\n启明学科辅导,铁东区园林路8号,否,是\n,铁东区园林路9号,否,否\n");
