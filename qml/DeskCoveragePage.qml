@@ -17,7 +17,12 @@ Page {
 
     DeskCoverageModel { id: coverage; session: page.app; objectName: "deskCoverageModel" }
     DeskCampaignModel { id: campaigns; session: page.app }
-    DeskExports { id: exports; session: page.app }
+    DeskExports {
+        id: exports
+        session: page.app
+        // The file is written off the GUI thread; its outcome arrives here.
+        onExported: (r) => notice.show(r, qsTr("Saved %n row(s) to %1.", "", r.rows || 0).arg(r.path || ""))
+    }
 
     function applyDays(n) {
         days = n
@@ -30,17 +35,16 @@ Page {
         coverage.setQuery(fromField.ms, toField.ms, campaignBox.currentValue || "")
     }
     function exportCsv(fileUrl) {
-        var r = exports.exportTable("coverage", "csv", fileUrl,
-                                    { "fromMs": coverage.fromMs, "toMs": coverage.toMs, "campaignId": coverage.campaignId })
-        notice.show(r, qsTr("Saved %n row(s) to %1.", "", r.rows || 0).arg(r.path || ""))
-        return r
+        notice.clear()
+        exports.exportTable("coverage", "csv", fileUrl,
+                            { "fromMs": coverage.fromMs, "toMs": coverage.toMs, "campaignId": coverage.campaignId })
     }
     function percent(a, b) { return b > 0 ? Math.round(100 * a / b) + "%" : "—" }
 
     header: DeskHeader {
         app: page.app
         title: qsTr("Coverage")
-        Button { objectName: "coverageExportButton"; text: qsTr("Export CSV"); onClicked: saveDialog.open() }
+        Button { objectName: "coverageExportButton"; text: exports.busy ? qsTr("Exporting…") : qsTr("Export CSV"); enabled: !exports.busy; onClicked: saveDialog.open() }
     }
     DeskFileDialog {
         id: saveDialog

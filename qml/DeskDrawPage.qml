@@ -18,7 +18,13 @@ Page {
     readonly property var draw: { revision; return draws.byId(selectedId) }
     property var verifyResult: ({})
 
-    DeskDraws { id: desk; session: page.app; objectName: "deskDraws" }
+    DeskDraws {
+        id: desk
+        session: page.app
+        objectName: "deskDraws"
+        // The re-run happens off the GUI thread; its outcome arrives here.
+        onVerified: (r) => { if (r.id === page.selectedId) page.verifyResult = r }
+    }
     DeskDrawModel { id: draws; session: page.app; objectName: "deskDrawModel"; onCountChanged: page.revision++ }
     DeskTaskModel { id: drawTasks; session: page.app; drawId: page.selectedId !== "" ? page.selectedId : "-"; status: "all" }
 
@@ -40,8 +46,8 @@ Page {
         return r
     }
     function verify() {
-        verifyResult = desk.verify(selectedId)
-        return verifyResult
+        verifyResult = {}
+        desk.verify(selectedId)
     }
 
     header: DeskHeader { app: page.app; title: qsTr("Random draw (双随机)") }
@@ -178,9 +184,11 @@ Page {
                                 objectName: "verifyButton"
                                 text: qsTr("Verify")
                                 visible: page.draw.status === "drawn"
+                                enabled: !desk.verifying
                                 onClicked: page.verify()
                             }
                         }
+                        DeskBusy { objectName: "verifyBusy"; running: desk.verifying; text: qsTr("Re-running the draw…"); Layout.fillWidth: true }
                         Label {
                             visible: page.verifyResult.message !== undefined
                             text: page.verifyResult.ok ? "✓ " + page.verifyResult.message : "✗ " + (page.verifyResult.message || "")

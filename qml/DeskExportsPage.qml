@@ -16,7 +16,16 @@ Page {
     property string pendingFormat: ""
     property string pendingReport: ""
 
-    DeskExports { id: exports; session: page.app; objectName: "deskExports" }
+    DeskExports {
+        id: exports
+        session: page.app
+        objectName: "deskExports"
+        // The file is written off the GUI thread; its outcome arrives here.
+        onExported: (r) => {
+            if (r.kind === "record") notice.show(r, qsTr("PDF record saved to %1.").arg(r.path || ""))
+            else notice.show(r, qsTr("Saved %n row(s) to %1.", "", r.rows || 0).arg(r.path || ""))
+        }
+    }
     DeskReportModel { id: reports; session: page.app; objectName: "deskReportModel" }
 
     function ask(kind, format) {
@@ -33,17 +42,11 @@ Page {
         saveDialog.suggestedName = exports.suggestedName("record-" + reportId.substring(0, 8), "pdf")
         saveDialog.open()
     }
-    // The save dialog's result; tests call it with a file URL.
+    // The save dialog's result; tests call it with a file URL. The outcome comes with `exported`.
     function save(fileUrl) {
-        var r
-        if (pendingReport !== "") {
-            r = exports.exportReportPdf(pendingReport, fileUrl)
-            notice.show(r, qsTr("PDF record saved to %1.").arg(r.path || ""))
-        } else {
-            r = exports.exportTable(pendingKind, pendingFormat, fileUrl, { "fromMs": fromField.ms, "toMs": toField.ms })
-            notice.show(r, qsTr("Saved %n row(s) to %1.", "", r.rows || 0).arg(r.path || ""))
-        }
-        return r
+        notice.clear()
+        if (pendingReport !== "") exports.exportReportPdf(pendingReport, fileUrl)
+        else exports.exportTable(pendingKind, pendingFormat, fileUrl, { "fromMs": fromField.ms, "toMs": toField.ms })
     }
 
     header: DeskHeader { app: page.app; title: qsTr("Exports") }
@@ -54,6 +57,7 @@ Page {
         anchors.margins: 10
         spacing: 8
         DeskNotice { id: notice; app: page.app; objectName: "exportsNotice"; Layout.fillWidth: true }
+        DeskBusy { objectName: "exportsBusy"; running: exports.busy; text: qsTr("Writing the export…"); Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -83,8 +87,8 @@ Page {
                         RowLayout {
                             anchors.fill: parent
                             Label { text: modelData.label; font.bold: true; font.pixelSize: 15; Layout.fillWidth: true }
-                            Button { objectName: "export_" + modelData.kind + "_csv"; text: "CSV"; enabled: fromField.valid && toField.valid; onClicked: page.ask(modelData.kind, "csv") }
-                            Button { objectName: "export_" + modelData.kind + "_xlsx"; text: "XLSX"; enabled: fromField.valid && toField.valid; onClicked: page.ask(modelData.kind, "xlsx") }
+                            Button { objectName: "export_" + modelData.kind + "_csv"; text: "CSV"; enabled: fromField.valid && toField.valid && !exports.busy; onClicked: page.ask(modelData.kind, "csv") }
+                            Button { objectName: "export_" + modelData.kind + "_xlsx"; text: "XLSX"; enabled: fromField.valid && toField.valid && !exports.busy; onClicked: page.ask(modelData.kind, "xlsx") }
                         }
                     }
                 }
@@ -127,7 +131,7 @@ Page {
                                     color: Style.muted; font.pixelSize: 13
                                 }
                             }
-                            Button { text: qsTr("PDF"); onClicked: page.askPdf(reportId) }
+                            Button { text: qsTr("PDF"); enabled: !exports.busy; onClicked: page.askPdf(reportId) }
                         }
                     }
                     ScrollBar.vertical: ScrollBar {}

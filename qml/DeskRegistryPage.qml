@@ -15,7 +15,10 @@ Page {
     property string selectedId: ""
     property int revision: 0   // bumps when the list re-reads, so the details follow
     readonly property var selected: { revision; return insts.byId(selectedId) }
-    readonly property var history: { revision; return selectedId !== "" ? registry.history(selectedId) : ({ "ok": true, "entries": [] }) }
+    // The chosen entry's history, read off the GUI thread whenever the entry or the list changes.
+    readonly property var history: registry.history
+    onSelectedIdChanged: registry.readHistory(selectedId)
+    onRevisionChanged: registry.readHistory(selectedId)
 
     DeskInstitutionModel { id: insts; session: page.app; objectName: "deskInstitutionModel"; onCountChanged: page.revision++ }
     DeskZoneModel { id: zones; session: page.app }
@@ -256,13 +259,14 @@ Page {
                             }
                         }
                         DeskSectionTitle { text: qsTr("History") }
+                        DeskBusy { objectName: "historyBusy"; running: registry.historyLoading; text: qsTr("Reading the history…"); Layout.fillWidth: true }
                         Label {
                             visible: !page.history.ok
                             text: page.history.message || ""
                             color: Style.fail; wrapMode: Text.Wrap; Layout.fillWidth: true
                         }
                         Label {
-                            visible: page.history.ok && (page.history.entries || []).length === 0
+                            visible: page.history.ok && !registry.historyLoading && (page.history.entries || []).length === 0
                             text: qsTr("No tasks, reports, cases or complaints yet.")
                             color: Style.muted
                         }

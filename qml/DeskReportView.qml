@@ -31,6 +31,7 @@ ScrollView {
         width: view.availableWidth
         spacing: 8
         Label { visible: detail.error !== ""; text: detail.error; color: Style.fail; wrapMode: Text.Wrap; Layout.fillWidth: true }
+        DeskBusy { objectName: "reportBusy"; running: detail.loading && !detail.ready; text: qsTr("Reading the report…"); Layout.fillWidth: true }
         ColumnLayout {
             visible: detail.ready
             Layout.fillWidth: true

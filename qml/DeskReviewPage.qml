@@ -15,12 +15,16 @@ Page {
     property string selectedId: ""
 
     DeskReviewModel { id: queue; session: page.app; objectName: "deskReviewModel" }
-    DeskExports { id: exports; session: page.app }
+    DeskExports {
+        id: exports
+        session: page.app
+        // The PDF is written off the GUI thread; its outcome arrives here.
+        onExported: (r) => notice.show(r, qsTr("PDF record saved to %1.").arg(r.path || ""))
+    }
 
     function savePdf(fileUrl) {
-        var r = exports.exportReportPdf(selectedId, fileUrl)
-        notice.show(r, qsTr("PDF record saved to %1.").arg(r.path || ""))
-        return r
+        notice.clear()
+        exports.exportReportPdf(selectedId, fileUrl)
     }
 
     header: DeskHeader {
@@ -41,6 +45,7 @@ Page {
         anchors.margins: 10
         spacing: 8
         DeskNotice { id: notice; app: page.app; objectName: "reviewNotice"; Layout.fillWidth: true }
+        DeskBusy { running: exports.busy; text: qsTr("Writing the PDF record…"); Layout.fillWidth: true }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true

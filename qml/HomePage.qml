@@ -34,8 +34,10 @@ Page {
                    { "key": "tasks", "title": qsTr("Tasks and campaigns") }, { "key": "draw", "title": qsTr("Random draw") },
                    { "key": "people", "title": qsTr("People") })
         s.push({ "key": "complaints", "title": qsTr("Complaints") }, { "key": "coverage", "title": qsTr("Coverage") },
-               { "key": "exports", "title": qsTr("Exports") }, { "key": "devices", "title": qsTr("Devices") },
-               { "key": "me", "title": qsTr("Me") })
+               { "key": "exports", "title": qsTr("Exports") }, { "key": "devices", "title": qsTr("Devices") })
+        // The server's audit log: admins see all of it, supervisors its refused and conflicting entries.
+        if (supervises) s.push({ "key": "audit", "title": qsTr("Audit log") })
+        s.push({ "key": "me", "title": qsTr("Me") })
         return s
     }
     readonly property var sections: desk ? deskSections.map(function (s) { return s.title })
@@ -139,6 +141,7 @@ Page {
         case "exports": return exportsPage
         case "devices": return devicesPage
         case "people": return peoplePage
+        case "audit": return auditPage
         default: return mePage
         }
     }
@@ -153,6 +156,7 @@ Page {
     Component { id: exportsPage; DeskExportsPage { app: home.app; sync: home.sync } }
     Component { id: devicesPage; DeskDevicesPage { app: home.app; sync: home.sync } }
     Component { id: peoplePage; DeskPeoplePage { app: home.app; sync: home.sync } }
+    Component { id: auditPage; DeskAuditPage { app: home.app; sync: home.sync } }
     Component { id: mePage; MePage { app: home.app; sync: home.sync } }
 
     // The start-up measure waits for the first screen; a desk has no task list to wait for.

@@ -40,13 +40,24 @@ QVariantMap DeskDraws::reveal(const QString& drawId) {
     return desk_ok({{"id", drawId}, {"pairs", static_cast<int>(pairs->size())}});
 }
 
-QVariantMap DeskDraws::verify(const QString& drawId) {
-    auto w = desk_writer(session());
-    if (!w) return desk_failed(session(), desk_not_enrolled());
-    if (auto s = desk::DrawDesk(*w).verify(ss(drawId)); !s) return desk_failed(session(), s.error());
-    return desk_ok({{"id", drawId},
-                    {"message", desk_pick(session(), "复核一致：种子与承诺相符，重新抽取的结果与记录相同",
-                                          "Verified: the seed matches the commitment and re-running the draw gives the recorded pairs")}});
+void DeskDraws::verify(const QString& drawId) {
+    ++m_verifying;
+    if (m_verifying == 1) emit verifyingChanged();
+    auto land = [this, drawId](QVariantMap answer) {
+        answer.insert("id", drawId);  // also on a failure: the page shows it under that draw
+        --m_verifying;
+        if (m_verifying == 0) emit verifyingChanged();
+        emit verified(answer);
+    };
+    const bool started = readOff([drawId](desk::RecordWriter& w, const DeskReadContext& c) {
+        if (auto s = desk::DrawDesk(w).verify(ss(drawId)); !s) return desk_failed(c, s.error());
+        return desk_ok({{"id", drawId},
+                        {"message", c.pick("复核一致：种子与承诺相符，重新抽取的结果与记录相同",
+                                           "Verified: the seed matches the commitment and re-running the draw gives the recorded pairs")}});
+    }, land);
+    // Not enrolled: answered queued like a read, after this call returns.
+    if (!started)
+        QMetaObject::invokeMethod(this, [land, r = desk_failed(session(), desk_not_enrolled())] { land(r); }, Qt::QueuedConnection);
 }
 
 }  // namespace ducha::app

@@ -41,13 +41,8 @@ void DeskListModel::reload() {
         emit reloaded();
         return;
     }
-    DeskReadContext context;
-    context.lang = app->uiLang();
-    context.district_id = ss(app->districtId());
-    context.user_id = app->userId();
-    context.device_id = app->deviceId();
     setLoading(true);
-    m_pending = app->deskReader()->read(this, std::move(context), readJob(),
+    m_pending = app->deskReader()->read(this, desk_read_context(*app), readJob(),
                                         [this, generation](Result<DeskRead> read) { apply(generation, std::move(read)); });
 }
 

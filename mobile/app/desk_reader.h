@@ -9,8 +9,10 @@
 // connection opens with the first read on it; closeConnection() drops it (a new enrollment), and
 // the destructor stops the thread and drops the reads still waiting.
 //
-// Only reads come here: every write (an action of a list or a facade) stays on the GUI thread's
-// connection, one short transaction whose {ok, message} QML needs at once.
+// Only reads come here: the desk lists' reads and the facades' longer ones (DeskFacade::readOff:
+// an export made and its file written, a history, a draw's re-run, a report in full). Every write
+// to the database (an action of a list or a facade, an export's audit entry) stays on the GUI
+// thread's connection, one short transaction whose {ok, message} QML needs at once.
 #include <QObject>
 #include <QPointer>
 #include <QString>

@@ -44,11 +44,12 @@ void apply_fields(const QVariantMap& f, pb::Institution& i, std::vector<std::str
     }
 }
 
-QString kind_label(const AppSession* session, const std::string& kind) {
-    if (kind == "task") return desk_pick(session, "任务", "Task");
-    if (kind == "report") return desk_pick(session, "检查报告", "Report");
-    if (kind == "case") return desk_pick(session, "案件", "Case");
-    if (kind == "complaint") return desk_pick(session, "投诉", "Complaint");
+// Reader's thread: the words come from the language the read captured.
+QString kind_label(const DeskReadContext& c, const std::string& kind) {
+    if (kind == "task") return c.pick("任务", "Task");
+    if (kind == "report") return c.pick("检查报告", "Report");
+    if (kind == "case") return c.pick("案件", "Case");
+    if (kind == "complaint") return c.pick("投诉", "Complaint");
     return qs(kind);
 }
 
@@ -112,16 +113,33 @@ QVariantMap DeskRegistry::mergeInto(const QString& fieldId, const QString& intoI
     return desk_ok({{"id", intoId}});
 }
 
-QVariantMap DeskRegistry::history(const QString& id) {
-    auto w = desk_writer(session());
-    if (!w) return desk_failed(session(), desk_not_enrolled());
-    auto h = desk::InstitutionRegistry(*w).history(ss(id));
-    if (!h) return desk_failed(session(), h.error());
-    QVariantList entries;
-    for (const auto& e : *h)
-        entries << QVariantMap{{"at", static_cast<qint64>(e.at_s) * 1000}, {"kind", qs(e.kind)}, {"kindLabel", kind_label(session(), e.kind)},
-                               {"id", qs(e.id)}, {"status", qs(e.status)}, {"text", qs(e.text)}};
-    return desk_ok({{"entries", entries}});
+void DeskRegistry::readHistory(const QString& id) {
+    const std::uint64_t asked = ++m_historyAsked;
+    m_history = desk_ok({{"id", id}, {"entries", QVariantList()}});
+    auto land = [this, asked](QVariantMap answer) {
+        if (asked != m_historyAsked) return;  // a newer history was asked for
+        m_history = std::move(answer);
+        setHistoryLoading(false);
+        emit historyRead();
+    };
+    if (id.isEmpty()) return land(m_history);
+    setHistoryLoading(true);
+    const bool started = readOff([id](desk::RecordWriter& w, const DeskReadContext& c) {
+        auto h = desk::InstitutionRegistry(w).history(ss(id));
+        if (!h) return desk_failed(c, h.error());
+        QVariantList entries;
+        for (const auto& e : *h)
+            entries << QVariantMap{{"at", static_cast<qint64>(e.at_s) * 1000}, {"kind", qs(e.kind)}, {"kindLabel", kind_label(c, e.kind)},
+                                   {"id", qs(e.id)}, {"status", qs(e.status)}, {"text", qs(e.text)}};
+        return desk_ok({{"id", id}, {"entries", entries}});
+    }, land);
+    if (!started) land(desk_failed(session(), desk_not_enrolled()));
+}
+
+void DeskRegistry::setHistoryLoading(bool loading) {
+    if (loading == m_historyLoading) return;
+    m_historyLoading = loading;
+    emit historyLoadingChanged();
 }
 
 }  // namespace ducha::app

@@ -29,8 +29,8 @@ QStringList checklist_change_lines(const desk::ReportView& v, bool english) {
 void DeskReportDetail::follow() {
     disconnect(m_replicaLink);
     if (session()) m_replicaLink = connect(session(), &AppSession::replicaChanged, this, &DeskReportDetail::reload);
+    m_fetchAfterLoad = true;
     reload();
-    fetchPhotos();
 }
 
 DeskReportDetail::~DeskReportDetail() {
@@ -78,48 +78,54 @@ void DeskReportDetail::setReportId(const QString& id) {
     if (id == m_id) return;
     m_id = id;
     m_fetchError.clear();
+    clear();
+    emit contentChanged();
+    m_fetchAfterLoad = true;
     reload();
-    fetchPhotos();
 }
 
-void DeskReportDetail::reload() {
+void DeskReportDetail::clear() {
     m_ready = false;
     m_error.clear();
     m_report.clear();
     m_answers.clear();
     m_blobs.clear();
     m_missing.clear();
-    auto w = desk_writer(session());
-    if (m_id.isEmpty()) {
-        emit loaded();
-        return;
-    }
-    if (!w) {
-        m_error = desk_error_text(session(), desk_not_enrolled());
-        emit loaded();
-        return;
-    }
-    auto v = desk::ReviewDesk(*w).open(ss(m_id));
-    if (!v) {
-        m_error = desk_error_text(session(), v.error());
-        emit loaded();
-        return;
-    }
-    const auto& i = v->item;
-    const auto& r = v->report;
-    auto on_device = [&](const std::string& hex) {
-        std::error_code ec;
-        const bool here = std::filesystem::exists(w->profile().blob_path(hex), ec);
-        if (!here && !m_missing.contains(qs(hex))) m_missing << qs(hex);
-        return here;
+}
+
+void DeskReportDetail::setLoading(bool loading) {
+    if (loading == m_loading) return;
+    m_loading = loading;
+    emit loadingChanged();
+}
+
+void DeskReportDetail::reload() {
+    const std::uint64_t asked = ++m_asked;
+    auto land = [this, asked](QVariantMap answer) {
+        if (asked == m_asked) apply(std::move(answer));  // else a newer read's answer is on its way
     };
-    m_report = {{"reportId", qs(i.report_id)},
+    if (m_id.isEmpty()) return land(desk_ok());
+    setLoading(true);
+    // Reader's thread: the report as QML shows it, and the photos this device does not hold.
+    const bool started = readOff([id = ss(m_id)](desk::RecordWriter& w, const DeskReadContext& c) {
+        auto v = desk::ReviewDesk(w).open(id);
+        if (!v) return desk_failed(c, v.error());
+        const auto& i = v->item;
+        const auto& r = v->report;
+        QStringList missing;
+        auto on_device = [&](const std::string& hex) {
+            std::error_code ec;
+            const bool here = std::filesystem::exists(w.profile().blob_path(hex), ec);
+            if (!here && !missing.contains(qs(hex))) missing << qs(hex);
+            return here;
+        };
+        QVariantMap report{{"reportId", qs(i.report_id)},
                 {"institutionId", qs(i.institution_id)},
                 {"institution", qs(i.institution)},
                 {"districtId", qs(i.district_id)},
                 {"inspector", qs(i.inspector)},
                 {"taskId", qs(i.task_id)},
-                {"taskKindLabel", i.task_kind.empty() ? QString() : TaskListModel::kindLabel(qs(i.task_kind), desk_english(session()))},
+                {"taskKindLabel", i.task_kind.empty() ? QString() : TaskListModel::kindLabel(qs(i.task_kind), c.english())},
                 {"time", static_cast<qint64>(i.device_time_ms)},
                 {"received", static_cast<qint64>(i.received_ms)},
                 {"flagged", i.flagged},
@@ -152,20 +158,44 @@ void DeskReportDetail::reload() {
                 {"receiptTime", v->receipt ? static_cast<qint64>(v->receipt->server_time()) : 0},
                 {"receiptBatch", v->receipt ? qs(v->receipt->batch_id()) : QString()},
                 {"chainIndex", static_cast<qint64>(r.chain_index())}};
-    for (const auto& a : v->answers) {
-        QVariantList photos;
-        for (const auto& hex : a.photo_hex) photos << QVariantMap{{"hex", qs(hex)}, {"onDevice", on_device(hex)}};
-        m_answers << QVariantMap{{"code", qs(a.code)},     {"step", qs(a.step)},         {"text", qs(a.text)},
-                                 {"severity", qs(a.severity)}, {"result", qs(a.result)}, {"note", qs(a.note)},
-                                 {"photos", photos}};
+        QVariantList answers, blobs;
+        for (const auto& a : v->answers) {
+            QVariantList photos;
+            for (const auto& hex : a.photo_hex) photos << QVariantMap{{"hex", qs(hex)}, {"onDevice", on_device(hex)}};
+            answers << QVariantMap{{"code", qs(a.code)},     {"step", qs(a.step)},         {"text", qs(a.text)},
+                                   {"severity", qs(a.severity)}, {"result", qs(a.result)}, {"note", qs(a.note)},
+                                   {"photos", photos}};
+        }
+        for (const auto& b : v->blobs) {
+            const std::string hex = hex_encode(b.sha256());
+            blobs << QVariantMap{{"hex", qs(hex)}, {"kind", qs(b.kind())}, {"mime", qs(b.mime())},
+                                 {"size", static_cast<qint64>(b.size())}, {"onDevice", on_device(hex)}};
+        }
+        return desk_ok({{"report", report}, {"answers", answers}, {"blobs", blobs}, {"missing", missing}});
+    }, land);
+    if (!started) land(desk_failed(session(), desk_not_enrolled()));
+}
+
+void DeskReportDetail::apply(QVariantMap answer) {
+    clear();
+    if (!m_id.isEmpty()) {
+        if (!answer.value("ok").toBool()) {
+            m_error = answer.value("message").toString();
+        } else {
+            m_report = answer.value("report").toMap();
+            m_answers = answer.value("answers").toList();
+            m_blobs = answer.value("blobs").toList();
+            m_missing = answer.value("missing").toStringList();
+            m_ready = true;
+        }
     }
-    for (const auto& b : v->blobs) {
-        const std::string hex = hex_encode(b.sha256());
-        m_blobs << QVariantMap{{"hex", qs(hex)}, {"kind", qs(b.kind())}, {"mime", qs(b.mime())},
-                               {"size", static_cast<qint64>(b.size())}, {"onDevice", on_device(hex)}};
-    }
-    m_ready = true;
+    setLoading(false);
+    emit contentChanged();
     emit loaded();
+    if (m_fetchAfterLoad && m_ready) {
+        m_fetchAfterLoad = false;
+        fetchPhotos();
+    }
 }
 
 QVariantMap DeskReportDetail::decide(const QVariantMap& in) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "mobile/app/app_session.h"
+#include "mobile/app/desk_read.h"
 #include "mobile/app/model_support.h"
 #include "shared/common/result.h"
 #include "shared/desk/institution_registry.h"
@@ -55,6 +56,20 @@ inline QVariantMap desk_failed(const AppSession* app, const Error& e) {
     return {{"ok", false}, {"message", desk_error_text(app, e)}};
 }
 inline QVariantMap desk_failed(const QString& message) { return {{"ok", false}, {"message", message}}; }
+// The same on a reader's thread, which has the language it captured instead of the session.
+inline QVariantMap desk_failed(const DeskReadContext& context, const Error& e) {
+    return desk_failed(QString::fromStdString(e.text(context.lang)));
+}
+
+// What a read on the desk reader's thread needs from the session, captured on the GUI thread.
+inline DeskReadContext desk_read_context(AppSession& app) {
+    DeskReadContext context;
+    context.lang = app.uiLang();
+    context.district_id = ss(app.districtId());
+    context.user_id = app.userId();
+    context.device_id = app.deviceId();
+    return context;
+}
 
 // After a change was queued: every model re-reads the replica, and the change is sent now (it
 // waits in the outbox when there is no signal).

@@ -161,6 +161,138 @@
     </message>
 </context>
 <context>
+    <name>DeskAuditPage</name>
+    <message numerus="yes">
+        <location filename="../DeskAuditPage.qml" line="23"/>
+        <source>Saved %n row(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="27"/>
+        <location filename="../DeskAuditPage.qml" line="80"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="27"/>
+        <location filename="../DeskAuditPage.qml" line="79"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="27"/>
+        <location filename="../DeskAuditPage.qml" line="80"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="37"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="38"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="41"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="41"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="49"/>
+        <source>CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="61"/>
+        <source>Supervisors see the refused and conflicting entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="71"/>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="79"/>
+        <source>Every outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="83"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="84"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="86"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="87"/>
+        <source>Search record, reason or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="91"/>
+        <source>%1 of %2 entries (the newest 1000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="123"/>
+        <source>(the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="137"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="138"/>
+        <source>The audit log is on the server: this needs a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="139"/>
+        <source>Could not read the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="140"/>
+        <source>No entry matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="141"/>
+        <source>No audit entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskBusy</name>
+    <message>
+        <location filename="../DeskBusy.qml" line="10"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskCasesPage</name>
     <message>
         <location filename="../DeskCasesPage.qml" line="21"/>
@@ -541,7 +673,7 @@
 <context>
     <name>DeskCoveragePage</name>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="35"/>
+        <location filename="../DeskCoveragePage.qml" line="24"/>
         <source>Saved %n row(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -549,112 +681,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="42"/>
+        <location filename="../DeskCoveragePage.qml" line="46"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="43"/>
+        <location filename="../DeskCoveragePage.qml" line="47"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="48"/>
+        <location filename="../DeskCoveragePage.qml" line="47"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="52"/>
         <source>CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="61"/>
+        <location filename="../DeskCoveragePage.qml" line="65"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="62"/>
+        <location filename="../DeskCoveragePage.qml" line="66"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="63"/>
+        <location filename="../DeskCoveragePage.qml" line="67"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="64"/>
+        <location filename="../DeskCoveragePage.qml" line="68"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="66"/>
+        <location filename="../DeskCoveragePage.qml" line="70"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="68"/>
+        <location filename="../DeskCoveragePage.qml" line="72"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="69"/>
+        <location filename="../DeskCoveragePage.qml" line="73"/>
         <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="76"/>
+        <location filename="../DeskCoveragePage.qml" line="80"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="85"/>
+        <location filename="../DeskCoveragePage.qml" line="89"/>
         <source>%1 of %2 institutions inspected (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="97"/>
+        <location filename="../DeskCoveragePage.qml" line="101"/>
         <source>By district and zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="140"/>
+        <location filename="../DeskCoveragePage.qml" line="144"/>
         <source>No institutions in scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="157"/>
+        <location filename="../DeskCoveragePage.qml" line="161"/>
         <source>Campaign: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="158"/>
+        <location filename="../DeskCoveragePage.qml" line="162"/>
         <source>%1 of %2 institutions visited often enough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="160"/>
+        <location filename="../DeskCoveragePage.qml" line="164"/>
         <source>No key target missed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="161"/>
+        <location filename="../DeskCoveragePage.qml" line="165"/>
         <source>Key targets not visited: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="167"/>
+        <location filename="../DeskCoveragePage.qml" line="171"/>
         <source>Not inspected (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="177"/>
+        <location filename="../DeskCoveragePage.qml" line="181"/>
         <source>Every institution was inspected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="179"/>
+        <location filename="../DeskCoveragePage.qml" line="183"/>
         <source>Volunteer activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="191"/>
+        <location filename="../DeskCoveragePage.qml" line="195"/>
         <source>%n visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -662,7 +799,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="191"/>
+        <location filename="../DeskCoveragePage.qml" line="195"/>
         <source>%n site(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -670,12 +807,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="192"/>
+        <location filename="../DeskCoveragePage.qml" line="196"/>
         <source>no visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="195"/>
+        <location filename="../DeskCoveragePage.qml" line="199"/>
         <source>No volunteers in scope.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,12 +930,12 @@
 <context>
     <name>DeskDrawPage</name>
     <message>
-        <location filename="../DeskDrawPage.qml" line="31"/>
+        <location filename="../DeskDrawPage.qml" line="37"/>
         <source>Committed. Seed hash %1 goes to the server with the next sync; then reveal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskDrawPage.qml" line="39"/>
+        <location filename="../DeskDrawPage.qml" line="45"/>
         <source>Drawn: %n site(s). The server makes the tasks when this syncs.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -806,107 +943,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="47"/>
+        <location filename="../DeskDrawPage.qml" line="53"/>
         <source>Random draw (双随机)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="68"/>
+        <location filename="../DeskDrawPage.qml" line="74"/>
         <source>New draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="72"/>
+        <location filename="../DeskDrawPage.qml" line="78"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="73"/>
+        <location filename="../DeskDrawPage.qml" line="79"/>
         <source>e.g. 3月双随机抽查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="74"/>
+        <location filename="../DeskDrawPage.qml" line="80"/>
         <source>Sites to draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="76"/>
+        <location filename="../DeskDrawPage.qml" line="82"/>
         <source>Inspectors per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="78"/>
+        <location filename="../DeskDrawPage.qml" line="84"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="80"/>
+        <location filename="../DeskDrawPage.qml" line="86"/>
         <source>Skip sites visited within (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="82"/>
+        <location filename="../DeskDrawPage.qml" line="88"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="83"/>
+        <location filename="../DeskDrawPage.qml" line="89"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="84"/>
+        <location filename="../DeskDrawPage.qml" line="90"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="85"/>
+        <location filename="../DeskDrawPage.qml" line="91"/>
         <source>in 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="87"/>
+        <location filename="../DeskDrawPage.qml" line="93"/>
         <source>Academic institutions only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="88"/>
+        <location filename="../DeskDrawPage.qml" line="94"/>
         <source>Key targets only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="89"/>
+        <location filename="../DeskDrawPage.qml" line="95"/>
         <source>Weight key targets, complaints and past violations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="90"/>
+        <location filename="../DeskDrawPage.qml" line="96"/>
         <source>Never a volunteer&apos;s own zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="91"/>
+        <location filename="../DeskDrawPage.qml" line="97"/>
         <source>Covert visits (暗访)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="94"/>
+        <location filename="../DeskDrawPage.qml" line="100"/>
         <source>Commit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="100"/>
+        <location filename="../DeskDrawPage.qml" line="106"/>
         <source>Commit fixes the pool and the rules and sends only the hash of a secret seed. After the server has acknowledged it (sync), reveal runs the draw with the seed: nobody, not even this device, can choose the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="111"/>
+        <location filename="../DeskDrawPage.qml" line="117"/>
         <source>Draws (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskDrawPage.qml" line="134"/>
+        <location filename="../DeskDrawPage.qml" line="140"/>
         <source>Draw of %n site(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -914,82 +1051,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="141"/>
+        <location filename="../DeskDrawPage.qml" line="147"/>
         <source>No draws yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="149"/>
+        <location filename="../DeskDrawPage.qml" line="155"/>
         <source>Choose a draw.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="157"/>
+        <location filename="../DeskDrawPage.qml" line="163"/>
         <source>Draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="159"/>
+        <location filename="../DeskDrawPage.qml" line="165"/>
         <source>Seed hash (commitment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="164"/>
+        <location filename="../DeskDrawPage.qml" line="170"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="173"/>
+        <location filename="../DeskDrawPage.qml" line="179"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="179"/>
+        <location filename="../DeskDrawPage.qml" line="185"/>
         <source>Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="194"/>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskDrawPage.qml" line="196"/>
-        <source>Commitment seq</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskDrawPage.qml" line="198"/>
-        <source>Algorithm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskDrawPage.qml" line="200"/>
-        <source>Pool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskDrawPage.qml" line="201"/>
-        <source>%1 sites, %2 inspectors, %3 pairs excluded</source>
+        <location filename="../DeskDrawPage.qml" line="191"/>
+        <source>Re-running the draw…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../DeskDrawPage.qml" line="202"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="204"/>
+        <source>Commitment seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="206"/>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="208"/>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="209"/>
+        <source>%1 sites, %2 inspectors, %3 pairs excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="210"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="203"/>
+        <location filename="../DeskDrawPage.qml" line="211"/>
         <source>%1 made by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="205"/>
+        <location filename="../DeskDrawPage.qml" line="213"/>
         <source>Pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="217"/>
+        <location filename="../DeskDrawPage.qml" line="225"/>
         <source>Tasks made from this draw (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,27 +1139,27 @@
 <context>
     <name>DeskExportsPage</name>
     <message>
-        <location filename="../DeskExportsPage.qml" line="26"/>
+        <location filename="../DeskExportsPage.qml" line="35"/>
         <source>Excel workbooks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="26"/>
+        <location filename="../DeskExportsPage.qml" line="35"/>
         <source>CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="32"/>
+        <location filename="../DeskExportsPage.qml" line="41"/>
         <source>PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="41"/>
+        <location filename="../DeskExportsPage.qml" line="25"/>
         <source>PDF record saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskExportsPage.qml" line="44"/>
+        <location filename="../DeskExportsPage.qml" line="26"/>
         <source>Saved %n row(s) to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1025,72 +1167,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="49"/>
+        <location filename="../DeskExportsPage.qml" line="52"/>
         <source>Exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="68"/>
+        <location filename="../DeskExportsPage.qml" line="60"/>
+        <source>Writing the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="72"/>
         <source>Tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="70"/>
+        <location filename="../DeskExportsPage.qml" line="74"/>
         <source>Period (reports, coverage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="71"/>
+        <location filename="../DeskExportsPage.qml" line="75"/>
         <source>30 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="73"/>
+        <location filename="../DeskExportsPage.qml" line="77"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="76"/>
+        <location filename="../DeskExportsPage.qml" line="80"/>
         <source>Inspection reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="76"/>
+        <location filename="../DeskExportsPage.qml" line="80"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="77"/>
+        <location filename="../DeskExportsPage.qml" line="81"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="77"/>
+        <location filename="../DeskExportsPage.qml" line="81"/>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="92"/>
+        <location filename="../DeskExportsPage.qml" line="96"/>
         <source>CSV files open in Excel with Chinese intact (UTF-8 with a byte-order mark). Covert visits stay covert: exports never publish anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="99"/>
+        <location filename="../DeskExportsPage.qml" line="103"/>
         <source>PDF record of a report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="100"/>
+        <location filename="../DeskExportsPage.qml" line="104"/>
         <source>Search institution or inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="124"/>
+        <location filename="../DeskExportsPage.qml" line="128"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskExportsPage.qml" line="126"/>
+        <location filename="../DeskExportsPage.qml" line="130"/>
         <source>%n failed item(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1098,12 +1245,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="130"/>
+        <location filename="../DeskExportsPage.qml" line="134"/>
         <source>PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="134"/>
+        <location filename="../DeskExportsPage.qml" line="138"/>
         <source>No reports on this device yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,7 +1646,7 @@
 <context>
     <name>DeskRegistryPage</name>
     <message numerus="yes">
-        <location filename="../DeskRegistryPage.qml" line="27"/>
+        <location filename="../DeskRegistryPage.qml" line="30"/>
         <source>Imported %n institution(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1507,205 +1654,210 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="32"/>
+        <location filename="../DeskRegistryPage.qml" line="35"/>
         <source>Saved. It syncs when there is signal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="39"/>
+        <location filename="../DeskRegistryPage.qml" line="42"/>
         <source>Registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="40"/>
+        <location filename="../DeskRegistryPage.qml" line="43"/>
         <source>New institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="41"/>
+        <location filename="../DeskRegistryPage.qml" line="44"/>
         <source>Import CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="49"/>
+        <location filename="../DeskRegistryPage.qml" line="52"/>
         <source>Institution created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="49"/>
+        <location filename="../DeskRegistryPage.qml" line="52"/>
         <source>Changes saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="76"/>
+        <location filename="../DeskRegistryPage.qml" line="79"/>
         <source>Search name, address, community or licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="84"/>
+        <location filename="../DeskRegistryPage.qml" line="87"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskRegistryPage.qml" line="84"/>
-        <location filename="../DeskRegistryPage.qml" line="122"/>
-        <location filename="../DeskRegistryPage.qml" line="192"/>
-        <source>Licensed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskRegistryPage.qml" line="85"/>
-        <location filename="../DeskRegistryPage.qml" line="122"/>
-        <source>Unlicensed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskRegistryPage.qml" line="85"/>
-        <location filename="../DeskRegistryPage.qml" line="123"/>
-        <location filename="../DeskRegistryPage.qml" line="198"/>
-        <source>Academic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../DeskRegistryPage.qml" line="86"/>
-        <source>Key targets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../DeskRegistryPage.qml" line="87"/>
         <location filename="../DeskRegistryPage.qml" line="125"/>
-        <source>Reported in field</source>
+        <location filename="../DeskRegistryPage.qml" line="195"/>
+        <source>Licensed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../DeskRegistryPage.qml" line="88"/>
+        <location filename="../DeskRegistryPage.qml" line="125"/>
+        <source>Unlicensed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="88"/>
+        <location filename="../DeskRegistryPage.qml" line="126"/>
+        <location filename="../DeskRegistryPage.qml" line="201"/>
+        <source>Academic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="89"/>
+        <source>Key targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="90"/>
+        <location filename="../DeskRegistryPage.qml" line="128"/>
+        <source>Reported in field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="91"/>
         <source>Not covered (3包)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="92"/>
+        <location filename="../DeskRegistryPage.qml" line="95"/>
         <source>%1 of %2 institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="124"/>
-        <location filename="../DeskRegistryPage.qml" line="203"/>
+        <location filename="../DeskRegistryPage.qml" line="127"/>
+        <location filename="../DeskRegistryPage.qml" line="206"/>
         <source>Key target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="126"/>
+        <location filename="../DeskRegistryPage.qml" line="129"/>
         <source>Not covered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="138"/>
+        <location filename="../DeskRegistryPage.qml" line="141"/>
         <source>No institutions yet. Create one or import a CSV file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="138"/>
+        <location filename="../DeskRegistryPage.qml" line="141"/>
         <source>No institution matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="151"/>
+        <location filename="../DeskRegistryPage.qml" line="154"/>
         <source>Choose an institution to see its details and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="164"/>
+        <location filename="../DeskRegistryPage.qml" line="167"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="170"/>
+        <location filename="../DeskRegistryPage.qml" line="173"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="172"/>
+        <location filename="../DeskRegistryPage.qml" line="175"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="174"/>
+        <location filename="../DeskRegistryPage.qml" line="177"/>
         <source>Zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="175"/>
-        <location filename="../DeskRegistryPage.qml" line="224"/>
+        <location filename="../DeskRegistryPage.qml" line="178"/>
+        <location filename="../DeskRegistryPage.qml" line="227"/>
         <source>(no zone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="176"/>
+        <location filename="../DeskRegistryPage.qml" line="179"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="178"/>
+        <location filename="../DeskRegistryPage.qml" line="181"/>
         <source>Licence no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="180"/>
+        <location filename="../DeskRegistryPage.qml" line="183"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="182"/>
+        <location filename="../DeskRegistryPage.qml" line="185"/>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="184"/>
+        <location filename="../DeskRegistryPage.qml" line="187"/>
         <source>Past violations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="215"/>
+        <location filename="../DeskRegistryPage.qml" line="218"/>
         <source>Reported in the field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="216"/>
+        <location filename="../DeskRegistryPage.qml" line="219"/>
         <source>A volunteer found this site. Take it into the registry, or merge it into the entry it duplicates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="231"/>
+        <location filename="../DeskRegistryPage.qml" line="234"/>
         <source>Take into registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="232"/>
+        <location filename="../DeskRegistryPage.qml" line="235"/>
         <source>Taken into the registry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="235"/>
+        <location filename="../DeskRegistryPage.qml" line="238"/>
         <source>Merge into…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="246"/>
+        <location filename="../DeskRegistryPage.qml" line="249"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="250"/>
+        <location filename="../DeskRegistryPage.qml" line="253"/>
         <source>Merged into %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="258"/>
+        <location filename="../DeskRegistryPage.qml" line="261"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="266"/>
+        <location filename="../DeskRegistryPage.qml" line="262"/>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="270"/>
         <source>No tasks, reports, cases or complaints yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,232 +1880,237 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="40"/>
-        <source>(unlisted site)</source>
+        <location filename="../DeskReportView.qml" line="34"/>
+        <source>Reading the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../DeskReportView.qml" line="41"/>
+        <source>(unlisted site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="42"/>
         <source>PDF record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="46"/>
+        <location filename="../DeskReportView.qml" line="47"/>
         <source>Flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="47"/>
+        <location filename="../DeskReportView.qml" line="48"/>
         <source>Unlisted site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="48"/>
+        <location filename="../DeskReportView.qml" line="49"/>
         <source>Covert visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="49"/>
+        <location filename="../DeskReportView.qml" line="50"/>
         <source>Simulated location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="50"/>
+        <location filename="../DeskReportView.qml" line="51"/>
         <source>Decided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="56"/>
+        <location filename="../DeskReportView.qml" line="57"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="58"/>
+        <location filename="../DeskReportView.qml" line="59"/>
         <source>Inspected at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="60"/>
+        <location filename="../DeskReportView.qml" line="61"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="61"/>
+        <location filename="../DeskReportView.qml" line="62"/>
         <source>(no task)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="62"/>
+        <location filename="../DeskReportView.qml" line="63"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="64"/>
+        <location filename="../DeskReportView.qml" line="65"/>
         <source>%1, %2 · ±%3 m · %4 m from the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="66"/>
+        <location filename="../DeskReportView.qml" line="67"/>
         <source>no position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="69"/>
+        <location filename="../DeskReportView.qml" line="70"/>
         <source>Checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="71"/>
+        <location filename="../DeskReportView.qml" line="72"/>
         <source>Signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="74"/>
+        <location filename="../DeskReportView.qml" line="75"/>
         <source>device unknown here: cannot check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="75"/>
+        <location filename="../DeskReportView.qml" line="76"/>
         <source>✓ valid (device key)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="75"/>
+        <location filename="../DeskReportView.qml" line="76"/>
         <source>✗ does not verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="78"/>
+        <location filename="../DeskReportView.qml" line="79"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="80"/>
+        <location filename="../DeskReportView.qml" line="81"/>
         <source>#%1 · server time %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="81"/>
+        <location filename="../DeskReportView.qml" line="82"/>
         <source>✓ checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="81"/>
+        <location filename="../DeskReportView.qml" line="82"/>
         <source>✗ does not check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="82"/>
+        <location filename="../DeskReportView.qml" line="83"/>
         <source>no receipt on this device yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="86"/>
+        <location filename="../DeskReportView.qml" line="87"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="88"/>
+        <location filename="../DeskReportView.qml" line="89"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="91"/>
+        <location filename="../DeskReportView.qml" line="92"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="106"/>
+        <location filename="../DeskReportView.qml" line="107"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="126"/>
+        <location filename="../DeskReportView.qml" line="127"/>
         <source>Photos and signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="132"/>
+        <location filename="../DeskReportView.qml" line="133"/>
         <source>signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="135"/>
+        <location filename="../DeskReportView.qml" line="136"/>
         <source>No photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="136"/>
+        <location filename="../DeskReportView.qml" line="137"/>
         <source>Downloading photos from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="140"/>
+        <location filename="../DeskReportView.qml" line="141"/>
         <source>Photos could not be downloaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="141"/>
+        <location filename="../DeskReportView.qml" line="142"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="152"/>
+        <location filename="../DeskReportView.qml" line="153"/>
         <source>Decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="152"/>
+        <location filename="../DeskReportView.qml" line="153"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="155"/>
+        <location filename="../DeskReportView.qml" line="156"/>
         <source>Case %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="161"/>
+        <location filename="../DeskReportView.qml" line="162"/>
         <source>No violation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="162"/>
+        <location filename="../DeskReportView.qml" line="163"/>
         <source>Violation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="168"/>
+        <location filename="../DeskReportView.qml" line="169"/>
         <source>Discretion tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="170"/>
+        <location filename="../DeskReportView.qml" line="171"/>
         <source>Rectification (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="172"/>
+        <location filename="../DeskReportView.qml" line="173"/>
         <source>Order (整改要求)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="173"/>
+        <location filename="../DeskReportView.qml" line="174"/>
         <source>What must be put right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="175"/>
+        <location filename="../DeskReportView.qml" line="176"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="179"/>
+        <location filename="../DeskReportView.qml" line="180"/>
         <source>Decide: violation (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="179"/>
+        <location filename="../DeskReportView.qml" line="180"/>
         <source>Decide: no violation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,27 +2123,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="28"/>
+        <location filename="../DeskReviewPage.qml" line="32"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="29"/>
+        <location filename="../DeskReviewPage.qml" line="33"/>
         <source>Show decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="34"/>
+        <location filename="../DeskReviewPage.qml" line="38"/>
         <source>PDF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="54"/>
+        <location filename="../DeskReviewPage.qml" line="48"/>
+        <source>Writing the PDF record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="59"/>
         <source>Search institution or inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="55"/>
+        <location filename="../DeskReviewPage.qml" line="60"/>
         <source>%n report(s) to review</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1994,12 +2156,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="81"/>
+        <location filename="../DeskReviewPage.qml" line="86"/>
         <source>(unlisted site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="86"/>
+        <location filename="../DeskReviewPage.qml" line="91"/>
         <source>%n critical failed</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2007,7 +2169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="87"/>
+        <location filename="../DeskReviewPage.qml" line="92"/>
         <source>%n failed</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2015,32 +2177,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="88"/>
+        <location filename="../DeskReviewPage.qml" line="93"/>
         <source>Unlisted site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="89"/>
+        <location filename="../DeskReviewPage.qml" line="94"/>
         <source>Covert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="90"/>
+        <location filename="../DeskReviewPage.qml" line="95"/>
         <source>Decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="96"/>
+        <location filename="../DeskReviewPage.qml" line="101"/>
         <source>Nothing to review: no flagged reports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="104"/>
+        <location filename="../DeskReviewPage.qml" line="109"/>
         <source>Choose a report to review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="110"/>
+        <location filename="../DeskReviewPage.qml" line="115"/>
         <source>Decided. The case opens when this syncs; a violation gets its re-inspection task from the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2785,23 +2947,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="39"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="44"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="44"/>
         <source>My zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="44"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="38"/>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="44"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>

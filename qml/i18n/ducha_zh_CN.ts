@@ -161,6 +161,137 @@
     </message>
 </context>
 <context>
+    <name>DeskAuditPage</name>
+    <message numerus="yes">
+        <location filename="../DeskAuditPage.qml" line="23"/>
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="27"/>
+        <location filename="../DeskAuditPage.qml" line="80"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="27"/>
+        <location filename="../DeskAuditPage.qml" line="79"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="27"/>
+        <location filename="../DeskAuditPage.qml" line="80"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="37"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="38"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="41"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="41"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="49"/>
+        <source>CSV files</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="61"/>
+        <source>Supervisors see the refused and conflicting entries.</source>
+        <translation>督导员可查看被拒绝和有冲突的记录。</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="71"/>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="79"/>
+        <source>Every outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="83"/>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="84"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="86"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="87"/>
+        <source>Search record, reason or code</source>
+        <translation>搜索记录、原因或代码</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="91"/>
+        <source>%1 of %2 entries (the newest 1000)</source>
+        <translation>显示 %1 条，共 %2 条（最近 1000 条）</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="123"/>
+        <source>(the server)</source>
+        <translation>（服务器）</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="137"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="138"/>
+        <source>The audit log is on the server: this needs a connection.</source>
+        <translation>审计日志保存在服务器上，需要联网。</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="139"/>
+        <source>Could not read the audit log: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="140"/>
+        <source>No entry matches these filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../DeskAuditPage.qml" line="141"/>
+        <source>No audit entries.</source>
+        <translation>暂无审计记录。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskBusy</name>
+    <message>
+        <location filename="../DeskBusy.qml" line="10"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>DeskCasesPage</name>
     <message>
         <location filename="../DeskCasesPage.qml" line="21"/>
@@ -537,138 +668,143 @@
 <context>
     <name>DeskCoveragePage</name>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="35"/>
+        <location filename="../DeskCoveragePage.qml" line="24"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 行保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="42"/>
+        <location filename="../DeskCoveragePage.qml" line="46"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="43"/>
+        <location filename="../DeskCoveragePage.qml" line="47"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="48"/>
+        <location filename="../DeskCoveragePage.qml" line="47"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../DeskCoveragePage.qml" line="52"/>
         <source>CSV files</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="61"/>
+        <location filename="../DeskCoveragePage.qml" line="65"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="62"/>
+        <location filename="../DeskCoveragePage.qml" line="66"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="63"/>
+        <location filename="../DeskCoveragePage.qml" line="67"/>
         <source>Last 90 days</source>
         <translation>近 90 天</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="64"/>
+        <location filename="../DeskCoveragePage.qml" line="68"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="66"/>
+        <location filename="../DeskCoveragePage.qml" line="70"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="68"/>
+        <location filename="../DeskCoveragePage.qml" line="72"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="69"/>
+        <location filename="../DeskCoveragePage.qml" line="73"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="76"/>
+        <location filename="../DeskCoveragePage.qml" line="80"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="85"/>
+        <location filename="../DeskCoveragePage.qml" line="89"/>
         <source>%1 of %2 institutions inspected (%3)</source>
         <translation>已检查 %1 / %2 家机构（%3）</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="97"/>
+        <location filename="../DeskCoveragePage.qml" line="101"/>
         <source>By district and zone</source>
         <translation>按区县和片区</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="140"/>
+        <location filename="../DeskCoveragePage.qml" line="144"/>
         <source>No institutions in scope.</source>
         <translation>范围内没有机构。</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="157"/>
+        <location filename="../DeskCoveragePage.qml" line="161"/>
         <source>Campaign: %1</source>
         <translation>专项行动：%1</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="158"/>
+        <location filename="../DeskCoveragePage.qml" line="162"/>
         <source>%1 of %2 institutions visited often enough</source>
         <translation>%1 / %2 家机构达到检查次数</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="160"/>
+        <location filename="../DeskCoveragePage.qml" line="164"/>
         <source>No key target missed.</source>
         <translation>重点对象均已检查。</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="161"/>
+        <location filename="../DeskCoveragePage.qml" line="165"/>
         <source>Key targets not visited: %1</source>
         <translation>未检查的重点对象：%1</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="167"/>
+        <location filename="../DeskCoveragePage.qml" line="171"/>
         <source>Not inspected (%1)</source>
         <translation>未检查（%1）</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="177"/>
+        <location filename="../DeskCoveragePage.qml" line="181"/>
         <source>Every institution was inspected.</source>
         <translation>所有机构均已检查。</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="179"/>
+        <location filename="../DeskCoveragePage.qml" line="183"/>
         <source>Volunteer activity</source>
         <translation>督查员工作量</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="191"/>
+        <location filename="../DeskCoveragePage.qml" line="195"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n 次检查</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskCoveragePage.qml" line="191"/>
+        <location filename="../DeskCoveragePage.qml" line="195"/>
         <source>%n site(s)</source>
         <translation>
             <numerusform>%n 家机构</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="192"/>
+        <location filename="../DeskCoveragePage.qml" line="196"/>
         <source>no visit</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../DeskCoveragePage.qml" line="195"/>
+        <location filename="../DeskCoveragePage.qml" line="199"/>
         <source>No volunteers in scope.</source>
         <translation>范围内没有督查员。</translation>
     </message>
@@ -784,201 +920,206 @@
 <context>
     <name>DeskDrawPage</name>
     <message>
-        <location filename="../DeskDrawPage.qml" line="31"/>
+        <location filename="../DeskDrawPage.qml" line="37"/>
         <source>Committed. Seed hash %1 goes to the server with the next sync; then reveal.</source>
         <translation>已承诺。种子哈希 %1 将在下次同步时发送到服务器，之后即可揭晓。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskDrawPage.qml" line="39"/>
+        <location filename="../DeskDrawPage.qml" line="45"/>
         <source>Drawn: %n site(s). The server makes the tasks when this syncs.</source>
         <translation>
             <numerusform>已抽取 %n 家机构。同步后由服务器生成任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="47"/>
+        <location filename="../DeskDrawPage.qml" line="53"/>
         <source>Random draw (双随机)</source>
         <translation>双随机抽查</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="68"/>
+        <location filename="../DeskDrawPage.qml" line="74"/>
         <source>New draw</source>
         <translation>新建抽查</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="72"/>
+        <location filename="../DeskDrawPage.qml" line="78"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="73"/>
+        <location filename="../DeskDrawPage.qml" line="79"/>
         <source>e.g. 3月双随机抽查</source>
         <translation>例如：3月双随机抽查</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="74"/>
+        <location filename="../DeskDrawPage.qml" line="80"/>
         <source>Sites to draw</source>
         <translation>抽取机构数</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="76"/>
+        <location filename="../DeskDrawPage.qml" line="82"/>
         <source>Inspectors per site</source>
         <translation>每家机构督查员数</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="78"/>
+        <location filename="../DeskDrawPage.qml" line="84"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="80"/>
+        <location filename="../DeskDrawPage.qml" line="86"/>
         <source>Skip sites visited within (days)</source>
         <translation>排除近期检查过的（天）</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="82"/>
+        <location filename="../DeskDrawPage.qml" line="88"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="83"/>
+        <location filename="../DeskDrawPage.qml" line="89"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="84"/>
+        <location filename="../DeskDrawPage.qml" line="90"/>
         <source>Due</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="85"/>
+        <location filename="../DeskDrawPage.qml" line="91"/>
         <source>in 7 days</source>
         <translation>7 天后</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="87"/>
+        <location filename="../DeskDrawPage.qml" line="93"/>
         <source>Academic institutions only</source>
         <translation>仅学科类机构</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="88"/>
+        <location filename="../DeskDrawPage.qml" line="94"/>
         <source>Key targets only</source>
         <translation>仅重点对象</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="89"/>
+        <location filename="../DeskDrawPage.qml" line="95"/>
         <source>Weight key targets, complaints and past violations</source>
         <translation>重点对象、投诉和违规记录加权</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="90"/>
+        <location filename="../DeskDrawPage.qml" line="96"/>
         <source>Never a volunteer&apos;s own zone</source>
         <translation>回避督查员本人包片</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="91"/>
+        <location filename="../DeskDrawPage.qml" line="97"/>
         <source>Covert visits (暗访)</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="94"/>
+        <location filename="../DeskDrawPage.qml" line="100"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="100"/>
+        <location filename="../DeskDrawPage.qml" line="106"/>
         <source>Commit fixes the pool and the rules and sends only the hash of a secret seed. After the server has acknowledged it (sync), reveal runs the draw with the seed: nobody, not even this device, can choose the outcome.</source>
         <translation>“承诺”固定抽取范围和规则，只发送秘密种子的哈希值。服务器确认后（同步），“揭晓”用该种子执行抽取：任何人（包括本机）都无法选择结果。</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="111"/>
+        <location filename="../DeskDrawPage.qml" line="117"/>
         <source>Draws (%1)</source>
         <translation>抽查记录（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskDrawPage.qml" line="134"/>
+        <location filename="../DeskDrawPage.qml" line="140"/>
         <source>Draw of %n site(s)</source>
         <translation>
             <numerusform>抽取 %n 家机构</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="141"/>
+        <location filename="../DeskDrawPage.qml" line="147"/>
         <source>No draws yet.</source>
         <translation>暂无抽查记录。</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="149"/>
+        <location filename="../DeskDrawPage.qml" line="155"/>
         <source>Choose a draw.</source>
         <translation>请选择一次抽查。</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="157"/>
+        <location filename="../DeskDrawPage.qml" line="163"/>
         <source>Draw</source>
         <translation>抽查</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="159"/>
+        <location filename="../DeskDrawPage.qml" line="165"/>
         <source>Seed hash (commitment)</source>
         <translation>种子哈希（承诺）</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="164"/>
+        <location filename="../DeskDrawPage.qml" line="170"/>
         <source>Reveal</source>
         <translation>揭晓</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="173"/>
+        <location filename="../DeskDrawPage.qml" line="179"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="179"/>
+        <location filename="../DeskDrawPage.qml" line="185"/>
         <source>Verify</source>
         <translation>复核</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="194"/>
+        <location filename="../DeskDrawPage.qml" line="191"/>
+        <source>Re-running the draw…</source>
+        <translation>正在重新抽取…</translation>
+    </message>
+    <message>
+        <location filename="../DeskDrawPage.qml" line="202"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="196"/>
+        <location filename="../DeskDrawPage.qml" line="204"/>
         <source>Commitment seq</source>
         <translation>承诺序号</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="198"/>
+        <location filename="../DeskDrawPage.qml" line="206"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="200"/>
+        <location filename="../DeskDrawPage.qml" line="208"/>
         <source>Pool</source>
         <translation>抽取范围</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="201"/>
+        <location filename="../DeskDrawPage.qml" line="209"/>
         <source>%1 sites, %2 inspectors, %3 pairs excluded</source>
         <translation>%1 家机构，%2 名督查员，回避 %3 对</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="202"/>
+        <location filename="../DeskDrawPage.qml" line="210"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="203"/>
+        <location filename="../DeskDrawPage.qml" line="211"/>
         <source>%1 made by the server</source>
         <translation>服务器已生成 %1 个</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="205"/>
+        <location filename="../DeskDrawPage.qml" line="213"/>
         <source>Pairs</source>
         <translation>抽取结果</translation>
     </message>
     <message>
-        <location filename="../DeskDrawPage.qml" line="217"/>
+        <location filename="../DeskDrawPage.qml" line="225"/>
         <source>Tasks made from this draw (%1)</source>
         <translation>本次抽查生成的任务（%1）</translation>
     </message>
@@ -986,111 +1127,116 @@
 <context>
     <name>DeskExportsPage</name>
     <message>
-        <location filename="../DeskExportsPage.qml" line="26"/>
+        <location filename="../DeskExportsPage.qml" line="35"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="26"/>
+        <location filename="../DeskExportsPage.qml" line="35"/>
         <source>CSV files</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="32"/>
+        <location filename="../DeskExportsPage.qml" line="41"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="41"/>
+        <location filename="../DeskExportsPage.qml" line="25"/>
         <source>PDF record saved to %1.</source>
         <translation>检查记录 PDF 已保存到 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskExportsPage.qml" line="44"/>
+        <location filename="../DeskExportsPage.qml" line="26"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 行保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="49"/>
+        <location filename="../DeskExportsPage.qml" line="52"/>
         <source>Exports</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="68"/>
+        <location filename="../DeskExportsPage.qml" line="60"/>
+        <source>Writing the export…</source>
+        <translation>正在写入导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../DeskExportsPage.qml" line="72"/>
         <source>Tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="70"/>
+        <location filename="../DeskExportsPage.qml" line="74"/>
         <source>Period (reports, coverage)</source>
         <translation>时间段（报告、覆盖情况）</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="71"/>
+        <location filename="../DeskExportsPage.qml" line="75"/>
         <source>30 days ago</source>
         <translation>30 天前</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="73"/>
+        <location filename="../DeskExportsPage.qml" line="77"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="76"/>
+        <location filename="../DeskExportsPage.qml" line="80"/>
         <source>Inspection reports</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="76"/>
+        <location filename="../DeskExportsPage.qml" line="80"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="77"/>
+        <location filename="../DeskExportsPage.qml" line="81"/>
         <source>Complaints</source>
         <translation>投诉举报</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="77"/>
+        <location filename="../DeskExportsPage.qml" line="81"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="92"/>
+        <location filename="../DeskExportsPage.qml" line="96"/>
         <source>CSV files open in Excel with Chinese intact (UTF-8 with a byte-order mark). Covert visits stay covert: exports never publish anything.</source>
         <translation>CSV 文件可直接用 Excel 打开，中文不乱码（带 BOM 的 UTF-8）。暗访信息不会公开：导出不发布任何内容。</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="99"/>
+        <location filename="../DeskExportsPage.qml" line="103"/>
         <source>PDF record of a report</source>
         <translation>检查报告的 PDF 记录</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="100"/>
+        <location filename="../DeskExportsPage.qml" line="104"/>
         <source>Search institution or inspector</source>
         <translation>搜索机构或督查员</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="124"/>
+        <location filename="../DeskExportsPage.qml" line="128"/>
         <source>(unlisted site)</source>
         <translation>（未登记机构）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskExportsPage.qml" line="126"/>
+        <location filename="../DeskExportsPage.qml" line="130"/>
         <source>%n failed item(s)</source>
         <translation>
             <numerusform>%n 项不合格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="130"/>
+        <location filename="../DeskExportsPage.qml" line="134"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../DeskExportsPage.qml" line="134"/>
+        <location filename="../DeskExportsPage.qml" line="138"/>
         <source>No reports on this device yet.</source>
         <translation>本机暂无检查报告。</translation>
     </message>
@@ -1483,212 +1629,217 @@
 <context>
     <name>DeskRegistryPage</name>
     <message numerus="yes">
-        <location filename="../DeskRegistryPage.qml" line="27"/>
+        <location filename="../DeskRegistryPage.qml" line="30"/>
         <source>Imported %n institution(s).</source>
         <translation>
             <numerusform>已导入 %n 家机构。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="32"/>
+        <location filename="../DeskRegistryPage.qml" line="35"/>
         <source>Saved. It syncs when there is signal.</source>
         <translation>已保存，有信号时同步。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="39"/>
+        <location filename="../DeskRegistryPage.qml" line="42"/>
         <source>Registry</source>
         <translation>机构名录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="40"/>
+        <location filename="../DeskRegistryPage.qml" line="43"/>
         <source>New institution</source>
         <translation>新增机构</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="41"/>
+        <location filename="../DeskRegistryPage.qml" line="44"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="49"/>
+        <location filename="../DeskRegistryPage.qml" line="52"/>
         <source>Institution created.</source>
         <translation>机构已创建。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="49"/>
+        <location filename="../DeskRegistryPage.qml" line="52"/>
         <source>Changes saved.</source>
         <translation>修改已保存。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="76"/>
+        <location filename="../DeskRegistryPage.qml" line="79"/>
         <source>Search name, address, community or licence</source>
         <translation>搜索名称、地址、小区或许可证号</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="84"/>
+        <location filename="../DeskRegistryPage.qml" line="87"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="84"/>
-        <location filename="../DeskRegistryPage.qml" line="122"/>
-        <location filename="../DeskRegistryPage.qml" line="192"/>
+        <location filename="../DeskRegistryPage.qml" line="87"/>
+        <location filename="../DeskRegistryPage.qml" line="125"/>
+        <location filename="../DeskRegistryPage.qml" line="195"/>
         <source>Licensed</source>
         <translation>有证</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="85"/>
-        <location filename="../DeskRegistryPage.qml" line="122"/>
+        <location filename="../DeskRegistryPage.qml" line="88"/>
+        <location filename="../DeskRegistryPage.qml" line="125"/>
         <source>Unlicensed</source>
         <translation>无证</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="85"/>
-        <location filename="../DeskRegistryPage.qml" line="123"/>
-        <location filename="../DeskRegistryPage.qml" line="198"/>
+        <location filename="../DeskRegistryPage.qml" line="88"/>
+        <location filename="../DeskRegistryPage.qml" line="126"/>
+        <location filename="../DeskRegistryPage.qml" line="201"/>
         <source>Academic</source>
         <translation>学科类</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="86"/>
+        <location filename="../DeskRegistryPage.qml" line="89"/>
         <source>Key targets</source>
         <translation>重点对象</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="87"/>
-        <location filename="../DeskRegistryPage.qml" line="125"/>
+        <location filename="../DeskRegistryPage.qml" line="90"/>
+        <location filename="../DeskRegistryPage.qml" line="128"/>
         <source>Reported in field</source>
         <translation>现场上报</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="88"/>
+        <location filename="../DeskRegistryPage.qml" line="91"/>
         <source>Not covered (3包)</source>
         <translation>未包保（3包）</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="92"/>
+        <location filename="../DeskRegistryPage.qml" line="95"/>
         <source>%1 of %2 institutions</source>
         <translation>%1 / %2 家机构</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="124"/>
-        <location filename="../DeskRegistryPage.qml" line="203"/>
+        <location filename="../DeskRegistryPage.qml" line="127"/>
+        <location filename="../DeskRegistryPage.qml" line="206"/>
         <source>Key target</source>
         <translation>重点对象</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="126"/>
+        <location filename="../DeskRegistryPage.qml" line="129"/>
         <source>Not covered</source>
         <translation>未包保</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="138"/>
+        <location filename="../DeskRegistryPage.qml" line="141"/>
         <source>No institutions yet. Create one or import a CSV file.</source>
         <translation>暂无机构。请新增或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="138"/>
+        <location filename="../DeskRegistryPage.qml" line="141"/>
         <source>No institution matches.</source>
         <translation>没有匹配的机构。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="151"/>
+        <location filename="../DeskRegistryPage.qml" line="154"/>
         <source>Choose an institution to see its details and history.</source>
         <translation>选择机构以查看详情和历史记录。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="164"/>
+        <location filename="../DeskRegistryPage.qml" line="167"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="170"/>
+        <location filename="../DeskRegistryPage.qml" line="173"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="172"/>
+        <location filename="../DeskRegistryPage.qml" line="175"/>
         <source>Community</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="174"/>
+        <location filename="../DeskRegistryPage.qml" line="177"/>
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="175"/>
-        <location filename="../DeskRegistryPage.qml" line="224"/>
+        <location filename="../DeskRegistryPage.qml" line="178"/>
+        <location filename="../DeskRegistryPage.qml" line="227"/>
         <source>(no zone)</source>
         <translation>（无片区）</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="176"/>
+        <location filename="../DeskRegistryPage.qml" line="179"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="178"/>
+        <location filename="../DeskRegistryPage.qml" line="181"/>
         <source>Licence no.</source>
         <translation>许可证号</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="180"/>
+        <location filename="../DeskRegistryPage.qml" line="183"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="182"/>
+        <location filename="../DeskRegistryPage.qml" line="185"/>
         <source>Complaints</source>
         <translation>投诉举报</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="184"/>
+        <location filename="../DeskRegistryPage.qml" line="187"/>
         <source>Past violations</source>
         <translation>违规记录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="215"/>
+        <location filename="../DeskRegistryPage.qml" line="218"/>
         <source>Reported in the field</source>
         <translation>现场上报的机构</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="216"/>
+        <location filename="../DeskRegistryPage.qml" line="219"/>
         <source>A volunteer found this site. Take it into the registry, or merge it into the entry it duplicates.</source>
         <translation>督查员在现场发现了这家机构。可将其纳入名录，或合并到重复的名录条目。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="231"/>
+        <location filename="../DeskRegistryPage.qml" line="234"/>
         <source>Take into registry</source>
         <translation>纳入名录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="232"/>
+        <location filename="../DeskRegistryPage.qml" line="235"/>
         <source>Taken into the registry.</source>
         <translation>已纳入名录。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="235"/>
+        <location filename="../DeskRegistryPage.qml" line="238"/>
         <source>Merge into…</source>
         <translation>合并到……</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="246"/>
+        <location filename="../DeskRegistryPage.qml" line="249"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="250"/>
+        <location filename="../DeskRegistryPage.qml" line="253"/>
         <source>Merged into %1.</source>
         <translation>已合并到 %1。</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="258"/>
+        <location filename="../DeskRegistryPage.qml" line="261"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../DeskRegistryPage.qml" line="266"/>
+        <location filename="../DeskRegistryPage.qml" line="262"/>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+        <location filename="../DeskRegistryPage.qml" line="270"/>
         <source>No tasks, reports, cases or complaints yet.</source>
         <translation>暂无任务、报告、案件或投诉。</translation>
     </message>
@@ -1711,232 +1862,237 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="40"/>
+        <location filename="../DeskReportView.qml" line="34"/>
+        <source>Reading the report…</source>
+        <translation>正在读取报告…</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="41"/>
         <source>(unlisted site)</source>
         <translation>（未登记机构）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="41"/>
+        <location filename="../DeskReportView.qml" line="42"/>
         <source>PDF record</source>
         <translation>PDF 记录</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="46"/>
+        <location filename="../DeskReportView.qml" line="47"/>
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="47"/>
+        <location filename="../DeskReportView.qml" line="48"/>
         <source>Unlisted site</source>
         <translation>未登记机构</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="48"/>
+        <location filename="../DeskReportView.qml" line="49"/>
         <source>Covert visit</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="49"/>
+        <location filename="../DeskReportView.qml" line="50"/>
         <source>Simulated location</source>
         <translation>模拟定位</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="50"/>
+        <location filename="../DeskReportView.qml" line="51"/>
         <source>Decided: %1</source>
         <translation>已处理：%1</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="56"/>
+        <location filename="../DeskReportView.qml" line="57"/>
         <source>Inspector</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="58"/>
+        <location filename="../DeskReportView.qml" line="59"/>
         <source>Inspected at</source>
         <translation>检查时间</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="60"/>
+        <location filename="../DeskReportView.qml" line="61"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="61"/>
+        <location filename="../DeskReportView.qml" line="62"/>
         <source>(no task)</source>
         <translation>（无任务）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="62"/>
+        <location filename="../DeskReportView.qml" line="63"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="64"/>
+        <location filename="../DeskReportView.qml" line="65"/>
         <source>%1, %2 · ±%3 m · %4 m from the site</source>
         <translation>%1, %2 · ±%3 米 · 距机构 %4 米</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="66"/>
+        <location filename="../DeskReportView.qml" line="67"/>
         <source>no position fix</source>
         <translation>无定位</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="69"/>
+        <location filename="../DeskReportView.qml" line="70"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="71"/>
+        <location filename="../DeskReportView.qml" line="72"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="74"/>
+        <location filename="../DeskReportView.qml" line="75"/>
         <source>device unknown here: cannot check</source>
         <translation>本机不认识该设备：无法核验</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="75"/>
+        <location filename="../DeskReportView.qml" line="76"/>
         <source>✓ valid (device key)</source>
         <translation>✓ 有效（设备密钥）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="75"/>
+        <location filename="../DeskReportView.qml" line="76"/>
         <source>✗ does not verify</source>
         <translation>✗ 核验不通过</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="78"/>
+        <location filename="../DeskReportView.qml" line="79"/>
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="80"/>
+        <location filename="../DeskReportView.qml" line="81"/>
         <source>#%1 · server time %2 · %3</source>
         <translation>#%1 · 服务器时间 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="81"/>
+        <location filename="../DeskReportView.qml" line="82"/>
         <source>✓ checked</source>
         <translation>✓ 已核验</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="81"/>
+        <location filename="../DeskReportView.qml" line="82"/>
         <source>✗ does not check</source>
         <translation>✗ 核验不通过</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="82"/>
+        <location filename="../DeskReportView.qml" line="83"/>
         <source>no receipt on this device yet</source>
         <translation>本机尚无回执</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="86"/>
+        <location filename="../DeskReportView.qml" line="87"/>
         <source>Verification</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="88"/>
+        <location filename="../DeskReportView.qml" line="89"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="91"/>
+        <location filename="../DeskReportView.qml" line="92"/>
         <source>Answers</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="106"/>
+        <location filename="../DeskReportView.qml" line="107"/>
         <source>critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="126"/>
+        <location filename="../DeskReportView.qml" line="127"/>
         <source>Photos and signature</source>
         <translation>照片和签名</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="132"/>
+        <location filename="../DeskReportView.qml" line="133"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="135"/>
+        <location filename="../DeskReportView.qml" line="136"/>
         <source>No photos.</source>
         <translation>没有照片。</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="136"/>
+        <location filename="../DeskReportView.qml" line="137"/>
         <source>Downloading photos from the server…</source>
         <translation>正在从服务器下载照片……</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="140"/>
+        <location filename="../DeskReportView.qml" line="141"/>
         <source>Photos could not be downloaded: %1</source>
         <translation>照片下载失败：%1</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="141"/>
+        <location filename="../DeskReportView.qml" line="142"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="152"/>
+        <location filename="../DeskReportView.qml" line="153"/>
         <source>Decided</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="152"/>
+        <location filename="../DeskReportView.qml" line="153"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="155"/>
+        <location filename="../DeskReportView.qml" line="156"/>
         <source>Case %1: %2</source>
         <translation>案件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="161"/>
+        <location filename="../DeskReportView.qml" line="162"/>
         <source>No violation</source>
         <translation>无违规</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="162"/>
+        <location filename="../DeskReportView.qml" line="163"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="168"/>
+        <location filename="../DeskReportView.qml" line="169"/>
         <source>Discretion tier</source>
         <translation>裁量等级</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="170"/>
+        <location filename="../DeskReportView.qml" line="171"/>
         <source>Rectification (days)</source>
         <translation>整改期限（天）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="172"/>
+        <location filename="../DeskReportView.qml" line="173"/>
         <source>Order (整改要求)</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="173"/>
+        <location filename="../DeskReportView.qml" line="174"/>
         <source>What must be put right</source>
         <translation>须整改的内容</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="175"/>
+        <location filename="../DeskReportView.qml" line="176"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="179"/>
+        <location filename="../DeskReportView.qml" line="180"/>
         <source>Decide: violation (%1)</source>
         <translation>决定：违规（%1）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="179"/>
+        <location filename="../DeskReportView.qml" line="180"/>
         <source>Decide: no violation</source>
         <translation>决定：无违规</translation>
     </message>
@@ -1949,78 +2105,83 @@
         <translation>检查记录 PDF 已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="28"/>
+        <location filename="../DeskReviewPage.qml" line="32"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="29"/>
+        <location filename="../DeskReviewPage.qml" line="33"/>
         <source>Show decided</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="34"/>
+        <location filename="../DeskReviewPage.qml" line="38"/>
         <source>PDF files</source>
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="54"/>
+        <location filename="../DeskReviewPage.qml" line="48"/>
+        <source>Writing the PDF record…</source>
+        <translation>正在生成 PDF 检查记录…</translation>
+    </message>
+    <message>
+        <location filename="../DeskReviewPage.qml" line="59"/>
         <source>Search institution or inspector</source>
         <translation>搜索机构或督查员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="55"/>
+        <location filename="../DeskReviewPage.qml" line="60"/>
         <source>%n report(s) to review</source>
         <translation>
             <numerusform>%n 份报告待审核</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="81"/>
+        <location filename="../DeskReviewPage.qml" line="86"/>
         <source>(unlisted site)</source>
         <translation>（未登记机构）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="86"/>
+        <location filename="../DeskReviewPage.qml" line="91"/>
         <source>%n critical failed</source>
         <translation>
             <numerusform>%n 项关键项不合格</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskReviewPage.qml" line="87"/>
+        <location filename="../DeskReviewPage.qml" line="92"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 项不合格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="88"/>
+        <location filename="../DeskReviewPage.qml" line="93"/>
         <source>Unlisted site</source>
         <translation>未登记机构</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="89"/>
+        <location filename="../DeskReviewPage.qml" line="94"/>
         <source>Covert</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="90"/>
+        <location filename="../DeskReviewPage.qml" line="95"/>
         <source>Decided</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="96"/>
+        <location filename="../DeskReviewPage.qml" line="101"/>
         <source>Nothing to review: no flagged reports.</source>
         <translation>没有待审核的报告。</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="104"/>
+        <location filename="../DeskReviewPage.qml" line="109"/>
         <source>Choose a report to review.</source>
         <translation>请选择要审核的报告。</translation>
     </message>
     <message>
-        <location filename="../DeskReviewPage.qml" line="110"/>
+        <location filename="../DeskReviewPage.qml" line="115"/>
         <source>Decided. The case opens when this syncs; a violation gets its re-inspection task from the server.</source>
         <translation>已作出决定。同步后立案；违规案件由服务器生成复查任务。</translation>
     </message>
@@ -2758,23 +2919,28 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="39"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../HomePage.qml" line="44"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="44"/>
         <source>My zones</source>
         <translation>我的片区</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="44"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../HomePage.qml" line="38"/>
-        <location filename="../HomePage.qml" line="42"/>
+        <location filename="../HomePage.qml" line="40"/>
+        <location filename="../HomePage.qml" line="44"/>
         <source>Me</source>
         <translation>我的</translation>
     </message>

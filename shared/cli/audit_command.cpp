@@ -9,15 +9,11 @@
 #include "ducha.pb.h"
 #include "shared/common/shanghai_time.h"
 #include "shared/domain/collections.h"
-#include "shared/sync/curl_transport.h"
-#include "shared/sync/sync_client.h"
+#include "shared/sync/audit_reader.h"
 
 namespace ducha::cli {
 
 using nlohmann::json;
-using sync::HttpReply;
-using sync::CurlTransport;
-using sync::TransportConfig;
 
 const char* const kAuditUsage =
     "Usage: ducha --profile DIR audit [--outcome refused|accepted|conflict] [--action A] [--actor USER]\n"
@@ -69,13 +65,9 @@ public:
             if (auto bad = check(w, v); !bad.empty()) return usage(bad);
             query += (query.empty() ? "?" : "&") + f->second + "=" + percent_encode(v);
         }
-        auto r = get("/v1/audit" + query);
-        if (!r) return failed(m_err, r.error());
-        if (r->status != 200) return failed(m_err, sync::reply_error(*r).error);
-        auto body = json::parse(r->body, nullptr, false);
-        if (!body.is_object() || !body.contains("entries") || !body["entries"].is_array())
-            return failed(m_err, Error{Errc::malformed, Msg::server_reply_cannot_parsed});
-        const json& entries = body["entries"];
+        auto fetched = sync::fetch_audit_json(m_p, query);
+        if (!fetched) return failed(m_err, fetched.error());
+        const json& entries = *fetched;
         if (as_json) {
             m_out << entries.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
             return 0;
@@ -121,14 +113,6 @@ private:
         pb::User u;
         if (rec && *rec && u.ParseFromString((*rec)->payload()) && !u.name().empty()) return u.name() + " (" + id + ")";
         return id;
-    }
-
-    // GET with the device's access token; an expired token is refreshed once, as sync does.
-    Result<HttpReply> get(const std::string& path) {
-        auto id = m_p.identity();
-        if (!id) return fail(id.error());
-        CurlTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
-        return sync::authorized_request(m_p, t, "GET", path, "");
     }
 
     int usage(const std::string& msg) {

@@ -20,7 +20,10 @@
 #include "app/desk_sync_steps.h"
 #include "app/qml_warnings.h"
 #include "mobile/app/app_session.h"
+#include "mobile/app/desk_audit_model.h"
 #include "mobile/app/desk_complaints.h"
+#include "mobile/app/desk_draws.h"
+#include "mobile/app/desk_registry.h"
 #include "mobile/app/sync_controller.h"
 #include "mobile/shell/app_engine.h"
 #include "support/cli_steps.h"
@@ -151,6 +154,11 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         CHECK(d.prop("rail", "visible").toBool());
         const QStringList rail = railTitles(d);
         CHECK(rail.size() == 10);  // registry, zones, tasks, draw, people, complaints, coverage, exports, devices, me
+        {
+            QVariant audit;  // the audit log is for admins and supervisors
+            REQUIRE(QMetaObject::invokeMethod(d.must("homePage"), "sectionIndex", Q_RETURN_ARG(QVariant, audit), Q_ARG(QVariant, QString("audit"))));
+            CHECK(audit.toInt() == -1);
+        }
         CHECK(d.find("todayPage") == nullptr);
         CHECK(d.find("deskReviewPage") == nullptr);
         waitSynced(d, sync);
@@ -160,7 +168,16 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         QObject* insts = d.must("deskInstitutionModel");
         REQUIRE(d.waitFor([&] { return insts->property("count").toInt() > 0; }));
         const int total = insts->property("total").toInt();
-        d.set("deskRegistryPage", "selectedId", modelCell(insts, 0, "institutionId"));
+        {
+            // Choosing an entry reads its history on the desk reader's thread; the page shows it when it lands.
+            auto* registry = qobject_cast<app::DeskRegistry*>(d.must("deskRegistry"));
+            REQUIRE(registry);
+            QSignalSpy historyRead(registry, &app::DeskRegistry::historyRead);
+            d.set("deskRegistryPage", "selectedId", modelCell(insts, 0, "institutionId"));
+            REQUIRE((historyRead.count() > 0 || historyRead.wait(60000)));
+            CHECK(registry->history().value("ok").toBool());
+            CHECK_FALSE(d.prop("historyBusy", "visible").toBool());
+        }
         d.screenshot("desk-coordinator-registry");
         const fs::path bad = tmp / "registry.csv";
         test::write_file(bad, "名称,地址,有证,学科类\n启明学科辅导,铁东区园林路8号,否,是\n,铁东区园林路9号,否,否\n");
@@ -204,7 +221,12 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
             if (drawPage->property("draw").toMap().value("taskCount").toInt() == 0 && !sync.running()) sync.syncNow();
             return drawPage->property("draw").toMap().value("taskCount").toInt() > 0;
         }, 60000));
+        // The draw is re-run on the desk reader's thread; the page shows the answer when it lands.
+        auto* drawDesk = qobject_cast<app::DeskDraws*>(d.must("deskDraws"));
+        REQUIRE(drawDesk);
+        QSignalSpy verified(drawDesk, &app::DeskDraws::verified);
         d.tap("verifyButton");
+        REQUIRE((verified.count() > 0 || verified.wait(60000)));
         CHECK(drawPage->property("verifyResult").toMap().value("ok").toBool());
         d.screenshot("desk-coordinator-draw");
 
@@ -269,7 +291,7 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         auto& sync = engine->sync();
         REQUIRE(d.waitFor([&] { return win->width() == 1280 && d.find("deskStack") != nullptr; }));
         const QStringList rail = railTitles(d);
-        CHECK(rail.size() == 7);  // review, cases, complaints, coverage, exports, devices, me
+        CHECK(rail.size() == 8);  // review, cases, complaints, coverage, exports, devices, audit, me
         CHECK(d.find("deskRegistryPage") == nullptr);
         waitSynced(d, sync);
 
@@ -322,6 +344,19 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
         d.screenshot("desk-supervisor-coverage");
         openSection(d, "exports");
         d.screenshot("desk-supervisor-exports");
+        // The audit log, read from the server: a supervisor sees the refused entries, the refused
+        // close among them.
+        openSection(d, "audit");
+        auto* audit = qobject_cast<app::DeskAuditModel*>(d.must("deskAuditModel"));
+        REQUIRE(audit);
+        if (audit->loading()) {
+            QSignalSpy read(audit, &app::DeskAuditModel::reloaded);
+            REQUIRE(read.wait(60000));
+        }
+        CHECK(audit->error().isEmpty());
+        REQUIRE(audit->count() > 0);
+        for (int i = 0; i < audit->count(); ++i) CHECK(audit->get(i).value("outcome").toString() != "accepted");
+        d.screenshot("desk-supervisor-audit");
 
         // The same screens in English.
         engine->session().setLanguage("en");

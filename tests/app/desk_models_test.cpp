@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <future>
@@ -66,6 +67,7 @@ using test::syncAll;
 using test::loaded;
 using test::waitLoaded;
 using test::waitUntil;
+using test::answerOf;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -202,7 +204,8 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     CHECK(server.count(std::string(domain::kInstitution)) == serverBefore + 3);
     CHECK(loaded(insts).byId(id).value("licensed").toBool());
 
-    auto history = registry.history(id);
+    auto history = answerOf(registry, &DeskRegistry::historyRead, [&] { registry.readHistory(id); });
+    history = registry.history();
     INFO(describe(history));
     CHECK(history.value("ok").toBool());
     CHECK(history.value("entries").toList().isEmpty());  // new: no tasks, reports or complaints yet
@@ -249,7 +252,8 @@ TEST_CASE("Desk registry: create, edit, toggle, CSV import all or nothing, histo
     REQUIRE(syncAll(sync));
     CHECK(sync.setAside() == 0);
     CHECK_FALSE(loaded(insts).byId(field).value("fieldReported").toBool());
-    auto merged_history = registry.history(id);
+    (void)answerOf(registry, &DeskRegistry::historyRead, [&] { registry.readHistory(id); });
+    auto merged_history = registry.history();
     INFO(describe(merged_history));
     CHECK(merged_history.value("ok").toBool());
     CHECK_FALSE(merged_history.value("entries").toList().isEmpty());
@@ -377,7 +381,8 @@ TEST_CASE("Desk 3包 and planning: zones, assignments, moves, routine/joint/cove
     CHECK(loaded(coverage).rows().front().value("level").toString() == "district");
     DeskExports exports(&app);
     const fs::path csv = tmp / "coverage.csv";
-    auto e = exports.exportTable("coverage", "csv", fileUrl(csv), {{"campaignId", camp.value("id")}});
+    auto e = answerOf(exports, &DeskExports::exported,
+                      [&] { exports.exportTable("coverage", "csv", fileUrl(csv), {{"campaignId", camp.value("id")}}); });
     INFO(describe(e));
     REQUIRE(e.value("ok").toBool());
     CHECK(e.value("rows").toInt() > 0);
@@ -444,7 +449,7 @@ TEST_CASE("Desk random draw: commit, sync, reveal, sync, the drawn tasks appear 
         CHECK(t.value("kind").toString() == "spot_check");
         CHECK(t.value("assignees").toStringList().size() == 1);
     }
-    auto v = draws.verify(id);
+    auto v = answerOf(draws, &DeskDraws::verified, [&] { draws.verify(id); });
     INFO(describe(v));
     CHECK(v.value("ok").toBool());
     CHECK_FALSE(v.value("message").toString().isEmpty());
@@ -518,7 +523,7 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
 
     // The report in full: the failed item with the checklist's words, its note and photo; the
     // signature and receipt checked here.
-    detail.setReportId(q(reportId));
+    (void)answerOf(detail, &DeskReportDetail::loaded, [&] { detail.setReportId(q(reportId)); });
     INFO(detail.error().toStdString());
     REQUIRE(detail.ready());
     CHECK(detail.report().value("signatureOk").toBool());
@@ -590,18 +595,19 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     // Exports: the case table as CSV and XLSX, and the report's PDF record.
     DeskExports exports(&app);
     const fs::path csv = tmp / "cases.csv", xlsx = tmp / "cases.xlsx", pdf = tmp / "record.pdf";
-    auto e1 = exports.exportTable("cases", "csv", fileUrl(csv));
+    auto exported = [&](const std::function<void()>& ask) { return answerOf(exports, &DeskExports::exported, ask); };
+    auto e1 = exported([&] { exports.exportTable("cases", "csv", fileUrl(csv)); });
     INFO(describe(e1));
     REQUIRE(e1.value("ok").toBool());
     CHECK(e1.value("rows").toInt() >= 1);
     const std::string csvText = test::read_file(csv);
     CHECK(csvText.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(csvText.find("一般") != std::string::npos);
-    auto e2 = exports.exportTable("cases", "xlsx", fileUrl(xlsx));
+    auto e2 = exported([&] { exports.exportTable("cases", "xlsx", fileUrl(xlsx)); });
     REQUIRE(e2.value("ok").toBool());
     CHECK(test::read_file(xlsx).rfind("PK", 0) == 0);
-    CHECK_FALSE(exports.exportTable("nonsense", "csv", fileUrl(tmp / "x.csv")).value("ok").toBool());
-    auto e3 = exports.exportReportPdf(q(reportId), fileUrl(pdf));
+    CHECK_FALSE(exported([&] { exports.exportTable("nonsense", "csv", fileUrl(tmp / "x.csv")); }).value("ok").toBool());
+    auto e3 = exported([&] { exports.exportReportPdf(q(reportId), fileUrl(pdf)); });
     INFO(describe(e3));
     if (e3.value("ok").toBool())
         CHECK(test::read_file(pdf).rfind("%PDF", 0) == 0);
@@ -802,4 +808,139 @@ TEST_CASE("Desk lists drop a stale read: only the latest reload's rows are appli
     CHECK_FALSE(insts.loading());
     CHECK(insts.total() == before + 1);
     CHECK_FALSE(insts.byId(made.value("id").toString()).isEmpty());
+}
+
+namespace {
+
+// Holds the session's desk reader at the start of each read while closed, and records the thread
+// every read ran on. Declared before the session, so it outlives the reader that calls it.
+class ReaderGate {
+public:
+    void install(DeskReader& reader) {
+        reader.setJobHook([this] {
+            std::unique_lock lock(m_mutex);
+            m_threads.push_back(std::this_thread::get_id());
+            m_wake.wait(lock, [this] { return m_open; });
+        });
+    }
+    void close() {
+        std::lock_guard lock(m_mutex);
+        m_open = false;
+        m_threads.clear();
+    }
+    void open() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_open = true;
+        }
+        m_wake.notify_all();
+    }
+    // Whether reads ran since close(), every one on a thread other than the caller's.
+    bool ranOffThisThread() {
+        std::lock_guard lock(m_mutex);
+        return !m_threads.empty() && std::none_of(m_threads.begin(), m_threads.end(),
+                                                  [](std::thread::id t) { return t == std::this_thread::get_id(); });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_open = true;
+    std::vector<std::thread::id> m_threads;
+};
+
+// Asks a facade for work with the reader held: the call returns with the facade busy and no
+// answer, none comes while the reader is held, and the answer comes once it is let go, made on
+// the reader's thread. Returns the answer's first argument (or an empty map).
+template <typename Facade, typename Signal>
+QVariantMap answeredOffThread(ReaderGate& gate, Facade& facade, Signal signal, const std::function<void()>& ask,
+                              const std::function<bool()>& busy) {
+    gate.close();
+    struct Reopen {
+        ReaderGate& gate;
+        ~Reopen() { gate.open(); }  // also when a check throws: the reader must not stay held
+    } reopen{gate};
+    QSignalSpy answered(&facade, signal);
+    ask();
+    CHECK(busy());
+    CHECK(answered.count() == 0);  // not answered during the call
+    QTest::qWait(100);             // the GUI thread's events run: still nothing while the reader is held
+    CHECK(answered.count() == 0);
+    gate.open();
+    REQUIRE(answered.wait(test::kDeskNetMs));
+    CHECK_FALSE(busy());
+    CHECK(gate.ranOffThisThread());
+    const QList<QVariant> args = answered.takeFirst();
+    return args.isEmpty() ? QVariantMap() : args.front().toMap();
+}
+
+}  // namespace
+
+TEST_CASE("Desk facades read off the GUI thread: exports, a registry history, a draw's re-run, a report in full", "[app][desk]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    // A volunteer of the district files a report, so the coordinator's device holds one to open.
+    const auto& vol = server.account("volunteer", 0, "铁东区");
+    const fs::path vprof = tmp / "volunteer";
+    test::must(vprof, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
+    test::must(vprof, {"sync"});
+    std::string task;
+    for (const auto& t : test::cli_json(vprof, {"tasks", "--json"}))
+        if (!t.value("covert", false)) {
+            task = t["id"];
+            break;
+        }
+    REQUIRE_FALSE(task.empty());
+    const std::string reportId = test::trim(test::must(vprof, {"inspect", "--task", task, "--answers",
+                                                               test::write_answers(tmp.path, json::object()).string()}).out);
+    test::must(vprof, {"sync"});
+
+    ReaderGate gate;
+    const auto& acc = server.account("coordinator", 0, "铁东区");
+    AppSession app(q(deskDevice(server, tmp, acc).string()));
+    REQUIRE(app.enrolled());
+    gate.install(*app.deskReader());
+    DeskInstitutionModel insts(&app);
+    REQUIRE(loaded(insts).total() > 0);
+    const QString instId = insts.get(0).value("institutionId").toString();
+
+    {  // exports: the file is written on the reader's thread
+        DeskExports exports(&app);
+        const fs::path csv = tmp / "cases.csv";
+        auto e = answeredOffThread(gate, exports, &DeskExports::exported,
+                                   [&] { exports.exportTable("complaints", "csv", fileUrl(csv)); }, [&] { return exports.busy(); });
+        INFO(describe(e));
+        CHECK(e.value("ok").toBool());
+        CHECK(e.value("kind").toString() == "complaints");
+        CHECK(test::read_file(csv).rfind("\xEF\xBB\xBF", 0) == 0);
+        // A file not chosen is refused, also after the call returns.
+        auto none = answerOf(exports, &DeskExports::exported, [&] { exports.exportTable("cases", "csv", ""); });
+        CHECK_FALSE(none.value("ok").toBool());
+    }
+    {  // a registry entry's history
+        DeskRegistry registry(&app);
+        (void)answeredOffThread(gate, registry, &DeskRegistry::historyRead, [&] { registry.readHistory(instId); },
+                                [&] { return registry.historyLoading(); });
+        INFO(describe(registry.history()));
+        CHECK(registry.history().value("ok").toBool());
+        CHECK(registry.history().value("id").toString() == instId);
+    }
+    {  // a draw's re-run (an unknown draw: the reader says so)
+        DeskDraws draws(&app);
+        auto v = answeredOffThread(gate, draws, &DeskDraws::verified, [&] { draws.verify("no-such-draw"); },
+                                   [&] { return draws.verifying(); });
+        CHECK_FALSE(v.value("ok").toBool());
+        CHECK_FALSE(v.value("message").toString().isEmpty());
+        CHECK(v.value("id").toString() == "no-such-draw");
+    }
+    {  // a report in full
+        DeskReportDetail detail(&app);
+        (void)answeredOffThread(gate, detail, &DeskReportDetail::loaded, [&] { detail.setReportId(q(reportId)); },
+                                [&] { return detail.loading(); });
+        INFO(detail.error().toStdString());
+        CHECK(detail.ready());
+        CHECK(detail.report().value("reportId").toString() == q(reportId));
+        CHECK(detail.report().value("signatureOk").toBool());
+        CHECK_FALSE(detail.answers().isEmpty());
+    }
 }

@@ -35,6 +35,20 @@ Model& loaded(Model& model) {
     return model;
 }
 
+// Asks a desk facade for work it does on the desk reader's thread (`ask`), and waits for the
+// answer's signal: its first argument when it has one (else an empty map; read the facade's
+// properties then). An answer given during the call itself, on the GUI thread, fails the test, and
+// so does none in time.
+template <typename Facade, typename Signal>
+QVariantMap answerOf(Facade& facade, Signal signal, const std::function<void()>& ask, int ms = kDeskNetMs) {
+    QSignalSpy answered(&facade, signal);
+    ask();
+    if (answered.count() != 0) throw std::runtime_error("the facade answered during the call, on the GUI thread");
+    if (!answered.wait(ms)) throw std::runtime_error("the facade's answer did not come in time");
+    const QList<QVariant> args = answered.takeFirst();
+    return args.isEmpty() ? QVariantMap() : args.front().toMap();
+}
+
 // Lets the running pass (started by an action) end, then runs passes until nothing waits to be
 // sent; returns false if a pass failed.
 inline bool syncAll(app::SyncController& sync) {
