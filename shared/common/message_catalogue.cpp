@@ -1617,6 +1617,9 @@ constexpr MessageRow kRows[] = {
     {Msg::option_whole_number_range, "option_whole_number_range",
      "{0} 需要 {1} 至 {2} 的整数",
      "{0} needs a whole number from {1} to {2}"},
+    {Msg::import_column_counted_by_server, "import_column_counted_by_server",
+     "列 {0} 由服务器根据投诉台账和已认定违规的案件计算，不能导入；请删除该列后再导入",
+     "column {0} is counted by the server from the complaint ledger and the cases decided as violations, so it cannot be imported; remove the column and import again"},
 };
 
 }  // namespace

@@ -557,6 +557,7 @@ enum class Msg : std::uint16_t {
     cert_and_key_together,
     option_goes_with,
     option_whole_number_range,
+    import_column_counted_by_server,
 };
 
 // One row of the catalogue.
