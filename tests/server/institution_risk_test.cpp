@@ -7,6 +7,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -142,6 +143,16 @@ TEST_CASE("a complaint in the ledger raises its institution's complaint count, d
     const std::string a = d.institution(0), b = d.institution(1);
     const pb::Institution a0 = d.stored(a), b0 = d.stored(b);
     const std::int64_t a_version = replica_version(d.sprof, domain::kInstitution, a);
+    // `init --demo` wrote each institution once, with the count of the complaints it holds.
+    CHECK(a_version == 1);
+    std::map<std::string, int> ledger;
+    for (const auto& c : cli_json(d.cprof, {"complaint", "list", "--all", "--json"})) ++ledger[c["institution_id"]];
+    int with_complaints = 0;
+    for (const auto& i : cli_json(d.cprof, {"registry", "list", "--district", d.district, "--json"})) {
+        CHECK(i["complaints"] == ledger[i["id"]]);
+        with_complaints += ledger[i["id"]] > 0 ? 1 : 0;
+    }
+    CHECK(with_complaints > 0);
 
     const std::string complaint =
         trim(must(d.cprof, {"complaint", "add", "--text", "周末在小区内补课", "--source", "12345", "--institution", a}).out);
