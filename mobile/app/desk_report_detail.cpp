@@ -141,7 +141,7 @@ void DeskReportDetail::reload() {
                 {"templateVersion", v->template_version},
                 {"newestTemplateVersion", v->newest_template_version},
                 {"comparedVersion", v->compared_version},
-                {"checklistChanges", checklist_change_lines(*v, desk_english(session()))},
+                {"checklistChanges", checklist_change_lines(*v, c.english())},
                 {"notes", qs(r.notes())},
                 {"hasGps", r.has_gps()},
                 {"lat", r.gps().lat()},

@@ -275,7 +275,7 @@ double round6(double x) { return std::round(x * 1e6) / 1e6; }
 class Builder {
 public:
     Builder(std::uint64_t seed, std::int64_t now)
-        : m_rng(seed), m_ids(seed ^ 0x9e3779b97f4a7c15ULL), m_now(now) {}
+        : m_seed(seed), m_rng(seed), m_ids(seed ^ 0x9e3779b97f4a7c15ULL), m_now(now) {}
 
     DemoData build() {
         make_districts();
@@ -289,6 +289,7 @@ public:
         make_history();
         emit_deferred();
         make_campaigns();
+        make_risk_history();
         return std::move(m_out);
     }
 
@@ -592,30 +593,35 @@ private:
             ComplaintRow c;
             c.id = new_id();
             c.inst = i;
-            c.pb.set_district_id(inst.pb.district_id());
-            const double r = m_rng.unit();
-            double acc = 0;
-            std::size_t s = 0;
-            for (; s + 1 < std::size(kSources); ++s) {
-                acc += kSourceWeights[s];
-                if (r < acc) break;
-            }
-            c.pb.set_source(kSources[s]);
-            std::string text = m_rng.pick(kComplaintTexts);
-            const std::string place = inst.pb.community().empty() ? inst.pb.address() : inst.pb.community();
-            for (auto [key, value] : {std::pair<std::string, std::string>{"{name}", inst.pb.name()},
-                                      std::pair<std::string, std::string>{"{place}", place}}) {
-                if (auto pos = text.find(key); pos != std::string::npos) text.replace(pos, key.size(), value);
-            }
-            c.pb.set_text(text);
-            c.pb.set_institution_id(inst.id);
-            c.pb.set_address(inst.pb.address());
+            describe_complaint(c.pb, inst, m_rng);
             c.pb.set_status(m_rng.chance(0.5) ? "open" : "triaged");
             c.pb.set_received_at(m_now - m_rng.range(1, 20) * kDay - m_rng.range(0, 23) * kHour);
             c.pb.set_due_at(c.pb.received_at() + 15 * kDay);  // 12345 hotline: 15 days
             m_inst_complaint[i] = static_cast<int>(m_complaints.size());
             m_complaints.push_back(std::move(c));
         }
+    }
+
+    // Who complained about `inst`, how, and what they said.
+    static void describe_complaint(pb::Complaint& c, const InstRow& inst, Rng& rng) {
+        c.set_district_id(inst.pb.district_id());
+        const double r = rng.unit();
+        double acc = 0;
+        std::size_t s = 0;
+        for (; s + 1 < std::size(kSources); ++s) {
+            acc += kSourceWeights[s];
+            if (r < acc) break;
+        }
+        c.set_source(kSources[s]);
+        std::string text = rng.pick(kComplaintTexts);
+        const std::string place = inst.pb.community().empty() ? inst.pb.address() : inst.pb.community();
+        for (auto [key, value] : {std::pair<std::string, std::string>{"{name}", inst.pb.name()},
+                                  std::pair<std::string, std::string>{"{place}", place}}) {
+            if (auto pos = text.find(key); pos != std::string::npos) text.replace(pos, key.size(), value);
+        }
+        c.set_text(text);
+        c.set_institution_id(inst.id);
+        c.set_address(inst.pb.address());
     }
 
     struct TaskSpec {
@@ -780,6 +786,62 @@ private:
         }
     }
 
+    // The facts behind each institution's risk counts (docs/ARCHITECTURE.md, "Risk that follows the
+    // facts"): the server recounts complaint_count and past_violations from the complaint ledger and
+    // the cases decided as violations, so the demo holds exactly as many of those as its counts say.
+    // Older complaints are closed with a resolution; past violations are cases closed before the
+    // system was in use (no report of their own, which the system did not hold then). Made last,
+    // from a stream of their own, so every earlier record stays as it was.
+    void make_risk_history() {
+        Rng rng(m_seed ^ 0x5bd1e9955bd1e995ULL);
+        std::string supervisor;
+        for (const auto& u : m_users)
+            if (u.pb.role() == "supervisor") {
+                supervisor = u.id;
+                break;
+            }
+        static const std::vector<std::string> kResolutions{
+            "经核查属实，已责令停止违规培训并退还费用。/ Confirmed; ordered to stop and refund fees.",
+            "经核查，机构已整改到位。/ Checked; the institution put it right.",
+            "已移交市场监管部门处理。/ Handed to market regulation.",
+        };
+        static const std::vector<std::string> kTiers{"从轻", "较轻", "一般", "较重", "严重"};
+        for (std::size_t i = 0; i < m_insts.size(); ++i) {
+            const InstRow& inst = m_insts[i];
+            const auto& coordinators = m_district_coordinators[static_cast<std::size_t>(inst.district)];
+            const std::string desk =
+                coordinators.empty() ? supervisor : m_users[static_cast<std::size_t>(coordinators.front())].id;
+            const int current = m_inst_complaint.contains(static_cast<int>(i)) ? 1 : 0;
+            for (int k = current; k < inst.pb.complaint_count(); ++k) {
+                pb::Complaint c;
+                describe_complaint(c, inst, rng);
+                c.set_received_at(m_now - rng.range(30, 400) * kDay - rng.range(0, 23) * kHour);
+                c.set_due_at(c.received_at() + 15 * kDay);
+                c.set_status("closed");
+                c.set_resolution(rng.pick(kResolutions));
+                c.set_resolved_at(c.received_at() + rng.range(2, 14) * kDay);
+                c.set_resolved_by(desk);
+                c.set_created_by(desk);
+                add(domain::kComplaint, new_id(), c);
+            }
+            for (int k = 0; k < inst.pb.past_violations(); ++k) {
+                pb::Case c;
+                c.set_institution_id(inst.id);
+                c.set_district_id(inst.pb.district_id());
+                c.set_status("closed");
+                c.set_tier(rng.pick(kTiers));
+                c.set_decided_by(supervisor);
+                c.set_decided_at(m_now - rng.range(60, 700) * kDay);
+                c.set_rectification_days(static_cast<std::int32_t>(rng.range(7, 30)));
+                c.set_deadline(c.decided_at() + c.rectification_days() * kDay);
+                c.set_rectification_order("停止违规培训，限期整改 / stop the violating classes and put it right");
+                c.set_decision_note("系统上线前的处罚记录 / decided before the system was in use");
+                add(domain::kCase, new_id(), c);
+            }
+        }
+    }
+
+    std::uint64_t m_seed;
     Rng m_rng;
     Rng m_ids;
     std::int64_t m_now;

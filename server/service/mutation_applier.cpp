@@ -8,6 +8,7 @@
 
 #include "server/service/case_workflow.h"
 #include "server/service/draw_workflow.h"
+#include "server/service/risk_workflow.h"
 #include "server/storage/audit_log.h"
 #include "server/storage/blob_refs.h"
 #include "server/storage/chain_heads.h"
@@ -16,6 +17,7 @@
 #include "shared/policy/lookup_facts.h"
 #include "shared/policy/write_rules.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/institution_risk.h"
 #include "shared/domain/report_signing.h"
 #include "shared/domain/state_machines.h"
 #include "shared/store/statement.h"
@@ -61,6 +63,9 @@ Result<pb::Record> MutationApplier::write_keyed(std::string_view collection, con
     rec.set_seq(m_batch.next_seq());
     rec.set_updated_at(m_batch.server_time_ms);
     if (auto r = m_table.put(rec, keys, field_clock); !r) return fail(r.error());
+    // A complaint or a case: the institutions it counts against are recounted in this transaction.
+    if (domain::is_risk_fact(collection))
+        if (auto s = RiskWorkflow{*this, m_table, m_batch.db}.on_fact_written(rec); !s) return fail(s.error());
     return rec;
 }
 
@@ -456,6 +461,10 @@ Status MutationApplier::apply_lww(const pb::Mutation& m, const std::optional<pb:
                 return r;
         }
     }
+    // The risk counts are the server's whatever the device sent (write_rules refuses a change of them).
+    if (m.collection() == kInstitution)
+        if (auto s = RiskWorkflow{*this, m_table, m_batch.db}.complete(m.id(), static_cast<pb::Institution&>(*merged)); !s)
+            return s;
     std::string clock_json = nlohmann::json(clock).dump();
     auto rec = write(m.collection(), m.id(), (cur ? cur->version() : 0) + 1, merged->SerializeAsString(),
                      m.deleted(), &clock_json);

@@ -10,7 +10,7 @@
 namespace ducha::server {
 
 struct SeedRecord {
-    std::string collection;  // district, zone, institution, user, assignment, checklist_template, task, complaint
+    std::string collection;  // district, zone, institution, user, assignment, checklist_template, task, complaint, campaign, case
     std::string id;
     std::string payload;     // serialized pb message of the collection
 };

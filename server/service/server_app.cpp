@@ -4,12 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <ostream>
 #include <thread>
 
 #include "server/service/mutation_applier.h"
+#include "server/service/risk_workflow.h"
 #include "server/storage/record_table.h"
 #include "server/storage/server_schema.h"
 #include "shared/common/durable_file.h"
@@ -18,6 +20,7 @@
 #include "shared/domain/checklist.h"
 #include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/institution_risk.h"
 
 namespace ducha::server {
 
@@ -91,8 +94,20 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
         MutationApplier ap{b, table};
         if (opt.demo) {
             auto demo = opt.seed(now);
-            for (const auto& rec : demo.records)
+            // Complaints and cases first: each institution is then written once, with the counts
+            // its facts give, instead of again for every complaint or case naming it.
+            std::stable_partition(demo.records.begin(), demo.records.end(),
+                                  [](const SeedRecord& rec) { return is_risk_fact(rec.collection); });
+            RiskWorkflow risk{ap, table, b.db};
+            for (auto& rec : demo.records) {
+                if (rec.collection == kInstitution) {
+                    pb::Institution inst;
+                    if (!inst.ParseFromString(rec.payload)) return fail(Errc::malformed, Msg::record_unparsable);
+                    if (auto s = risk.complete(rec.id, inst); !s) return s;
+                    rec.payload = inst.SerializeAsString();
+                }
                 if (auto w = ap.write(rec.collection, rec.id, 1, rec.payload, false); !w) return fail(w.error());
+            }
             users = std::move(demo.users);
             for (const auto& u : users)
                 if (u.role == "admin") admin_id = u.user_id;

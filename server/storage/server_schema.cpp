@@ -1,6 +1,7 @@
 #include "server/storage/server_schema.h"
 
 #include "server/storage/blob_refs.h"
+#include "server/storage/risk_facts.h"
 #include "shared/store/statement.h"
 
 namespace ducha::server {
@@ -109,6 +110,14 @@ INSERT OR IGNORE INTO meta(key, value) VALUES('restored_through_seq', '0');
     {8, R"sql(
 ALTER TABLE enrollment_code ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
 )sql"},
+    // Risk that follows the facts: an institution's complaint_count and past_violations are the
+    // server's, recounted from the complaints and cases that count against it (risk_facts.h). The
+    // step fills the table from what is stored and recounts every institution once.
+    {9, R"sql(
+CREATE TABLE risk_fact(collection TEXT NOT NULL, id TEXT NOT NULL, institution_id TEXT NOT NULL,
+  PRIMARY KEY(collection, id)) WITHOUT ROWID;
+CREATE INDEX risk_fact_by_institution ON risk_fact(institution_id);
+)sql", recount_institution_risk},
 };
 }  // namespace
 

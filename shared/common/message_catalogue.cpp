@@ -1713,6 +1713,9 @@ constexpr MessageRow kRows[] = {
     {Msg::checklist_version_not_number, "checklist_version_not_number",
      "{0} 需要版本号（正整数）",
      "{0} needs a version number (a whole number of at least 1)"},
+    {Msg::import_column_counted_by_server, "import_column_counted_by_server",
+     "列 {0} 由服务器根据投诉台账和已认定违规的案件计算，不能导入；请删除该列后再导入",
+     "column {0} is counted by the server from the complaint ledger and the cases decided as violations, so it cannot be imported; remove the column and import again"},
 };
 
 }  // namespace

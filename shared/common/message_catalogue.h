@@ -589,6 +589,7 @@ enum class Msg : std::uint16_t {
     checklist_same_as_newest,
     checklist_changes_since,
     checklist_version_not_number,
+    import_column_counted_by_server,
 };
 
 // One row of the catalogue.

@@ -166,6 +166,14 @@ Result<ImportResult> InstitutionRegistry::import_csv(std::string_view csv_text, 
         res.errors.push_back({1, Error{Errc::invalid_argument, Msg::missing_required_columns, missing.substr(1)}});
         return res;
     }
+    // The risk counts follow the ledger and the cases (server-held): a file that carries them is
+    // refused as a whole rather than imported without them, so nobody believes they were taken.
+    for (auto names : {std::initializer_list<std::string_view>{"complaint_count", "complaints", "投诉数", "投诉次数"},
+                       std::initializer_list<std::string_view>{"past_violations", "violations", "违规次数", "违法次数"}})
+        if (auto c = csv->column(names); c && *c < csv->headers.size()) {
+            res.errors.push_back({1, Error{Errc::invalid_argument, Msg::import_column_counted_by_server, csv->headers[*c]}});
+            return res;
+        }
     auto existing = m_w.list<pb::Institution>(kInstitution);
     if (!existing) return fail(existing.error());
     std::set<std::string> taken;

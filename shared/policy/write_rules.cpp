@@ -90,6 +90,8 @@ const std::vector<ServerField>& server_fields() {
         {kCase, "escalations", FieldOwner::server},
         {kCase, "last_reinspection_report_id", FieldOwner::server},
         {kCase, "closed_by_report_id", FieldOwner::server},
+        {kInstitution, "complaint_count", FieldOwner::server},
+        {kInstitution, "past_violations", FieldOwner::server},
         {kComplaint, "created_by", FieldOwner::actor_on_create},
         {kComplaint, "resolved_by", FieldOwner::stamped},
         {kComplaint, "resolved_at", FieldOwner::stamped},

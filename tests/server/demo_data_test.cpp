@@ -33,6 +33,7 @@ struct Parsed {
     std::map<std::string, pb::Task> tasks;
     std::map<std::string, pb::Complaint> complaints;
     std::map<std::string, pb::Campaign> campaigns;
+    std::map<std::string, pb::Case> cases;
 };
 
 template <typename M>
@@ -55,6 +56,7 @@ Parsed parse_all(const DemoData& d) {
         else if (r.collection == "task") p.tasks[r.id] = parse<pb::Task>(r);
         else if (r.collection == "complaint") p.complaints[r.id] = parse<pb::Complaint>(r);
         else if (r.collection == "campaign") p.campaigns[r.id] = parse<pb::Campaign>(r);
+        else if (r.collection == "case") p.cases[r.id] = parse<pb::Case>(r);
         else FAIL("unexpected collection " << r.collection);
     }
     return p;
@@ -318,13 +320,44 @@ TEST_CASE("demo data: counts and shape", "[demo]") {
         CHECK(done >= 258);
     }
 
+    SECTION("risk counts follow the facts: each institution's complaints and past violations are in the data") {
+        std::map<std::string, int> complaints, violations;
+        for (const auto& [id, c] : p.complaints) ++complaints[c.institution_id()];
+        for (const auto& [id, c] : p.cases) {
+            REQUIRE(p.institutions.contains(c.institution_id()));
+            CHECK(c.district_id() == p.institutions.at(c.institution_id()).district_id());
+            CHECK(c.status() == "closed");  // decided as a violation before the system was in use
+            CHECK(c.decided_at() < kNow);
+            CHECK(p.users.at(c.decided_by()).role() == "supervisor");
+            ++violations[c.institution_id()];
+        }
+        int repeat_offenders = 0;
+        for (const auto& [id, inst] : p.institutions) {
+            INFO(inst.name());
+            CHECK(inst.complaint_count() == complaints[id]);
+            CHECK(inst.past_violations() == violations[id]);
+            repeat_offenders += inst.past_violations() > 0 ? 1 : 0;
+        }
+        CHECK(repeat_offenders > 30);
+    }
+
     SECTION("complaints") {
-        CHECK(p.complaints.size() >= 40);
-        CHECK(p.complaints.size() <= 80);
+        std::map<std::string, pb::Complaint> current;  // the ledger's live work; the rest is closed history
+        for (const auto& [id, c] : p.complaints) {
+            if (c.status() != "closed") current[id] = c;
+            else {
+                CHECK_FALSE(c.resolution().empty());
+                CHECK(c.resolved_at() > c.received_at());
+                CHECK(c.received_at() < kNow - 29 * kDay);
+            }
+        }
+        CHECK(current.size() >= 40);
+        CHECK(current.size() <= 80);
+        CHECK(p.complaints.size() > current.size());
         const std::set<std::string> sources{"12345", "phone", "letter", "online", "other"};
         int hotline = 0, linked = 0;
         std::map<std::string, int> by_status;
-        for (const auto& [id, c] : p.complaints) {
+        for (const auto& [id, c] : current) {
             REQUIRE(p.institutions.contains(c.institution_id()));
             const auto& inst = p.institutions.at(c.institution_id());
             CHECK(inst.complaint_count() > 0);

@@ -5,6 +5,7 @@
 #include "ducha.pb.h"
 #include "server/storage/blob_refs.h"
 #include "server/storage/record_table.h"
+#include "server/storage/risk_facts.h"
 #include "server/storage/server_schema.h"
 #include "shared/store/migrations.h"
 #include "shared/store/statement.h"
@@ -130,4 +131,83 @@ TEST_CASE("migration 5 indexes the evidence files of reports already held, so th
     auto unseen = server::blob_access(*db, stranger, std::string(64, '2'));
     REQUIRE(unseen.has_value());
     CHECK_FALSE(unseen->has_value());
+}
+
+TEST_CASE("migration 9 recounts every institution's complaints and violations from a store written before it",
+          "[server][schema][risk]") {
+    test::TempDir dir;
+    auto db = store::Database::open(dir / "ducha.db");
+    REQUIRE(db.has_value());
+    const auto steps = server::server_migrations();
+    REQUIRE(steps.size() >= 9);
+    REQUIRE(store::apply_migrations(*db, steps.first(8)));
+
+    // Before: counts as the demo loader or a client wrote them, whatever the ledger says.
+    pb::Institution forged, right;
+    forged.set_name("甲机构");
+    forged.set_complaint_count(7);  // the ledger holds 2
+    right.set_name("乙机构");       // nothing counts against it, and it says so
+    auto complaint = [](const std::string& inst, const std::string& status) {
+        pb::Complaint c;
+        c.set_institution_id(inst);
+        c.set_status(status);
+        return c.SerializeAsString();
+    };
+    auto decided = [](const std::string& inst, const std::string& status) {
+        pb::Case c;
+        c.set_institution_id(inst);
+        c.set_status(status);
+        return c.SerializeAsString();
+    };
+    store::Statement ins{*db, "INSERT INTO record(seq, collection, id, version, payload, deleted, updated_at) VALUES(?1,?2,?3,?4,?5,?6,100)"};
+    auto put = [&](std::int64_t seq, const std::string& coll, const std::string& id, std::int64_t version,
+                   const std::string& payload, bool deleted = false) {
+        ins.bind(1, seq).bind(2, coll).bind(3, id).bind(4, version).bind_blob(5, payload).bind(6, deleted);
+        REQUIRE(ins.run());
+    };
+    put(1, "institution", "i1", 2, forged.SerializeAsString());
+    put(2, "institution", "i2", 1, right.SerializeAsString());
+    put(3, "complaint", "c1", 1, complaint("i1", "open"));
+    put(4, "complaint", "c2", 3, complaint("i1", "closed"));
+    put(5, "complaint", "c3", 1, complaint("", "open"));      // names no institution
+    put(6, "complaint", "c4", 2, complaint("i1", "open"), true);  // deleted: not in the ledger
+    put(7, "case", "k1", 2, decided("i1", "rectification"));
+    put(8, "case", "k2", 4, decided("i1", "closed"));
+    put(9, "case", "k3", 2, decided("i1", "no_violation"));
+    put(10, "case", "k4", 1, decided("i1", "open"));
+    exec(*db, "INSERT INTO record_key(collection, id, key, active) VALUES('institution','i1','d:d1',1),('institution','i2','d:d1',1)");
+
+    REQUIRE(store::apply_migrations(*db, steps));
+    CHECK(*store::schema_version(*db) == static_cast<int>(steps.back().version));
+
+    server::RecordTable table{*db};
+    auto i1 = table.get("institution", "i1");
+    REQUIRE(i1.has_value());
+    REQUIRE(i1->has_value());
+    pb::Institution after;
+    REQUIRE(after.ParseFromString((*i1)->payload()));
+    CHECK(after.complaint_count() == 2);
+    CHECK(after.past_violations() == 2);
+    CHECK(after.name() == "甲机构");
+    // A new version after every stored seq, so a device that pulled before the upgrade gets it.
+    CHECK((*i1)->version() == 3);
+    CHECK((*i1)->seq() == 11);
+    auto page = table.pull({"d:d1"}, 10, 100, 1000);
+    REQUIRE(page.has_value());
+    REQUIRE(page->records.size() == 1);
+    CHECK(page->records[0].id() == "i1");
+
+    // Already right: left alone.
+    auto i2 = table.get("institution", "i2");
+    REQUIRE(i2.has_value());
+    REQUIRE(i2->has_value());
+    CHECK((*i2)->version() == 1);
+    CHECK((*i2)->seq() == 2);
+
+    // The facts are indexed for the live recount.
+    server::RiskFacts facts{*db};
+    auto counts = facts.counts("i1");
+    REQUIRE(counts.has_value());
+    CHECK(counts->complaints == 2);
+    CHECK(counts->violations == 2);
 }

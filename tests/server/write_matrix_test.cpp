@@ -469,13 +469,38 @@ std::vector<Row> rows() {
              i.set_field_reported(true);
              return create(domain::kInstitution, i);
          }},
-        {"institution", "report an unlisted site with risk fields set", {cA, cA2, adm}, [](World& w, Who) {
+        {"institution", "report an unlisted site marked as a key target", {cA, cA2, adm}, [](World& w, Who) {
              auto i = inst_in(w.dA, w.zoneA);
              i.set_licensed(false);
              i.set_field_reported(true);
              i.set_key_target(true);
+             return create(domain::kInstitution, i);
+         }},
+        // The risk counts follow the complaint ledger and the decided cases: nobody writes them.
+        {"institution", "report an unlisted site with past violations set", none, [](World& w, Who) {
+             auto i = inst_in(w.dA, w.zoneA);
+             i.set_licensed(false);
+             i.set_field_reported(true);
              i.set_past_violations(3);
              return create(domain::kInstitution, i);
+         }},
+        {"institution", "add an institution of A with a complaint count", none, [](World& w, Who) {
+             auto i = inst_in(w.dA, w.zoneA);
+             i.set_complaint_count(2);
+             return create(domain::kInstitution, i);
+         }},
+        {"institution", "raise the complaint count of an institution of A", none, [](World& w, Who) {
+             auto id = w.make(cA, domain::kInstitution, inst_in(w.dA, w.zoneA));
+             auto i = inst_in(w.dA, w.zoneA);
+             i.set_complaint_count(5);
+             return update(w, domain::kInstitution, id, i, {"complaint_count"});
+         }},
+        {"institution", "rename an institution of A and give it past violations", none, [](World& w, Who) {
+             auto id = w.make(cA, domain::kInstitution, inst_in(w.dA, w.zoneA));
+             auto i = inst_in(w.dA, w.zoneA);
+             i.set_past_violations(1);
+             i.set_name("改名学校");
+             return update(w, domain::kInstitution, id, i, {"name", "past_violations"});
          }},
         {"institution", "rename an institution of A", coordsA, [](World& w, Who) {
              auto id = w.make(cA, domain::kInstitution, inst_in(w.dA, w.zoneA));

@@ -182,6 +182,34 @@ TEST_CASE("registry: a CSV import queues every row or none", "[desk][registry]")
         refusal(reg.import_csv("name,address,licensed\n好学堂,兴盛路,是\n", "dB"), Errc::forbidden, "outside your district");
         CHECK(dev.outbox().empty());
     }
+    SECTION("a risk-count column is refused: the server counts complaints and violations itself") {
+        for (std::string_view header : {"投诉数", "complaint_count", "past_violations", "违规次数"}) {
+            INFO(header);
+            auto r = reg.import_csv("name,address,licensed," + std::string(header) + "\n好学堂,兴盛路,是,3\n", "dA");
+            REQUIRE(r.has_value());
+            REQUIRE(r->errors.size() == 1);
+            CHECK(r->errors[0].line == 1);
+            CHECK(r->errors[0].error == Error{Errc::invalid_argument, Msg::import_column_counted_by_server, std::string(header)});
+            CHECK(r->errors[0].error.message().find("counted by the server") != std::string::npos);
+            CHECK(r->ids.empty());
+        }
+        CHECK(dev.outbox().empty());
+    }
+}
+
+TEST_CASE("registry: the risk counts are the server's, a coordinator's device refuses to set them", "[desk][registry]") {
+    DeskDevice dev{kCoordinatorA};
+    put_city(dev);
+    InstitutionRegistry reg{dev.writer()};
+    auto cur = dev.writer().require<pb::Institution>(kInstitution, "iA1", "机构");
+    REQUIRE(cur.has_value());
+    auto next = cur->msg;
+    next.set_complaint_count(next.complaint_count() + 1);
+    refusal(reg.update("iA1", next, {"complaint_count"}), Errc::forbidden, "complaint_count");
+    auto fresh = institution("新建机构", "dA", "zA1");
+    fresh.set_past_violations(2);
+    refusal(reg.create(fresh), Errc::forbidden, "past_violations");
+    CHECK(dev.outbox().empty());
 }
 
 TEST_CASE("registry: a field-reported site is taken in or merged into the entry it duplicates", "[desk][registry]") {

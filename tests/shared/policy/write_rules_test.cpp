@@ -105,7 +105,8 @@ TEST_CASE("the grants name real fields and real status moves of every collection
         {domain::kComplaint, pb::Complaint::descriptor()}, {domain::kUser, pb::User::descriptor()},
         {domain::kDevice, pb::Device::descriptor()},   {domain::kDraw, pb::Draw::descriptor()},
         {domain::kCampaign, pb::Campaign::descriptor()}, {domain::kAuditEvent, pb::AuditEvent::descriptor()},
-        {domain::kChecklistTemplate, pb::ChecklistTemplate::descriptor()}};
+        {domain::kChecklistTemplate, pb::ChecklistTemplate::descriptor()},
+        {domain::kInstitution, pb::Institution::descriptor()}};
     for (const auto& g : write_grants()) {
         INFO(g.collection << " " << g.why);
         CHECK(domain::is_known_collection(g.collection));
