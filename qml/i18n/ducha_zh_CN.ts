@@ -1942,157 +1942,177 @@
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="72"/>
+        <location filename="../DeskReportView.qml" line="76"/>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="78"/>
+        <source>(the current version is %1)</source>
+        <translation>（现行为第 %1 版）</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="84"/>
+        <source>Changed in version %1 since this report&apos;s version:</source>
+        <translation>第 %1 版相对本报告所用版本的改动：</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="85"/>
+        <source>New in this version, compared with version %1:</source>
+        <translation>本版本相对第 %1 版的改动：</translation>
+    </message>
+    <message>
+        <location filename="../DeskReportView.qml" line="98"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="75"/>
+        <location filename="../DeskReportView.qml" line="101"/>
         <source>device unknown here: cannot check</source>
         <translation>本机不认识该设备：无法核验</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="76"/>
+        <location filename="../DeskReportView.qml" line="102"/>
         <source>✓ valid (device key)</source>
         <translation>✓ 有效（设备密钥）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="76"/>
+        <location filename="../DeskReportView.qml" line="102"/>
         <source>✗ does not verify</source>
         <translation>✗ 核验不通过</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="79"/>
+        <location filename="../DeskReportView.qml" line="105"/>
         <source>Receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="81"/>
+        <location filename="../DeskReportView.qml" line="107"/>
         <source>#%1 · server time %2 · %3</source>
         <translation>#%1 · 服务器时间 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="82"/>
+        <location filename="../DeskReportView.qml" line="108"/>
         <source>✓ checked</source>
         <translation>✓ 已核验</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="82"/>
+        <location filename="../DeskReportView.qml" line="108"/>
         <source>✗ does not check</source>
         <translation>✗ 核验不通过</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="83"/>
+        <location filename="../DeskReportView.qml" line="109"/>
         <source>no receipt on this device yet</source>
         <translation>本机尚无回执</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="87"/>
+        <location filename="../DeskReportView.qml" line="113"/>
         <source>Verification</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="89"/>
+        <location filename="../DeskReportView.qml" line="115"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="92"/>
+        <location filename="../DeskReportView.qml" line="118"/>
         <source>Answers</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="107"/>
+        <location filename="../DeskReportView.qml" line="133"/>
         <source>critical</source>
         <translation>关键项</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="127"/>
+        <location filename="../DeskReportView.qml" line="153"/>
         <source>Photos and signature</source>
         <translation>照片和签名</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="133"/>
+        <location filename="../DeskReportView.qml" line="159"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="136"/>
+        <location filename="../DeskReportView.qml" line="162"/>
         <source>No photos.</source>
         <translation>没有照片。</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="137"/>
+        <location filename="../DeskReportView.qml" line="163"/>
         <source>Downloading photos from the server…</source>
         <translation>正在从服务器下载照片……</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="141"/>
+        <location filename="../DeskReportView.qml" line="167"/>
         <source>Photos could not be downloaded: %1</source>
         <translation>照片下载失败：%1</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="142"/>
+        <location filename="../DeskReportView.qml" line="168"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="153"/>
+        <location filename="../DeskReportView.qml" line="179"/>
         <source>Decided</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="153"/>
+        <location filename="../DeskReportView.qml" line="179"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="156"/>
+        <location filename="../DeskReportView.qml" line="182"/>
         <source>Case %1: %2</source>
         <translation>案件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="162"/>
+        <location filename="../DeskReportView.qml" line="188"/>
         <source>No violation</source>
         <translation>无违规</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="163"/>
+        <location filename="../DeskReportView.qml" line="189"/>
         <source>Violation</source>
         <translation>违规</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="169"/>
+        <location filename="../DeskReportView.qml" line="195"/>
         <source>Discretion tier</source>
         <translation>裁量等级</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="171"/>
+        <location filename="../DeskReportView.qml" line="197"/>
         <source>Rectification (days)</source>
         <translation>整改期限（天）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="173"/>
+        <location filename="../DeskReportView.qml" line="199"/>
         <source>Order (整改要求)</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="174"/>
+        <location filename="../DeskReportView.qml" line="200"/>
         <source>What must be put right</source>
         <translation>须整改的内容</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="176"/>
+        <location filename="../DeskReportView.qml" line="202"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="180"/>
+        <location filename="../DeskReportView.qml" line="206"/>
         <source>Decide: violation (%1)</source>
         <translation>决定：违规（%1）</translation>
     </message>
     <message>
-        <location filename="../DeskReportView.qml" line="180"/>
+        <location filename="../DeskReportView.qml" line="206"/>
         <source>Decide: no violation</source>
         <translation>决定：无违规</translation>
     </message>

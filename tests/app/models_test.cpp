@@ -1235,3 +1235,81 @@ TEST_CASE("SyncController reports offline with the change still queued when the 
     CHECK(outbox.items.size() == 2);
     for (const auto& o : outbox.items) CHECK(o.state == "pending");
 }
+
+TEST_CASE("An unlisted site's draft finishes on the checklist version it was started on, a new visit takes the newest",
+          "[app][unlisted][draft][checklist]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const fs::path dir = enrolledDevice(server, tmp);
+    const fs::path log = writeNmeaLog(tmp / "fix.nmea");
+
+    AppSession app(qpath(dir));
+    app.setLanguage("en");
+    const QString name = QStringLiteral("彩虹托管 (versions test)");
+    const QVariantMap site{{"name", name}, {"address", QStringLiteral("铁东区民生路 9 号")}};
+    int v1Items = 0;
+    {
+        InspectionSession s(&app);
+        s.setUnlisted(true);
+        REQUIRE(s.ready());
+        v1Items = s.checklist().items_size();
+        CHECK(s.checklist().template_version() == 1);
+        s.setSite(site);
+        checkInWithLog(s, log);
+        answerAll(s);
+    }
+    // Version 2 arrives with a sync while the draft waits: one more item.
+    pb::ChecklistTemplate v2;
+    {
+        auto v1 = app.profile()->store().get(domain::kChecklistTemplate, "checklist.v1");
+        REQUIRE(v1.has_value());
+        REQUIRE(v1->has_value());
+        REQUIRE(v2.ParseFromString((*v1)->payload()));
+    }
+    v2.set_template_version(2);
+    v2.set_supersedes("checklist.v1");
+    auto* x5 = v2.add_items();
+    x5->set_code("X5");
+    x5->set_step("S7");
+    x5->set_text_zh("是否公示收费标准");
+    x5->set_text_en("fees on public display");
+    x5->set_severity("minor");
+    pb::Record rec;
+    rec.set_collection(std::string(domain::kChecklistTemplate));
+    rec.set_id("checklist.v2");
+    rec.set_version(1);
+    rec.set_seq(1'000'000);
+    rec.set_payload(v2.SerializeAsString());
+    REQUIRE(app.profile()->store().apply_remote(rec));
+
+    QString reportId;
+    {
+        // The draft reopens on version 1: the same questions, nothing new to answer.
+        InspectionSession s(&app);
+        s.setUnlisted(true);
+        REQUIRE(s.ready());
+        CHECK(s.checklist().template_version() == 1);
+        CHECK(s.checklist().items_size() == v1Items);
+        CHECK(s.institutionName() == name);
+        s.setSignature(signatureStrokes(), 300, 150);
+        INFO("problems: " << s.problems().join(" | ").toStdString());
+        REQUIRE(s.canSubmit());
+        REQUIRE(s.submit());
+        reportId = s.submittedReportId();
+    }
+    const Outbox outbox = readOutbox(app);
+    const auto reportMuts = outbox.of(domain::kReport);
+    REQUIRE(reportMuts.size() == 1);
+    pb::Report rep;
+    REQUIRE(rep.ParseFromString(reportMuts.front()->mutation.payload()));
+    CHECK(rep.template_id() == "checklist.v1");
+    CHECK(rep.template_version() == 1);
+    CHECK(rep.answers_size() == v1Items);
+
+    // A visit started now takes version 2.
+    InspectionSession fresh(&app);
+    fresh.setUnlisted(true);
+    REQUIRE(fresh.ready());
+    CHECK(fresh.checklist().template_version() == 2);
+    CHECK(fresh.checklist().items_size() == v1Items + 1);
+}
