@@ -55,6 +55,12 @@ void common_headers(HttpResponse& r) {
 
 }  // namespace
 
+std::string BadgeService::badge_status(const pb::User& u, std::int64_t now_s) {
+    if (!u.active() || !inspecting_role(u.role())) return "inactive";
+    if (now_s >= u.badge_valid_until()) return "expired";
+    return "valid";
+}
+
 bool BadgeService::valid_token(std::string_view token) {
     if (token.empty() || token.size() > 128) return false;
     for (char c : token) {
@@ -148,14 +154,7 @@ Result<BadgeCheck> BadgeService::check_now(const std::string& token, const std::
         pb::District district;
         if (*d && !(*d)->deleted() && district.ParseFromString((*d)->payload())) out.district = district.name();
     }
-    if (phone_revoked)
-        out.status = "device_revoked";
-    else if (!user.active() || !inspecting_role(user.role()))
-        out.status = "inactive";
-    else if (out.checked_at >= out.valid_until)
-        out.status = "expired";
-    else
-        out.status = "valid";
+    out.status = phone_revoked ? "device_revoked" : badge_status(user, out.checked_at);
     out.valid = out.status == "valid";
     return out;
 }

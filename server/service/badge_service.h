@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "ducha.pb.h"
 #include "server/http/http_server.h"
 #include "server/service/server_context.h"
 
@@ -27,6 +28,10 @@ struct BadgeCheck {
 class BadgeService {
 public:
     explicit BadgeService(ServerContext& ctx) : m_ctx(ctx) {}
+
+    // valid | expired | inactive for a user's badge at `now_s` (unix seconds): the one rule the
+    // badge check and the public list of inspectors share.
+    static std::string badge_status(const pb::User& u, std::int64_t now_s);
 
     // [A-Za-z0-9_-]{1,128}: what the badge URL may carry (tokens are base64url).
     static bool valid_token(std::string_view token);

@@ -87,7 +87,7 @@ HttpResponse blob_not_found(bool head) {
 
 Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
-      m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_public_results(ctx),
+      m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_inspectors(ctx), m_public_results(ctx),
       m_sign_ins(ctx.limits.sign_ins_per_minute, *ctx.clock) {}
 
 // The endpoints a caller reaches only with an access token.
@@ -202,6 +202,7 @@ void Router::handle(HttpRequest&& req, Respond respond) {
     if (path == "/v1/audit") return audit(std::move(req), std::move(respond));
     if (path.rfind("/v1/public/badge/", 0) == 0) return badge(std::move(req), std::move(respond));
     if (path == "/v1/public/results") return public_results(std::move(req), std::move(respond));
+    if (path == "/v1/public/inspectors") return public_inspectors(std::move(req), std::move(respond));
     respond(error_response(Error{Errc::not_found, Msg::no_such_endpoint, req.method, path}));
 }
 
@@ -300,6 +301,24 @@ void Router::public_results(HttpRequest&& req, Respond respond) {
     m_public_results.list(std::move(*q), [respond](Result<PublicResultsPage>&& r) {
         if (!r) return respond(error_response(std::move(r).error()));
         respond(PublicResultsService::response(*r));
+    });
+}
+
+// GET /v1/public/inspectors[?district=ID]: no authentication; see InspectorRosterService.
+void Router::public_inspectors(HttpRequest&& req, Respond respond) {
+    if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed(Msg::use_get));
+    std::string district;
+    for (auto param : raw_params(req.query)) {
+        if (param == "format=html" || param == "format=json") continue;  // read by wants_html
+        if (param.rfind("district=", 0) != 0)
+            return respond(error_response(Error{Errc::invalid_argument, Msg::unknown_query_parameter_use_district, std::string(param.substr(0, 64))}));
+        district = std::string(param.substr(std::string_view("district=").size()));
+        if (!BadgeService::valid_device(district))  // ids are UUIDs: the same characters
+            return respond(error_response(Error{Errc::invalid_argument, Msg::district_must_district_id_got, district.substr(0, 64)}));
+    }
+    m_inspectors.list(std::move(district), [respond, html = wants_html(req)](Result<InspectorRoster>&& r) {
+        if (!r) return respond(error_response(std::move(r).error()));
+        respond(html ? InspectorRosterService::html_response(*r) : InspectorRosterService::json_response(*r));
     });
 }
 

@@ -8,6 +8,7 @@
 #include "server/service/audit_service.h"
 #include "server/service/auth_service.h"
 #include "server/service/badge_service.h"
+#include "server/service/inspector_roster_service.h"
 #include "server/service/blob_service.h"
 #include "server/service/public_results_service.h"
 #include "server/service/server_context.h"
@@ -32,6 +33,7 @@ private:
     void public_results(HttpRequest&& req, Respond respond);
     // Who is calling: the header check's answer, else the token looked up now.
     Result<Caller> caller_of(const HttpRequest& req);
+    void public_inspectors(HttpRequest&& req, Respond respond);
     HttpResponse healthz();
     HttpResponse readyz();
     HttpResponse metrics();
@@ -43,6 +45,7 @@ private:
     BlobService m_blobs;
     AuditService m_audit;
     BadgeService m_badge;
+    InspectorRosterService m_inspectors;
     PublicResultsService m_public_results;
     AttemptLimiter m_sign_ins;
 };

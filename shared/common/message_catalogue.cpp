@@ -1716,6 +1716,9 @@ constexpr MessageRow kRows[] = {
     {Msg::import_column_counted_by_server, "import_column_counted_by_server",
      "列 {0} 由服务器根据投诉台账和已认定违规的案件计算，不能导入；请删除该列后再导入",
      "column {0} is counted by the server from the complaint ledger and the cases decided as violations, so it cannot be imported; remove the column and import again"},
+    {Msg::unknown_query_parameter_use_district, "unknown_query_parameter_use_district",
+     "未知的查询参数 {0}：只接受 district 与 format",
+     "unknown query parameter {0}: use district, format"},
 };
 
 }  // namespace

@@ -590,6 +590,7 @@ enum class Msg : std::uint16_t {
     checklist_changes_since,
     checklist_version_not_number,
     import_column_counted_by_server,
+    unknown_query_parameter_use_district,
 };
 
 // One row of the catalogue.

@@ -71,6 +71,25 @@ struct Bureau {
         return json::parse(r->body);
     }
 
+    // The public list of inspectors in service (执法公示): status and body.
+    std::pair<long, std::string> roster(const std::string& query = {}, bool html = false) {
+        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+        std::map<std::string, std::string> headers;
+        if (html) headers["Accept"] = "text/html";
+        auto r = http.request("GET", "/v1/public/inspectors" + query, "", headers);
+        REQUIRE(r.has_value());
+        return {r->status, r->body};
+    }
+    // Whether the list names this person (by name and district, the only things it shows of them).
+    bool listed(const std::string& name) {
+        auto [status, body] = roster();
+        REQUIRE(status == 200);
+        const json j = json::parse(body);  // named: a range-for over a temporary's member would dangle
+        for (const auto& i : j["inspectors"])
+            if (i["name"] == name) return true;
+        return false;
+    }
+
     // The user's audit entries with this outcome, newest first.
     std::vector<server::AuditEntry> audit(const std::string& user_id, std::string_view outcome) {
         auto db = server::open_server_db(srv.data_dir());
@@ -235,4 +254,62 @@ TEST_CASE("people: renewing badges moves their end, and the badge check shows th
     CHECK(seen);
     // A bad count of days is refused before anything is queued.
     CHECK(run(b.coordinator, {"user", "renew-badge", "--expiring-within", "soon"}).rc == 2);
+}
+
+TEST_CASE("people: the public list of inspectors follows switching off, role changes and badge ends at once, and shows nothing private",
+          "[people][over-time][public]") {
+    Bureau b;
+    const pb::User vol = b.server_user(b.vol.user_id);
+    REQUIRE(b.listed(b.vol.name));
+
+    auto [status, body] = b.roster();
+    REQUIRE(status == 200);
+    const json all = json::parse(body);
+    CHECK(all["count"] == all["inspectors"].size());
+    for (const auto& i : all["inspectors"]) {
+        CHECK(i.size() == 4);  // name, role, district, valid_until: nothing else
+        CHECK(i["role"] != "admin");
+        CHECK(i["valid_until"].get<std::int64_t>() > std::time(nullptr));
+    }
+    // Never a phone number, badge token or user id.
+    CHECK(body.find(vol.phone()) == std::string::npos);
+    CHECK(body.find(vol.badge_token()) == std::string::npos);
+    CHECK(body.find(b.vol.user_id) == std::string::npos);
+
+    // One district: only its people.
+    auto [ds, dbody] = b.roster("?district=" + vol.district_id());
+    REQUIRE(ds == 200);
+    const json district = json::parse(dbody);
+    CHECK(district["count"].get<int>() > 0);
+    CHECK(district["count"].get<int>() < all["count"].get<int>());
+    for (const auto& i : district["inspectors"]) CHECK(i["district"] == kHome);
+
+    // Switched off: off the list at once; on again: back.
+    must(b.coordinator, {"user", "deactivate", b.vol.user_id});
+    must(b.coordinator, {"sync"});
+    CHECK_FALSE(b.listed(b.vol.name));
+    must(b.coordinator, {"user", "reactivate", b.vol.user_id});
+    must(b.coordinator, {"sync"});
+    CHECK(b.listed(b.vol.name));
+    // Made an admin (no inspecting role): off the list.
+    must(b.admin, {"sync"});
+    must(b.admin, {"user", "role", b.vol.user_id, "--role", "admin"});
+    must(b.admin, {"sync"});
+    CHECK_FALSE(b.listed(b.vol.name));
+
+    // The page for a browser says the same, and bad queries get a clear 400.
+    auto [hs, html] = b.roster("", true);
+    CHECK(hs == 200);
+    CHECK(contains(html, "督查员公示 / Inspectors in service"));
+    CHECK(contains(html, b.srv.account("volunteer", 1, kHome).name));
+    CHECK_FALSE(contains(html, b.vol.name));
+    auto [us, unknown] = b.roster("?distrcit=x");
+    CHECK(us == 400);
+    CHECK(contains(unknown, "unknown query parameter distrcit=x: use district, format"));
+    auto [fs, formatted] = b.roster("?format=html");
+    CHECK(fs == 200);
+    CHECK(contains(formatted, "<table>"));
+    auto [ms, mangled] = b.roster("?district=%3Cscript%3E");
+    CHECK(ms == 400);
+    CHECK(contains(mangled, "district must be a district id"));
 }
