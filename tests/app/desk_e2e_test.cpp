@@ -114,16 +114,8 @@ TEST_CASE("The coordinator's and supervisor's screens in the real app at 1280x80
 
     // A volunteer of 铁东区 fails a critical item, with a photo, so the supervisor has work.
     const auto& vol = server.account("volunteer", 0, "铁东区");
-    const fs::path vprof = tmp / "volunteer";
-    test::must(vprof, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
-    test::must(vprof, {"sync"});
-    std::string task;
-    for (const auto& t : test::cli_json(vprof, {"tasks", "--json"}))
-        if (!t.value("covert", false)) {
-            task = t["id"];
-            break;
-        }
-    REQUIRE_FALSE(task.empty());
+    const fs::path vprof = test::synced_volunteer(server, tmp.path, vol);
+    const std::string task = test::first_open_task(vprof);
     const fs::path photo = tmp / "l1.jpg";
     {
         QImage img(640, 480, QImage::Format_RGB32);

@@ -460,16 +460,8 @@ TEST_CASE("Desk review: a flagged report, a violation decided, the case and its 
     test::TempDir tmp;
     // A volunteer fails a critical item (L1, with a photo) on an open task and syncs.
     const auto& vol = server.account("volunteer", 0, "铁东区");
-    const fs::path vprof = tmp / "volunteer";
-    test::must(vprof, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
-    test::must(vprof, {"sync"});
-    std::string task;
-    for (const auto& t : test::cli_json(vprof, {"tasks", "--json"}))
-        if (!t.value("covert", false)) {
-            task = t["id"];
-            break;
-        }
-    REQUIRE_FALSE(task.empty());
+    const fs::path vprof = test::synced_volunteer(server, tmp.path, vol);
+    const std::string task = test::first_open_task(vprof);
     const fs::path photo = tmp / "l1.jpg";
     test::write_file(photo, crypto::random_bytes(2048));
     const json over = {{"L1", {{"result", "fail"}, {"note", "未见办学许可证 / no permit on display"}}}};
@@ -881,16 +873,8 @@ TEST_CASE("Desk facades read off the GUI thread: exports, a registry history, a 
     test::TempDir tmp;
     // A volunteer of the district files a report, so the coordinator's device holds one to open.
     const auto& vol = server.account("volunteer", 0, "铁东区");
-    const fs::path vprof = tmp / "volunteer";
-    test::must(vprof, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
-    test::must(vprof, {"sync"});
-    std::string task;
-    for (const auto& t : test::cli_json(vprof, {"tasks", "--json"}))
-        if (!t.value("covert", false)) {
-            task = t["id"];
-            break;
-        }
-    REQUIRE_FALSE(task.empty());
+    const fs::path vprof = test::synced_volunteer(server, tmp.path, vol);
+    const std::string task = test::first_open_task(vprof);
     const std::string reportId = test::trim(test::must(vprof, {"inspect", "--task", task, "--answers",
                                                                test::write_answers(tmp.path, json::object()).string()}).out);
     test::must(vprof, {"sync"});

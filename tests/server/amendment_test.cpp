@@ -21,7 +21,6 @@
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
 #include "shared/policy/write_rules.h"
-#include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
@@ -60,20 +59,7 @@ struct AmendWorld {
         must(vprof, {"sync"});
         must(cprof, {"sync"});
         const std::string district = cli_json(vprof, {"status", "--json"}).at(0)["district_id"];
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
-        store::Statement st{*db, "SELECT id, payload FROM record WHERE collection='institution' AND deleted=0 ORDER BY id"};
-        for (;;) {
-            auto row = st.step();
-            REQUIRE(row.has_value());
-            if (!*row) break;
-            pb::Institution i;
-            REQUIRE(i.ParseFromString(st.col_blob(1)));
-            if (i.district_id() == district && !i.field_reported()) {
-                institution_id = st.col_text(0);
-                break;
-            }
-        }
+        institution_id = srv.registry_institution(district);
         REQUIRE_FALSE(institution_id.empty());
         task_id = trim(must(cprof, {"admin", "task", "add", "--institution", institution_id, "--assignee", vol.user_id,
                                     "--kind", "spot_check"}).out);

@@ -18,7 +18,6 @@
 #include "shared/domain/checklist.h"
 #include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
-#include "shared/store/statement.h"
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
@@ -47,20 +46,7 @@ struct ChecklistWorld {
         must(vprof, {"enroll", "--server", srv.url(), "--code", vol.code, "--pin", srv.pin()});
         for (const auto& p : {admin, cprof, vprof}) must(p, {"sync"});
         const std::string district = cli_json(vprof, {"status", "--json"}).at(0)["district_id"];
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
-        store::Statement st{*db, "SELECT id, payload FROM record WHERE collection='institution' AND deleted=0 ORDER BY id"};
-        for (;;) {
-            auto row = st.step();
-            REQUIRE(row.has_value());
-            if (!*row) break;
-            pb::Institution i;
-            REQUIRE(i.ParseFromString(st.col_blob(1)));
-            if (i.district_id() == district && !i.field_reported()) {
-                institution_id = st.col_text(0);
-                break;
-            }
-        }
+        institution_id = srv.registry_institution(district);
         REQUIRE_FALSE(institution_id.empty());
     }
 

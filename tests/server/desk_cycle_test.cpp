@@ -26,6 +26,7 @@
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/desk_staff.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -64,24 +65,7 @@ std::string refusal(const fs::path& profile, const std::string& id) {
     return "";
 }
 
-struct Desk {
-    TestServer srv;
-    TempDir tmp;
-    DemoAccount coord, sup;
-    fs::path cprof, sprof;
-    std::string district;
-
-    Desk() {
-        coord = srv.account("coordinator", 0, "铁东区");
-        sup = srv.account("supervisor");
-        cprof = tmp / "coordinator";
-        sprof = tmp / "supervisor";
-        must(cprof, {"enroll", "--server", srv.url(), "--code", coord.code, "--pin", srv.pin()});
-        must(sprof, {"enroll", "--server", srv.url(), "--code", sup.code, "--pin", srv.pin()});
-        must(cprof, {"sync"});
-        must(sprof, {"sync"});
-        district = out_json(cprof, {"status", "--json"}).at(0)["district_id"];
-    }
+struct Desk : DeskStaff {
 
     fs::path volunteer(const std::string& user_id) {
         for (const auto& a : srv.accounts())

@@ -20,6 +20,7 @@
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/desk_staff.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -29,24 +30,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct RiskDesk {
-    TestServer srv;
-    TempDir tmp;
-    DemoAccount coord, sup;
-    fs::path cprof, sprof;
-    std::string district;
-
-    RiskDesk() {
-        coord = srv.account("coordinator", 0, "铁东区");
-        sup = srv.account("supervisor");
-        cprof = tmp / "coordinator";
-        sprof = tmp / "supervisor";
-        must(cprof, {"enroll", "--server", srv.url(), "--code", coord.code, "--pin", srv.pin()});
-        must(sprof, {"enroll", "--server", srv.url(), "--code", sup.code, "--pin", srv.pin()});
-        must(cprof, {"sync"});
-        must(sprof, {"sync"});
-        district = identity_of(cprof).district_id;
-    }
+struct RiskDesk : DeskStaff {
 
     pb::Institution stored(const std::string& id) {
         auto i = server_get<pb::Institution>(srv.data_dir(), domain::kInstitution, id);

@@ -78,6 +78,20 @@ std::string read_file(const fs::path& p) {
     return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
+fs::path synced_volunteer(TestServer& srv, const fs::path& dir, const DemoAccount& a) {
+    const fs::path p = dir / "volunteer";
+    must(p, {"enroll", "--server", srv.url(), "--code", a.code, "--pin", srv.pin()});
+    must(p, {"sync"});
+    return p;
+}
+
+std::string first_open_task(const fs::path& profile) {
+    for (const auto& t : cli_json(profile, {"tasks", "--json"}))
+        if (!t.value("covert", false)) return t["id"];
+    FAIL("no open task on " << profile);
+    return {};
+}
+
 fs::path write_answers(const fs::path& dir, const json& overrides) {
     json j = json::object();
     for (const auto& c : kItems) j[c] = "pass";

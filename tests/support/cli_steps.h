@@ -23,6 +23,11 @@ CliResult must(const std::filesystem::path& profile, const std::vector<std::stri
 // The same with --json output: the parsed array.
 nlohmann::json cli_json(const std::filesystem::path& profile, const std::vector<std::string>& args);
 
+// A volunteer's profile under `dir`, enrolled with the account's code and synced.
+std::filesystem::path synced_volunteer(TestServer& srv, const std::filesystem::path& dir, const DemoAccount& a);
+// The id of the first task on the profile that is not covert; the test stops if there is none.
+std::string first_open_task(const std::filesystem::path& profile);
+
 std::string trim(std::string s);
 // YYYY-MM-DD of a unix time in China (UTC+8), computed with the C library as an independent check
 // of what the server and the CLI print.

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -98,6 +99,19 @@ std::int64_t TestServer::count(const std::string& collection) {
     auto n = server::RecordTable{*db}.count(collection);
     if (!n) throw std::runtime_error(n.error().message());
     return *n;
+}
+
+std::string TestServer::registry_institution(const std::string& district_id) {
+    auto db = server::open_server_db(m_data);
+    if (!db) throw std::runtime_error(db.error().message());
+    std::map<std::string, pb::Institution> by_id;
+    auto scan = server::RecordTable{*db}.for_each_live(domain::kInstitution, [&](const pb::Record& r) {
+        pb::Institution i;
+        if (i.ParseFromString(r.payload()) && i.district_id() == district_id && !i.field_reported()) by_id.emplace(r.id(), i);
+        return true;
+    });
+    if (!scan) throw std::runtime_error(scan.error().message());
+    return by_id.empty() ? std::string() : by_id.begin()->first;
 }
 
 std::uint16_t free_port() {

@@ -48,6 +48,8 @@ public:
     std::string admin_code() const { return m_admin_code; }
     // Counts live records of a collection in the server database.
     std::int64_t count(const std::string& collection);
+    // The first registry (not field-reported) institution of a district, by id: "" if none.
+    std::string registry_institution(const std::string& district_id);
     void stop() { m_app.reset(); }
 
 private:
