@@ -63,21 +63,16 @@ TEST_CASE("Desk audit: an admin sees a refused write, narrows the log with each 
     const auto& vol = server.account("volunteer", 0, "铁东区");
     const fs::path vprof = enrolled_desk(server, tmp, vol, "volunteer");
     const std::string forged = crypto::new_uuid();
+    pb::Complaint c;
     {
         auto p = sync::DeviceProfile::open(vprof);
         REQUIRE(p.has_value());
-        pb::Complaint c;
         c.set_district_id(p->identity()->district_id);
-        c.set_source("12345");
-        c.set_text("伪造的投诉 / a forged complaint");
-        c.set_status("open");
-        pb::Mutation m;
-        m.set_collection(std::string(domain::kComplaint));
-        m.set_id(forged);
-        m.set_base_version(0);
-        m.set_payload(c.SerializeAsString());
-        REQUIRE(p->store().enqueue(m).has_value());
     }
+    c.set_source("12345");
+    c.set_text("伪造的投诉 / a forged complaint");
+    c.set_status("open");
+    test::queue_raw(vprof, domain::kComplaint, forged, 0, c);
     const qint64 before = QDateTime::currentMSecsSinceEpoch() - 1000;
     test::must(vprof, {"sync"});
 

@@ -104,17 +104,6 @@ struct ChecklistWorld {
     }
 };
 
-// The modified client: queues a checklist record straight into the outbox, past the device's checks.
-void queue_raw(const fs::path& profile, const std::string& id, std::int64_t base_version, const pb::ChecklistTemplate& t) {
-    auto p = sync::DeviceProfile::open(profile);
-    REQUIRE(p.has_value());
-    pb::Mutation m;
-    m.set_collection(std::string(domain::kChecklistTemplate));
-    m.set_id(id);
-    m.set_base_version(base_version);
-    m.set_payload(t.SerializeAsString());
-    REQUIRE(p->store().enqueue(m).has_value());
-}
 
 }  // namespace
 
@@ -223,17 +212,17 @@ TEST_CASE("checklist versions: the server refuses changing a published version, 
     // The admin's modified client rewrites version 1 in place (drafts on it would change under people).
     pb::ChecklistTemplate rewritten = domain::default_checklist();
     rewritten.mutable_items(0)->set_severity("minor");
-    queue_raw(w.admin, v1_id, v1_before.version(), rewritten);
+    queue_raw(w.admin, domain::kChecklistTemplate, v1_id, v1_before.version(), rewritten);
     // Version 3 after version 1 (skipping 2), and a "version 2" with a broken item.
     pb::ChecklistTemplate skip = domain::default_checklist();
     skip.set_template_version(3);
     skip.set_supersedes(v1_id);
-    queue_raw(w.admin, "checklist.v3", 0, skip);
+    queue_raw(w.admin, domain::kChecklistTemplate, "checklist.v3", 0, skip);
     pb::ChecklistTemplate broken = domain::default_checklist();
     broken.set_template_version(2);
     broken.set_supersedes(v1_id);
     broken.mutable_items(1)->set_step("S99");
-    queue_raw(w.admin, "checklist.v2", 0, broken);
+    queue_raw(w.admin, domain::kChecklistTemplate, "checklist.v2", 0, broken);
     (void)run(w.admin, {"sync"});
 
     CHECK(w.server_record(domain::kChecklistTemplate, v1_id)->SerializeAsString() == v1_before.SerializeAsString());
@@ -257,7 +246,7 @@ TEST_CASE("checklist versions: the server refuses changing a published version, 
     good.set_template_version(2);
     good.set_supersedes(v1_id);
     good.mutable_items(0)->set_text_en("changed words");
-    queue_raw(w.cprof, "checklist.v2", 0, good);
+    queue_raw(w.cprof, domain::kChecklistTemplate, "checklist.v2", 0, good);
     (void)run(w.cprof, {"sync"});
     CHECK_FALSE(w.server_record(domain::kChecklistTemplate, "checklist.v2").has_value());
     auto rc = w.refusals("checklist.v2");

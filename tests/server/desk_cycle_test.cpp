@@ -44,19 +44,6 @@ json out_json(const fs::path& profile, const std::vector<std::string>& args) {
     return j;
 }
 
-// Queues a change the way a modified client could: straight into the profile's outbox.
-void push_raw(const fs::path& profile, std::string_view collection, const std::string& id, std::int64_t base_version,
-              const google::protobuf::Message& msg) {
-    auto p = sync::DeviceProfile::open(profile);
-    REQUIRE(p.has_value());
-    pb::Mutation m;
-    m.set_collection(std::string(collection));
-    m.set_id(id);
-    m.set_base_version(base_version);
-    m.set_payload(msg.SerializeAsString());
-    if (collection == domain::kInstitution || collection == domain::kZone) m.set_hlc(static_cast<std::uint64_t>(std::time(nullptr)) * 1000);
-    REQUIRE(p->store().enqueue(m).has_value());
-}
 
 // The reason the server gave for refusing the change of record `id`, or "" if none was refused.
 std::string refusal(const fs::path& profile, const std::string& id) {
@@ -262,14 +249,14 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
         std::string first = forged.pairs(0);
         forged.set_pairs(0, forged.pairs(1));
         forged.set_pairs(1, first);
-        push_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
+        queue_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "does not match: the record has"));
     }
     SECTION("a pool changed after the commitment") {
         pb::Draw forged = honest;
         forged.set_weights(0, forged.weights(0) + 100);
-        push_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
+        queue_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "may not change the pool"));
     }
@@ -285,7 +272,7 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
         pb::Draw forged = honest;
         forged.set_seed(crypto::random_bytes(32));
         forged = with_own_pairs(forged);
-        push_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
+        queue_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "seed"));
     }
@@ -293,7 +280,7 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
         pb::Draw forged = honest;
         forged.set_commit_seq(honest.commit_seq() + 1);
         forged = with_own_pairs(forged);
-        push_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
+        queue_raw(d.cprof, domain::kDraw, id, (*rec)->version(), forged);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, id), "commit seq"));
     }
@@ -301,7 +288,7 @@ TEST_CASE("a draw's reveal is refused when it changes the pool, the pairs or the
         pb::Draw open = honest;
         open.set_status("committed");
         std::string other_id = crypto::new_uuid();
-        push_raw(d.cprof, domain::kDraw, other_id, 0, open);
+        queue_raw(d.cprof, domain::kDraw, other_id, 0, open);
         must(d.cprof, {"sync"});
         CHECK(contains(refusal(d.cprof, other_id), "must not carry the seed"));
         CHECK_FALSE(server_get<pb::Draw>(d.srv.data_dir(), domain::kDraw, other_id));
@@ -434,7 +421,7 @@ TEST_CASE("complaints: intake, triage into a task, resolve, close, no close with
     pb::Complaint forged = *c;
     forged.set_status("resolved");
     auto ver = find_task(cli_json(d.sprof, {"complaint", "list", "--json"}), "id", id)["version"].get<std::int64_t>();
-    push_raw(d.sprof, domain::kComplaint, id, ver, forged);
+    queue_raw(d.sprof, domain::kComplaint, id, ver, forged);
     must(d.sprof, {"sync"});
     CHECK(contains(refusal(d.sprof, id), "resolution"));
 
@@ -534,7 +521,7 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
     }
     pb::Institution renamed = far;
     renamed.set_name("被篡改 / tampered");
-    push_raw(d.cprof, domain::kInstitution, far_id, 1, renamed);
+    queue_raw(d.cprof, domain::kInstitution, far_id, 1, renamed);
     pb::Campaign camp;
     camp.set_district_id(far.district_id());
     camp.set_name("越权专项");
@@ -542,7 +529,7 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
     camp.set_end(2);
     camp.set_visits_required(1);
     const std::string camp_id = crypto::new_uuid();
-    push_raw(d.cprof, domain::kCampaign, camp_id, 0, camp);
+    queue_raw(d.cprof, domain::kCampaign, camp_id, 0, camp);
     must(d.cprof, {"sync"});
     CHECK(contains(refusal(d.cprof, far_id), "outside your district"));
     CHECK(contains(refusal(d.cprof, camp_id), "outside your district"));
@@ -607,7 +594,7 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
     std::vector<std::string> ids;
     for (const auto& [coll, msg] : forged) {
         ids.push_back(crypto::new_uuid());
-        push_raw(vprof, coll, ids.back(), 0, *msg);
+        queue_raw(vprof, coll, ids.back(), 0, *msg);
     }
     must(vprof, {"sync"});
     for (std::size_t i = 0; i < forged.size(); ++i) {

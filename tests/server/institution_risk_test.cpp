@@ -75,20 +75,6 @@ std::int64_t replica_version(const fs::path& profile, std::string_view collectio
     return (*got)->version();
 }
 
-// Queues a change the way a modified client could: straight into the profile's outbox.
-void push_raw(const fs::path& profile, std::string_view collection, const std::string& id, std::int64_t base_version,
-              const google::protobuf::Message& msg, std::vector<std::string> changed_fields = {}) {
-    auto p = sync::DeviceProfile::open(profile);
-    REQUIRE(p.has_value());
-    pb::Mutation m;
-    m.set_collection(std::string(collection));
-    m.set_id(id);
-    m.set_base_version(base_version);
-    m.set_payload(msg.SerializeAsString());
-    m.set_hlc(static_cast<std::uint64_t>(std::time(nullptr)) * 1000);
-    for (auto& f : changed_fields) m.add_changed_fields(std::move(f));
-    REQUIRE(p->store().enqueue(m).has_value());
-}
 
 // The reason the server gave for refusing the change of record `id`, or "" if none was refused.
 std::string refusal(const fs::path& profile, const std::string& id) {
@@ -250,7 +236,7 @@ TEST_CASE("a device cannot forge the risk counts: creating or changing them is r
     // A modified client pushes anyway: an update naming the field, and a new institution carrying counts.
     pb::Institution forged = before;
     forged.set_past_violations(before.past_violations() + 5);
-    push_raw(d.cprof, domain::kInstitution, inst, replica_version(d.cprof, domain::kInstitution, inst), forged,
+    queue_raw(d.cprof, domain::kInstitution, inst, replica_version(d.cprof, domain::kInstitution, inst), forged,
              {"past_violations"});
     pb::Institution fresh;
     fresh.set_district_id(before.district_id());
@@ -258,7 +244,7 @@ TEST_CASE("a device cannot forge the risk counts: creating or changing them is r
     fresh.set_address("铁东区某路1号");
     fresh.set_complaint_count(4);
     const std::string fresh_id = crypto::new_uuid();
-    push_raw(d.cprof, domain::kInstitution, fresh_id, 0, fresh);
+    queue_raw(d.cprof, domain::kInstitution, fresh_id, 0, fresh);
     must(d.cprof, {"sync"});
 
     CHECK(contains(refusal(d.cprof, inst), "past_violations"));

@@ -105,18 +105,6 @@ struct Bureau {
     }
 };
 
-// The modified client: queues `u` as the next version of user `id` straight into the profile's
-// outbox, past the device's own rule check, so that only the server judges it.
-void queue_raw(const fs::path& profile, const std::string& id, std::int64_t base_version, const pb::User& u) {
-    auto p = sync::DeviceProfile::open(profile);
-    REQUIRE(p.has_value());
-    pb::Mutation m;
-    m.set_collection(std::string(domain::kUser));
-    m.set_id(id);
-    m.set_base_version(base_version);
-    m.set_payload(u.SerializeAsString());
-    REQUIRE(p->store().enqueue(m).has_value());
-}
 
 }  // namespace
 
@@ -168,7 +156,7 @@ TEST_CASE("people: the server refuses a coordinator's role change and a change t
     const pb::Record vol_before = b.server_record(b.vol.user_id);
     pb::User promoted = b.server_user(b.vol.user_id);
     promoted.set_role("coordinator");
-    queue_raw(b.coordinator, b.vol.user_id, vol_before.version(), promoted);
+    queue_raw(b.coordinator, domain::kUser, b.vol.user_id, vol_before.version(), promoted);
     // The same, the honest way: refused on the device, nothing queued.
     auto honest = run(b.coordinator, {"user", "role", b.vol.user_id, "--role", "coordinator", "--district", kHome});
     CHECK(honest.rc == 1);
@@ -182,7 +170,7 @@ TEST_CASE("people: the server refuses a coordinator's role change and a change t
     const pb::Record other_before = b.server_record(other_id);
     pb::User other_off = b.server_user(other_id);
     other_off.set_active(false);
-    queue_raw(b.coordinator, other_id, other_before.version(), other_off);
+    queue_raw(b.coordinator, domain::kUser, other_id, other_before.version(), other_off);
 
     (void)run(b.coordinator, {"sync"});
     // Nothing changed on the server.
@@ -228,7 +216,7 @@ TEST_CASE("people: renewing badges moves their end, and the badge check shows th
     // A badge that ended (set so by an admin's raw change), then the coordinator renews every one ending within 30 days.
     pb::User lapsed = after;
     lapsed.set_badge_valid_until(now - kDay);
-    queue_raw(b.admin, b.vol.user_id, b.server_record(b.vol.user_id).version(), lapsed);
+    queue_raw(b.admin, domain::kUser, b.vol.user_id, b.server_record(b.vol.user_id).version(), lapsed);
     must(b.admin, {"sync"});
     CHECK(b.badge(token)["status"] == "expired");
     must(b.coordinator, {"sync"});

@@ -8,6 +8,8 @@
 #include <iterator>
 
 #include "shared/crypto/random.h"
+#include "shared/domain/collections.h"
+#include "shared/sync/device_profile.h"
 
 namespace ducha::test {
 
@@ -76,6 +78,21 @@ void write_file(const fs::path& p, std::string_view data) {
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+void queue_raw(const fs::path& profile, std::string_view collection, const std::string& id, std::int64_t base_version,
+               const google::protobuf::Message& msg, std::vector<std::string> changed_fields) {
+    auto p = sync::DeviceProfile::open(profile);
+    REQUIRE(p.has_value());
+    pb::Mutation m;
+    m.set_collection(std::string(collection));
+    m.set_id(id);
+    m.set_base_version(base_version);
+    m.set_payload(msg.SerializeAsString());
+    if (domain::conflict_rule(collection) == domain::ConflictRule::field_lww)
+        m.set_hlc(static_cast<std::uint64_t>(std::time(nullptr)) * 1000);
+    for (auto& f : changed_fields) m.add_changed_fields(std::move(f));
+    REQUIRE(p->store().enqueue(m).has_value());
 }
 
 fs::path synced_volunteer(TestServer& srv, const fs::path& dir, const DemoAccount& a) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include <google/protobuf/message.h>
 #include <nlohmann/json.hpp>
 
 #include "support/test_server.h"
@@ -27,6 +28,13 @@ nlohmann::json cli_json(const std::filesystem::path& profile, const std::vector<
 std::filesystem::path synced_volunteer(TestServer& srv, const std::filesystem::path& dir, const DemoAccount& a);
 // The id of the first task on the profile that is not covert; the test stops if there is none.
 std::string first_open_task(const std::filesystem::path& profile);
+
+// The modified client: queues `msg` as record `id` (from `base_version`, 0 = new) straight into the
+// profile's outbox, past the device's own rule check, so that only the server judges it. A
+// last-writer-wins record (institution, zone) carries the clock and `changed_fields` it names.
+void queue_raw(const std::filesystem::path& profile, std::string_view collection, const std::string& id,
+               std::int64_t base_version, const google::protobuf::Message& msg,
+               std::vector<std::string> changed_fields = {});
 
 std::string trim(std::string s);
 // YYYY-MM-DD of a unix time in China (UTC+8), computed with the C library as an independent check
