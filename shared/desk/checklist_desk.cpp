@@ -6,6 +6,7 @@
 
 #include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
+#include "shared/sync/inspection_recorder.h"
 
 namespace ducha::desk {
 
@@ -23,10 +24,15 @@ Result<std::vector<ChecklistVersion>> ChecklistDesk::versions() {
 }
 
 Result<ChecklistVersion> ChecklistDesk::version(int number) {
+    if (number == 0) {  // the newest by the rule new tasks and unlisted visits use
+        auto newest = sync::newest_checklist(m_w.store());
+        if (!newest) return fail(newest.error());
+        auto rec = m_w.load<pb::ChecklistTemplate>(kChecklistTemplate, newest->id);
+        const bool queued = rec && *rec && (*rec)->seq == 0;
+        return ChecklistVersion{std::move(newest->id), std::move(newest->checklist), queued};
+    }
     auto all = versions();
     if (!all) return fail(all.error());
-    if (all->empty()) return fail(Errc::not_found, Msg::no_checklist_device_sync_first);
-    if (number == 0) return std::move(all->back());
     for (auto& v : *all)
         if (v.checklist.template_version() == number) return std::move(v);
     return fail(Errc::not_found, Msg::checklist_no_such_version, std::to_string(number));

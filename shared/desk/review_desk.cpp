@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 
-#include "shared/desk/checklist_desk.h"
 #include "shared/domain/checklist.h"
 #include "shared/domain/collections.h"
 #include "shared/domain/report_signing.h"
 #include "shared/store/transaction.h"
+#include "shared/sync/inspection_recorder.h"
 
 namespace ducha::desk {
 
@@ -25,16 +25,15 @@ std::map<std::string, Loaded<M>> by_id(std::vector<Loaded<M>> v) {
 // The report's checklist against the newest (when the report's is older) or against the version it
 // superseded: the reviewer sees which questions the volunteer was, or was not, asked.
 void compare_versions(RecordWriter& w, ReportView& v, const pb::ChecklistTemplate& tpl) {
-    auto all = ChecklistDesk(w).versions();
-    if (!all || all->empty()) return;
-    const auto& newest = all->back().checklist;
-    v.newest_template_version = newest.template_version();
-    const pb::ChecklistTemplate* other = nullptr;
-    if (newest.template_version() > v.template_version) {
-        other = &newest;
-    } else {
-        for (const auto& c : *all)
-            if (c.id == tpl.supersedes()) other = &c.checklist;
+    auto newest = sync::newest_checklist(w.store());
+    if (!newest) return;
+    v.newest_template_version = newest->checklist.template_version();
+    std::optional<pb::ChecklistTemplate> other;
+    if (v.newest_template_version > v.template_version) {
+        other = std::move(newest->checklist);
+    } else if (!tpl.supersedes().empty()) {
+        if (auto prev = w.load<pb::ChecklistTemplate>(kChecklistTemplate, tpl.supersedes()); prev && *prev)
+            other = std::move((*prev)->msg);
     }
     if (!other) return;
     v.compared_version = other->template_version();
