@@ -9,4 +9,8 @@ namespace ducha {
 // a full-width space inside Chinese text is content.
 std::string trimmed(std::string_view s);
 
+// Whether `s` holds nothing but white space: ASCII space, tab, CR, LF, and the ideographic space
+// (U+3000) a Chinese keyboard types. A checklist note or name of only spaces is no note or name.
+bool is_blank_text(std::string_view s);
+
 }  // namespace ducha

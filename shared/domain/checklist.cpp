@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "shared/common/text.h"
+
 namespace ducha::domain {
 
 namespace {
@@ -73,21 +75,6 @@ constexpr ItemDef kItems[] = {
     {"X3", "S7", "场所面积与在训人数相适应", "room size fits the number of pupils", "major", true, "all"},
     {"X4", "S7", "建立学生安全管理和接送制度", "pupil safety and pick-up rules in place", "minor", false, "all"},
 };
-
-// A note of only spaces is no note; ASCII whitespace and the ideographic space (U+3000).
-bool blank(const std::string& s) {
-    std::string_view v = s;
-    while (!v.empty()) {
-        if (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r') {
-            v.remove_prefix(1);
-        } else if (v.starts_with("\xE3\x80\x80")) {
-            v.remove_prefix(3);
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
@@ -171,12 +158,12 @@ std::vector<ChecklistProblem> checklist_problems(const pb::ChecklistTemplate& tp
         }
         const AnswerInput& a = *it->second;
         if (a.result == "fail") {
-            if (blank(a.note))
+            if (is_blank_text(a.note))
                 problem(AnswerProblem::fail_needs_note, Msg::item_failed_needs_note);
             if (item.photo_on_fail() && a.photo_count < 1)
                 problem(AnswerProblem::fail_needs_photo, Msg::item_failed_needs_photo);
         } else if (a.result == "na") {
-            if (blank(a.note))
+            if (is_blank_text(a.note))
                 problem(AnswerProblem::na_needs_reason, Msg::item_na_needs_reason);
         } else if (a.result != "pass") {
             problem(AnswerProblem::invalid_result, Msg::item_result_invalid, a.result);

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <set>
 
+#include "shared/common/text.h"
+
 namespace ducha::domain {
 
 namespace {
@@ -15,8 +17,6 @@ bool valid_code(const std::string& code) {
     return true;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 }  // namespace
 
 std::string checklist_version_id(int version) { return "checklist.v" + std::to_string(version); }
@@ -24,7 +24,7 @@ std::string checklist_version_id(int version) { return "checklist.v" + std::to_s
 std::vector<Error> checklist_template_problems(const pb::ChecklistTemplate& tpl) {
     std::vector<Error> out;
     auto add = [&](Msg m, std::vector<std::string> args = {}) { out.emplace_back(Errc::invalid_argument, m, std::move(args)); };
-    if (blank(tpl.name())) add(Msg::checklist_needs_name);
+    if (is_blank_text(tpl.name())) add(Msg::checklist_needs_name);
     if (tpl.template_version() < 1) add(Msg::checklist_version_positive, {std::to_string(tpl.template_version())});
     if (tpl.steps().empty() || tpl.items().empty()) add(Msg::checklist_needs_steps_and_items);
 
@@ -32,12 +32,12 @@ std::vector<Error> checklist_template_problems(const pb::ChecklistTemplate& tpl)
     for (const auto& s : tpl.steps()) {
         if (!valid_code(s.code())) add(Msg::checklist_code_invalid, {s.code()});
         else if (!steps.insert(s.code()).second) add(Msg::checklist_step_twice, {s.code()});
-        if (blank(s.text_zh())) add(Msg::checklist_text_missing, {s.code()});
+        if (is_blank_text(s.text_zh())) add(Msg::checklist_text_missing, {s.code()});
     }
     for (const auto& i : tpl.items()) {
         if (!valid_code(i.code())) add(Msg::checklist_code_invalid, {i.code()});
         else if (!items.insert(i.code()).second) add(Msg::checklist_item_twice, {i.code()});
-        if (blank(i.text_zh())) add(Msg::checklist_text_missing, {i.code()});
+        if (is_blank_text(i.text_zh())) add(Msg::checklist_text_missing, {i.code()});
         if (!steps.contains(i.step())) add(Msg::checklist_item_unknown_step, {i.code(), i.step()});
         if (i.severity() != "critical" && i.severity() != "major" && i.severity() != "minor")
             add(Msg::checklist_item_bad_severity, {i.code(), i.severity()});
