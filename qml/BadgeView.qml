@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Ducha.Core
 
-// My inspector badge: name, photo placeholder, valid-until, and a QR whoever I visit can scan to
+// My inspector badge: name, photo (once a coordinator has added it), valid-until, and a QR whoever I visit can scan to
 // check with the server that I am genuine and currently authorised.
 Rectangle {
     id: badge
@@ -28,7 +28,26 @@ Rectangle {
             Layout.alignment: Qt.AlignHCenter
             Rectangle {
                 width: 84; height: 108; color: "#ECEFF1"; border.color: "#90A4AE"
-                Label { anchors.centerIn: parent; text: qsTr("Photo"); color: Style.muted }
+                Image {
+                    objectName: "badgePhoto"
+                    anchors.fill: parent
+                    anchors.margins: 1
+                    visible: badge.app.badgePhoto !== ""
+                    source: badge.app.badgePhoto !== "" ? "image://ducha/blob/" + badge.app.badgePhoto : ""
+                    sourceSize.width: 168
+                    sourceSize.height: 216
+                    fillMode: Image.PreserveAspectCrop
+                    Accessible.name: qsTr("Badge photo")
+                }
+                Label {
+                    anchors.fill: parent
+                    anchors.margins: 4
+                    visible: badge.app.badgePhoto === ""
+                    text: qsTr("No photo yet: your coordinator adds it")
+                    color: Style.muted; font.pixelSize: 11
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+                }
             }
             ColumnLayout {
                 Label { objectName: "badgeName"; text: badge.app.userName; font.pixelSize: 22; font.bold: true; color: Style.ink }

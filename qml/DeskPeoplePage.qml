@@ -8,7 +8,7 @@ import Ducha.Core
 // People (coordinator, admin): everyone in scope with their role, district, whether they are
 // active and when their badge ends (highlighted under 30 days). Search, filter by district and by
 // active / inactive; switch a person off or on again after a confirmation that says what follows,
-// renew a badge, change a role (admins), import people from a CSV file (every row's problem with
+// renew a badge, add or change the photo on it, change a role (admins), import people from a CSV file (every row's problem with
 // its line, nothing imported until there is none). Coordinators reach their district's volunteers.
 Page {
     id: page
@@ -51,6 +51,18 @@ Page {
         notice.show(r, r.message)
         return r
     }
+    // The picture file for pendingId's badge (made upright, at most 600 × 800, a JPEG under 1 MiB);
+    // tests call it with a file URL.
+    function setBadgePhoto(id, fileUrl) {
+        var r = desk.setBadgePhoto(id, fileUrl)
+        notice.show(r, r.message)
+        return r
+    }
+    function removeBadgePhoto(id) {
+        var r = desk.removeBadgePhoto(id)
+        notice.show(r, r.message)
+        return r
+    }
     // The file dialog's result; tests call it with a file URL.
     function importCsv(fileUrl) {
         var r = desk.importCsv(fileUrl)
@@ -64,6 +76,12 @@ Page {
         Button { objectName: "importPeopleButton"; text: qsTr("Import CSV"); onClicked: csvDialog.open() }
     }
     DeskFileDialog { id: csvDialog; onPicked: (url) => page.importCsv(url) }
+    DeskFileDialog {
+        id: photoDialog
+        title: qsTr("A photo for %1's badge").arg(page.pendingName)
+        nameFilters: [qsTr("Pictures") + " (*.jpg *.jpeg *.png)"]
+        onPicked: (url) => page.setBadgePhoto(page.pendingId, url)
+    }
 
     Dialog {
         id: confirm
@@ -203,6 +221,7 @@ Page {
                 required property var devices
                 required property var lastContact
                 required property var mine
+                required property var photo
                 // Coordinators act on their district's volunteers only; no one switches themselves off.
                 readonly property bool reachable: !row.mine && (page.admin || row.role === "volunteer")
                 width: list.width
@@ -212,6 +231,21 @@ Page {
                 RowLayout {
                     anchors.fill: parent
                     spacing: 12
+                    // The badge photo, when this desk holds its file (the one who set it does).
+                    Rectangle {
+                        Layout.preferredWidth: 40; Layout.preferredHeight: 52
+                        color: "#ECEFF1"; border.color: "#B0BEC5"
+                        Image {
+                            anchors.fill: parent
+                            anchors.margins: 1
+                            visible: row.photo !== ""
+                            source: row.photo !== "" ? "image://ducha/blob/" + row.photo : ""
+                            sourceSize.width: 80; sourceSize.height: 104
+                            fillMode: Image.PreserveAspectCrop
+                            asynchronous: true
+                            Accessible.name: qsTr("Badge photo of %1").arg(row.name)
+                        }
+                    }
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 3
@@ -224,6 +258,7 @@ Page {
                             }
                             Tag { visible: row.mine; text: qsTr("Me") }
                             Tag { objectName: "inactiveTag_" + row.userId; visible: !row.active; text: qsTr("Switched off"); tone: Style.fail }
+                            Tag { objectName: "noPhotoTag_" + row.userId; visible: row.photo === "" && row.role !== "admin"; text: qsTr("No badge photo"); tone: Style.warn }
                         }
                         Label {
                             objectName: "badgeLabel_" + row.userId
@@ -243,6 +278,19 @@ Page {
                         visible: row.reachable
                         text: qsTr("Renew badge")
                         onClicked: page.renewBadge(row.userId)
+                    }
+                    Button {
+                        objectName: "badgePhoto_" + row.userId
+                        visible: row.reachable
+                        text: row.photo === "" ? qsTr("Add badge photo") : qsTr("Change badge photo")
+                        onClicked: { page.pendingId = row.userId; page.pendingName = row.name; photoDialog.open() }
+                    }
+                    Button {
+                        objectName: "removePhoto_" + row.userId
+                        visible: row.reachable && row.photo !== ""
+                        flat: true
+                        text: qsTr("Remove badge photo")
+                        onClicked: page.removeBadgePhoto(row.userId)
                     }
                     Button {
                         objectName: "changeRole_" + row.userId

@@ -9,6 +9,7 @@
 #include <QSysInfo>
 #include <QTranslator>
 #include <QUrl>
+#include <filesystem>
 #include <thread>
 
 #include "mobile/support/qr_decoder.h"
@@ -112,6 +113,15 @@ QString AppSession::badgeValidUntil() const {
 bool AppSession::badgeValid() const {
     pb::User u = own_user(m_profile.get(), userId());
     return u.active() && u.badge_valid_until() > QDateTime::currentSecsSinceEpoch();
+}
+
+QString AppSession::badgePhoto() const {
+    pb::User u = own_user(m_profile.get(), userId());
+    if (u.badge_photo().sha256().size() != 32) return {};
+    const std::string hex = hex_encode(u.badge_photo().sha256());
+    std::error_code ec;
+    if (!std::filesystem::exists(m_profile->blob_path(hex), ec)) return {};
+    return qs(hex);
 }
 
 QString AppSession::openInspection() const {

@@ -33,6 +33,8 @@ class AppSession : public QObject {
     Q_PROPERTY(QString badgeUrl READ badgeUrl NOTIFY replicaChanged)
     Q_PROPERTY(QString badgeValidUntil READ badgeValidUntil NOTIFY replicaChanged)
     Q_PROPERTY(bool badgeValid READ badgeValid NOTIFY replicaChanged)
+    // The hex SHA-256 of my badge photo once this phone holds it (a sync brings it); empty before.
+    Q_PROPERTY(QString badgePhoto READ badgePhoto NOTIFY replicaChanged)
     Q_PROPERTY(QString openInspection READ openInspection WRITE setOpenInspection NOTIFY openInspectionChanged)
     Q_PROPERTY(QString storageError READ storageError NOTIFY storageErrorChanged)
 
@@ -63,6 +65,7 @@ public:
     QString badgeUrl() const;
     QString badgeValidUntil() const;
     bool badgeValid() const;
+    QString badgePhoto() const;
     QString openInspection() const;
     void setOpenInspection(const QString& key);
     QString storageError() const { return m_storageError; }

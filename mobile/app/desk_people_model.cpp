@@ -10,7 +10,7 @@ namespace ducha::app {
 
 DeskPeopleModel::DeskPeopleModel(AppSession* session, QObject* parent)
     : DeskListModel({"userId", "name", "role", "roleLabel", "districtId", "districtName", "phone", "school", "active",
-                     "badgeValidUntil", "badgeDaysLeft", "badgeSoon", "devices", "lastContact", "mine"},
+                     "badgeValidUntil", "badgeDaysLeft", "badgeSoon", "devices", "lastContact", "mine", "photo"},
                     {"name", "phone", "school", "districtName"}, session, parent) {
     reload();
 }
@@ -45,7 +45,8 @@ Result<DeskRead> DeskPeopleModel::build(desk::RecordWriter& w, const DeskReadCon
                         {"badgeSoon", days_left < kSoonDays},
                         {"devices", p.devices},
                         {"lastContact", static_cast<qint64>(p.last_contact)},
-                        {"mine", qs(p.id) == ctx.user_id}});
+                        {"mine", qs(p.id) == ctx.user_id},
+                        {"photo", qs(p.photo_sha256)}});
     }
     QVariantList ds;
     for (const auto& d : *districts) ds << QVariantMap{{"id", qs(d.id)}, {"name", qs(d.name)}};

@@ -9,22 +9,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="31"/>
-        <source>Photo</source>
+        <location filename="../BadgeView.qml" line="40"/>
+        <source>Badge photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="37"/>
+        <location filename="../BadgeView.qml" line="46"/>
+        <source>No photo yet: your coordinator adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../BadgeView.qml" line="56"/>
         <source>Valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="37"/>
+        <location filename="../BadgeView.qml" line="56"/>
         <source>No validity on this phone yet: sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="52"/>
+        <location filename="../BadgeView.qml" line="71"/>
         <source>Scan to check this inspector with the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,7 +292,7 @@
 <context>
     <name>DeskBusy</name>
     <message>
-        <location filename="../DeskBusy.qml" line="10"/>
+        <location filename="../DeskBusy.qml" line="11"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,7 +1431,7 @@
 <context>
     <name>DeskPeoplePage</name>
     <message numerus="yes">
-        <location filename="../DeskPeoplePage.qml" line="57"/>
+        <location filename="../DeskPeoplePage.qml" line="69"/>
         <source>Imported %n person(s). They sync when there is signal.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1434,167 +1439,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="63"/>
+        <location filename="../DeskPeoplePage.qml" line="75"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="64"/>
+        <location filename="../DeskPeoplePage.qml" line="76"/>
         <source>Import CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <location filename="../DeskPeoplePage.qml" line="81"/>
+        <source>A photo for %1&apos;s badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="82"/>
+        <source>Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="89"/>
         <source>Switch off %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <location filename="../DeskPeoplePage.qml" line="89"/>
         <source>Switch %1 on again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="78"/>
+        <location filename="../DeskPeoplePage.qml" line="96"/>
         <source>After this desk syncs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="81"/>
+        <location filename="../DeskPeoplePage.qml" line="99"/>
         <source>Their phones are refused at their next contact with the server; what they had not sent stays on them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="86"/>
+        <location filename="../DeskPeoplePage.qml" line="104"/>
         <source>Their badge check says the badge is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="91"/>
+        <location filename="../DeskPeoplePage.qml" line="109"/>
         <source>Their phones work again, and their badge is valid again until it ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="94"/>
+        <location filename="../DeskPeoplePage.qml" line="112"/>
         <source>This can be undone here at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="97"/>
-        <location filename="../DeskPeoplePage.qml" line="144"/>
+        <location filename="../DeskPeoplePage.qml" line="115"/>
+        <location filename="../DeskPeoplePage.qml" line="162"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="100"/>
-        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <location filename="../DeskPeoplePage.qml" line="118"/>
+        <location filename="../DeskPeoplePage.qml" line="304"/>
         <source>Switch off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="100"/>
-        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <location filename="../DeskPeoplePage.qml" line="118"/>
+        <location filename="../DeskPeoplePage.qml" line="304"/>
         <source>Switch on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="112"/>
+        <location filename="../DeskPeoplePage.qml" line="130"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="119"/>
+        <location filename="../DeskPeoplePage.qml" line="137"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <location filename="../DeskPeoplePage.qml" line="144"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <location filename="../DeskPeoplePage.qml" line="144"/>
         <source>Coordinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <location filename="../DeskPeoplePage.qml" line="145"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <location filename="../DeskPeoplePage.qml" line="145"/>
         <source>Admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="129"/>
+        <location filename="../DeskPeoplePage.qml" line="147"/>
         <source>District (volunteers and coordinators need one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="136"/>
+        <location filename="../DeskPeoplePage.qml" line="154"/>
         <source>None (city-wide)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="139"/>
+        <location filename="../DeskPeoplePage.qml" line="157"/>
         <source>The person&apos;s phone takes the new role when it syncs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="145"/>
-        <location filename="../DeskPeoplePage.qml" line="250"/>
+        <location filename="../DeskPeoplePage.qml" line="163"/>
+        <location filename="../DeskPeoplePage.qml" line="298"/>
         <source>Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="160"/>
+        <location filename="../DeskPeoplePage.qml" line="178"/>
         <source>Search name, phone, school or district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="169"/>
+        <location filename="../DeskPeoplePage.qml" line="187"/>
         <source>All districts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <location filename="../DeskPeoplePage.qml" line="195"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <location filename="../DeskPeoplePage.qml" line="195"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="178"/>
-        <location filename="../DeskPeoplePage.qml" line="226"/>
+        <location filename="../DeskPeoplePage.qml" line="196"/>
+        <location filename="../DeskPeoplePage.qml" line="260"/>
         <source>Switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="225"/>
+        <location filename="../DeskPeoplePage.qml" line="246"/>
+        <source>Badge photo of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="259"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="230"/>
+        <location filename="../DeskPeoplePage.qml" line="261"/>
+        <source>No badge photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="265"/>
         <source>Badge has no end date: not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="231"/>
+        <location filename="../DeskPeoplePage.qml" line="266"/>
         <source>Badge ended %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="232"/>
+        <location filename="../DeskPeoplePage.qml" line="267"/>
         <source>Badge valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskPeoplePage.qml" line="233"/>
+        <location filename="../DeskPeoplePage.qml" line="268"/>
         <source>expires in %n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1602,7 +1627,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskPeoplePage.qml" line="234"/>
+        <location filename="../DeskPeoplePage.qml" line="269"/>
         <source>%n device(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1610,27 +1635,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <location filename="../DeskPeoplePage.qml" line="270"/>
         <source>last contact %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <location filename="../DeskPeoplePage.qml" line="270"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="244"/>
+        <location filename="../DeskPeoplePage.qml" line="279"/>
         <source>Renew badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <location filename="../DeskPeoplePage.qml" line="285"/>
+        <source>Add badge photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="285"/>
+        <source>Change badge photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="292"/>
+        <source>Remove badge photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="312"/>
         <source>No people yet. Import a CSV file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <location filename="../DeskPeoplePage.qml" line="312"/>
         <source>No one matches.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,22 +9,27 @@
         <translation>校外培训督查员</translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="31"/>
-        <source>Photo</source>
-        <translation>照片</translation>
+        <location filename="../BadgeView.qml" line="40"/>
+        <source>Badge photo</source>
+        <translation>证件照</translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="37"/>
+        <location filename="../BadgeView.qml" line="46"/>
+        <source>No photo yet: your coordinator adds it</source>
+        <translation>还没有照片：由协调员添加</translation>
+    </message>
+    <message>
+        <location filename="../BadgeView.qml" line="56"/>
         <source>Valid until %1</source>
         <translation>有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="37"/>
+        <location filename="../BadgeView.qml" line="56"/>
         <source>No validity on this phone yet: sync</source>
         <translation>本机暂无有效期信息，请同步</translation>
     </message>
     <message>
-        <location filename="../BadgeView.qml" line="52"/>
+        <location filename="../BadgeView.qml" line="71"/>
         <source>Scan to check this inspector with the server</source>
         <translation>扫码核验督查员身份</translation>
     </message>
@@ -286,7 +291,7 @@
 <context>
     <name>DeskBusy</name>
     <message>
-        <location filename="../DeskBusy.qml" line="10"/>
+        <location filename="../DeskBusy.qml" line="11"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -1412,208 +1417,243 @@
 <context>
     <name>DeskPeoplePage</name>
     <message numerus="yes">
-        <location filename="../DeskPeoplePage.qml" line="57"/>
+        <location filename="../DeskPeoplePage.qml" line="69"/>
         <source>Imported %n person(s). They sync when there is signal.</source>
         <translation>
             <numerusform>已导入 %n 人，有信号时同步。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="63"/>
+        <location filename="../DeskPeoplePage.qml" line="75"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="64"/>
+        <location filename="../DeskPeoplePage.qml" line="76"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <location filename="../DeskPeoplePage.qml" line="81"/>
+        <source>A photo for %1&apos;s badge</source>
+        <translation>%1 的证件照</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="82"/>
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="89"/>
         <source>Switch off %1?</source>
         <translation>停用 %1？</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="71"/>
+        <location filename="../DeskPeoplePage.qml" line="89"/>
         <source>Switch %1 on again?</source>
         <translation>重新启用 %1？</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="78"/>
+        <location filename="../DeskPeoplePage.qml" line="96"/>
         <source>After this desk syncs:</source>
         <translation>本设备同步后：</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="81"/>
+        <location filename="../DeskPeoplePage.qml" line="99"/>
         <source>Their phones are refused at their next contact with the server; what they had not sent stays on them.</source>
         <translation>其手机下次连接服务器时被拒绝；尚未上传的内容留在手机上。</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="86"/>
+        <location filename="../DeskPeoplePage.qml" line="104"/>
         <source>Their badge check says the badge is not valid.</source>
         <translation>核验其证件时显示证件无效。</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="91"/>
+        <location filename="../DeskPeoplePage.qml" line="109"/>
         <source>Their phones work again, and their badge is valid again until it ends.</source>
         <translation>其手机恢复可用，证件在有效期内重新有效。</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="94"/>
+        <location filename="../DeskPeoplePage.qml" line="112"/>
         <source>This can be undone here at any time.</source>
         <translation>随时可以在此撤销。</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="97"/>
-        <location filename="../DeskPeoplePage.qml" line="144"/>
+        <location filename="../DeskPeoplePage.qml" line="115"/>
+        <location filename="../DeskPeoplePage.qml" line="162"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="100"/>
-        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <location filename="../DeskPeoplePage.qml" line="118"/>
+        <location filename="../DeskPeoplePage.qml" line="304"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="100"/>
-        <location filename="../DeskPeoplePage.qml" line="256"/>
+        <location filename="../DeskPeoplePage.qml" line="118"/>
+        <location filename="../DeskPeoplePage.qml" line="304"/>
         <source>Switch on</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="112"/>
+        <location filename="../DeskPeoplePage.qml" line="130"/>
         <source>Change the role of %1</source>
         <translation>更改 %1 的角色</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="119"/>
+        <location filename="../DeskPeoplePage.qml" line="137"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <location filename="../DeskPeoplePage.qml" line="144"/>
         <source>Volunteer</source>
         <translation>督查员</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="126"/>
+        <location filename="../DeskPeoplePage.qml" line="144"/>
         <source>Coordinator</source>
         <translation>协调员</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <location filename="../DeskPeoplePage.qml" line="145"/>
         <source>Supervisor</source>
         <translation>执法督导</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="127"/>
+        <location filename="../DeskPeoplePage.qml" line="145"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="129"/>
+        <location filename="../DeskPeoplePage.qml" line="147"/>
         <source>District (volunteers and coordinators need one)</source>
         <translation>区县（督查员和协调员必须指定）</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="136"/>
+        <location filename="../DeskPeoplePage.qml" line="154"/>
         <source>None (city-wide)</source>
         <translation>无（全市）</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="139"/>
+        <location filename="../DeskPeoplePage.qml" line="157"/>
         <source>The person&apos;s phone takes the new role when it syncs.</source>
         <translation>此人的手机同步后使用新角色。</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="145"/>
-        <location filename="../DeskPeoplePage.qml" line="250"/>
+        <location filename="../DeskPeoplePage.qml" line="163"/>
+        <location filename="../DeskPeoplePage.qml" line="298"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="160"/>
+        <location filename="../DeskPeoplePage.qml" line="178"/>
         <source>Search name, phone, school or district</source>
         <translation>搜索姓名、电话、学校或区县</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="169"/>
+        <location filename="../DeskPeoplePage.qml" line="187"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <location filename="../DeskPeoplePage.qml" line="195"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="177"/>
+        <location filename="../DeskPeoplePage.qml" line="195"/>
         <source>Active</source>
         <translation>启用中</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="178"/>
-        <location filename="../DeskPeoplePage.qml" line="226"/>
+        <location filename="../DeskPeoplePage.qml" line="196"/>
+        <location filename="../DeskPeoplePage.qml" line="260"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="225"/>
+        <location filename="../DeskPeoplePage.qml" line="246"/>
+        <source>Badge photo of %1</source>
+        <translation>%1 的证件照</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="259"/>
         <source>Me</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="230"/>
+        <location filename="../DeskPeoplePage.qml" line="261"/>
+        <source>No badge photo</source>
+        <translation>无证件照</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="265"/>
         <source>Badge has no end date: not valid</source>
         <translation>证件未设有效期：无效</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="231"/>
+        <location filename="../DeskPeoplePage.qml" line="266"/>
         <source>Badge ended %1</source>
         <translation>证件已于 %1 到期</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="232"/>
+        <location filename="../DeskPeoplePage.qml" line="267"/>
         <source>Badge valid until %1</source>
         <translation>证件有效期至 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskPeoplePage.qml" line="233"/>
+        <location filename="../DeskPeoplePage.qml" line="268"/>
         <source>expires in %n day(s)</source>
         <translation>
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../DeskPeoplePage.qml" line="234"/>
+        <location filename="../DeskPeoplePage.qml" line="269"/>
         <source>%n device(s)</source>
         <translation>
             <numerusform>%n 台设备</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <location filename="../DeskPeoplePage.qml" line="270"/>
         <source>last contact %1</source>
         <translation>最后联系 %1</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="235"/>
+        <location filename="../DeskPeoplePage.qml" line="270"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="244"/>
+        <location filename="../DeskPeoplePage.qml" line="279"/>
         <source>Renew badge</source>
         <translation>证件续期</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <location filename="../DeskPeoplePage.qml" line="285"/>
+        <source>Add badge photo</source>
+        <translation>添加证件照</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="285"/>
+        <source>Change badge photo</source>
+        <translation>更换证件照</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="292"/>
+        <source>Remove badge photo</source>
+        <translation>移除证件照</translation>
+    </message>
+    <message>
+        <location filename="../DeskPeoplePage.qml" line="312"/>
         <source>No people yet. Import a CSV file.</source>
         <translation>还没有人员。请导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../DeskPeoplePage.qml" line="264"/>
+        <location filename="../DeskPeoplePage.qml" line="312"/>
         <source>No one matches.</source>
         <translation>没有符合条件的人员。</translation>
     </message>

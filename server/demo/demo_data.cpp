@@ -528,6 +528,16 @@ private:
         admin.pb.set_active(true);
         add_user(std::move(admin), "鞍山市");
 
+        // Coordinators and supervisors inspect too (covert visits, re-inspections): they carry
+        // badges like the volunteers. Their tokens come from a stream of their own, so the rest
+        // of the demo stays as it was for a given seed.
+        Rng staff_badges{m_seed ^ 0x6261646765ULL};
+        for (auto& u : m_users) {
+            if (u.pb.role() != "coordinator" && u.pb.role() != "supervisor") continue;
+            u.pb.set_badge_token(staff_badges.base64url(24));
+            u.pb.set_badge_valid_until(m_now + 365 * kDay);
+        }
+
         for (const auto& u : m_users) add(domain::kUser, u.id, u.pb);
     }
 

@@ -1,6 +1,7 @@
 #include "server/service/badge_service.h"
 
 #include "server/http/html_text.h"
+#include "shared/common/bytes.h"
 #include "shared/common/shanghai_time.h"
 
 #include <ctime>
@@ -9,6 +10,7 @@
 
 #include "ducha.pb.h"
 #include "server/storage/record_table.h"
+#include "shared/domain/badge_photo.h"
 #include "shared/domain/collections.h"
 
 namespace ducha::server {
@@ -53,7 +55,45 @@ void common_headers(HttpResponse& r) {
     r.headers.emplace_back("X-Content-Type-Options", "nosniff");
 }
 
+// The photo's address, relative to the badge page's own (/v1/public/badge/TOKEN): token and
+// device hold only [A-Za-z0-9_-], so they need no escaping.
+std::string photo_path(const BadgeCheck& c) {
+    std::string p = "/v1/public/badge/" + c.token + "/photo";
+    if (!c.device.empty()) p += "?device=" + c.device;
+    return p;
+}
+
 }  // namespace
+
+void BadgeService::photo(std::string token, std::string device,
+                         std::function<void(Result<std::optional<BadgePhoto>>)> done) {
+    m_ctx.workers->post([this, token = std::move(token), device = std::move(device), done = std::move(done)] {
+        done(photo_now(token, device));
+    });
+}
+
+Result<std::optional<BadgePhoto>> BadgeService::photo_now(const std::string& token, const std::string& device) {
+    auto c = check_now(token, device);
+    if (!c) return fail(c.error());
+    if (!c->found || c->photo_sha256.empty()) return std::optional<BadgePhoto>{};
+    auto bytes = m_blobs.read_stored(c->photo_sha256);
+    if (!bytes) return fail(bytes.error());
+    // Only a picture goes out, whatever a modified client uploaded under the photo's hash.
+    if (!*bytes || !domain::check_badge_photo_bytes(**bytes)) return std::optional<BadgePhoto>{};
+    BadgePhoto p;
+    p.mime = *domain::badge_photo_mime(**bytes);
+    p.bytes = std::move(**bytes);
+    return std::optional<BadgePhoto>{std::move(p)};
+}
+
+HttpResponse BadgeService::photo_response(const BadgePhoto& p) {
+    HttpResponse r;
+    r.content_type = p.mime;
+    r.body = p.bytes;
+    common_headers(r);
+    r.headers.emplace_back("Content-Security-Policy", "default-src 'none'");
+    return r;
+}
 
 std::string BadgeService::badge_status(const pb::User& u, std::int64_t now_s) {
     if (!u.active() || !inspecting_role(u.role())) return "inactive";
@@ -109,6 +149,8 @@ Result<std::optional<pb::User>> revoked_phone_owner(store::Database& db, const s
 
 Result<BadgeCheck> BadgeService::check_now(const std::string& token, const std::string& device) {
     BadgeCheck out;
+    out.token = token;
+    out.device = device;
     out.checked_at = m_ctx.clock->now_s();
     out.status = "unknown";
     if (token.empty()) return out;  // users without a badge carry an empty token: never a match
@@ -154,6 +196,7 @@ Result<BadgeCheck> BadgeService::check_now(const std::string& token, const std::
         pb::District district;
         if (*d && !(*d)->deleted() && district.ParseFromString((*d)->payload())) out.district = district.name();
     }
+    if (user.badge_photo().sha256().size() == 32) out.photo_sha256 = hex_encode(user.badge_photo().sha256());
     out.status = phone_revoked ? "device_revoked" : badge_status(user, out.checked_at);
     out.valid = out.status == "valid";
     return out;
@@ -169,6 +212,7 @@ HttpResponse BadgeService::json_response(const BadgeCheck& c) {
         j["district"] = c.district;
         j["valid_until"] = c.valid_until;
         j["checked_at"] = c.checked_at;
+        if (!c.photo_sha256.empty()) j["photo"] = photo_path(c);
     }
     auto m = message_for(c.status);
     j["message_zh"] = m.zh;
@@ -196,9 +240,12 @@ HttpResponse BadgeService::html_response(const BadgeCheck& c) {
          ".ok{background:#1b7f3b}.bad{background:#c62828}"
          "p{margin:.4em 0}dl{margin:1em 0 0}dt{color:#666;font-size:.9em;margin-top:.8em}"
          "dd{margin:0;font-size:1.3em}.note{color:#666;font-size:.85em;margin-top:1.2em}"
+         ".photo{display:block;margin:.8em auto;max-width:12em;max-height:16em;border-radius:6px;border:1px solid #ccc}"
          "</style></head><body><main>\n";
     h += c.valid ? "<h1 class=\"verdict ok\">有效 / VALID</h1>\n" : "<h1 class=\"verdict bad\">无效 / NOT VALID</h1>\n";
     h += "<p>" + html_escape(m.zh) + "</p>\n<p lang=\"en\">" + html_escape(m.en) + "</p>\n";
+    if (c.found && !c.photo_sha256.empty())
+        h += "<img class=\"photo\" src=\"" + html_escape(photo_path(c)) + "\" alt=\"证件照 / Badge photo\">\n";
     if (c.found) {
         h += "<dl><dt>姓名 / Name</dt><dd>" + html_escape(c.name) + "</dd>\n";
         h += "<dt>身份 / Role</dt><dd>" + html_escape(role_label(c.role)) + "</dd>\n";
@@ -213,8 +260,8 @@ HttpResponse BadgeService::html_response(const BadgeCheck& c) {
     r.content_type = "text/html; charset=utf-8";
     r.body = std::move(h);
     common_headers(r);
-    // Self-contained: no script, no outside resource, only the inline style above.
-    r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    // No script, no outside resource: the inline style above, and the photo from this server.
+    r.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'");
     return r;
 }
 

@@ -11,6 +11,7 @@
 
 #include "ducha.pb.h"
 #include "server/http/http_server.h"
+#include "server/service/blob_service.h"
 #include "server/service/server_context.h"
 
 namespace ducha::server {
@@ -23,11 +24,18 @@ struct BadgeCheck {
     std::string district;  // the district record's (Chinese) name; empty for city-wide users
     std::int64_t valid_until = 0;  // unix seconds
     std::int64_t checked_at = 0;   // unix seconds
+    std::string token, device;     // as asked (the photo's address repeats them)
+    std::string photo_sha256;      // hex; empty: the person has no badge photo (never sent out)
+};
+
+// The badge photo as the public may see it: a JPEG or PNG picture of at most 1 MiB.
+struct BadgePhoto {
+    std::string bytes, mime;
 };
 
 class BadgeService {
 public:
-    explicit BadgeService(ServerContext& ctx) : m_ctx(ctx) {}
+    BadgeService(ServerContext& ctx, BlobService& blobs) : m_ctx(ctx), m_blobs(blobs) {}
 
     // valid | expired | inactive for a user's badge at `now_s` (unix seconds): the one rule the
     // badge check and the public list of inspectors share.
@@ -44,14 +52,23 @@ public:
     // The same, synchronously on the caller's thread.
     Result<BadgeCheck> check_now(const std::string& token, const std::string& device = {});
 
+    // GET /v1/public/badge/{token}/photo[?device=ID]: the photo of the person the same check
+    // names, whatever the verdict (whoever holds the badge is compared with it); nullopt when
+    // there is none, or its file has not arrived, or it is not a picture. On a worker thread.
+    void photo(std::string token, std::string device, std::function<void(Result<std::optional<BadgePhoto>>)> done);
+    Result<std::optional<BadgePhoto>> photo_now(const std::string& token, const std::string& device = {});
+    static HttpResponse photo_response(const BadgePhoto& p);
+
     // 200 (404 when !found) with {"valid","status","name","role","district","valid_until",
-    // "checked_at","message_zh","message_en"}; an unknown token gets only valid/status/messages.
+    // "checked_at","photo","message_zh","message_en"}; an unknown token gets only
+    // valid/status/messages. "photo" is the picture's address, or absent without one.
     static HttpResponse json_response(const BadgeCheck& c);
     // The same answer as a small self-contained page for a phone's browser (UTF-8, zh then en).
     static HttpResponse html_response(const BadgeCheck& c);
 
 private:
     ServerContext& m_ctx;
+    BlobService& m_blobs;
 };
 
 }  // namespace ducha::server

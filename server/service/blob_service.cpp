@@ -112,4 +112,14 @@ void BlobService::put(Caller c, std::string hex, std::uint64_t start, std::uint6
     });
 }
 
+Result<std::optional<std::string>> BlobService::read_stored(const std::string& hex) {
+    if (!BlobStore::valid_name(hex)) return std::optional<std::string>{};
+    auto file = m_store.stored_file(hex);
+    if (!file) return fail(file.error());
+    if (!*file) return std::optional<std::string>{};
+    auto bytes = m_store.read(hex);
+    if (!bytes) return fail(bytes.error());
+    return std::optional<std::string>{std::move(*bytes)};
+}
+
 }  // namespace ducha::server

@@ -37,6 +37,10 @@ public:
     void put(Caller c, std::string hex, std::uint64_t start, std::uint64_t total, std::string data,
              std::function<void(PutResult)> done);
 
+    // The stored file's bytes, for a service that shows a file under its own rule (the public
+    // badge check shows a badge's photo); nullopt when it is not (yet) stored. On the caller's thread.
+    Result<std::optional<std::string>> read_stored(const std::string& hex);
+
 private:
     // Whether a record in c's scope references the blob, and which (on a pooled reader).
     Result<std::optional<BlobAccess>> access(const Caller& c, const std::string& hex);

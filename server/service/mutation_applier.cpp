@@ -63,6 +63,9 @@ Result<pb::Record> MutationApplier::write_keyed(std::string_view collection, con
     rec.set_seq(m_batch.next_seq());
     rec.set_updated_at(m_batch.server_time_ms);
     if (auto r = m_table.put(rec, keys, field_clock); !r) return fail(r.error());
+    // A person's badge photo becomes readable by whoever may read the person.
+    if (collection == kUser && !deleted)
+        if (auto s = add_blob_refs(m_batch.db, kUser, id, blob_refs_of(kUser, rec.payload())); !s) return fail(s.error());
     // A complaint or a case: the institutions it counts against are recounted in this transaction.
     if (domain::is_risk_fact(collection))
         if (auto s = RiskWorkflow{*this, m_table, m_batch.db}.on_fact_written(rec); !s) return fail(s.error());
@@ -114,7 +117,10 @@ Status MutationApplier::decide(const Principal& p, const pb::Mutation& m, const 
                                         auto r = m_table.get(c, id);
                                         return r ? *r : std::nullopt;
                                     },
-                                    m_batch.server_time_ms, true};
+                                    m_batch.server_time_ms, true,
+                                    [this](const std::function<bool(const pb::Record&)>& each) {
+                                        (void)m_table.for_each_live(kUser, each);
+                                    }};
     if (rule == ConflictRule::immutable) return decide_immutable(p, m, cur, ack, acks, index, prepared, actor, facts);
     return decide_mutable(m, cur, ack, p, rule, actor, facts);
 }

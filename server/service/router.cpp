@@ -87,7 +87,7 @@ HttpResponse blob_not_found(bool head) {
 
 Router::Router(ServerContext& ctx, std::function<HttpServer::Stats()> http_stats)
     : m_ctx(ctx), m_http_stats(std::move(http_stats)), m_auth(ctx), m_sync(ctx),
-      m_blobs(ctx), m_audit(ctx), m_badge(ctx), m_inspectors(ctx), m_public_results(ctx),
+      m_blobs(ctx), m_audit(ctx), m_badge(ctx, m_blobs), m_inspectors(ctx), m_public_results(ctx),
       m_sign_ins(ctx.limits.sign_ins_per_minute, *ctx.clock) {}
 
 // The endpoints a caller reaches only with an access token.
@@ -279,14 +279,23 @@ void Router::audit(HttpRequest&& req, Respond respond) {
     });
 }
 
-// GET /v1/public/badge/{token}[?device=ID]: no authentication; see BadgeService.
+// GET /v1/public/badge/{token}[/photo][?device=ID]: no authentication; see BadgeService.
 void Router::badge(HttpRequest&& req, Respond respond) {
     if (req.method != "GET" && req.method != "HEAD") return respond(method_not_allowed(Msg::use_get));
     std::string token = req.path.substr(std::string_view("/v1/public/badge/").size());
+    constexpr std::string_view kPhoto = "/photo";
+    const bool photo = token.size() > kPhoto.size() && token.ends_with(kPhoto);
+    if (photo) token.resize(token.size() - kPhoto.size());
     if (!BadgeService::valid_token(token))
         return respond(error_response(Error{Errc::invalid_argument, Msg::malformed_badge_token_1_128}));
     auto device = badge_device(req);
     if (!device) return respond(error_response(device.error()));
+    if (photo)
+        return m_badge.photo(std::move(token), std::move(*device), [respond](Result<std::optional<BadgePhoto>>&& p) {
+            if (!p) return respond(error_response(std::move(p).error()));
+            if (!*p) return respond(error_response(Error{Errc::not_found, Msg::no_badge_photo_here}));
+            respond(BadgeService::photo_response(**p));
+        });
     m_badge.check(std::move(token), std::move(*device), [respond, html = wants_html(req)](Result<BadgeCheck>&& r) {
         if (!r) return respond(error_response(std::move(r).error()));
         respond(html ? BadgeService::html_response(*r) : BadgeService::json_response(*r));

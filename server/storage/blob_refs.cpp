@@ -26,6 +26,9 @@ std::vector<std::string> blob_refs_of(std::string_view collection, const std::st
     if (collection == kReport) {
         pb::Report r;
         if (r.ParseFromString(payload)) return blob_refs_of(r);
+    } else if (collection == kUser) {
+        pb::User u;
+        if (u.ParseFromString(payload) && u.badge_photo().sha256().size() == 32) return {hex_encode(u.badge_photo().sha256())};
     } else if (collection == kEvidence) {
         pb::Evidence e;
         if (e.ParseFromString(payload) && e.blob().sha256().size() == 32) return {hex_encode(e.blob().sha256())};

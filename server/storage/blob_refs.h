@@ -14,8 +14,8 @@
 
 namespace ducha::server {
 
-// The blobs (lower-case hex SHA-256) a report or evidence payload references; empty for other
-// collections or an unparseable payload.
+// The blobs (lower-case hex SHA-256) a report, evidence or user (badge photo) payload references;
+// empty for other collections or an unparseable payload.
 std::vector<std::string> blob_refs_of(std::string_view collection, const std::string& payload);
 std::vector<std::string> blob_refs_of(const pb::Report& r);
 

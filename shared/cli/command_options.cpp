@@ -42,7 +42,7 @@ constexpr std::array kCommands{
                    "resolution"},
     CommandOptions{"export", "", "out from to campaign district"},
     CommandOptions{"district", "json", "name code"},
-    CommandOptions{"user", "json", "district role expiring-within"},
+    CommandOptions{"user", "json remove", "district role expiring-within save"},
     CommandOptions{"checklist", "json", "version from to note"},
 };
 

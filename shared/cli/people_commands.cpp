@@ -8,8 +8,10 @@
 #include "shared/cli/command_options.h"
 #include "shared/cli/import_report.h"
 #include "shared/common/command_line.h"
+#include "shared/common/durable_file.h"
 #include "shared/common/shanghai_time.h"
 #include "shared/desk/people_desk.h"
+#include "shared/domain/collections.h"
 
 namespace ducha::cli {
 
@@ -30,6 +32,10 @@ const char* const kPeopleUsage = R"(Districts and people (queued, sent by `sync`
   user renew-badge USER_ID    the badge is valid one year from today, same token (the same people)
   user renew-badge --expiring-within DAYS   every active person within reach whose badge ends
                               within DAYS days (expired ones too); prints their ids
+  user badge-photo USER_ID FILE.jpg   the photo on their badge (JPEG or PNG, at most 1 MiB: crop
+                              it to the face first); uploaded with the next sync (the same people)
+  user badge-photo USER_ID --remove   takes it off the badge
+  user badge-photo USER_ID --save OUT.jpg   writes the photo to a file (downloads it if needed)
 )";
 
 namespace {
@@ -54,6 +60,7 @@ public:
         if (sub == "reactivate") return user_switch(true);
         if (sub == "role") return user_role();
         if (sub == "renew-badge") return user_renew_badge();
+        if (sub == "badge-photo") return user_badge_photo();
         return usage(Error{Errc::invalid_argument, Msg::unknown_subcommand_of, "user", sub});
     }
 
@@ -95,13 +102,14 @@ private:
             arr.push_back({{"id", p.id}, {"name", p.name}, {"role", p.role}, {"district_id", p.district_id},
                            {"district", p.district_name}, {"phone", p.phone}, {"school", p.school}, {"active", p.active},
                            {"badge_valid_until", p.badge_valid_until}, {"devices", p.devices},
-                           {"last_contact", p.last_contact}});
+                           {"last_contact", p.last_contact}, {"badge_photo_sha256", p.photo_sha256}});
         return print(arr, [&](const json& j) {
             const std::int64_t until = j["badge_valid_until"].get<std::int64_t>();
             m_out << j["id"].get<std::string>() << "  " << j["name"].get<std::string>() << "  " << j["role"].get<std::string>()
                   << "  " << j["district"].get<std::string>() << "  " << j["phone"].get<std::string>() << "  "
                   << (until > 0 ? render_bilingual(Msg::badge_valid_until_mark, {shanghai_date(until)})
                                 : render_bilingual(Msg::badge_never_dated, {}))
+                  << (j["badge_photo_sha256"].get<std::string>().empty() ? "  (" + render_bilingual(Msg::no_badge_photo_mark, {}) + ")" : "")
                   << (j["active"].get<bool>() ? "" : "  (" + render_bilingual(Msg::person_inactive_mark, {}) + ")") << "\n";
         });
     }
@@ -143,6 +151,35 @@ private:
         auto until = m_desk.renew_badge(id);
         if (!until) return failed(m_err, until.error());
         m_out << render_bilingual(Msg::badge_renewed_queued, {shanghai_date(*until)}) << "\n";
+        return 0;
+    }
+
+    int user_badge_photo() {
+        const std::string id = word(1), path = word(2);
+        auto save = m_a.get("--save");
+        const bool remove = m_a.has("--remove");
+        if (id.empty() || (int{!path.empty()} + int{remove} + int{save.has_value()}) != 1)
+            return usage(Error{Errc::invalid_argument, Msg::command_needs_argument, "user badge-photo",
+                               "USER_ID FILE.jpg | USER_ID --remove | USER_ID --save OUT.jpg"});
+        auto person = m_w.require<pb::User>(domain::kUser, id, "用户");
+        if (!person) return failed(m_err, person.error());
+        if (remove) {
+            if (auto s = m_desk.remove_badge_photo(id); !s) return failed(m_err, s.error());
+            m_out << render_bilingual(Msg::badge_photo_removed, {person->msg.name()}) << "\n";
+            return 0;
+        }
+        if (save) {
+            auto bytes = m_desk.badge_photo(id);
+            if (!bytes) return failed(m_err, bytes.error());
+            if (auto s = write_file_durably(*save, *bytes, 0600); !s) return failed(m_err, s.error());
+            m_out << *save << "\n";
+            return 0;
+        }
+        auto bytes = read_file(path);
+        if (!bytes) return failed(m_err, Error{Errc::not_found, Msg::cannot_read_file, path});
+        auto ref = m_desk.set_badge_photo(id, *bytes);
+        if (!ref) return failed(m_err, ref.error());
+        m_out << render_bilingual(Msg::badge_photo_set, {person->msg.name(), std::to_string(ref->size())}) << "\n";
         return 0;
     }
 

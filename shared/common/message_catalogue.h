@@ -591,6 +591,14 @@ enum class Msg : std::uint16_t {
     checklist_version_not_number,
     import_column_counted_by_server,
     unknown_query_parameter_use_district,
+    badge_photo_not_image,
+    badge_photo_too_large,
+    badge_photo_ref_malformed,
+    badge_photo_set,
+    badge_photo_removed,
+    badge_photo_none,
+    no_badge_photo_here,
+    no_badge_photo_mark,
 };
 
 // One row of the catalogue.

@@ -26,6 +26,7 @@ struct PersonView {
     std::int64_t badge_valid_until = 0;  // seconds since the epoch; 0: never given a date (not valid)
     int devices = 0;                     // their working (not revoked) devices this replica holds
     std::int64_t last_contact = 0;       // ms since the epoch of their devices' latest sync; 0: never or unknown
+    std::string photo_sha256;            // hex SHA-256 of the badge photo; empty: none yet
 };
 
 class PeopleDesk {
@@ -64,10 +65,16 @@ public:
     // ones included; all in one transaction. Returns their ids.
     Result<std::vector<std::string>> renew_badges_expiring(int within_days);
 
-    // 7 to 15 digits, an optional leading '+', spaces or '-' between digits.
-    static bool phone_well_formed(std::string_view phone);
-    // The digits of a phone number: two spellings of one number compare equal.
-    static std::string phone_digits(std::string_view phone);
+    // The photo on the person's badge (domain/badge_photo.h: JPEG or PNG, at most 1 MiB): kept in
+    // this device's encrypted evidence store, queued for upload, and named on the person's record
+    // in the same transaction. Admins, coordinators (their district's volunteers). Returns the
+    // photo's reference.
+    Result<pb::BlobRef> set_badge_photo(const std::string& user_id, std::string_view bytes);
+    // Takes the photo off the badge (the file stays with the records that named it).
+    Status remove_badge_photo(const std::string& user_id);
+    // The person's badge photo: from this device, or downloaded from the server (checked against
+    // its hash); Errc::not_found when the person has none, or the server does not have it yet.
+    Result<std::string> badge_photo(const std::string& user_id);
 
 private:
     Status set_active(const std::string& user_id, bool active);

@@ -4,8 +4,10 @@
 #include <memory>
 #include <sstream>
 
+#include "shared/domain/badge_photo.h"
 #include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/phone_number.h"
 #include "shared/domain/state_machines.h"
 #include "shared/policy/field_diff.h"
 
@@ -34,8 +36,8 @@ const std::vector<Grant>& write_grants() {
         {kDevice, kAdmins, kAnywhere, kUpdate, "name revoked", "", "admins rename and revoke devices; enrollment creates them"},
         {kUser, kAdmins, kAnywhere, kCreate | kUpdate, "*", "", "admins manage every account, roles included"},
         {kUser, kCoordinators, kVolunteerOfDistrict, kCreate | kUpdate,
-         "name phone active school badge_token badge_valid_until", "",
-         "coordinators add, switch off and on again, and renew the badges of their own district's volunteers; never a role (only admins change one) or another district"},
+         "name phone active school badge_token badge_valid_until badge_photo", "",
+         "coordinators add their own district's volunteers, switch them off and on again, renew their badges and put the photo on them; never a role (only admins change one) or another district"},
         {kZone, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any zone"},
         {kZone, kCoordinators, kInDistrict, kCreate | kUpdate | kDelete, "*", "", "coordinators keep their district's zones (包地区、包小区)"},
         {kInstitution, kAdmins, kAnywhere, kCreate | kUpdate | kDelete, "*", "", "admins: any institution"},
@@ -412,11 +414,22 @@ Status check_created_server_fields(const Actor& a, std::string_view c, const gpb
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-Status check_user(const Actor& a, const Parsed& p) {
+// A person: a known role (only admins change one), a phone number well written and nobody
+// else's, a badge photo reference that names a picture. Phone and photo are judged when they
+// change, so a record stored before these rules stays editable.
+Status check_user(const Actor& a, const std::string& id, const Parsed& p, const WriteFacts& facts) {
     const auto& u = as<pb::User>(*p.next);
+    const auto* before = p.stored ? &as<pb::User>(*p.stored) : nullptr;
     if (!parse_role(u.role())) return fail(Errc::malformed, Msg::unknown_role, u.role());
-    if (p.stored && a.role != Role::admin && as<pb::User>(*p.stored).role() != u.role())
+    if (before && a.role != Role::admin && before->role() != u.role())
         return fail(Error{Errc::forbidden, Msg::not_allowed_only_admin_changes});
+    if (!u.phone().empty() && (!before || before->phone() != u.phone())) {
+        if (!phone_well_formed(u.phone())) return fail(Error{Errc::invalid_argument, Msg::phone_malformed, u.phone()});
+        if (auto holder = facts.phone_holder(phone_digits(u.phone()), id))
+            return fail(Error{Errc::already_exists, Msg::phone_belongs_to_user, u.phone(), holder->name, holder->id});
+    }
+    if (u.has_badge_photo() && (!before || before->badge_photo().SerializeAsString() != u.badge_photo().SerializeAsString()))
+        if (auto s = check_badge_photo_ref(u.badge_photo()); !s) return s;
     return {};
 }
 
@@ -638,7 +651,7 @@ Status check_report_checklist(const pb::Report& r, const std::optional<pb::Task>
 
 Status named_rules(const Actor& a, const RecordChange& c, const Parsed& p, const WriteFacts& facts) {
     const auto coll = c.collection;
-    if (coll == kUser) return check_user(a, p);
+    if (coll == kUser) return check_user(a, std::string(c.id), p, facts);
     if (coll == kInstitution && a.role == Role::volunteer) return check_field_report(p);
     if (coll == kAssignment) return check_assignment(p, facts);
     if (coll == kTask) {

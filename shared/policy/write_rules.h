@@ -44,6 +44,12 @@ public:
     virtual std::optional<pb::Institution> institution(const std::string& id) const = 0;
     virtual std::optional<pb::Zone> zone(const std::string& id) const = 0;
     virtual std::optional<pb::ChecklistTemplate> checklist(const std::string& id) const = 0;
+    // A live person other than `except_id` whose phone number has these digits
+    // (domain::phone_digits): a phone number names one person.
+    struct PhoneHolder {
+        std::string id, name;
+    };
+    virtual std::optional<PhoneHolder> phone_holder(const std::string& digits, const std::string& except_id) const = 0;
     // Server time (ms) when the record was stored, if known.
     virtual std::optional<std::int64_t> stored_at_ms(std::string_view collection, const std::string& id) const = 0;
     virtual std::int64_t now_ms() const = 0;

@@ -116,7 +116,13 @@ Status DeviceProfile::check_write(const pb::Mutation& m) {
                                         auto r = m_store.get(c, id);
                                         return r ? *r : std::nullopt;
                                     },
-                                    unix_ms_now(), false};
+                                    unix_ms_now(), false,
+                                    [this](const std::function<bool(const pb::Record&)>& each) {
+                                        auto users = m_store.list(domain::kUser);
+                                        if (!users) return;
+                                        for (const auto& r : *users)
+                                            if (!each(r)) return;
+                                    }};
     return policy::judge_write(actor, ch, facts);
 }
 

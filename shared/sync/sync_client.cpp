@@ -7,6 +7,7 @@
 #include "shared/common/clock.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
+#include "shared/domain/collections.h"
 #include "shared/domain/device_sign_in.h"
 #include "shared/store/transaction.h"
 #include "shared/sync/ack_reason.h"
@@ -356,6 +357,7 @@ Result<SyncReport> SyncClient::sync_steps() {
         if (auto s = push(rep); !s) return fail(s.error());
         if (auto s = upload_blobs(rep); !s) return fail(s.error());
         if (auto s = pull(rep); !s) return fail(s.error());
+        fetch_own_badge_photo();
         // A restore found by the pull (nothing was queued before it) re-queued changes: send them now.
         if (!m_recovered_in_pull) break;
         m_recovered_in_pull = false;
@@ -367,6 +369,21 @@ Result<SyncReport> SyncClient::sync_steps() {
     if (!blobs) return fail(blobs.error());
     rep.blobs_left = static_cast<std::int64_t>(blobs->size());
     return rep;
+}
+
+void SyncClient::fetch_own_badge_photo() {
+    auto me = m_profile.identity();
+    if (!me) return;
+    auto rec = m_profile.store().get(domain::kUser, me->user_id);
+    pb::User u;
+    if (!rec || !*rec || (*rec)->deleted() || !u.ParseFromString((*rec)->payload())) return;
+    if (u.badge_photo().sha256().size() != 32) return;
+    const std::string hex = hex_encode(u.badge_photo().sha256());
+    std::error_code ec;
+    if (std::filesystem::exists(m_profile.blob_path(hex), ec)) return;
+    auto r = call("GET", "/v1/blobs/" + hex, "");
+    if (!r || r->status != 200 || crypto::sha256(r->body) != u.badge_photo().sha256()) return;
+    (void)m_profile.save_blob(r->body);  // kept like evidence: encrypted at rest
 }
 
 Result<SyncReport> SyncClient::sync(int max_attempts) {

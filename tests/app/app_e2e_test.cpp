@@ -7,6 +7,7 @@
 #include <QAbstractItemModel>
 #include <QDir>
 #include <QImage>
+#include <QPainter>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -95,6 +96,32 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
 
     QTemporaryDir tmp;
     REQUIRE(tmp.isValid());
+    // The volunteer's coordinator has put a photo on the volunteer's badge from their desk.
+    {
+        const test::DemoAccount* coordinator = nullptr;
+        for (const auto& a : accounts)
+            if (a.role == "coordinator" && a.district == volunteer->district) coordinator = &a;
+        REQUIRE(coordinator);
+        QImage face(480, 640, QImage::Format_RGB32);
+        face.fill(QColor(0xE3, 0xEC, 0xF4));
+        QPainter paint(&face);
+        paint.setRenderHint(QPainter::Antialiasing);
+        paint.setPen(Qt::NoPen);
+        paint.setBrush(QColor(0x37, 0x47, 0x4F));
+        paint.drawEllipse(QRectF(60, 420, 360, 360));  // shoulders
+        paint.setBrush(QColor(0xF1, 0xC2, 0x9B));
+        paint.drawEllipse(QRectF(150, 150, 180, 220));  // face
+        paint.setBrush(QColor(0x26, 0x23, 0x1F));
+        paint.drawChord(QRectF(140, 120, 200, 170), 0, 180 * 16);  // hair
+        paint.end();
+        const QString photo = tmp.filePath("face.jpg");
+        REQUIRE(face.save(photo, "JPEG", 85));
+        const std::filesystem::path desk = tmp.filePath("coordinator-desk").toStdString();
+        test::must(desk, {"enroll", "--server", server.app->url(), "--code", coordinator->code, "--pin", server.app->pin()});
+        test::must(desk, {"sync"});
+        test::must(desk, {"user", "badge-photo", volunteer->user_id, photo.toStdString()});
+        test::must(desk, {"sync"});
+    }
     // The phone's GPS: a fix at Anshan's city centre (so the site may be far: a warning, not a block).
     const QString nmea = tmp.filePath("fix.nmea");
     { std::ofstream(nmea.toStdString()) << test::nmea_log_at(41.1086, 122.9946); }
@@ -338,6 +365,7 @@ TEST_CASE("A volunteer's day in the real app, offscreen, against a real server",
 
         // Me: badge and language; the English UI too.
         d.set("tabs", "currentIndex", 3);
+        CHECK(App->badgePhoto().size() == 64);  // the coordinator's photo came with the sync
         d.screenshot("15-me-badge");
         App->setLanguage("en");
         d.set("tabs", "currentIndex", 0);

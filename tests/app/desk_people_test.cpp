@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDateTime>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
@@ -18,6 +19,7 @@
 #include "mobile/app/sync_controller.h"
 #include "server/service/server_app.h"
 #include "server/storage/record_table.h"
+#include "shared/common/bytes.h"
 #include "shared/domain/collections.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
@@ -161,4 +163,66 @@ TEST_CASE("Desk people: an admin changes a role and imports a file, each bad row
     CHECK(imported.value("imported").toInt() == 2);
     CHECK(loaded(people).total() == before + 2);
     REQUIRE(syncAll(sync));
+}
+
+TEST_CASE("Desk people: a coordinator puts a photo on a volunteer's badge, and the volunteer's badge shows it",
+          "[app][desk][badge-photo]") {
+    test::TestServer server;
+    test::TempDir tmp;
+    const auto& vol = server.account("volunteer", 0, "铁东区");
+    const fs::path dir = enrolled_desk(server, tmp, server.account("coordinator", 0, "铁东区"), "coordinator-desk");
+    AppSession app(q(dir.string()));
+    SyncController sync(&app);
+    DeskPeopleModel people(&app);
+    DeskPeople desk(&app);
+    REQUIRE(loaded(people).error().isEmpty());
+    CHECK(rowOf(people, vol.user_id).value("photo").toString().isEmpty());
+
+    // A large landscape picture with transparency, as a phone or a scanner might give.
+    QImage big(2000, 1500, QImage::Format_ARGB32);
+    big.fill(QColor(40, 90, 160, 128));
+    const fs::path file = tmp / "face.png";
+    REQUIRE(big.save(q(file.string()), "PNG"));
+    QVariantMap set = desk.setBadgePhoto(q(vol.user_id), QUrl::fromLocalFile(q(file.string())).toString());
+    INFO(set.value("message").toString().toStdString());
+    REQUIRE(set.value("ok").toBool());
+    const QString hex = set.value("photo").toString();
+    REQUIRE(hex.size() == 64);
+    CHECK(rowOf(loaded(people), vol.user_id).value("photo").toString() == hex);
+
+    // What is kept and sent is a JPEG that fits the badge, not the original file.
+    auto kept = app.profile()->read_blob(hex.toStdString());
+    REQUIRE(kept.has_value());
+    CHECK(kept->size() < std::size_t{1} << 20);
+    QImage sent;
+    REQUIRE(sent.loadFromData(reinterpret_cast<const uchar*>(kept->data()), static_cast<int>(kept->size()), "JPEG"));
+    CHECK(sent.width() == 600);
+    CHECK(sent.height() == 450);
+    REQUIRE(syncAll(sync));
+    CHECK(hex_encode(on_server(server, vol.user_id).badge_photo().sha256()) == hex.toStdString());
+
+    // A file that is not a picture: refused with words, nothing queued.
+    const fs::path notes = tmp / "notes.png";
+    test::write_file(notes, "not a picture");
+    QVariantMap bad = desk.setBadgePhoto(q(vol.user_id), QUrl::fromLocalFile(q(notes.string())).toString());
+    CHECK_FALSE(bad.value("ok").toBool());
+    CHECK(bad.value("message").toString().contains("JPEG"));
+    CHECK(sync.pendingChanges() == 0);
+
+    // The volunteer's phone brings the photo with its sync, and the badge shows it.
+    const fs::path phone = tmp / "volunteer-phone";
+    test::must(phone, {"enroll", "--server", server.url(), "--code", vol.code, "--pin", server.pin()});
+    AppSession mine(q(phone.string()));
+    SyncController mine_sync(&mine);
+    CHECK(mine.badgePhoto().isEmpty());
+    REQUIRE(syncAll(mine_sync));
+    CHECK(mine.badgePhoto() == hex);
+
+    // Taken off the badge: the row and, after both sync, the volunteer's badge follow.
+    REQUIRE(desk.removeBadgePhoto(q(vol.user_id)).value("ok").toBool());
+    CHECK(rowOf(loaded(people), vol.user_id).value("photo").toString().isEmpty());
+    CHECK_FALSE(desk.removeBadgePhoto(q(vol.user_id)).value("ok").toBool());  // none left to remove
+    REQUIRE(syncAll(sync));
+    REQUIRE(syncAll(mine_sync));
+    CHECK(mine.badgePhoto().isEmpty());
 }

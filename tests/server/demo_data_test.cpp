@@ -12,6 +12,7 @@
 #include "shared/domain/checklist.h"
 #include "shared/domain/checklist_template_check.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/phone_number.h"
 
 using namespace ducha;
 using ducha::server::DemoData;
@@ -171,19 +172,26 @@ TEST_CASE("demo data: counts and shape", "[demo]") {
         std::map<std::string, int> by_role;
         std::map<std::string, int> coordinators_per_district;
         const std::regex phone("13[0-9]-[0-9]{4}-[0-9]{4}");
-        std::set<std::string> badges;
+        std::set<std::string> badges, phones;
         for (const auto& [id, u] : p.users) {
             ++by_role[u.role()];
+            // A phone number names one person (the server's user rule refuses a second holder).
+            if (!u.phone().empty()) CHECK(phones.insert(domain::phone_digits(u.phone())).second);
             CHECK(u.active());
             CHECK_FALSE(u.name().empty());
-            if (u.role() == "volunteer") {
-                REQUIRE(p.districts.contains(u.district_id()));
-                CHECK(std::regex_match(u.phone(), phone));
+            // Everyone who inspects carries a badge of their own (coordinators and supervisors too).
+            if (u.role() != "admin") {
                 CHECK(u.badge_token().size() >= 22);
                 CHECK(u.badge_token().find_first_not_of(
                           "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
                 CHECK(badges.insert(u.badge_token()).second);
                 CHECK(u.badge_valid_until() == kNow + 365 * kDay);
+            } else {
+                CHECK(u.badge_token().empty());
+            }
+            if (u.role() == "volunteer") {
+                REQUIRE(p.districts.contains(u.district_id()));
+                CHECK(std::regex_match(u.phone(), phone));
                 CHECK_FALSE(u.school().empty());
             } else if (u.role() == "coordinator") {
                 REQUIRE(p.districts.contains(u.district_id()));

@@ -16,10 +16,12 @@
 #include <vector>
 
 #include "ducha.pb.h"
+#include "server/service/server_app.h"
 #include "shared/common/bytes.h"
 #include "shared/common/wire_error.h"
 #include "shared/crypto/random.h"
 #include "shared/crypto/sha256.h"
+#include "shared/store/statement.h"
 #include "shared/sync/curl_transport.h"
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
@@ -158,6 +160,18 @@ TEST_CASE("a full disk refuses uploads and pushes with 507, keeps serving reads,
     for (auto& d : devices) inspect(d, tmp.path);
     // A clean restart checkpoints the WAL away, so the next commit must grow a file on the full disk.
     srv.restart();
+    // What the restarted server wrote sits in the WAL, and a commit that fits in the WAL's own
+    // pages (after a checkpoint wraps it round) needs no new block: truncate it, so the next
+    // commit must grow a file on the full disk whatever the checkpointer's timing.
+    {
+        auto db = server::open_server_db(srv.data_dir());
+        REQUIRE(db.has_value());
+        store::Statement truncate{*db, "PRAGMA wal_checkpoint(TRUNCATE)"};
+        auto row = truncate.step();
+        REQUIRE(row.has_value());
+        REQUIRE(*row);
+        REQUIRE(truncate.col_int(0) == 0);  // not busy: the WAL is empty now
+    }
     REQUIRE(disk.fill() > 0);
 
     SECTION("uploads and pushes are answered 507 disk_full, reads go on") {

@@ -17,7 +17,11 @@
 #include "server/service/server_app.h"
 #include "server/storage/audit_log.h"
 #include "server/storage/record_table.h"
+#include "shared/common/bytes.h"
+#include "shared/crypto/sha256.h"
+#include "shared/domain/badge_photo.h"
 #include "shared/domain/collections.h"
+#include "shared/domain/phone_number.h"
 #include "shared/sync/curl_transport.h"
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
@@ -300,4 +304,161 @@ TEST_CASE("people: the public list of inspectors follows switching off, role cha
     auto [ms, mangled] = b.roster("?district=%3Cscript%3E");
     CHECK(ms == 400);
     CHECK(contains(mangled, "district must be a district id"));
+}
+
+namespace {
+
+// Bytes that start like a JPEG (the server never decodes a picture; it checks what kind it is).
+std::string jpeg_like(std::size_t size, char fill) {
+    std::string s("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10);
+    s.resize(size, fill);
+    return s;
+}
+
+sync::HttpReply public_get(TestServer& srv, const std::string& path, const std::string& accept = {}) {
+    sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+    std::map<std::string, std::string> headers;
+    if (!accept.empty()) headers["Accept"] = accept;
+    auto r = http.request("GET", path, "", headers);
+    REQUIRE(r.has_value());
+    return *r;
+}
+
+}  // namespace
+
+TEST_CASE("people: a coordinator puts a photo on their volunteer's badge, and whoever scans the badge sees it",
+          "[people][over-time][badge-photo]") {
+    Bureau b;
+    const std::string token = b.server_user(b.vol.user_id).badge_token();
+    const std::string photo = jpeg_like(40'000, 'p');
+    const fs::path file = b.tmp / "face.jpg";
+    write_file(file, photo);
+
+    // Before: no photo on the badge, and the list says so.
+    CHECK_FALSE(b.badge(token).contains("photo"));
+    CHECK(contains(must(b.coordinator, {"user", "list"}).out, "(无证件照 / no badge photo)"));
+    auto none = public_get(b.srv, "/v1/public/badge/" + token + "/photo");
+    CHECK(none.status == 404);
+    CHECK(contains(none.body, "this badge has no photo"));
+
+    auto set = must(b.coordinator, {"user", "badge-photo", b.vol.user_id, file.string()});
+    CHECK(contains(set.out, "badge photo of " + b.vol.name + " set (40000 bytes)"));
+    must(b.coordinator, {"sync"});
+
+    // The server names the picture on the record and holds its bytes.
+    const pb::User after = b.server_user(b.vol.user_id);
+    CHECK(after.badge_photo().sha256() == crypto::sha256(photo));
+    CHECK(after.badge_photo().mime() == "image/jpeg");
+    CHECK(after.badge_photo().kind() == "badge_photo");
+    CHECK(after.badge_token() == token);  // the printed QR stays good
+
+    // The public badge check points at it, and answers the picture itself.
+    auto j = b.badge(token);
+    CHECK(j["status"] == "valid");
+    CHECK(j["photo"] == "/v1/public/badge/" + token + "/photo");
+    auto pic = public_get(b.srv, "/v1/public/badge/" + token + "/photo");
+    CHECK(pic.status == 200);
+    CHECK(pic.header("content-type") == "image/jpeg");
+    CHECK(pic.header("cache-control") == "no-store");
+    CHECK(pic.body == photo);
+    auto page = public_get(b.srv, "/v1/public/badge/" + token, "text/html");
+    CHECK(page.status == 200);
+    CHECK(contains(page.body, "<img class=\"photo\" src=\"/v1/public/badge/" + token + "/photo\""));
+    CHECK(contains(page.header("content-security-policy"), "img-src 'self'"));
+
+    // The volunteer's own phone brings the photo down for the badge it shows.
+    must(b.volunteer, {"sync"});
+    const fs::path saved = b.tmp / "mine.jpg";
+    must(b.volunteer, {"user", "badge-photo", b.vol.user_id, "--save", saved.string()});
+    CHECK(read_file(saved) == photo);
+    // The coordinator's list now shows it.
+    for (const auto& p : cli_json(b.coordinator, {"user", "list", "--json"}))
+        if (p["id"] == b.vol.user_id) CHECK(p["badge_photo_sha256"] == hex_encode(crypto::sha256(photo)));
+
+    // Taken off the badge: the check no longer shows it.
+    auto removed = must(b.coordinator, {"user", "badge-photo", b.vol.user_id, "--remove"});
+    CHECK(contains(removed.out, "badge photo of " + b.vol.name + " removed"));
+    must(b.coordinator, {"sync"});
+    CHECK_FALSE(b.badge(token).contains("photo"));
+    CHECK(public_get(b.srv, "/v1/public/badge/" + token + "/photo").status == 404);
+
+    // Not a picture, or too big: refused on the device, nothing queued.
+    write_file(b.tmp / "notes.txt", "not a photo");
+    auto bad = run(b.coordinator, {"user", "badge-photo", b.vol.user_id, (b.tmp / "notes.txt").string()});
+    CHECK(bad.rc == 1);
+    CHECK(contains(bad.err, "the badge photo must be a JPEG or PNG picture"));
+    write_file(b.tmp / "huge.jpg", jpeg_like(2 << 20, 'h'));
+    auto huge = run(b.coordinator, {"user", "badge-photo", b.vol.user_id, (b.tmp / "huge.jpg").string()});
+    CHECK(huge.rc == 1);
+    CHECK(contains(huge.err, "crop or shrink it first"));
+    CHECK(run(b.coordinator, {"user", "badge-photo", b.vol.user_id}).rc == 2);
+    CHECK(cli_json(b.coordinator, {"outbox", "--json"}).empty());
+}
+
+TEST_CASE("people: the server refuses a phone number in use and a badge photo nobody may set, from a modified client",
+          "[people][over-time][badge-photo][attack]") {
+    Bureau b;
+    const pb::User coordinator = b.server_user(b.coord.user_id);
+    REQUIRE_FALSE(coordinator.phone().empty());
+
+    // The coordinator gives their volunteer the coordinator's own number, spelt without dashes.
+    const pb::Record vol_before = b.server_record(b.vol.user_id);
+    pb::User twin = b.server_user(b.vol.user_id);
+    twin.set_phone(domain::phone_digits(coordinator.phone()));
+    queue_raw(b.coordinator, domain::kUser, b.vol.user_id, vol_before.version(), twin);
+    (void)run(b.coordinator, {"sync"});
+    CHECK(b.server_record(b.vol.user_id).SerializeAsString() == vol_before.SerializeAsString());
+    auto refused = b.audit(b.vol.user_id, server::kRefused);
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].code == "already_exists");
+    CHECK(contains(refused[0].reason, coordinator.name()));
+
+    // A volunteer puts a photo on their own badge: nobody vouches for their own face.
+    pb::User selfie = b.server_user(b.vol.user_id);
+    *selfie.mutable_badge_photo() = domain::badge_photo_ref(jpeg_like(5'000, 's'));
+    queue_raw(b.volunteer, domain::kUser, b.vol.user_id, vol_before.version(), selfie);
+    (void)run(b.volunteer, {"sync"});
+    CHECK(b.server_record(b.vol.user_id).SerializeAsString() == vol_before.SerializeAsString());
+
+    // A coordinator names a web page as the photo: refused by its type.
+    pb::User page = b.server_user(b.vol.user_id);
+    *page.mutable_badge_photo() = domain::badge_photo_ref(jpeg_like(5'000, 'x'));
+    page.mutable_badge_photo()->set_mime("text/html");
+    queue_raw(b.coordinator, domain::kUser, b.vol.user_id, vol_before.version(), page);
+    (void)run(b.coordinator, {"sync"});
+    CHECK(b.server_record(b.vol.user_id).SerializeAsString() == vol_before.SerializeAsString());
+    refused = b.audit(b.vol.user_id, server::kRefused);
+    REQUIRE(refused.size() == 3);
+    CHECK(refused[0].code == "malformed");
+    CHECK(refused[1].code == "forbidden");
+    CHECK(refused[1].actor == b.vol.user_id);
+
+    // A web page uploaded under a picture's label: the record names it, but the public badge
+    // check never serves it (only a JPEG or PNG goes out).
+    const std::string html = "<html><script>alert(1)</script></html>";
+    {
+        auto p = sync::DeviceProfile::open(b.coordinator);
+        REQUIRE(p.has_value());
+        auto hex = p->save_blob(html);
+        REQUIRE(hex.has_value());
+        sync::BlobItem item;
+        item.sha256_hex = *hex;
+        item.size = static_cast<std::int64_t>(html.size());
+        item.mime = "image/jpeg";
+        item.report_id = b.vol.user_id;
+        REQUIRE(p->store().add_blob(item).has_value());
+    }
+    pb::User disguised = b.server_user(b.vol.user_id);
+    auto* ref = disguised.mutable_badge_photo();
+    ref->set_sha256(crypto::sha256(html));
+    ref->set_size(static_cast<std::int64_t>(html.size()));
+    ref->set_mime("image/jpeg");
+    ref->set_kind("badge_photo");
+    queue_raw(b.coordinator, domain::kUser, b.vol.user_id, vol_before.version(), disguised);
+    must(b.coordinator, {"sync"});
+    REQUIRE(b.server_user(b.vol.user_id).badge_photo().sha256() == crypto::sha256(html));
+    const std::string token = b.server_user(b.vol.user_id).badge_token();
+    auto served = public_get(b.srv, "/v1/public/badge/" + token + "/photo");
+    CHECK(served.status == 404);
+    CHECK_FALSE(contains(served.body, "<script>"));
 }

@@ -13,6 +13,8 @@
 #include "shared/domain/state_machines.h"
 #include "shared/policy/field_diff.h"
 #include "shared/domain/checklist.h"
+#include "shared/domain/badge_photo.h"
+#include "shared/domain/phone_number.h"
 #include "shared/policy/write_rules.h"
 
 using namespace ducha;
@@ -45,6 +47,11 @@ struct MapFacts final : WriteFacts {
     std::optional<pb::Institution> institution(const std::string& id) const override { return find(institutions, id); }
     std::optional<pb::Zone> zone(const std::string& id) const override { return find(zones, id); }
     std::optional<pb::ChecklistTemplate> checklist(const std::string& id) const override { return find(checklists, id); }
+    std::optional<PhoneHolder> phone_holder(const std::string& digits, const std::string& except_id) const override {
+        for (const auto& [id, u] : users)
+            if (id != except_id && domain::phone_digits(u.phone()) == digits) return PhoneHolder{id, u.name()};
+        return std::nullopt;
+    }
     std::optional<std::int64_t> stored_at_ms(std::string_view, const std::string& id) const override {
         return find(stored_at, id);
     }
@@ -260,6 +267,76 @@ TEST_CASE("roles and accounts: admins for staff, coordinators for their district
     other_off.set_active(false);
     CHECK_FALSE(judge(coA, domain::kUser, &other, other_off, f));
     CHECK_FALSE(judge(actor(Role::supervisor, "sup", ""), domain::kUser, &vol, off, f));
+}
+
+TEST_CASE("people: a phone number is well written and nobody else's, a badge photo reference names a picture",
+          "[policy][rules][user]") {
+    auto f = base_facts();
+    f.users["vol1"].set_phone("13800000001");
+    f.users["volB"].set_phone("+86 138-0000-0002");
+    f.users["volB"].set_name("乙");
+    auto coA = actor(Role::coordinator, "coA");
+    auto admin = actor(Role::admin, "adm", "");
+    const pb::User vol = f.users["vol1"];
+    auto judge_vol1 = [&](const Actor& a, const pb::User& next) {
+        std::string stored = vol.SerializeAsString(), n = next.SerializeAsString();
+        RecordChange c{domain::kUser, "vol1", stored, n, false};
+        return judge_write(a, c, f);
+    };
+
+    pb::User taken = vol;
+    taken.set_phone("86 13800000002");  // volB's number, spelt another way
+    auto s = judge_vol1(coA, taken);
+    REQUIRE_FALSE(s);
+    CHECK(s.error().code == Errc::already_exists);
+    CHECK(s.error().what == Msg::phone_belongs_to_user);
+    CHECK(s.error().args == std::vector<std::string>{"86 13800000002", "乙", "volB"});
+    CHECK_FALSE(judge_vol1(admin, taken));  // nobody may give one number to two people
+
+    pb::User garbled = vol;
+    garbled.set_phone("138-0000-000x");
+    s = judge_vol1(coA, garbled);
+    REQUIRE_FALSE(s);
+    CHECK(s.error().what == Msg::phone_malformed);
+
+    pb::User moved = vol;
+    moved.set_phone("139 0000 0001");
+    CHECK(judge_vol1(coA, moved));
+    pb::User same = vol;  // a record keeps its own number: an edit of another field passes
+    same.set_school("鞍山一中");
+    CHECK(judge_vol1(coA, same));
+    // A new person with a number in use is refused too.
+    pb::User newcomer = vol;
+    newcomer.set_phone("13800000001");
+    std::string n = newcomer.SerializeAsString();
+    RecordChange create{domain::kUser, "vol-new", std::nullopt, n, false};
+    CHECK_FALSE(judge_write(coA, create, f));
+
+    pb::User photographed = vol;
+    auto* ref = photographed.mutable_badge_photo();
+    ref->set_sha256(std::string(32, '\x07'));
+    ref->set_size(48'000);
+    ref->set_mime("image/jpeg");
+    ref->set_kind("badge_photo");
+    CHECK(judge_vol1(coA, photographed));
+    CHECK(judge_vol1(admin, photographed));
+    CHECK_FALSE(judge_vol1(actor(Role::coordinator, "coB", "dB"), photographed));  // not their district
+    {
+        auto self = actor(Role::volunteer, "vol1");
+        auto r = judge_vol1(self, photographed);  // nobody sets their own badge photo
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == Errc::forbidden);
+    }
+    pb::User page = photographed;
+    page.mutable_badge_photo()->set_mime("text/html");
+    s = judge_vol1(coA, page);
+    REQUIRE_FALSE(s);
+    CHECK(s.error().what == Msg::badge_photo_ref_malformed);
+    pb::User huge = photographed;
+    huge.mutable_badge_photo()->set_size(domain::kBadgePhotoMaxBytes + 1);
+    CHECK_FALSE(judge_vol1(coA, huge));
+    pb::User cleared = vol;  // no photo at all is fine
+    CHECK(judge_vol1(coA, cleared));
 }
 
 TEST_CASE("amendments: the author, the same task and institution, within seven days", "[policy][rules][report]") {
