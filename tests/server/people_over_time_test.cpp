@@ -37,6 +37,16 @@ namespace {
 constexpr const char* kHome = "铁东区";
 constexpr std::int64_t kDay = 24 * 3600;
 
+// A public (unauthenticated) GET, with an Accept header when given.
+sync::HttpReply public_get(TestServer& srv, const std::string& path, const std::string& accept = {}) {
+    sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
+    std::map<std::string, std::string> headers;
+    if (!accept.empty()) headers["Accept"] = accept;
+    auto r = http.request("GET", path, "", headers);
+    REQUIRE(r.has_value());
+    return *r;
+}
+
 // An admin, a coordinator of kHome and one of its volunteers, each a CLI profile, enrolled and synced.
 struct Bureau {
     TestServer srv;
@@ -68,21 +78,15 @@ struct Bureau {
     }
 
     json badge(const std::string& token) {
-        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
-        auto r = http.request("GET", "/v1/public/badge/" + token, "", {});
-        REQUIRE(r.has_value());
-        INFO(r->body);
-        return json::parse(r->body);
+        auto r = public_get(srv, "/v1/public/badge/" + token);
+        INFO(r.body);
+        return json::parse(r.body);
     }
 
     // The public list of inspectors in service (执法公示): status and body.
     std::pair<long, std::string> roster(const std::string& query = {}, bool html = false) {
-        sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
-        std::map<std::string, std::string> headers;
-        if (html) headers["Accept"] = "text/html";
-        auto r = http.request("GET", "/v1/public/inspectors" + query, "", headers);
-        REQUIRE(r.has_value());
-        return {r->status, r->body};
+        auto r = public_get(srv, "/v1/public/inspectors" + query, html ? "text/html" : "");
+        return {r.status, r.body};
     }
     // Whether the list names this person (by name and district, the only things it shows of them).
     bool listed(const std::string& name) {
@@ -313,15 +317,6 @@ std::string jpeg_like(std::size_t size, char fill) {
     std::string s("\xFF\xD8\xFF\xE0\x00\x10JFIF", 10);
     s.resize(size, fill);
     return s;
-}
-
-sync::HttpReply public_get(TestServer& srv, const std::string& path, const std::string& accept = {}) {
-    sync::CurlTransport http{sync::TransportConfig{.base_url = srv.url(), .pin = srv.pin()}};
-    std::map<std::string, std::string> headers;
-    if (!accept.empty()) headers["Accept"] = accept;
-    auto r = http.request("GET", path, "", headers);
-    REQUIRE(r.has_value());
-    return *r;
 }
 
 }  // namespace
