@@ -1719,6 +1719,15 @@ constexpr MessageRow kRows[] = {
     {Msg::unknown_query_parameter_use_district, "unknown_query_parameter_use_district",
      "未知的查询参数 {0}：只接受 district 与 format",
      "unknown query parameter {0}: use district, format"},
+    {Msg::database_duplicate_key, "database_duplicate_key",
+     "数据库中已有此键：{0}",
+     "the database already holds this key: {0}"},
+    {Msg::database_transaction_retryable, "database_transaction_retryable",
+     "数据库事务与另一事务冲突，可重试：{0}",
+     "the database transaction conflicted with another one and can be retried: {0}"},
+    {Msg::database_connection_lost, "database_connection_lost",
+     "与数据库的连接已断开：{0}",
+     "the connection to the database was lost: {0}"},
 };
 
 }  // namespace

@@ -591,6 +591,9 @@ enum class Msg : std::uint16_t {
     checklist_version_not_number,
     import_column_counted_by_server,
     unknown_query_parameter_use_district,
+    database_duplicate_key,
+    database_transaction_retryable,
+    database_connection_lost,
 };
 
 // One row of the catalogue.
