@@ -67,6 +67,7 @@ void PgConnection::close() {
 }
 
 Status PgConnection::exec(std::string_view sql) {
+    if (!m_session) return fail(Errc::storage, Msg::database_error, "exec on a closed connection");
     std::string s{sql};
     // PQexec returns the last statement's result; an error stops the rest and is that result.
     PGresult* res = PQexec(m_session->conn, s.c_str());
@@ -81,9 +82,10 @@ Status PgConnection::exec(std::string_view sql) {
     return {};
 }
 
-int PgConnection::changes() const { return m_session->changes; }
+int PgConnection::changes() const { return m_session ? m_session->changes : 0; }
 
 bool PgConnection::in_transaction() const {
+    if (!m_session) return false;
     auto t = PQtransactionStatus(m_session->conn);
     return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }

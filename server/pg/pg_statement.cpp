@@ -216,6 +216,7 @@ Result<bool> PgStatement::step() {
         m_bind_error.clear();
         return fail(Errc::storage, Msg::database_error, "bind: " + e);
     }
+    if (!m_session) return fail(Errc::storage, Msg::database_error, "step on a closed connection");
     if (m_done) reset();  // like SQLite: a step after the end runs the statement again
     if (!m_result) {
         const std::size_t n = m_params.size();

@@ -42,8 +42,10 @@ fs::path find_bindir() {
     return {};
 }
 
-// A short parent: the socket's path (DIR/.s.PGSQL.PORT) must fit in 107 bytes.
+// A short parent: the socket's path (DIR/.s.PGSQL.PORT) must fit in 107 bytes. Under root, /tmp:
+// the cluster's account must be able to reach it, which a root-only TMPDIR would not allow.
 fs::path socket_parent() {
+    if (::geteuid() == 0) return "/tmp";
     std::error_code ec;
     fs::path tmp = fs::temp_directory_path(ec);
     if (ec || tmp.string().size() > 60) tmp = "/tmp";
