@@ -5,7 +5,8 @@
 //
 // It runs through the extended protocol (PQexecParams: the values never enter the SQL text),
 // text parameters typed by the server from their context, byte strings sent and received as
-// binary bytea. Results come back in binary and col_*() convert like SQLite does (a NULL reads
+// binary bytea. Each execution is parsed and planned again (an unnamed statement): a server-side
+// prepared statement can go behind the same methods if the storage's hot paths need it. Results come back in binary and col_*() convert like SQLite does (a NULL reads
 // as 0 or ""; col_text of a number is its decimal text).
 //
 // Differences from store::Statement, on purpose: a bad SQL string is reported by step()/run() as

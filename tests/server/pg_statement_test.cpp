@@ -1,12 +1,13 @@
-// PgConnection and PgStatement on a real PostgreSQL cluster of the test's own (ThrowawayPostgres):
+// PgConnection and PgStatement on a real PostgreSQL cluster (ThrowawayPostgres, one per process):
 // every bind and column type round-trips, SQLite-style placeholders become PostgreSQL's outside
 // literals, errors come back as typed values (a duplicate key, a retryable serialization failure,
-// a server that went away), and store::Statement's stepping rules hold.
+// a deadlock, a server that went away), and store::Statement's stepping rules hold.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <thread>
 
 #include "server/pg/pg_connection.h"
 #include "server/pg/pg_statement.h"
@@ -196,6 +197,38 @@ TEST_CASE("PostgreSQL errors are typed: a duplicate key, and a serialization fai
     // The connection is still good after the error.
     one_row(read);
     CHECK(read.col_int(0) == 2);
+}
+
+TEST_CASE("A deadlock between two transactions fails one of them with a retryable error", "[pg]") {
+    const std::string url = test::ThrowawayPostgres::shared().url();
+    auto a = connect(url);
+    auto b = connect(url);
+    exec(a, "DROP TABLE IF EXISTS deadlock_probe; CREATE TABLE deadlock_probe(id INTEGER PRIMARY KEY, n INTEGER);"
+            "INSERT INTO deadlock_probe VALUES (1, 0), (2, 0)");
+    // b looks for the cycle soon after it starts waiting; a only later, in case b waited first.
+    exec(a, "SET deadlock_timeout = '1s'");
+    exec(b, "SET deadlock_timeout = '100ms'");
+    exec(a, "BEGIN; UPDATE deadlock_probe SET n = 1 WHERE id = 1");
+    exec(b, "BEGIN; UPDATE deadlock_probe SET n = 2 WHERE id = 2");
+
+    Status a_result;
+    std::thread a_waits([&] {  // a waits for b's row (its connection is used on this thread only)
+        PgStatement st{a, "UPDATE deadlock_probe SET n = 1 WHERE id = ?1"};
+        a_result = st.bind(1, 2).run();
+        // The one chosen to fail rolls back at once, which lets the other go on.
+        auto ended = a.exec(a_result ? "COMMIT" : "ROLLBACK");
+        if (!ended) a_result = fail(ended.error());
+    });
+    PgStatement st{b, "UPDATE deadlock_probe SET n = 2 WHERE id = ?1"};
+    Status b_result = st.bind(1, 1).run();  // b waits for a's row: a cycle
+    exec(b, b_result ? "COMMIT" : "ROLLBACK");
+    a_waits.join();
+
+    REQUIRE(a_result.has_value() != b_result.has_value());  // exactly one was chosen to fail
+    const Error& e = a_result ? b_result.error() : a_result.error();
+    CHECK(e.message().find("40P01") != std::string::npos);
+    CHECK(e.code == Errc::unavailable);
+    CHECK(pg::is_retryable(e));
 }
 
 TEST_CASE("A statement after the PostgreSQL server stopped is an error value, not a crash", "[pg]") {
