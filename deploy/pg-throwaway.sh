@@ -5,7 +5,8 @@
 #                                      in DIR only, create database "ducha", print its libpq URL
 #   deploy/pg-throwaway.sh stop DIR    stop it (fast, then immediate) and delete DIR
 # Tuned for speed, not durability: fsync, synchronous_commit and full_page_writes are off.
-# Under root, initdb and postgres run as the `postgres` account (else `nobody`), which owns DIR.
+# Under root, initdb and postgres run as the `postgres` account (else `nobody`), which owns DIR
+# (so DIR must be reachable by that account: under /tmp, not under /root).
 set -euo pipefail
 
 usage() { echo "usage: $0 start DIR | stop DIR" >&2; exit 2; }

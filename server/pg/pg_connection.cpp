@@ -62,8 +62,19 @@ PgConnection& PgConnection::operator=(PgConnection&& o) noexcept {
 PgConnection::~PgConnection() { close(); }
 
 void PgConnection::close() {
-    if (m_session && m_session->conn) PQfinish(m_session->conn);
+    if (!m_session) return;
+    m_session->cache.clear();  // statements first: they point at the session
+    if (m_session->conn) PQfinish(m_session->conn);
     m_session.reset();
+}
+
+PgStatement& PgConnection::cached(std::string_view sql) {
+    std::string key{sql};
+    auto it = m_session->cache.find(key);
+    if (it == m_session->cache.end()) it = m_session->cache.emplace(key, std::make_unique<PgStatement>(*this, sql)).first;
+    it->second->reset();
+    it->second->clear_bindings();
+    return *it->second;
 }
 
 Status PgConnection::exec(std::string_view sql) {

@@ -36,6 +36,9 @@ public:
     bool in_transaction() const;
     // The connection is up (false once the server closed it or went away).
     bool connected() const;
+    // A statement kept for the connection's lifetime, reset and unbound, for hot paths (as
+    // store::Database::cached). Do not hold two uses of the same SQL at once.
+    PgStatement& cached(std::string_view sql);
     pg_conn* handle() const;
 
     // Maps a failed result (or, with `result` null, the connection's state) to our error, naming

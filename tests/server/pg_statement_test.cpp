@@ -152,6 +152,18 @@ TEST_CASE("PgStatement steps like store::Statement: to the end, again after it, 
     REQUIRE(upd.bind(1, 10).bind(2, 2).run());
     CHECK(db.changes() == 2);
 
+    // A cached statement comes back reset and unbound, and survives moving its connection.
+    auto& cached = db.cached("SELECT COUNT(*) FROM c WHERE x > ?1");
+    cached.bind(1, 11);
+    one_row(cached);
+    CHECK(cached.col_int(0) == 2);
+    PgConnection moved = std::move(db);
+    auto& again = moved.cached("SELECT COUNT(*) FROM c WHERE x > ?1");
+    CHECK(&again == &cached);
+    one_row(again);
+    CHECK(again.col_int(0) == 0);  // unbound: x > NULL holds for no row
+    db = std::move(moved);
+
     PgStatement bad{db, "SELECT ?1"};
     bad.bind(2, 1);
     auto r = bad.step();
