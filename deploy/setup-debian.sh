@@ -10,6 +10,9 @@ packages=(
   libsqlite3-dev sqlite3 libssl-dev openssl libcurl4-openssl-dev
   libprotobuf-dev protobuf-compiler libboost1.81-dev
   libpq-dev nlohmann-json3-dev
+  # the PostgreSQL backend's tests start a throwaway cluster (initdb, postgres, pg_ctl in
+  # /usr/lib/postgresql/15/bin; tests/support/throwaway_postgres.h, deploy/pg-throwaway.sh)
+  postgresql-15
   # exports: XLSX (libzip), the PDF record (cairo, Pango, libjpeg; its Chinese font is
   # fonts-wqy-microhei below) and pdftotext/pdfinfo for its tests
   libzip-dev libcairo2-dev libpango1.0-dev libjpeg-dev poppler-utils

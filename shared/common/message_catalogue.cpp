@@ -1743,6 +1743,15 @@ constexpr MessageRow kRows[] = {
     {Msg::no_badge_photo_mark, "no_badge_photo_mark",
      "无证件照",
      "no badge photo"},
+    {Msg::database_duplicate_key, "database_duplicate_key",
+     "数据库中已有此键：{0}",
+     "the database already holds this key: {0}"},
+    {Msg::database_transaction_retryable, "database_transaction_retryable",
+     "数据库事务与另一事务冲突，可重试：{0}",
+     "the database transaction conflicted with another one and can be retried: {0}"},
+    {Msg::database_connection_lost, "database_connection_lost",
+     "与数据库的连接已断开：{0}",
+     "the connection to the database was lost: {0}"},
 };
 
 }  // namespace

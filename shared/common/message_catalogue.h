@@ -599,6 +599,9 @@ enum class Msg : std::uint16_t {
     badge_photo_none,
     no_badge_photo_here,
     no_badge_photo_mark,
+    database_duplicate_key,
+    database_transaction_retryable,
+    database_connection_lost,
 };
 
 // One row of the catalogue.

@@ -1,0 +1,66 @@
+#pragma once
+// An owned libpq connection with the shape of store::Database (shared/store/database.h), so storage
+// code can later be written once for SQLite and PostgreSQL. libpq-fe.h stays out of headers.
+//
+// Errors are values: every failure, a lost connection included, comes back as an Error naming the
+// operation, with its SQLSTATE mapped to the project's codes (error_of below).
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "shared/common/result.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace ducha::pg {
+
+class PgStatement;
+
+class PgConnection {
+public:
+    // `url` is a libpq connection URI or key=value string, e.g.
+    // postgresql:///ducha?host=/run/postgresql&port=5432&user=ducha.
+    static Result<PgConnection> open(const std::string& url);
+
+    PgConnection(PgConnection&&) noexcept;
+    PgConnection& operator=(PgConnection&&) noexcept;
+    PgConnection(const PgConnection&) = delete;
+    PgConnection& operator=(const PgConnection&) = delete;
+    ~PgConnection();
+
+    // One or more statements, no results and no parameters (the simple query protocol).
+    Status exec(std::string_view sql);
+    // Rows the last statement run through this connection inserted, updated or deleted.
+    int changes() const;
+    bool in_transaction() const;
+    // The connection is up (false once the server closed it or went away).
+    bool connected() const;
+    // A statement kept for the connection's lifetime, reset and unbound, for hot paths (as
+    // store::Database::cached). Do not hold two uses of the same SQL at once.
+    PgStatement& cached(std::string_view sql);
+    pg_conn* handle() const;
+
+    // Maps a failed result (or, with `result` null, the connection's state) to our error, naming
+    // the operation: unique violation 23505 is already_exists (database_duplicate_key);
+    // serialization failure 40001 and deadlock 40P01 are unavailable
+    // (database_transaction_retryable: run the whole transaction again); a lost connection (class
+    // 08, an administrator's shutdown 57P01..57P03, or libpq's own "connection bad") is unavailable
+    // (database_connection_lost: open a new connection; whether a COMMIT in flight took effect is
+    // unknown); disk full 53100 is disk_full; anything else is storage (database_error).
+    static Error error_of(pg_conn* conn, const pg_result* result, std::string_view what);
+
+private:
+    friend class PgStatement;
+    struct Session;  // stable across moves: statements point at it
+    explicit PgConnection(std::unique_ptr<Session> s);
+    void close();
+    std::unique_ptr<Session> m_session;
+};
+
+// The transaction can be run again from its start: a serialization failure or a deadlock.
+bool is_retryable(const Error& e);
+// The connection is gone; only a new one can continue.
+bool is_connection_lost(const Error& e);
+
+}  // namespace ducha::pg

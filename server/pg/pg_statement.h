@@ -1,0 +1,83 @@
+#pragma once
+// A statement on a PgConnection with the methods and meaning of store::Statement
+// (shared/store/statement.h): SQLite-style numbered placeholders (?1 ?2 ...), bind() chains,
+// step() walks the rows, run() runs to completion and resets, col_*() read the current row.
+//
+// It runs through the extended protocol (PQexecParams: the values never enter the SQL text),
+// text parameters typed by the server from their context, byte strings sent and received as
+// binary bytea. Each execution is parsed and planned again (an unnamed statement): a server-side
+// prepared statement can go behind the same methods if the storage's hot paths need it. Results come back in binary and col_*() convert like SQLite does (a NULL reads
+// as 0 or ""; col_text of a number is its decimal text).
+//
+// Differences from store::Statement, on purpose: a bad SQL string is reported by step()/run() as
+// an error value (PostgreSQL parses it only then), and the whole result of one execution is read
+// at the first step(). A statement must not outlive its connection; moving the connection is fine.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/pg/pg_connection.h"
+#include "shared/common/result.h"
+
+namespace ducha::pg {
+
+class PgStatement {
+public:
+    PgStatement(const PgConnection& db, std::string_view sql);
+    PgStatement(PgStatement&&) noexcept;
+    PgStatement& operator=(PgStatement&&) = delete;
+    PgStatement(const PgStatement&) = delete;
+    ~PgStatement();
+
+    PgStatement& bind(int i, std::int64_t v);
+    PgStatement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+    PgStatement& bind(int i, std::uint64_t v) { return bind(i, static_cast<std::int64_t>(v)); }
+    PgStatement& bind(int i, bool v) { return bind(i, static_cast<std::int64_t>(v ? 1 : 0)); }
+    PgStatement& bind(int i, double v);
+    PgStatement& bind(int i, std::string_view text);
+    PgStatement& bind(int i, const char* text) { return bind(i, std::string_view{text}); }
+    PgStatement& bind(int i, const std::string& text) { return bind(i, std::string_view{text}); }
+    PgStatement& bind_blob(int i, std::string_view bytes);
+    PgStatement& bind_null(int i);
+
+    // Advances one row: true = a row is ready, false = done (the next step() runs it again).
+    Result<bool> step();
+    // Runs to completion (for INSERT/UPDATE/DELETE) and resets for reuse.
+    Status run();
+    void reset();  // clears the cursor, keeps bindings
+    void clear_bindings();
+
+    std::int64_t col_int(int i) const;
+    double col_double(int i) const;
+    std::string col_text(int i) const;
+    std::string col_blob(int i) const;
+    bool col_null(int i) const;
+
+    // The SQL as PostgreSQL receives it ($1 $2 ...), and how many parameters it takes.
+    const std::string& sql() const { return m_sql; }
+    int parameter_count() const { return static_cast<int>(m_params.size()); }
+
+    // ?N outside string literals, quoted identifiers, comments and dollar-quoted bodies becomes $N;
+    // every other character is kept (a lone ? is left alone: it is a jsonb operator here). Sets
+    // `count` to the highest N.
+    static std::string rewrite_placeholders(std::string_view sql, int& count);
+
+private:
+    struct Param {
+        bool null = true;
+        bool binary = false;  // bytea
+        std::string value;
+    };
+    Param* slot(int i);
+
+    PgConnection::Session* m_session;
+    std::string m_sql;
+    std::vector<Param> m_params;
+    std::string m_bind_error;  // first bad bind, reported by step()/run()
+    pg_result* m_result = nullptr;
+    int m_row = -1;  // the current row of m_result; -1 before the first step()
+    bool m_done = false;
+};
+
+}  // namespace ducha::pg
