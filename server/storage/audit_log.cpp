@@ -6,7 +6,7 @@
 
 namespace ducha::server {
 
-Status append_audit(store::Database& db, const AuditEntry& e) {
+Status append_audit(store::Connection& db, const AuditEntry& e) {
     auto& ins = db.cached(
         "INSERT INTO audit_log(at, actor, device, role, district, action, collection, record_id, outcome, code, reason) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
@@ -15,7 +15,7 @@ Status append_audit(store::Database& db, const AuditEntry& e) {
     return ins.run();
 }
 
-Result<std::vector<AuditEntry>> query_audit(store::Database& db, const AuditQuery& q) {
+Result<std::vector<AuditEntry>> query_audit(store::Connection& db, const AuditQuery& q) {
     // Empty filters match everything: (?n = '' OR column = ?n).
     std::string sql =
         "SELECT id, at, actor, device, role, district, action, collection, record_id, outcome, code, reason "

@@ -60,7 +60,7 @@ Result<RiskCounts> RiskFacts::counts(const std::string& institution_id) const {
     return c;
 }
 
-Status recount_institution_risk(store::Database& db) {
+Status recount_institution_risk(store::Connection& db) {
     RiskFacts facts{db};
     {
         Statement st{db, "SELECT collection, id, payload FROM record WHERE collection IN ('complaint','case') AND deleted=0"};
