@@ -36,7 +36,7 @@ std::vector<std::string> blob_refs_of(std::string_view collection, const std::st
 Status add_blob_refs(store::Connection& db, std::string_view collection, const std::string& id,
                      const std::vector<std::string>& sha256_hex) {
     if (sha256_hex.empty()) return {};
-    auto& ins = db.cached("INSERT OR IGNORE INTO blob_ref(sha256, collection, id) VALUES(?1,?2,?3)");
+    auto& ins = db.cached("INSERT INTO blob_ref(sha256, collection, id) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
     for (const auto& h : sha256_hex) {
         ins.bind(1, h).bind(2, collection).bind(3, id);
         if (auto r = ins.run(); !r) return r;
