@@ -1,30 +1,21 @@
 #include <catch2/catch.hpp>
 
-#include <cmath>
-#include <filesystem>
 #include <limits>
 
-#include "shared/crypto/random.h"
 #include "shared/store/connection.h"
 #include "shared/store/database.h"
 #include "shared/store/migrations.h"
 #include "shared/store/statement.h"
 #include "shared/store/transaction.h"
+#include "shared/support/temp_dir.h"
 
 // The backend-neutral seam on its SQLite implementation: everything here goes through a
 // store::Connection& and must behave exactly as it did on the concrete Database.
 
 using namespace ducha;
 using namespace ducha::store;
-namespace fs = std::filesystem;
 
 namespace {
-struct TmpDir {
-    fs::path dir = fs::temp_directory_path() / ("ducha-conn-" + crypto::random_token(8));
-    TmpDir() { fs::create_directories(dir); }
-    ~TmpDir() { fs::remove_all(dir); }
-    fs::path file() const { return dir / "c.db"; }
-};
 
 Status create_table(Connection& db) {
     return db.exec("CREATE TABLE v(k INTEGER PRIMARY KEY, i INTEGER, d REAL, t TEXT, b BLOB)");
@@ -48,8 +39,8 @@ constexpr Migration kSteps[] = {
 }  // namespace
 
 TEST_CASE("an SQLite database is a Connection whose dialect is sqlite", "[store]") {
-    TmpDir t;
-    auto db = Database::open(t.file());
+    test::TempDir t;
+    auto db = Database::open(t / "c.db");
     REQUIRE(db);
     Connection& conn = *db;
     CHECK(conn.dialect() == Dialect::sqlite);
@@ -59,8 +50,8 @@ TEST_CASE("an SQLite database is a Connection whose dialect is sqlite", "[store]
 }
 
 TEST_CASE("a statement through a Connection binds and reads every type", "[store]") {
-    TmpDir t;
-    auto db = Database::open(t.file());
+    test::TempDir t;
+    auto db = Database::open(t / "c.db");
     REQUIRE(db);
     Connection& conn = *db;
     REQUIRE(create_table(conn));
@@ -115,8 +106,8 @@ TEST_CASE("a statement through a Connection binds and reads every type", "[store
 }
 
 TEST_CASE("statement errors through a Connection are values, bad SQL throws", "[store]") {
-    TmpDir t;
-    auto db = Database::open(t.file());
+    test::TempDir t;
+    auto db = Database::open(t / "c.db");
     REQUIRE(db);
     Connection& conn = *db;
     REQUIRE(create_table(conn));
@@ -139,8 +130,8 @@ TEST_CASE("statement errors through a Connection are values, bad SQL throws", "[
 }
 
 TEST_CASE("cached statements through a Connection are kept, reset and unbound", "[store]") {
-    TmpDir t;
-    auto db = Database::open(t.file());
+    test::TempDir t;
+    auto db = Database::open(t / "c.db");
     REQUIRE(db);
     Connection& conn = *db;
     REQUIRE(create_table(conn));
@@ -166,8 +157,8 @@ TEST_CASE("cached statements through a Connection are kept, reset and unbound", 
 }
 
 TEST_CASE("a transaction through a Connection rolls back unless committed, nested ones are savepoints", "[store]") {
-    TmpDir t;
-    auto db = Database::open(t.file());
+    test::TempDir t;
+    auto db = Database::open(t / "c.db");
     REQUIRE(db);
     Connection& conn = *db;
     REQUIRE(create_table(conn));
@@ -211,11 +202,11 @@ TEST_CASE("a transaction through a Connection rolls back unless committed, neste
 }
 
 TEST_CASE("an immediate transaction through a Connection takes the write lock at once, a deferred one does not", "[store]") {
-    TmpDir t;
+    test::TempDir t;
     Database::Options quick;
     quick.busy_timeout_ms = 0;  // a locked database answers busy at once
-    auto a = Database::open(t.file(), quick);
-    auto b = Database::open(t.file(), quick);
+    auto a = Database::open(t / "c.db", quick);
+    auto b = Database::open(t / "c.db", quick);
     REQUIRE(a);
     REQUIRE(b);
     Connection& first = *a;
@@ -237,8 +228,8 @@ TEST_CASE("an immediate transaction through a Connection takes the write lock at
 }
 
 TEST_CASE("a migration step's after hook runs on the Connection in the same transaction", "[store]") {
-    TmpDir t;
-    auto db = Database::open(t.file());
+    test::TempDir t;
+    auto db = Database::open(t / "c.db");
     REQUIRE(db);
     REQUIRE(apply_migrations(*db, kSteps));
     CHECK(*schema_version(*db) == 1);
