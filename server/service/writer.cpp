@@ -130,10 +130,12 @@ void Writer::run_batch(std::vector<Job>& jobs) {
 
 // One job inside its own savepoint: a refused job is undone alone and the batch goes on; an error
 // of the database itself (disk full, storage) is returned and ends the batch. `result` is the job's answer.
+// The savepoint has its own name, apart from the jobs' nested Transactions; SAVEPOINT, RELEASE and
+// ROLLBACK TO are the same words on both backends.
 Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
         auto leaves_before = batch.m_leaves.size();
         auto finally_before = batch.m_finally.size();
-    if (auto r = m_db.exec(m_db.transaction_sql(Step::savepoint)); !r) return fail(r.error());
+    if (auto r = m_db.exec("SAVEPOINT job"); !r) return fail(r.error());
         Status st;
         try {
         st = job.work(batch);
@@ -141,11 +143,11 @@ Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
             st = fail(Errc::internal, Msg::internal_error, e.what());
         }
         if (st) {
-        if (auto r = m_db.exec(m_db.transaction_sql(Step::release_savepoint)); !r) return fail(r.error());
+        if (auto r = m_db.exec("RELEASE job"); !r) return fail(r.error());
         } else {
             // Undo this job only; its seqs may stay unused (seq stays strictly increasing).
-            (void)m_db.exec(m_db.transaction_sql(Step::rollback_to_savepoint));
-            (void)m_db.exec(m_db.transaction_sql(Step::release_savepoint));
+            (void)m_db.exec("ROLLBACK TO job");
+            (void)m_db.exec("RELEASE job");
             batch.m_leaves.resize(leaves_before);
             batch.m_finally.resize(finally_before);
         if (st.error().code == Errc::disk_full || st.error().code == Errc::storage) return fail(st.error());
