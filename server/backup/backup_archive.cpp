@@ -70,6 +70,7 @@ struct SnapshotFacts {
     std::string generation;
 };
 
+// SQLite by nature: the snapshot is SQLite's online backup of the file.
 Result<SnapshotFacts> snapshot_database(const fs::path& data_dir, const fs::path& snapshot) {
     store::Database::Options ro;
     ro.read_only = true;

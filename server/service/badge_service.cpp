@@ -128,7 +128,7 @@ void BadgeService::check(std::string token, std::string device, std::function<vo
 namespace {
 
 // The live user record `id`, if there is one.
-Result<std::optional<pb::User>> live_user(store::Database& db, const std::string& id) {
+Result<std::optional<pb::User>> live_user(store::Connection& db, const std::string& id) {
     auto r = RecordTable{db}.get(kUser, id);
     if (!r) return fail(r.error());
     pb::User u;
@@ -137,7 +137,7 @@ Result<std::optional<pb::User>> live_user(store::Database& db, const std::string
 }
 
 // Whether `device_id` names a revoked phone; its owner then, who is the person the answer names.
-Result<std::optional<pb::User>> revoked_phone_owner(store::Database& db, const std::string& device_id) {
+Result<std::optional<pb::User>> revoked_phone_owner(store::Connection& db, const std::string& device_id) {
     auto r = RecordTable{db}.get(kDevice, device_id);
     if (!r) return fail(r.error());
     pb::Device d;

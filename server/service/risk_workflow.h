@@ -12,7 +12,7 @@
 
 #include "ducha.pb.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -21,7 +21,7 @@ class RecordTable;
 
 class RiskWorkflow {
 public:
-    RiskWorkflow(MutationApplier& applier, RecordTable& table, store::Database& db)
+    RiskWorkflow(MutationApplier& applier, RecordTable& table, store::Connection& db)
         : m_applier(applier), m_table(table), m_db(db) {}
 
     // After `rec` (a complaint or a case; anything else is ignored) was written.
@@ -36,7 +36,7 @@ private:
 
     MutationApplier& m_applier;
     RecordTable& m_table;
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

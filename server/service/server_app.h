@@ -75,7 +75,8 @@ private:
     std::unique_ptr<HttpServer> m_http;
 };
 
-// Opens DIR's database with migrations applied (used by init, serve and the admin tool).
+// Opens DIR's database with migrations applied (used by init, serve and the admin tool). SQLite: the
+// embedded backend lives in DIR.
 Result<store::Database> open_server_db(const std::filesystem::path& data_dir, bool durable = true);
 Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data_dir);
 

@@ -13,12 +13,15 @@
 
 namespace ducha::server {
 
+using Step = store::TransactionStep;
+
 void WriteBatch::on_leaf(Bytes report_hash, std::function<Status(pb::Receipt&)> signed_receipt) {
     m_leaves.push_back({std::move(report_hash), std::move(signed_receipt)});
 }
 
-Writer::Writer(store::Database db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq, Config cfg)
-    : m_db(std::move(db)), m_key(std::move(server_key)), m_cfg(cfg), m_seq(last_seq) {
+Writer::Writer(std::unique_ptr<store::Connection> db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq,
+               Config cfg)
+    : m_owned_db(std::move(db)), m_db(*m_owned_db), m_key(std::move(server_key)), m_cfg(cfg), m_seq(last_seq) {
     m_stats.last_seq = last_seq;
     m_thread = std::thread([this] { loop(); });
 }
@@ -79,7 +82,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     const std::int64_t start_seq = m_seq;
     std::vector<Status> results(jobs.size());
 
-    if (auto r = m_db.exec("BEGIN IMMEDIATE"); !r) {
+    if (auto r = m_db.exec(m_db.transaction_sql(Step::begin_immediate)); !r) {
         for (auto& j : jobs) j.done(fail(r.error()));
         return;
     }
@@ -88,7 +91,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     {
         auto last = RecordTable{m_db}.max_seq();
         if (!last) {
-            (void)m_db.exec("ROLLBACK");  // the commit's own error is what the jobs get
+            (void)m_db.exec(m_db.transaction_sql(Step::rollback));  // the commit's own error is what the jobs get
             for (auto& j : jobs) j.done(fail(last.error()));
             return;
         }
@@ -99,7 +102,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     batch.batch_id = crypto::new_uuid();
 
     auto abort_all = [&](const Error& e) {
-        (void)m_db.exec("ROLLBACK");  // `e` is what the jobs get
+        (void)m_db.exec(m_db.transaction_sql(Step::rollback));  // `e` is what the jobs get
         m_seq = start_seq;
         {
             std::lock_guard lk(m_mu);
@@ -114,7 +117,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     for (auto& f : batch.m_finally)
         if (auto r = f(); !r) return abort_all(r.error());
 
-    if (auto r = m_db.exec("COMMIT"); !r) return abort_all(r.error());
+    if (auto r = m_db.exec(m_db.transaction_sql(Step::commit)); !r) return abort_all(r.error());
     m_seq = batch.m_seq;
     {
         std::lock_guard lk(m_mu);
@@ -127,6 +130,8 @@ void Writer::run_batch(std::vector<Job>& jobs) {
 
 // One job inside its own savepoint: a refused job is undone alone and the batch goes on; an error
 // of the database itself (disk full, storage) is returned and ends the batch. `result` is the job's answer.
+// The savepoint has its own name, apart from the jobs' nested Transactions; SAVEPOINT, RELEASE and
+// ROLLBACK TO are the same words on both backends.
 Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
         auto leaves_before = batch.m_leaves.size();
         auto finally_before = batch.m_finally.size();

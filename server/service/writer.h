@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -16,13 +17,14 @@
 #include "shared/common/clock.h"
 #include "shared/common/result.h"
 #include "shared/crypto/ed25519.h"
+#include "shared/store/connection.h"
 #include "shared/store/database.h"
 
 namespace ducha::server {
 
 class WriteBatch {
 public:
-    store::Database& db;
+    store::Connection& db;
     std::int64_t server_time_ms = 0;
     std::string batch_id;
 
@@ -35,7 +37,7 @@ public:
 
 private:
     friend class Writer;
-    WriteBatch(store::Database& d, std::int64_t seq) : db(d), m_seq(seq) {}
+    WriteBatch(store::Connection& d, std::int64_t seq) : db(d), m_seq(seq) {}
     std::int64_t m_seq;
     struct Leaf {
         Bytes hash;
@@ -55,7 +57,10 @@ public:
         const Clock* clock = &system_clock();  // stamps each batch's server_time_ms
     };
 
-    Writer(store::Database db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq, Config cfg);
+    // The writer owns its connection, of either backend.
+    Writer(std::unique_ptr<store::Connection> db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq, Config cfg);
+    Writer(store::Database db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq, Config cfg)
+        : Writer(std::make_unique<store::Database>(std::move(db)), std::move(server_key), last_seq, cfg) {}
     Writer(store::Database db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq)
         : Writer(std::move(db), std::move(server_key), last_seq, Config{}) {}
     ~Writer();  // finishes queued jobs, then stops
@@ -81,7 +86,8 @@ private:
     Status run_job(WriteBatch& batch, Job& job, Status& result);
     Status sign_receipts(WriteBatch& batch);
 
-    store::Database m_db;
+    std::unique_ptr<store::Connection> m_owned_db;
+    store::Connection& m_db;
     crypto::Ed25519KeyPair m_key;
     Config m_cfg;
     mutable std::mutex m_mu;

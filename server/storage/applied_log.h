@@ -7,13 +7,13 @@
 
 #include "ducha.pb.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
 class AppliedLog {
 public:
-    explicit AppliedLog(store::Database& db) : m_db(db) {}
+    explicit AppliedLog(store::Connection& db) : m_db(db) {}
 
     [[nodiscard]] Result<bool> seen(const std::string& device_id, std::uint64_t client_seq);
     // Marks the mutation as answered at once (so a second delivery in the same commit is a
@@ -23,7 +23,7 @@ public:
     [[nodiscard]] Result<std::optional<pb::Ack>> ack(const std::string& device_id, std::uint64_t client_seq);
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

@@ -6,7 +6,7 @@
 
 namespace ducha::server {
 
-Status append_audit(store::Database& db, const AuditEntry& e) {
+Status append_audit(store::Connection& db, const AuditEntry& e) {
     auto& ins = db.cached(
         "INSERT INTO audit_log(at, actor, device, role, district, action, collection, record_id, outcome, code, reason) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
@@ -15,11 +15,11 @@ Status append_audit(store::Database& db, const AuditEntry& e) {
     return ins.run();
 }
 
-Result<std::vector<AuditEntry>> query_audit(store::Database& db, const AuditQuery& q) {
+Result<std::vector<AuditEntry>> query_audit(store::Connection& db, const AuditQuery& q) {
     // Empty filters match everything: (?n = '' OR column = ?n).
     std::string sql =
         "SELECT id, at, actor, device, role, district, action, collection, record_id, outcome, code, reason "
-        "FROM audit_log WHERE (?1='' OR actor=?1) AND (?2='' OR action=?2 OR (substr(?2,-1)='*' AND "
+        "FROM audit_log WHERE (?1='' OR actor=?1) AND (?2='' OR action=?2 OR (?2 LIKE '%*' AND "
         "action LIKE substr(?2,1,length(?2)-1)||'%')) AND (?3='' OR collection=?3) AND (?4='' OR record_id=?4) "
         "AND (?5='' OR outcome=?5) AND (?6='' OR district=?6) AND (?7=0 OR at>=?7) AND (?8=0 OR at<?8) AND id>?9 "
         "AND (?11='[]' OR outcome IN (SELECT value FROM json_each(?11))) ";

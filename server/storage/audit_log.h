@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -29,7 +29,7 @@ inline constexpr std::string_view kAccepted = "accepted";
 inline constexpr std::string_view kRefused = "refused";
 inline constexpr std::string_view kConflict = "conflict";
 
-Status append_audit(store::Database& db, const AuditEntry& e);
+Status append_audit(store::Connection& db, const AuditEntry& e);
 
 struct AuditQuery {
     std::string actor, action, collection, record_id, outcome, district;  // empty = any; action may end in '*'
@@ -39,6 +39,6 @@ struct AuditQuery {
     int limit = 200;
     bool newest_first = true;
 };
-Result<std::vector<AuditEntry>> query_audit(store::Database& db, const AuditQuery& q);
+Result<std::vector<AuditEntry>> query_audit(store::Connection& db, const AuditQuery& q);
 
 }  // namespace ducha::server

@@ -36,10 +36,10 @@ std::vector<std::string> blob_refs_of(std::string_view collection, const std::st
     return {};
 }
 
-Status add_blob_refs(store::Database& db, std::string_view collection, const std::string& id,
+Status add_blob_refs(store::Connection& db, std::string_view collection, const std::string& id,
                      const std::vector<std::string>& sha256_hex) {
     if (sha256_hex.empty()) return {};
-    auto& ins = db.cached("INSERT OR IGNORE INTO blob_ref(sha256, collection, id) VALUES(?1,?2,?3)");
+    auto& ins = db.cached("INSERT INTO blob_ref(sha256, collection, id) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
     for (const auto& h : sha256_hex) {
         ins.bind(1, h).bind(2, collection).bind(3, id);
         if (auto r = ins.run(); !r) return r;
@@ -47,7 +47,7 @@ Status add_blob_refs(store::Database& db, std::string_view collection, const std
     return {};
 }
 
-Result<std::optional<BlobAccess>> blob_access(store::Database& db, const Principal& p, const std::string& sha256_hex) {
+Result<std::optional<BlobAccess>> blob_access(store::Connection& db, const Principal& p, const std::string& sha256_hex) {
     // Each referencing record, with whether one of its active scope keys is the caller's.
     store::Statement st{db,
                         "SELECT b.collection, b.id FROM blob_ref b WHERE b.sha256=?1 AND EXISTS("

@@ -10,7 +10,7 @@
 #include "ducha.pb.h"
 #include "server/policy/policy.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -20,7 +20,7 @@ std::vector<std::string> blob_refs_of(std::string_view collection, const std::st
 std::vector<std::string> blob_refs_of(const pb::Report& r);
 
 // Records that (collection, id) references each blob in `sha256_hex` (idempotent).
-Status add_blob_refs(store::Database& db, std::string_view collection, const std::string& id,
+Status add_blob_refs(store::Connection& db, std::string_view collection, const std::string& id,
                      const std::vector<std::string>& sha256_hex);
 
 // How `p` may see a blob: nullopt when no record in p's scope references it.
@@ -28,6 +28,6 @@ struct BlobAccess {
     std::string collection, record_id;  // one referencing record the caller may read
     bool covert = false;                // that record belongs to a covert visit (its reads are audited)
 };
-Result<std::optional<BlobAccess>> blob_access(store::Database& db, const Principal& p, const std::string& sha256_hex);
+Result<std::optional<BlobAccess>> blob_access(store::Connection& db, const Principal& p, const std::string& sha256_hex);
 
 }  // namespace ducha::server

@@ -35,7 +35,8 @@ Status ChainHeads::advance(const std::string& device_id, std::int64_t index, con
 Status ChainHeads::allow_break(const std::string& device_id, std::int64_t index) {
     auto& st = m_db.cached(
         "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES(?1, 0, ?2, ?3) "
-        "ON CONFLICT(device_id) DO UPDATE SET break_after=MAX(break_after, excluded.break_after)");
+        "ON CONFLICT(device_id) DO UPDATE SET break_after=CASE WHEN excluded.break_after > chain_head.break_after "
+        "THEN excluded.break_after ELSE chain_head.break_after END");
     st.bind(1, device_id).bind_blob(2, domain::zero_hash()).bind(3, index);
     return st.run();
 }

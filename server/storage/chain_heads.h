@@ -7,7 +7,7 @@
 
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -19,7 +19,7 @@ struct ChainHead {
 
 class ChainHeads {
 public:
-    explicit ChainHeads(store::Database& db) : m_db(db) {}
+    explicit ChainHeads(store::Connection& db) : m_db(db) {}
 
     [[nodiscard]] Result<ChainHead> get(const std::string& device_id);
     [[nodiscard]] Status advance(const std::string& device_id, std::int64_t index, const Bytes& hash);
@@ -27,7 +27,7 @@ public:
     [[nodiscard]] Status allow_break(const std::string& device_id, std::int64_t index);
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

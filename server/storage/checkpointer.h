@@ -13,7 +13,7 @@ namespace ducha::server {
 
 class Checkpointer {
 public:
-    // `db` is a connection of its own to the server database.
+    // `db` is a connection of its own to the server database (SQLite only: the WAL is SQLite's).
     Checkpointer(store::Database db, std::chrono::milliseconds interval);
     ~Checkpointer();  // one last checkpoint, then the thread stops
     Checkpointer(const Checkpointer&) = delete;

@@ -6,20 +6,20 @@
 
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
 class DeviceChallenges {
 public:
-    explicit DeviceChallenges(store::Database& db) : m_db(db) {}
+    explicit DeviceChallenges(store::Connection& db) : m_db(db) {}
 
     [[nodiscard]] Status put(const std::string& device_id, const Bytes& challenge_hash, std::int64_t expires_at_ms);
     // Removes the device's open challenge and says whether it was this one and still open at `now_ms`.
     [[nodiscard]] Result<bool> take(const std::string& device_id, const Bytes& challenge_hash, std::int64_t now_ms);
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

@@ -6,7 +6,7 @@
 
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -20,7 +20,7 @@ struct EnrollmentCodeRow {
 
 class EnrollmentCodes {
 public:
-    explicit EnrollmentCodes(store::Database& db) : m_db(db) {}
+    explicit EnrollmentCodes(store::Connection& db) : m_db(db) {}
 
     [[nodiscard]] Status insert(const Bytes& code_hash, const std::string& user_id, std::int64_t expires_at,
                                 const std::string& created_by);
@@ -28,7 +28,7 @@ public:
     [[nodiscard]] Status mark_used(const Bytes& code_hash, std::int64_t at_s, const std::string& device_id);
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

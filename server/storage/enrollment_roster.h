@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -24,12 +24,12 @@ struct EnrollmentRoster {
 
 class EnrollmentRosterReader {
 public:
-    explicit EnrollmentRosterReader(store::Database& db) : m_db(db) {}
+    explicit EnrollmentRosterReader(store::Connection& db) : m_db(db) {}
     // Users, districts and devices in one read transaction, so they come from one snapshot.
     Result<EnrollmentRoster> read() const;
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

@@ -21,7 +21,7 @@
 #include "ducha.pb.h"
 #include "server/storage/record_table.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -60,7 +60,7 @@ struct PublishedResults {
 // institution and checklist it looked up, however many reports point at it.
 class PublicResultsReader {
 public:
-    explicit PublicResultsReader(store::Database& db) : m_table(db) {}
+    explicit PublicResultsReader(store::Connection& db) : m_table(db) {}
 
     Result<PublishedResults> read();
 

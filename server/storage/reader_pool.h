@@ -1,5 +1,6 @@
 #pragma once
-// Read-only connections for concurrent readers (WAL lets them run beside the writer).
+// Read-only connections for concurrent readers (WAL lets them run beside the writer). SQLite by
+// nature (it opens the file); the services see a lease's connection only as a store::Connection.
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -19,7 +20,7 @@ public:
         Lease(ReaderPool& pool, std::unique_ptr<store::Database> db) : m_pool(&pool), m_db(std::move(db)) {}
         Lease(Lease&&) = default;
         ~Lease();
-        store::Database& db() { return *m_db; }
+        store::Connection& db() { return *m_db; }
 
     private:
         ReaderPool* m_pool;

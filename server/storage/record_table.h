@@ -9,7 +9,7 @@
 #include "ducha.pb.h"
 #include "server/policy/policy.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -21,7 +21,7 @@ struct PullPage {
 
 class RecordTable {
 public:
-    explicit RecordTable(store::Database& db) : m_db(db) {}
+    explicit RecordTable(store::Connection& db) : m_db(db) {}
 
     Result<std::optional<pb::Record>> get(std::string_view collection, const std::string& id) const;
     // Inserts or replaces the row and sets its scope keys (keys no longer held become inactive).
@@ -53,7 +53,7 @@ public:
     PolicyLookup lookup() const;
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

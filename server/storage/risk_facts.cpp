@@ -46,7 +46,8 @@ Result<std::optional<std::string>> RiskFacts::set(std::string_view collection, c
 
 Result<RiskCounts> RiskFacts::counts(const std::string& institution_id) const {
     auto& st = m_db.cached(
-        "SELECT COALESCE(SUM(collection='complaint'), 0), COALESCE(SUM(collection='case'), 0) FROM risk_fact "
+        "SELECT COALESCE(SUM(CASE WHEN collection='complaint' THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN collection='case' THEN 1 ELSE 0 END), 0) FROM risk_fact "
         "WHERE institution_id=?1");
     st.bind(1, institution_id);
     auto row = st.step();
@@ -60,7 +61,7 @@ Result<RiskCounts> RiskFacts::counts(const std::string& institution_id) const {
     return c;
 }
 
-Status recount_institution_risk(store::Database& db) {
+Status recount_institution_risk(store::Connection& db) {
     RiskFacts facts{db};
     {
         Statement st{db, "SELECT collection, id, payload FROM record WHERE collection IN ('complaint','case') AND deleted=0"};

@@ -8,7 +8,7 @@
 
 #include "ducha.pb.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -22,7 +22,7 @@ bool take_risk_counts(pb::Institution& inst, const RiskCounts& counts);
 
 class RiskFacts {
 public:
-    explicit RiskFacts(store::Database& db) : m_db(db) {}
+    explicit RiskFacts(store::Connection& db) : m_db(db) {}
 
     // Records that `collection`/`id` now counts against `institution` (nullopt: against none) and
     // returns the institution it counted against before (nullopt: none).
@@ -31,12 +31,12 @@ public:
     Result<RiskCounts> counts(const std::string& institution_id) const;
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 // Server migration 9: fills the table from the stored complaints and cases, then gives every
 // institution whose stored counts differ a new version (and seq) with the recounted ones, so
 // devices pull the truth. Keys do not change: the counts are not part of any scope.
-Status recount_institution_risk(store::Database& db);
+Status recount_institution_risk(store::Connection& db);
 
 }  // namespace ducha::server

@@ -9,7 +9,7 @@ namespace ducha::server {
 
 namespace {
 
-Result<std::string> meta_text(store::Database& db, std::string_view key) {
+Result<std::string> meta_text(store::Connection& db, std::string_view key) {
     store::Statement st{db, "SELECT value FROM meta WHERE key=?1"};
     st.bind(1, key);
     auto row = st.step();
@@ -17,7 +17,7 @@ Result<std::string> meta_text(store::Database& db, std::string_view key) {
     return *row ? st.col_text(0) : std::string{};
 }
 
-Status set_meta_text(store::Database& db, std::string_view key, std::string_view value) {
+Status set_meta_text(store::Connection& db, std::string_view key, std::string_view value) {
     store::Statement st{db, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value"};
     st.bind(1, key).bind(2, value);
     return st.run();

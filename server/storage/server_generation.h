@@ -6,7 +6,7 @@
 #include <string>
 
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -17,14 +17,14 @@ struct Generation {
 
 class ServerGeneration {
 public:
-    explicit ServerGeneration(store::Database& db) : m_db(db) {}
+    explicit ServerGeneration(store::Connection& db) : m_db(db) {}
 
     [[nodiscard]] Result<Generation> get();
     // After a restore: a new id, and the backup's highest seq as the line devices recover above.
     [[nodiscard]] Result<Generation> start_new(std::int64_t restored_through_seq);
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

@@ -10,7 +10,7 @@ namespace {
 
 // Migration 5: evidence files already held become readable by whoever may read the records that
 // reference them.
-Status backfill_blob_refs(store::Database& db) {
+Status backfill_blob_refs(store::Connection& db) {
     store::Statement st{db, "SELECT collection, id, payload FROM record WHERE collection IN ('report','evidence') AND deleted=0"};
     for (;;) {
         auto row = st.step();

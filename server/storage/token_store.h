@@ -10,7 +10,7 @@
 
 #include "shared/common/bytes.h"
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
@@ -27,7 +27,7 @@ struct TokenRow {
 
 class TokenStore {
 public:
-    explicit TokenStore(store::Database& db) : m_db(db) {}
+    explicit TokenStore(store::Connection& db) : m_db(db) {}
 
     [[nodiscard]] Status insert(const Bytes& hash, TokenKind kind, const std::string& device_id,
                                 const std::string& user_id, std::int64_t expires_at);
@@ -42,7 +42,7 @@ public:
     [[nodiscard]] Status revoke_access(const std::string& device_id);
 
 private:
-    store::Database& m_db;
+    store::Connection& m_db;
 };
 
 }  // namespace ducha::server

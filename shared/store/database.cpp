@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "shared/store/statement.h"
+#include "shared/store/sqlite_statement.h"
 
 namespace ducha::store {
 
@@ -36,21 +36,18 @@ Result<Database> Database::open(const std::filesystem::path& path, Options opt) 
     return d;
 }
 
-Database::Database(sqlite3* db, std::filesystem::path path)
-    : m_db(db), m_path(std::move(path)),
-      m_cache(std::make_unique<std::unordered_map<std::string, std::unique_ptr<Statement>>>()) {}
+Database::Database(sqlite3* db, std::filesystem::path path) : m_db(db), m_path(std::move(path)) {}
 
-Database::Database(Database&& o) noexcept
-    : m_db(o.m_db), m_path(std::move(o.m_path)), m_cache(std::move(o.m_cache)) {
+Database::Database(Database&& o) noexcept : Connection(std::move(o)), m_db(o.m_db), m_path(std::move(o.m_path)) {
     o.m_db = nullptr;
 }
 
 Database& Database::operator=(Database&& o) noexcept {
     if (this != &o) {
         close();
+        Connection::operator=(std::move(o));
         m_db = o.m_db;
         m_path = std::move(o.m_path);
-        m_cache = std::move(o.m_cache);
         o.m_db = nullptr;
     }
     return *this;
@@ -59,18 +56,27 @@ Database& Database::operator=(Database&& o) noexcept {
 Database::~Database() { close(); }
 
 void Database::close() {
-    m_cache.reset();  // statements first: they belong to the connection
+    drop_cached_statements();  // statements first: they belong to the connection
     if (m_db) sqlite3_close_v2(m_db);
     m_db = nullptr;
 }
 
-Statement& Database::cached(std::string_view sql) {
-    std::string key{sql};
-    auto it = m_cache->find(key);
-    if (it == m_cache->end()) it = m_cache->emplace(key, std::make_unique<Statement>(*this, sql)).first;
-    it->second->reset();
-    it->second->clear_bindings();
-    return *it->second;
+std::unique_ptr<StatementImpl> Database::prepare(std::string_view sql) const {
+    return std::make_unique<SqliteStatement>(m_db, sql);
+}
+
+std::string_view Database::transaction_sql(TransactionStep step) const {
+    switch (step) {
+        case TransactionStep::begin_deferred: return "BEGIN";
+        // The write lock at BEGIN: a writer never fails half-way on a lock another writer holds.
+        case TransactionStep::begin_immediate: return "BEGIN IMMEDIATE";
+        case TransactionStep::commit: return "COMMIT";
+        case TransactionStep::rollback: return "ROLLBACK";
+        case TransactionStep::savepoint: return "SAVEPOINT nested_tx";
+        case TransactionStep::release_savepoint: return "RELEASE nested_tx";
+        case TransactionStep::rollback_to_savepoint: return "ROLLBACK TO nested_tx";
+    }
+    return "";
 }
 
 Status Database::exec(std::string_view sql) {

@@ -1,21 +1,20 @@
 #pragma once
-// An owned SQLite connection. sqlite3.h stays out of headers.
+// An owned SQLite connection: the embedded backend of Connection, plus what only SQLite has (a file
+// path, the raw handle, rowids, the online backup). sqlite3.h stays out of headers.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "shared/common/result.h"
+#include "shared/store/connection.h"
 
 struct sqlite3;
 
 namespace ducha::store {
 
-class Statement;
-
-class Database {
+class Database final : public Connection {
 public:
     struct Options {
         bool read_only = false;
@@ -35,18 +34,18 @@ public:
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;
-    ~Database();
+    ~Database() override;
 
-    Status exec(std::string_view sql);  // one or more statements, no results
+    Status exec(std::string_view sql) override;
+    int changes() const override;
+    bool in_transaction() const override;
+    Dialect dialect() const override { return Dialect::sqlite; }
+    std::string_view transaction_sql(TransactionStep step) const override;
+    std::unique_ptr<StatementImpl> prepare(std::string_view sql) const override;
+
     std::int64_t last_insert_rowid() const;
-    int changes() const;
-    bool in_transaction() const;
     sqlite3* handle() const { return m_db; }
     const std::filesystem::path& path() const { return m_path; }
-
-    // A prepared statement kept for the connection's lifetime, reset and unbound, for hot paths.
-    // Do not hold two uses of the same SQL at once.
-    Statement& cached(std::string_view sql);
 
     // Maps an SQLite result code to our error, naming the operation (disk full gets its own code).
     Error error(int rc, std::string_view what) const { return error_of(m_db, rc, what); }
@@ -57,7 +56,6 @@ private:
     void close();
     sqlite3* m_db = nullptr;
     std::filesystem::path m_path;
-    std::unique_ptr<std::unordered_map<std::string, std::unique_ptr<Statement>>> m_cache;
 };
 
 // Copies `from` into `to` page by page (sqlite3_backup), letting writers continue in between.

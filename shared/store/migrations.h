@@ -1,6 +1,7 @@
 #pragma once
 // Schema changes are an append-only list of numbered steps. apply_migrations runs the steps newer
 // than PRAGMA user_version in one transaction and bumps it; a database newer than the code is refused.
+// The runner is SQLite's (user_version is an SQLite pragma); a step's `after` works on any Connection.
 #include <span>
 #include <string_view>
 
@@ -14,7 +15,7 @@ struct Migration {
     std::string_view sql;
     // A step SQL cannot express (e.g. reading protobuf payloads), run after `sql` in the same
     // transaction.
-    Status (*after)(Database& db) = nullptr;
+    Status (*after)(Connection& db) = nullptr;
 };
 
 Result<int> schema_version(Database& db);

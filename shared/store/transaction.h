@@ -1,15 +1,16 @@
 #pragma once
 // Rolls back in its destructor unless commit() succeeded. Inside an open transaction it becomes a
-// savepoint, so functions that need atomicity compose (e.g. enqueue inside a larger change).
+// savepoint, so functions that need atomicity compose (e.g. enqueue inside a larger change). The
+// connection gives the words (Connection::transaction_sql), so this works on every backend.
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::store {
 
 class Transaction {
 public:
     enum Kind { Deferred, Immediate };
-    Transaction(Database& db, Kind kind = Immediate);
+    Transaction(Connection& db, Kind kind = Immediate);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
@@ -18,7 +19,7 @@ public:
     Status commit();
 
 private:
-    Database& m_db;
+    Connection& m_db;
     Status m_begun;
     bool m_open = false;
     bool m_nested = false;
