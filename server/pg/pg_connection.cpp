@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "server/pg/pg_session.h"
+#include "server/pg/pg_statement.h"
 
 namespace ducha::pg {
 
@@ -20,6 +21,8 @@ std::string trimmed_message(const char* m) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
     return s;
 }
+
+constexpr std::string_view kCommit = "COMMIT";
 
 }  // namespace
 
@@ -54,6 +57,7 @@ PgConnection::PgConnection(PgConnection&& o) noexcept = default;
 PgConnection& PgConnection::operator=(PgConnection&& o) noexcept {
     if (this != &o) {
         close();
+        store::Connection::operator=(std::move(o));  // the cached statements go with their session
         m_session = std::move(o.m_session);
     }
     return *this;
@@ -63,33 +67,54 @@ PgConnection::~PgConnection() { close(); }
 
 void PgConnection::close() {
     if (!m_session) return;
-    m_session->cache.clear();  // statements first: they point at the session
+    drop_cached_statements();  // statements first: they point at the session
     if (m_session->conn) PQfinish(m_session->conn);
     m_session.reset();
 }
 
-PgStatement& PgConnection::cached(std::string_view sql) {
-    std::string key{sql};
-    auto it = m_session->cache.find(key);
-    if (it == m_session->cache.end()) it = m_session->cache.emplace(key, std::make_unique<PgStatement>(*this, sql)).first;
-    it->second->reset();
-    it->second->clear_bindings();
-    return *it->second;
+std::unique_ptr<store::StatementImpl> PgConnection::prepare(std::string_view sql) const {
+    return std::make_unique<PgStatement>(*this, sql);
+}
+
+std::string_view PgConnection::transaction_sql(store::TransactionStep step) const {
+    using store::TransactionStep;
+    switch (step) {
+        case TransactionStep::begin_deferred: return "BEGIN";
+        // The feed's write lock at BEGIN, as SQLite's BEGIN IMMEDIATE: seq order stays commit order
+        // with several writers (docs/SYNC.md, "PostgreSQL: a gap-free change feed").
+        case TransactionStep::begin_immediate: return "BEGIN; SELECT last_seq FROM feed_sequencer WHERE id = 1 FOR UPDATE";
+        case TransactionStep::commit: return kCommit;
+        // Both also end a transaction a failed statement aborted (PostgreSQL refuses all else then).
+        case TransactionStep::rollback: return "ROLLBACK";
+        case TransactionStep::savepoint: return "SAVEPOINT nested_tx";
+        case TransactionStep::release_savepoint: return "RELEASE nested_tx";
+        case TransactionStep::rollback_to_savepoint: return "ROLLBACK TO nested_tx";
+    }
+    return "";
 }
 
 Status PgConnection::exec(std::string_view sql) {
     if (!m_session) return fail(Errc::storage, Msg::database_error, "exec on a closed connection");
     std::string s{sql};
+    const bool was_idle = PQtransactionStatus(m_session->conn) == PQTRANS_IDLE;
     // PQexec returns the last statement's result; an error stops the rest and is that result.
     PGresult* res = PQexec(m_session->conn, s.c_str());
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
         Error e = error_of(m_session->conn, res, "exec");
         PQclear(res);
+        // "BEGIN; SELECT ... FOR UPDATE" can fail after its BEGIN: a failed exec leaves no
+        // transaction it opened (the caller saw a failed BEGIN and will not roll back).
+        if (was_idle && PQtransactionStatus(m_session->conn) == PQTRANS_INERROR) PQclear(PQexec(m_session->conn, "ROLLBACK"));
         return fail(std::move(e));
     }
+    // PostgreSQL answers a COMMIT of an aborted transaction with ROLLBACK, not an error: the caller
+    // must not take it for a commit.
+    const bool rolled_back = sql == kCommit && res && std::string_view{PQcmdStatus(res)} == "ROLLBACK";
     m_session->changes = res ? std::atoi(PQcmdTuples(res)) : 0;
     PQclear(res);
+    if (rolled_back)
+        return fail(Errc::storage, Msg::database_error, "COMMIT of a transaction a failed statement aborted: rolled back");
     return {};
 }
 

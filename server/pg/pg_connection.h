@@ -1,6 +1,6 @@
 #pragma once
-// An owned libpq connection with the shape of store::Database (shared/store/database.h), so storage
-// code can later be written once for SQLite and PostgreSQL. libpq-fe.h stays out of headers.
+// An owned libpq connection: PostgreSQL's store::Connection (shared/store/connection.h), so the
+// server's storage code runs on it as on SQLite's store::Database. libpq-fe.h stays out of headers.
 //
 // Errors are values: every failure, a lost connection included, comes back as an Error naming the
 // operation, with its SQLSTATE mapped to the project's codes (error_of below).
@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "shared/common/result.h"
+#include "shared/store/connection.h"
 
 struct pg_conn;
 struct pg_result;
@@ -17,7 +18,7 @@ namespace ducha::pg {
 
 class PgStatement;
 
-class PgConnection {
+class PgConnection final : public store::Connection {
 public:
     // `url` is a libpq connection URI or key=value string, e.g.
     // postgresql:///ducha?host=/run/postgresql&port=5432&user=ducha.
@@ -27,18 +28,26 @@ public:
     PgConnection& operator=(PgConnection&&) noexcept;
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;
-    ~PgConnection();
+    ~PgConnection() override;
 
-    // One or more statements, no results and no parameters (the simple query protocol).
-    Status exec(std::string_view sql);
+    // One or more statements, no results and no parameters (the simple query protocol). A COMMIT
+    // of a transaction a failed statement aborted is an error here (PostgreSQL rolls it back and
+    // answers as if all went well).
+    Status exec(std::string_view sql) override;
     // Rows the last statement run through this connection inserted, updated or deleted.
-    int changes() const;
-    bool in_transaction() const;
+    int changes() const override;
+    // True inside BEGIN ... COMMIT, also once a failed statement aborted the transaction.
+    bool in_transaction() const override;
+    store::Dialect dialect() const override { return store::Dialect::postgresql; }
+    // begin_immediate also locks the feed_sequencer row (pg_server_schema.cpp): the writer holds
+    // the change feed's write lock before it reads the highest seq, and every other writer's BEGIN
+    // waits for its COMMIT or ROLLBACK. It needs the server schema.
+    std::string_view transaction_sql(store::TransactionStep step) const override;
+    // A PgStatement; bad SQL is reported by its first step(), not here.
+    std::unique_ptr<store::StatementImpl> prepare(std::string_view sql) const override;
+
     // The connection is up (false once the server closed it or went away).
     bool connected() const;
-    // A statement kept for the connection's lifetime, reset and unbound, for hot paths (as
-    // store::Database::cached). Do not hold two uses of the same SQL at once.
-    PgStatement& cached(std::string_view sql);
     pg_conn* handle() const;
 
     // Maps a failed result (or, with `result` null, the connection's state) to our error, naming

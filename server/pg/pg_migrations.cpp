@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "server/pg/pg_statement.h"
+#include "shared/store/statement.h"
 
 namespace ducha::pg {
 
@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kTakeMigrationLock = "SELECT pg_advisory_xact_lock(7469636861)";
 
 Result<int> recorded_version(PgConnection& db) {
-    PgStatement st{db, "SELECT COALESCE(MAX(version), 0) FROM schema_version"};
+    store::Statement st{db, "SELECT COALESCE(MAX(version), 0) FROM schema_version"};
     auto row = st.step();
     if (!row) return fail(row.error());
     return static_cast<int>(st.col_int(0));
@@ -40,7 +40,7 @@ Result<int> migrate_in(PgConnection& db, std::span<const PgMigration> steps) {
         ++applied;
     }
     if (applied > 0) {
-        PgStatement set{db, "INSERT INTO schema_version(version) VALUES(?1)"};
+        store::Statement set{db, "INSERT INTO schema_version(version) VALUES(?1)"};
         if (auto r = set.bind(1, latest).run(); !r) return fail(r.error());
         if (auto r = db.exec("DELETE FROM schema_version WHERE version < " + std::to_string(latest)); !r)
             return fail(r.error());
@@ -51,7 +51,7 @@ Result<int> migrate_in(PgConnection& db, std::span<const PgMigration> steps) {
 }  // namespace
 
 Result<int> pg_schema_version(PgConnection& db) {
-    PgStatement exists{db, "SELECT to_regclass('schema_version') IS NOT NULL"};
+    store::Statement exists{db, "SELECT to_regclass('schema_version') IS NOT NULL"};
     auto row = exists.step();
     if (!row) return fail(row.error());
     if (exists.col_int(0) == 0) return 0;

@@ -181,33 +181,28 @@ PgStatement::Param* PgStatement::slot(int i) {
     return &m_params[static_cast<std::size_t>(i - 1)];
 }
 
-PgStatement& PgStatement::bind(int i, std::int64_t v) {
+void PgStatement::bind_int64(int i, std::int64_t v) {
     if (auto* p = slot(i)) *p = Param{false, false, std::to_string(v)};
-    return *this;
 }
 
-PgStatement& PgStatement::bind(int i, double v) {
+void PgStatement::bind_double(int i, double v) {
     if (auto* p = slot(i)) {
         char buf[64];
         auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest text that reads back the same
         *p = Param{false, false, std::string(buf, r.ptr)};
     }
-    return *this;
 }
 
-PgStatement& PgStatement::bind(int i, std::string_view text) {
+void PgStatement::bind_text(int i, std::string_view text) {
     if (auto* p = slot(i)) *p = Param{false, false, std::string(text)};
-    return *this;
 }
 
-PgStatement& PgStatement::bind_blob(int i, std::string_view bytes) {
+void PgStatement::bind_blob(int i, std::string_view bytes) {
     if (auto* p = slot(i)) *p = Param{false, true, std::string(bytes)};
-    return *this;
 }
 
-PgStatement& PgStatement::bind_null(int i) {
+void PgStatement::bind_null(int i) {
     if (auto* p = slot(i)) *p = Param{};
-    return *this;
 }
 
 Result<bool> PgStatement::step() {

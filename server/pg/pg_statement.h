@@ -1,7 +1,8 @@
 #pragma once
-// A statement on a PgConnection with the methods and meaning of store::Statement
-// (shared/store/statement.h): SQLite-style numbered placeholders (?1 ?2 ...), bind() chains,
-// step() walks the rows, run() runs to completion and resets, col_*() read the current row.
+// PostgreSQL's store::StatementImpl: what a store::Statement made on a PgConnection runs
+// (`store::Statement st{pg_connection, sql}`). SQLite-style numbered placeholders (?1 ?2 ...)
+// become $1 $2 ...; step() walks the rows, run() runs to completion and resets, col_*() read the
+// current row, with store::Statement's meaning.
 //
 // It runs through the extended protocol (PQexecParams: the values never enter the SQL text),
 // text parameters typed by the server from their context, byte strings sent and received as
@@ -9,7 +10,7 @@
 // prepared statement can go behind the same methods if the storage's hot paths need it. Results come back in binary and col_*() convert like SQLite does (a NULL reads
 // as 0 or ""; col_text of a number is its decimal text).
 //
-// Differences from store::Statement, on purpose: a bad SQL string is reported by step()/run() as
+// Differences from SQLite's statement, on purpose: a bad SQL string is reported by step()/run() as
 // an error value (PostgreSQL parses it only then), and the whole result of one execution is read
 // at the first step(). A statement must not outlive its connection; moving the connection is fine.
 #include <cstdint>
@@ -19,40 +20,36 @@
 
 #include "server/pg/pg_connection.h"
 #include "shared/common/result.h"
+#include "shared/store/statement_impl.h"
 
 namespace ducha::pg {
 
-class PgStatement {
+class PgStatement final : public store::StatementImpl {
 public:
     PgStatement(const PgConnection& db, std::string_view sql);
     PgStatement(PgStatement&&) noexcept;
     PgStatement& operator=(PgStatement&&) = delete;
     PgStatement(const PgStatement&) = delete;
-    ~PgStatement();
+    ~PgStatement() override;
 
-    PgStatement& bind(int i, std::int64_t v);
-    PgStatement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
-    PgStatement& bind(int i, std::uint64_t v) { return bind(i, static_cast<std::int64_t>(v)); }
-    PgStatement& bind(int i, bool v) { return bind(i, static_cast<std::int64_t>(v ? 1 : 0)); }
-    PgStatement& bind(int i, double v);
-    PgStatement& bind(int i, std::string_view text);
-    PgStatement& bind(int i, const char* text) { return bind(i, std::string_view{text}); }
-    PgStatement& bind(int i, const std::string& text) { return bind(i, std::string_view{text}); }
-    PgStatement& bind_blob(int i, std::string_view bytes);
-    PgStatement& bind_null(int i);
+    void bind_int64(int i, std::int64_t v) override;
+    void bind_double(int i, double v) override;
+    void bind_text(int i, std::string_view text) override;
+    void bind_blob(int i, std::string_view bytes) override;
+    void bind_null(int i) override;
 
     // Advances one row: true = a row is ready, false = done (the next step() runs it again).
-    Result<bool> step();
+    Result<bool> step() override;
     // Runs to completion (for INSERT/UPDATE/DELETE) and resets for reuse.
-    Status run();
-    void reset();  // clears the cursor, keeps bindings
-    void clear_bindings();
+    Status run() override;
+    void reset() override;  // clears the cursor, keeps bindings
+    void clear_bindings() override;
 
-    std::int64_t col_int(int i) const;
-    double col_double(int i) const;
-    std::string col_text(int i) const;
-    std::string col_blob(int i) const;
-    bool col_null(int i) const;
+    std::int64_t col_int(int i) const override;
+    double col_double(int i) const override;
+    std::string col_text(int i) const override;
+    std::string col_blob(int i) const override;
+    bool col_null(int i) const override;
 
     // The SQL as PostgreSQL receives it ($1 $2 ...), and how many parameters it takes.
     const std::string& sql() const { return m_sql; }

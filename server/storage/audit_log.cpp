@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/storage/json_array_rows.h"
 #include "shared/store/statement.h"
 
 namespace ducha::server {
@@ -16,13 +17,16 @@ Status append_audit(store::Connection& db, const AuditEntry& e) {
 }
 
 Result<std::vector<AuditEntry>> query_audit(store::Connection& db, const AuditQuery& q) {
-    // Empty filters match everything: (?n = '' OR column = ?n).
+    // Empty filters match everything: (?n = '' OR column = ?n). Written for both backends: the
+    // times are cast (PostgreSQL would take ?7=0 for a 32-bit integer), and the action prefix
+    // compares lower case on both (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
     std::string sql =
         "SELECT id, at, actor, device, role, district, action, collection, record_id, outcome, code, reason "
         "FROM audit_log WHERE (?1='' OR actor=?1) AND (?2='' OR action=?2 OR (?2 LIKE '%*' AND "
-        "action LIKE substr(?2,1,length(?2)-1)||'%')) AND (?3='' OR collection=?3) AND (?4='' OR record_id=?4) "
-        "AND (?5='' OR outcome=?5) AND (?6='' OR district=?6) AND (?7=0 OR at>=?7) AND (?8=0 OR at<?8) AND id>?9 "
-        "AND (?11='[]' OR outcome IN (SELECT value FROM json_each(?11))) ";
+        "lower(action) LIKE lower(substr(?2,1,length(?2)-1))||'%')) AND (?3='' OR collection=?3) "
+        "AND (?4='' OR record_id=?4) AND (?5='' OR outcome=?5) AND (?6='' OR district=?6) "
+        "AND (CAST(?7 AS BIGINT)=0 OR at>=CAST(?7 AS BIGINT)) AND (CAST(?8 AS BIGINT)=0 OR at<CAST(?8 AS BIGINT)) "
+        "AND id>?9 AND (?11='[]' OR outcome IN (" + json_array_rows(db, 11) + ")) ";
     sql += q.newest_first ? "ORDER BY id DESC LIMIT ?10" : "ORDER BY id LIMIT ?10";
     nlohmann::json outcomes = nlohmann::json::array();
     for (const auto& o : q.outcome_in) outcomes.push_back(o);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/storage/json_array_rows.h"
 #include "shared/common/bytes.h"
 #include "shared/domain/collections.h"
 #include "shared/store/statement.h"
@@ -52,7 +53,7 @@ Result<std::optional<BlobAccess>> blob_access(store::Connection& db, const Princ
     store::Statement st{db,
                         "SELECT b.collection, b.id FROM blob_ref b WHERE b.sha256=?1 AND EXISTS("
                         "SELECT 1 FROM record_key k WHERE k.collection=b.collection AND k.id=b.id AND k.active=1 "
-                        "AND k.key IN (SELECT value FROM json_each(?2)))"};
+                        "AND k.key IN (" + json_array_rows(db, 2) + "))"};
     std::string keys = "[";
     for (std::size_t i = 0; i < p.keys.size(); ++i) {
         if (i) keys += ",";

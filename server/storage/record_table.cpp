@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "server/storage/json_array_rows.h"
 #include "shared/domain/collections.h"
 #include "shared/store/statement.h"
 
@@ -162,7 +163,7 @@ Status RecordTable::for_each_report(
 Result<bool> RecordTable::changed_since(std::int64_t seq, const std::vector<std::string_view>& collections) const {
     nlohmann::json names = nlohmann::json::array();
     for (auto c : collections) names.push_back(std::string(c));
-    Statement st{m_db, "SELECT EXISTS(SELECT 1 FROM record WHERE seq > ?1 AND collection IN (SELECT value FROM json_each(?2)))"};
+    Statement st{m_db, "SELECT EXISTS(SELECT 1 FROM record WHERE seq > ?1 AND collection IN (" + json_array_rows(m_db, 2) + "))"};
     st.bind(1, seq).bind(2, names.dump());
     auto row = st.step();
     if (!row) return fail(row.error());
@@ -183,7 +184,7 @@ Result<PullPage> RecordTable::pull(const std::vector<std::string>& keys, std::in
                  "SELECT collection, id, version, payload, deleted, seq, updated_at, "
                  "(SELECT MAX(k.active) FROM record_key k WHERE "
                  "k.collection=(CASE r.collection WHEN 'receipt' THEN 'report' ELSE r.collection END) AND k.id=r.id AND "
-                 "k.key IN (SELECT value FROM json_each(?2))) AS vis FROM record r WHERE seq > ?1 ORDER BY seq"};
+                 "k.key IN (" + json_array_rows(m_db, 2) + ")) AS vis FROM record r WHERE seq > ?1 ORDER BY seq"};
     nlohmann::json arr = keys;
     st.bind(1, cursor).bind(2, arr.dump());
     PullPage page;

@@ -8,13 +8,12 @@
 #include <string>
 
 #include "server/pg/pg_migrations.h"
-#include "server/pg/pg_statement.h"
+#include "shared/store/statement.h"
 #include "support/throwaway_postgres.h"
 
 using namespace ducha;
 using pg::PgConnection;
 using pg::PgMigration;
-using pg::PgStatement;
 
 namespace {
 
@@ -31,7 +30,7 @@ PgConnection fresh_database(const std::string& stem) {
 }
 
 std::int64_t scalar(PgConnection& db, const std::string& sql) {
-    PgStatement st{db, sql};
+    store::Statement st{db, sql};
     auto row = st.step();
     INFO(sql << ": " << (row ? "" : row.error().message()));
     REQUIRE(row.has_value());

@@ -10,7 +10,6 @@
 #include <string>
 
 #include "server/pg/pg_migrations.h"
-#include "server/pg/pg_statement.h"
 #include "server/storage/pg_server_schema.h"
 #include "server/storage/server_schema.h"
 #include "shared/store/migrations.h"
@@ -20,7 +19,6 @@
 
 using namespace ducha;
 using pg::PgConnection;
-using pg::PgStatement;
 
 namespace {
 
@@ -48,14 +46,14 @@ PgConnection connect(const std::string& url) {
 
 PgConnection server_database(const std::string& stem) { return connect(server_database_url(stem)); }
 
-void run(PgStatement& st) {
+void run(store::Statement& st) {
     auto r = st.run();
-    INFO(st.sql() << ": " << (r ? "" : r.error().message()));
+    INFO((r ? "" : r.error().message()));
     REQUIRE(r.has_value());
 }
 
 std::int64_t scalar(PgConnection& db, const std::string& sql) {
-    PgStatement st{db, sql};
+    store::Statement st{db, sql};
     auto row = st.step();
     INFO(sql << ": " << (row ? "" : row.error().message()));
     REQUIRE(row.has_value());
@@ -75,7 +73,7 @@ Columns sqlite_columns(store::Database& db) {
 
 Columns pg_columns(PgConnection& db) {
     Columns out;
-    PgStatement st{db, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema='public'"};
+    store::Statement st{db, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema='public'"};
     for (auto row = st.step(); row && *row; row = st.step()) out[st.col_text(0)].insert(st.col_text(1));
     return out;
 }
@@ -90,7 +88,7 @@ std::set<std::string> names(store::Database& db, const std::string& type) {
 
 std::set<std::string> names(PgConnection& db, const std::string& sql) {
     std::set<std::string> out;
-    PgStatement st{db, sql};
+    store::Statement st{db, sql};
     for (auto row = st.step(); row && *row; row = st.step()) out.insert(st.col_text(0));
     return out;
 }
@@ -140,8 +138,8 @@ TEST_CASE("The PostgreSQL server schema takes a row in every table", "[pg]") {
     auto db = server_database("schema_rows");
     const std::string bytes{"\x0a\x00\x01", 3};
 
-    PgStatement record{db, "INSERT INTO record(seq, collection, id, version, payload, deleted, updated_at, field_clock) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"};
+    store::Statement record{db, "INSERT INTO record(seq, collection, id, version, payload, deleted, updated_at, field_clock) "
+                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"};
     record.bind(1, 1).bind(2, "task").bind(3, "t1").bind(4, 1).bind_blob(5, bytes).bind(6, false).bind(7, 1700000000000);
     record.bind(8, "{}");
     run(record);
@@ -150,32 +148,32 @@ TEST_CASE("The PostgreSQL server schema takes a row in every table", "[pg]") {
     REQUIRE_FALSE(dup.has_value());
     CHECK(dup.error().code == Errc::already_exists);
 
-    PgStatement key{db, "INSERT INTO record_key(collection, id, key, active) VALUES('task', 't1', ?1, 1)"};
+    store::Statement key{db, "INSERT INTO record_key(collection, id, key, active) VALUES('task', 't1', ?1, 1)"};
     run(key.bind(1, "u:v1"));
-    PgStatement applied{db, "INSERT INTO applied(device_id, client_seq, ack) VALUES('dev', 1, ?1)"};
+    store::Statement applied{db, "INSERT INTO applied(device_id, client_seq, ack) VALUES('dev', 1, ?1)"};
     run(applied.bind_blob(1, bytes));
-    PgStatement code{db, "INSERT INTO enrollment_code(code_hash, user_id, expires_at) VALUES(?1, 'u1', 5)"};
+    store::Statement code{db, "INSERT INTO enrollment_code(code_hash, user_id, expires_at) VALUES(?1, 'u1', 5)"};
     run(code.bind_blob(1, bytes));
-    PgStatement token{db, "INSERT INTO token(token_hash, device_id, user_id, kind, expires_at, used_at, successor, "
-                          "sealed_answer) VALUES(?1, 'dev', 'u1', 'refresh', 9, ?2, ?3, ?4)"};
+    store::Statement token{db, "INSERT INTO token(token_hash, device_id, user_id, kind, expires_at, used_at, successor, "
+                                 "sealed_answer) VALUES(?1, 'dev', 'u1', 'refresh', 9, ?2, ?3, ?4)"};
     run(token.bind_blob(1, bytes).bind(2, 3).bind_blob(3, "next").bind_blob(4, bytes));
-    PgStatement history{db, "INSERT INTO field_history(collection, id, field, value, hlc, winner_hlc, at) "
-                            "VALUES('task', 't1', 'status', ?1, 1, 2, 3)"};
+    store::Statement history{db, "INSERT INTO field_history(collection, id, field, value, hlc, winner_hlc, at) "
+                                   "VALUES('task', 't1', 'status', ?1, 1, 2, 3)"};
     run(history.bind_blob(1, bytes));
-    PgStatement head{db, "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES('dev', 4, ?1, 1)"};
+    store::Statement head{db, "INSERT INTO chain_head(device_id, chain_index, hash, break_after) VALUES('dev', 4, ?1, 1)"};
     run(head.bind_blob(1, bytes));
-    PgStatement audit{db, "INSERT INTO audit_log(at, actor, device, role, district, action, collection, record_id, "
-                          "outcome, code, reason) VALUES(1, 'u1', 'dev', 'volunteer', 'd1', 'write', 'task', 't1', "
-                          "'accepted', '', ?1)"};
+    store::Statement audit{db, "INSERT INTO audit_log(at, actor, device, role, district, action, collection, record_id, "
+                                 "outcome, code, reason) VALUES(1, 'u1', 'dev', 'volunteer', 'd1', 'write', 'task', 't1', "
+                                 "'accepted', '', ?1)"};
     run(audit.bind(1, "已接受"));
     run(audit.bind(1, "second"));
-    PgStatement blob{db, "INSERT INTO blob_ref(sha256, collection, id) VALUES(?1, 'report', 'r1')"};
+    store::Statement blob{db, "INSERT INTO blob_ref(sha256, collection, id) VALUES(?1, 'report', 'r1')"};
     run(blob.bind(1, std::string(64, 'a')));
-    PgStatement challenge{db, "INSERT INTO device_challenge(device_id, challenge_hash, expires_at) VALUES('dev', ?1, 7)"};
+    store::Statement challenge{db, "INSERT INTO device_challenge(device_id, challenge_hash, expires_at) VALUES('dev', ?1, 7)"};
     run(challenge.bind_blob(1, bytes));
-    PgStatement risk{db, "INSERT INTO risk_fact(collection, id, institution_id) VALUES('complaint', 'c1', ?1)"};
+    store::Statement risk{db, "INSERT INTO risk_fact(collection, id, institution_id) VALUES('complaint', 'c1', ?1)"};
     run(risk.bind(1, "i1"));
-    PgStatement meta{db, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value"};
+    store::Statement meta{db, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value"};
     run(meta.bind(1, "restored_through_seq").bind(2, "12"));
 
     for (const char* table : {"record", "record_key", "applied", "enrollment_code", "token", "field_history",
@@ -186,7 +184,7 @@ TEST_CASE("The PostgreSQL server schema takes a row in every table", "[pg]") {
     CHECK(scalar(db, "SELECT COUNT(*) FROM audit_log") == 2);
     CHECK(scalar(db, "SELECT MAX(id) - MIN(id) FROM audit_log") == 1);  // ids given by the table
 
-    PgStatement read_meta{db, "SELECT key, value FROM meta ORDER BY key"};
+    store::Statement read_meta{db, "SELECT key, value FROM meta ORDER BY key"};
     auto row = read_meta.step();
     REQUIRE((row && *row));
     CHECK(read_meta.col_text(0) == "generation");
@@ -197,7 +195,7 @@ TEST_CASE("The PostgreSQL server schema takes a row in every table", "[pg]") {
     REQUIRE((row && *row));
     CHECK(read_meta.col_text(1) == "12");
 
-    PgStatement payload{db, "SELECT payload, deleted FROM record WHERE collection=?1 AND id=?2"};
+    store::Statement payload{db, "SELECT payload, deleted FROM record WHERE collection=?1 AND id=?2"};
     row = payload.bind(1, "task").bind(2, "t1").step();
     REQUIRE((row && *row));
     CHECK(payload.col_blob(0) == bytes);
@@ -210,7 +208,7 @@ TEST_CASE("The PostgreSQL audit log refuses UPDATE, DELETE and TRUNCATE", "[pg]"
                     "code, reason) VALUES(1, 'u1', 'dev', 'admin', '', 'export', '', '', 'accepted', '', '')"));
     for (const char* sql : {"UPDATE audit_log SET reason = 'changed'", "DELETE FROM audit_log", "TRUNCATE audit_log"}) {
         INFO(sql);
-        PgStatement st{db, sql};
+        store::Statement st{db, sql};
         auto r = st.run();
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code == Errc::storage);
@@ -226,7 +224,7 @@ TEST_CASE("The feed's sequencer row hands out seqs in commit order: a second wri
     constexpr std::string_view take = "UPDATE feed_sequencer SET last_seq = last_seq + ?1 WHERE id = 1 RETURNING last_seq";
 
     REQUIRE(first.exec("BEGIN"));
-    PgStatement mine{first, take};
+    store::Statement mine{first, take};
     auto row = mine.bind(1, 3).step();
     REQUIRE((row && *row));
     CHECK(mine.col_int(0) == 3);
@@ -235,7 +233,7 @@ TEST_CASE("The feed's sequencer row hands out seqs in commit order: a second wri
     // While the first writer's transaction is open, the second cannot take seqs (it would wait;
     // the lock timeout turns that wait into an error to look at).
     REQUIRE(second.exec("SET lock_timeout = '300ms'"));
-    PgStatement theirs{second, take};
+    store::Statement theirs{second, take};
     auto blocked = theirs.bind(1, 1).step();
     REQUIRE_FALSE(blocked.has_value());
     CHECK(blocked.error().message().find("55P03") != std::string::npos);

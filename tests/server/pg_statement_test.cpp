@@ -1,7 +1,8 @@
-// PgConnection and PgStatement on a real PostgreSQL cluster (ThrowawayPostgres, one per process):
-// every bind and column type round-trips, SQLite-style placeholders become PostgreSQL's outside
-// literals, errors come back as typed values (a duplicate key, a retryable serialization failure,
-// a deadlock, a server that went away), and store::Statement's stepping rules hold.
+// PgConnection and its statements (store::Statement over PgStatement) on a real PostgreSQL
+// cluster (ThrowawayPostgres, one per process): every bind and column type round-trips,
+// SQLite-style placeholders become PostgreSQL's outside literals, errors come back as typed values
+// (a duplicate key, a retryable serialization failure, a deadlock, a server that went away), and
+// store::Statement's stepping rules hold.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include "server/pg/pg_connection.h"
 #include "server/pg/pg_statement.h"
+#include "shared/store/statement.h"
 #include "support/throwaway_postgres.h"
 
 using namespace ducha;
@@ -33,9 +35,9 @@ void exec(PgConnection& db, const std::string& sql) {
 }
 
 // Runs a one-row query and leaves the statement on its row.
-void one_row(PgStatement& st) {
+void one_row(store::Statement& st) {
     auto row = st.step();
-    INFO(st.sql() << ": " << (row ? "" : row.error().message()));
+    INFO((row ? "" : row.error().message()));
     REQUIRE(row.has_value());
     REQUIRE(*row);
 }
@@ -53,8 +55,8 @@ TEST_CASE("PgStatement round-trips every bind and column type", "[pg]") {
     REQUIRE(bytes.size() == 262);
     const std::int64_t big = std::numeric_limits<std::int64_t>::min();
 
-    PgStatement ins{db, "INSERT INTO t(k, big, small, flag, real, words, bytes, nothing) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"};
-    REQUIRE(ins.parameter_count() == 8);
+    store::Statement ins{db, "INSERT INTO t(k, big, small, flag, real, words, bytes, nothing) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"};
+    REQUIRE(PgStatement(db, "INSERT INTO t VALUES(?1,?2,?3,?4,?5,?6,?7,?8)").parameter_count() == 8);
     ins.bind(1, 1).bind(2, big).bind(3, -42).bind(4, true).bind(5, 0.1).bind(6, chinese).bind_blob(7, bytes).bind_null(8);
     REQUIRE(ins.run());
     CHECK(db.changes() == 1);
@@ -63,7 +65,7 @@ TEST_CASE("PgStatement round-trips every bind and column type", "[pg]") {
     ins.bind(5, -1.5e300).bind(6, std::string_view{}).bind_blob(7, std::string_view{}).bind(8, "set");
     REQUIRE(ins.run());
 
-    PgStatement sel{db, "SELECT big, small, flag, real, words, bytes, nothing, k FROM t WHERE k=?1"};
+    store::Statement sel{db, "SELECT big, small, flag, real, words, bytes, nothing, k FROM t WHERE k=?1"};
     sel.bind(1, 1);
     one_row(sel);
     CHECK(sel.col_int(0) == big);
@@ -97,8 +99,8 @@ TEST_CASE("PgStatement round-trips every bind and column type", "[pg]") {
     CHECK(sel.col_text(6) == "set");
 
     // Computed columns: numeric (SUM of BIGINT), boolean, and the text of a bound value.
-    PgStatement sums{db, "SELECT SUM(small), 12.3400::numeric(8,4), -0.0005::numeric, "
-                         "123456789012345678901234::numeric, COUNT(*) > 1, octet_length(?1) FROM t"};
+    store::Statement sums{db, "SELECT SUM(small), 12.3400::numeric(8,4), -0.0005::numeric, "
+                                "123456789012345678901234::numeric, COUNT(*) > 1, octet_length(?1) FROM t"};
     sums.bind(1, chinese);
     one_row(sums);
     CHECK(sums.col_int(0) == -35);
@@ -119,8 +121,8 @@ TEST_CASE("PgStatement rewrites ?N to $N outside literals, identifiers, comments
     CHECK(count == 12);
 
     auto db = connect(test::ThrowawayPostgres::shared().url());
-    PgStatement st{db, "SELECT ?1 || '?', '?2', ?2::bigint + 1"};
-    CHECK(st.parameter_count() == 2);
+    store::Statement st{db, "SELECT ?1 || '?', '?2', ?2::bigint + 1"};
+    CHECK(PgStatement(db, "SELECT ?1 || '?', '?2', ?2::bigint + 1").parameter_count() == 2);
     st.bind(1, "a").bind(2, 41);
     one_row(st);
     CHECK(st.col_text(0) == "a?");
@@ -130,7 +132,7 @@ TEST_CASE("PgStatement rewrites ?N to $N outside literals, identifiers, comments
 
 TEST_CASE("PgStatement steps like store::Statement: to the end, again after it, bindings kept", "[pg]") {
     auto db = connect(test::ThrowawayPostgres::shared().url());
-    PgStatement st{db, "SELECT n FROM generate_series(1, ?1::int) AS n ORDER BY n"};
+    store::Statement st{db, "SELECT n FROM generate_series(1, ?1::int) AS n ORDER BY n"};
     st.bind(1, 3);
     for (int want = 1; want <= 3; ++want) {
         one_row(st);
@@ -148,7 +150,7 @@ TEST_CASE("PgStatement steps like store::Statement: to the end, again after it, 
     CHECK_FALSE(*none);
 
     exec(db, "CREATE TEMP TABLE c(x INTEGER); INSERT INTO c VALUES (1), (2), (3)");
-    PgStatement upd{db, "UPDATE c SET x = x + ?1 WHERE x >= ?2"};
+    store::Statement upd{db, "UPDATE c SET x = x + ?1 WHERE x >= ?2"};
     REQUIRE(upd.bind(1, 10).bind(2, 2).run());
     CHECK(db.changes() == 2);
 
@@ -164,12 +166,12 @@ TEST_CASE("PgStatement steps like store::Statement: to the end, again after it, 
     CHECK(again.col_int(0) == 0);  // unbound: x > NULL holds for no row
     db = std::move(moved);
 
-    PgStatement bad{db, "SELECT ?1"};
+    store::Statement bad{db, "SELECT ?1"};
     bad.bind(2, 1);
     auto r = bad.step();
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == Errc::storage);
-    PgStatement syntax{db, "SELEKT 1"};
+    store::Statement syntax{db, "SELEKT 1"};
     auto s = syntax.step();
     REQUIRE_FALSE(s.has_value());
     CHECK(s.error().code == Errc::storage);
@@ -180,7 +182,7 @@ TEST_CASE("PostgreSQL errors are typed: a duplicate key, and a serialization fai
     const std::string url = test::ThrowawayPostgres::shared().url();
     auto a = connect(url);
     exec(a, "DROP TABLE IF EXISTS probe; CREATE TABLE probe(id TEXT PRIMARY KEY, n INTEGER NOT NULL)");
-    PgStatement ins{a, "INSERT INTO probe(id, n) VALUES(?1, ?2)"};
+    store::Statement ins{a, "INSERT INTO probe(id, n) VALUES(?1, ?2)"};
     REQUIRE(ins.bind(1, "x").bind(2, 1).run());
     auto dup = ins.run();
     REQUIRE_FALSE(dup.has_value());
@@ -192,12 +194,12 @@ TEST_CASE("PostgreSQL errors are typed: a duplicate key, and a serialization fai
     // A repeatable-read transaction that updates a row another one changed after its snapshot.
     auto b = connect(url);
     exec(a, "BEGIN ISOLATION LEVEL REPEATABLE READ");
-    PgStatement read{a, "SELECT n FROM probe WHERE id=?1"};
+    store::Statement read{a, "SELECT n FROM probe WHERE id=?1"};
     read.bind(1, "x");
     one_row(read);
     read.reset();
     exec(b, "UPDATE probe SET n = 2 WHERE id = 'x'");
-    PgStatement write{a, "UPDATE probe SET n = n + 1 WHERE id=?1"};
+    store::Statement write{a, "UPDATE probe SET n = n + 1 WHERE id=?1"};
     auto lost = write.bind(1, "x").run();
     REQUIRE_FALSE(lost.has_value());
     CHECK(lost.error().code == Errc::unavailable);
@@ -225,13 +227,13 @@ TEST_CASE("A deadlock between two transactions fails one of them with a retryabl
 
     Status a_result;
     std::thread a_waits([&] {  // a waits for b's row (its connection is used on this thread only)
-        PgStatement st{a, "UPDATE deadlock_probe SET n = 1 WHERE id = ?1"};
+        store::Statement st{a, "UPDATE deadlock_probe SET n = 1 WHERE id = ?1"};
         a_result = st.bind(1, 2).run();
         // The one chosen to fail rolls back at once, which lets the other go on.
         auto ended = a.exec(a_result ? "COMMIT" : "ROLLBACK");
         if (!ended) a_result = fail(ended.error());
     });
-    PgStatement st{b, "UPDATE deadlock_probe SET n = 2 WHERE id = ?1"};
+    store::Statement st{b, "UPDATE deadlock_probe SET n = 2 WHERE id = ?1"};
     Status b_result = st.bind(1, 1).run();  // b waits for a's row: a cycle
     exec(b, b_result ? "COMMIT" : "ROLLBACK");
     a_waits.join();
@@ -246,7 +248,7 @@ TEST_CASE("A deadlock between two transactions fails one of them with a retryabl
 TEST_CASE("A statement after the PostgreSQL server stopped is an error value, not a crash", "[pg]") {
     test::ThrowawayPostgres own;
     auto db = connect(own.url());
-    PgStatement st{db, "SELECT ?1::int + 1"};
+    store::Statement st{db, "SELECT ?1::int + 1"};
     st.bind(1, 1);
     one_row(st);
     CHECK(st.col_int(0) == 2);
