@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,12 +32,15 @@ namespace {
 constexpr const char* kUsage = R"(ducha-server — 双减督查 sync server
 
 Usage:
-  ducha-server init --data DIR [--demo] [--seed N]
+  ducha-server init --data DIR [--database postgresql://...] [--demo] [--seed N]
       Create a data directory: database, server signing key, first admin.
+      --database: the records live in that PostgreSQL database (DIR keeps the keys,
+      TLS and evidence files); serve then needs the same --database.
       Prints "admin enrollment code: CODE". With --demo, loads Anshan's demo data
       (8 districts, ~1,500 institutions, 258 volunteers, ...) and writes
       DIR/enrollment-codes.csv with a one-time code for every demo user.
-  ducha-server serve [--config FILE] --data DIR [--listen HOST:PORT] [--cert PEM --key PEM]
+  ducha-server serve [--config FILE] --data DIR [--database postgresql://...]
+                     [--listen HOST:PORT] [--cert PEM --key PEM]
                      [--request-log yes|no] [--io-threads N] [--workers N] [--max-connections N]
                      [--max-uploads-per-device N] [--max-upload-mib-per-device N]
                      [--stale-upload-days N] [--max-sign-ins-per-minute N]
@@ -95,11 +99,26 @@ int usage_error(const std::string& msg) {
     return 2;
 }
 
+// --database: absent means SQLite in DIR; a value that is not a PostgreSQL URL is a usage error.
+std::optional<std::string> database_url(const Args& a) {
+    if (!a.has("--database")) return std::string();
+    auto url = a.get("--database");
+    if (!url || !is_postgresql_url(*url)) return std::nullopt;
+    return *url;
+}
+
+int bad_database_url(const Args& a) {
+    return usage_error(render_bilingual(Msg::database_url_not_postgresql, {a.get("--database").value_or("")}));
+}
+
 int cmd_init(const Args& a) {
     auto data = a.get("--data");
     if (!data) return usage_error(render_bilingual(Msg::command_needs_argument, {"init", "--data DIR"}));
     InitOptions o;
     o.data_dir = *data;
+    auto url = database_url(a);
+    if (!url) return bad_database_url(a);
+    o.database_url = *url;
     o.demo = a.has("--demo");
     std::uint64_t seed = 2023;
     if (auto s = a.get("--seed")) seed = std::stoull(*s);
@@ -116,6 +135,9 @@ int cmd_serve(const Args& a) {
     if (!data) return usage_error(render_bilingual(Msg::command_needs_argument, {"serve", "--data DIR"}));
     ServeOptions o;
     o.data_dir = *data;
+    auto url = database_url(a);
+    if (!url) return bad_database_url(a);
+    o.database_url = *url;
     if (auto l = a.get("--listen")) o.listen = *l;
     if (auto c = a.get("--cert")) o.cert_pem = *c;
     if (auto k = a.get("--key")) o.key_pem = *k;
@@ -244,6 +266,10 @@ int cmd_backup(const Args& a) {
         keep = std::stoi(*k, &used);
         if (used != k->size() || keep < 1) return usage_error(render_bilingual(Msg::backup_keep_at_least_one, {}));
     }
+    if (records_in_postgresql(*data)) {
+        std::cerr << "ducha-server backup: " << render_bilingual(Msg::backup_of_postgresql_use_pg_dump, {*data}) << "\n";
+        return 1;
+    }
     const std::filesystem::path file = to ? std::filesystem::path(*to) : dated_backup_path(*to_dir, std::time(nullptr));
     auto r = write_backup(*data, file);
     if (!r) {
@@ -268,6 +294,10 @@ int cmd_restore(const Args& a) {
     auto from = a.get("--from");
     auto data = a.get("--data");
     if (!from || !data) return usage_error(render_bilingual(Msg::command_needs_argument, {"restore", "--from FILE --data DIR"}));
+    if (records_in_postgresql(*data)) {
+        std::cerr << "ducha-server restore: " << render_bilingual(Msg::backup_of_postgresql_use_pg_dump, {*data}) << "\n";
+        return 1;
+    }
     auto r = restore_backup(*from, *data);
     if (!r) {
         std::cerr << "ducha-server restore: " << r.error().message() << "\n";
@@ -293,8 +323,8 @@ int main(int argc, char** argv) {
     }
     // The options of each subcommand (the usage above says what each does).
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
-        {"init", {"demo", "data seed"}},
-        {"serve", {"no-fsync", "config data listen cert key request-log io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
+        {"init", {"demo", "data database seed"}},
+        {"serve", {"no-fsync", "config data database listen cert key request-log io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
         {"enrollment-code", {"trust-ca", "data user days server-url cert"}},
         {"enrollment-sheets", {"all trust-ca", "data server-url cert out district user days"}},
         {"backup", {"", "data to to-dir keep"}},

@@ -126,6 +126,12 @@ bool PgConnection::in_transaction() const {
     return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
+std::string PgConnection::database_name() const {
+    pg_conn* c = handle();
+    if (!c) return "postgresql";
+    return std::string("postgresql ") + (PQdb(c) ? PQdb(c) : "") + " on " + (PQhost(c) ? PQhost(c) : "");
+}
+
 bool PgConnection::connected() const { return m_session && PQstatus(m_session->conn) == CONNECTION_OK; }
 
 PGconn* PgConnection::handle() const { return m_session ? m_session->conn : nullptr; }

@@ -48,6 +48,8 @@ public:
 
     // The connection is up (false once the server closed it or went away).
     bool connected() const;
+    // "postgresql DATABASE on HOST", for messages (never the URL: it may carry a password).
+    std::string database_name() const;
     pg_conn* handle() const;
 
     // Maps a failed result (or, with `result` null, the connection's state) to our error, naming

@@ -10,9 +10,12 @@
 #include <ostream>
 #include <thread>
 
+#include "server/pg/pg_connection.h"
+#include "server/pg/pg_migrations.h"
 #include "server/service/mutation_applier.h"
 #include "server/service/risk_workflow.h"
 #include "server/storage/record_table.h"
+#include "server/storage/pg_server_schema.h"
 #include "server/storage/server_schema.h"
 #include "shared/common/durable_file.h"
 #include "shared/crypto/certificate.h"
@@ -31,6 +34,7 @@ namespace {
 
 constexpr const char* kDbName = "ducha.db";
 constexpr const char* kKeyName = "server-signing.key";
+constexpr const char* kPostgresqlMarker = "records-in-postgresql";
 
 Status write_secret_file(const fs::path& p, std::string_view data) {
     return write_file_durably(p, data, 0600, Replace::never);
@@ -48,7 +52,33 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
+bool is_postgresql_url(std::string_view url) {
+    return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+bool records_in_postgresql(const fs::path& data_dir) {
+    std::error_code ec;
+    return fs::exists(data_dir / kPostgresqlMarker, ec);
+}
+
+Result<std::unique_ptr<store::Connection>> open_server_connection(const fs::path& data_dir,
+                                                                  const std::string& database_url, bool durable) {
+    if (database_url.empty()) {
+        auto db = open_server_db(data_dir, durable);
+        if (!db) return fail(db.error());
+        return std::unique_ptr<store::Connection>(std::make_unique<store::Database>(std::move(*db)));
+    }
+    if (!is_postgresql_url(database_url))
+        return fail(Errc::invalid_argument, Msg::database_url_not_postgresql, database_url);
+    auto pg = pg::PgConnection::open(database_url);
+    if (!pg) return fail(pg.error());
+    if (auto r = pg::apply_pg_migrations(*pg, pg_server_migrations()); !r) return fail(r.error());
+    return std::unique_ptr<store::Connection>(std::make_unique<pg::PgConnection>(std::move(*pg)));
+}
+
 Result<store::Database> open_server_db(const fs::path& data_dir, bool durable) {
+    if (records_in_postgresql(data_dir))
+        return fail(Errc::invalid_argument, Msg::records_in_postgresql_use_database, data_dir.string());
     store::Database::Options o;
     o.synchronous_full = durable;
     o.cache_kib = 64 * 1024;
@@ -73,16 +103,39 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     std::error_code ec;
     fs::create_directories(opt.data_dir, ec);
     if (ec) return fail(Errc::storage, Msg::cannot_create_data_dir, opt.data_dir.string(), ec.message());
-    if (fs::exists(opt.data_dir / kDbName) || fs::exists(opt.data_dir / kKeyName))
+    if (fs::exists(opt.data_dir / kDbName) || fs::exists(opt.data_dir / kKeyName) || records_in_postgresql(opt.data_dir))
         return fail(Errc::already_exists, Msg::already_initialised_nothing_was_changed, opt.data_dir.string());
     ::chmod(opt.data_dir.c_str(), 0700);
+    // PostgreSQL: reached and checked before DIR gets anything, so a wrong URL leaves DIR unused.
+    std::unique_ptr<store::Connection> db;
+    if (!opt.database_url.empty()) {
+        auto pg = open_server_connection(opt.data_dir, opt.database_url);
+        if (!pg) return fail(pg.error());
+        auto used = RecordTable{**pg}.max_seq();
+        if (!used) return fail(used.error());
+        if (*used > 0) {
+            auto* conn = dynamic_cast<pg::PgConnection*>(pg->get());
+            return fail(Errc::already_exists, Msg::postgresql_database_already_used,
+                        conn ? conn->database_name() : std::string("postgresql"));
+        }
+        db = std::move(*pg);
+    }
     auto key = crypto::Ed25519KeyPair::generate();
     if (auto r = write_secret_file(opt.data_dir / kKeyName, hex_encode(key.seed()) + "\n"); !r) return r;
-    auto db = open_server_db(opt.data_dir);
-    if (!db) return fail(db.error());
+    if (db) {
+        if (auto r = write_file_durably(opt.data_dir / kPostgresqlMarker,
+                                        "The records of this server live in PostgreSQL: serve with --database.\n",
+                                        0600, Replace::never);
+            !r)
+            return r;
+    } else {
+        auto sqlite = open_server_connection(opt.data_dir, "");
+        if (!sqlite) return fail(sqlite.error());
+        db = std::move(*sqlite);
+    }
     auto seq = RecordTable{*db}.max_seq();
     if (!seq) return fail(seq.error());
-    Writer writer{std::move(*db), key, *seq};
+    Writer writer{std::move(db), key, *seq, Writer::Config{}};
 
     std::int64_t now = system_clock().now_s();
     if (opt.demo && !opt.seed)
@@ -214,22 +267,34 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     auto lock = DataDirLock::acquire(opt.data_dir);
     if (!lock) return fail(lock.error());
     app->m_lock.emplace(std::move(*lock));
-    auto db = open_server_db(opt.data_dir, opt.durable);
+    auto db = open_server_connection(opt.data_dir, opt.database_url, opt.durable);
     if (!db) return fail(db.error());
-    auto seq = RecordTable{*db}.max_seq();
+    auto seq = RecordTable{**db}.max_seq();
     if (!seq) return fail(seq.error());
-    auto generation = ServerGeneration{*db}.get();
+    auto generation = ServerGeneration{**db}.get();
     if (!generation) return fail(generation.error());
     ctx->generation = std::move(*generation);
-    ctx->readers = std::make_unique<ReaderPool>(opt.data_dir / kDbName);
-    // Checkpoints run beside the writer, so its commits seldom pay for copying pages. The writer
-    // still checkpoints once the WAL passes 64 MiB (4096 pages of 16 KiB): by then the background
-    // pass has copied nearly everything, and only a checkpoint right after a commit can complete,
-    // which lets the next transaction start the WAL over instead of growing it forever.
-    if (auto r = db->exec("PRAGMA wal_autocheckpoint=4096"); !r) return fail(r.error());
-    auto cp_db = open_server_db(opt.data_dir, opt.durable);
-    if (!cp_db) return fail(cp_db.error());
-    ctx->checkpointer = std::make_unique<Checkpointer>(std::move(*cp_db), std::chrono::milliseconds(500));
+    if (opt.database_url.empty()) {
+        ctx->readers = std::make_unique<ReaderPool>(opt.data_dir / kDbName);
+        // Checkpoints run beside the writer, so its commits seldom pay for copying pages. The writer
+        // still checkpoints once the WAL passes 64 MiB (4096 pages of 16 KiB): by then the background
+        // pass has copied nearly everything, and only a checkpoint right after a commit can complete,
+        // which lets the next transaction start the WAL over instead of growing it forever.
+        if (auto r = (*db)->exec("PRAGMA wal_autocheckpoint=4096"); !r) return fail(r.error());
+        auto cp_db = open_server_db(opt.data_dir, opt.durable);
+        if (!cp_db) return fail(cp_db.error());
+        ctx->checkpointer = std::make_unique<Checkpointer>(std::move(*cp_db), std::chrono::milliseconds(500));
+    } else {
+        // PostgreSQL: read-only sessions, no checkpointer (the database server writes its own WAL).
+        ctx->readers = std::make_unique<ReaderPool>(
+            [url = opt.database_url]() -> Result<std::unique_ptr<store::Connection>> {
+                auto pg = pg::PgConnection::open(url);
+                if (!pg) return fail(pg.error());
+                if (auto r = pg->exec("SET default_transaction_read_only = on"); !r) return fail(r.error());
+                return std::unique_ptr<store::Connection>(std::make_unique<pg::PgConnection>(std::move(*pg)));
+            },
+            "SELECT last_seq FROM feed_sequencer");
+    }
     if (opt.clock) ctx->clock = opt.clock;
     Writer::Config writer_cfg;
     writer_cfg.clock = ctx->clock;

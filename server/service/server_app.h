@@ -23,6 +23,7 @@ namespace ducha::server {
 
 struct InitOptions {
     std::filesystem::path data_dir;
+    std::string database_url;  // empty: SQLite in DIR; else a postgresql:// URL (the records live there)
     bool demo = false;   // seed the directory with `seed` and write DIR/enrollment-codes.csv
     SeedSource seed;     // required with demo (ducha_demo's make_demo_data, see server/main.cpp)
 };
@@ -33,6 +34,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out);
 
 struct ServeOptions {
     std::filesystem::path data_dir;
+    std::string database_url;  // empty: SQLite in DIR; else a postgresql:// URL (init'ed with the same)
     std::string listen = "127.0.0.1:8443";
     std::filesystem::path cert_pem, key_pem;  // empty: a self-signed pair in DIR/tls, made once and reused
     int io_threads = 2;
@@ -79,6 +81,18 @@ private:
 // embedded backend lives in DIR.
 Result<store::Database> open_server_db(const std::filesystem::path& data_dir, bool durable = true);
 Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data_dir);
+
+// PostgreSQL (docs/OPERATIONS.md): a deployment whose records live in PostgreSQL keeps its keys,
+// TLS and evidence files in DIR, and DIR holds a marker file (no URL: it may carry a password), so
+// that the SQLite-only commands (serve without --database, enrollment-code, backup, restore) refuse
+// it instead of starting an empty database beside it.
+bool is_postgresql_url(std::string_view url);
+bool records_in_postgresql(const std::filesystem::path& data_dir);
+// The server database with migrations applied: SQLite in DIR when `database_url` is empty, else
+// the PostgreSQL database at the URL (a URL of another scheme is invalid_argument).
+Result<std::unique_ptr<store::Connection>> open_server_connection(const std::filesystem::path& data_dir,
+                                                                  const std::string& database_url,
+                                                                  bool durable = true);
 
 // Creates a one-time enrollment code for a user directly in DIR (the server may be running).
 Result<std::string> issue_enrollment_code(const std::filesystem::path& data_dir, const std::string& user_id,

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <future>
 
+#include "server/storage/feed_sequencer.h"
 #include "server/storage/record_table.h"
 #include "shared/crypto/merkle.h"
 #include "shared/crypto/random.h"
@@ -96,7 +97,19 @@ void Writer::run_batch(std::vector<Job>& jobs) {
             return;
         }
         m_seq = std::max(m_seq, *last);
+        // PostgreSQL: another server instance may have written since; the sequencer row (locked
+        // by our BEGIN) knows its last seq, also one whose record a later write replaced.
+        if (m_db.dialect() == store::Dialect::postgresql) {
+            auto handed_out = FeedSequencer{m_db}.last_seq();
+            if (!handed_out) {
+                (void)m_db.exec(m_db.transaction_sql(Step::rollback));  // the read's error is what the jobs get
+                for (auto& j : jobs) j.done(fail(handed_out.error()));
+                return;
+            }
+            m_seq = std::max(m_seq, *handed_out);
+        }
     }
+    const std::int64_t locked_seq = m_seq;
     WriteBatch batch{m_db, m_seq};
     batch.server_time_ms = m_cfg.clock->now_ms();
     batch.batch_id = crypto::new_uuid();
@@ -117,6 +130,8 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     for (auto& f : batch.m_finally)
         if (auto r = f(); !r) return abort_all(r.error());
 
+    if (m_db.dialect() == store::Dialect::postgresql && batch.m_seq > locked_seq)
+        if (auto r = FeedSequencer{m_db}.advance_to(batch.m_seq); !r) return abort_all(r.error());
     if (auto r = m_db.exec(m_db.transaction_sql(Step::commit)); !r) return abort_all(r.error());
     m_seq = batch.m_seq;
     {

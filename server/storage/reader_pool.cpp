@@ -1,6 +1,19 @@
 #include "server/storage/reader_pool.h"
 
+#include "shared/store/database.h"
+
 namespace ducha::server {
+
+ReaderPool::ReaderPool(std::filesystem::path db_path)
+    : m_open([path = std::move(db_path)]() -> Result<std::unique_ptr<store::Connection>> {
+          store::Database::Options opt;
+          opt.read_only = true;
+          opt.cache_kib = 16 * 1024;
+          auto db = store::Database::open(path, opt);
+          if (!db) return fail(db.error());
+          return std::unique_ptr<store::Connection>(std::make_unique<store::Database>(std::move(*db)));
+      }),
+      m_probe_sql("SELECT count(*) FROM sqlite_schema") {}
 
 ReaderPool::Lease::~Lease() {
     if (m_db && m_pool) {
@@ -18,18 +31,15 @@ Result<ReaderPool::Lease> ReaderPool::acquire() {
             return Lease{*this, std::move(db)};
         }
     }
-    store::Database::Options opt;
-    opt.read_only = true;
-    opt.cache_kib = 16 * 1024;
-    auto db = store::Database::open(m_path, opt);
+    auto db = m_open();
     if (!db) return fail(db.error());
-    return Lease{*this, std::make_unique<store::Database>(std::move(*db))};
+    return Lease{*this, std::move(*db)};
 }
 
 Status ReaderPool::probe() {
     auto lease = acquire();
     if (!lease) return fail(lease.error());
-    return lease->db().exec("SELECT count(*) FROM sqlite_schema");
+    return lease->db().exec(m_probe_sql);
 }
 
 }  // namespace ducha::server

@@ -1,30 +1,37 @@
 #pragma once
-// Read-only connections for concurrent readers (WAL lets them run beside the writer). SQLite by
-// nature (it opens the file); the services see a lease's connection only as a store::Connection.
+// Connections for concurrent readers, of either backend: SQLite opens DIR's file read-only (WAL
+// lets them run beside the writer); PostgreSQL opens read-only sessions through an opener. The
+// services see a lease's connection only as a store::Connection.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "shared/common/result.h"
-#include "shared/store/database.h"
+#include "shared/store/connection.h"
 
 namespace ducha::server {
 
 class ReaderPool {
 public:
-    explicit ReaderPool(std::filesystem::path db_path) : m_path(std::move(db_path)) {}
+    using Opener = std::function<Result<std::unique_ptr<store::Connection>>()>;
+    // SQLite: read-only connections to the file at db_path.
+    explicit ReaderPool(std::filesystem::path db_path);
+    // Any backend: `open` makes a new reader connection, `probe_sql` is the readiness check's query.
+    ReaderPool(Opener open, std::string probe_sql) : m_open(std::move(open)), m_probe_sql(std::move(probe_sql)) {}
 
     class Lease {
     public:
-        Lease(ReaderPool& pool, std::unique_ptr<store::Database> db) : m_pool(&pool), m_db(std::move(db)) {}
+        Lease(ReaderPool& pool, std::unique_ptr<store::Connection> db) : m_pool(&pool), m_db(std::move(db)) {}
         Lease(Lease&&) = default;
         ~Lease();
         store::Connection& db() { return *m_db; }
 
     private:
         ReaderPool* m_pool;
-        std::unique_ptr<store::Database> m_db;
+        std::unique_ptr<store::Connection> m_db;
     };
 
     Result<Lease> acquire();
@@ -32,9 +39,10 @@ public:
     [[nodiscard]] Status probe();
 
 private:
-    std::filesystem::path m_path;
+    Opener m_open;
+    std::string m_probe_sql;
     std::mutex m_mu;
-    std::vector<std::unique_ptr<store::Database>> m_free;
+    std::vector<std::unique_ptr<store::Connection>> m_free;
 };
 
 }  // namespace ducha::server

@@ -1752,6 +1752,18 @@ constexpr MessageRow kRows[] = {
     {Msg::database_connection_lost, "database_connection_lost",
      "与数据库的连接已断开：{0}",
      "the connection to the database was lost: {0}"},
+    {Msg::database_url_not_postgresql, "database_url_not_postgresql",
+     "--database 需要 postgresql:// 或 postgres:// 开头的地址，收到：{0}",
+     "--database needs a postgresql:// or postgres:// URL, got: {0}"},
+    {Msg::records_in_postgresql_use_database, "records_in_postgresql_use_database",
+     "{0} 的记录存放在 PostgreSQL 中：请加 --database postgresql://...",
+     "the records of {0} live in PostgreSQL: give --database postgresql://..."},
+    {Msg::postgresql_database_already_used, "postgresql_database_already_used",
+     "PostgreSQL 数据库 {0} 已有记录，未作任何更改",
+     "the PostgreSQL database {0} already holds records; nothing was changed"},
+    {Msg::backup_of_postgresql_use_pg_dump, "backup_of_postgresql_use_pg_dump",
+     "{0} 的记录存放在 PostgreSQL 中：请用 pg_dump / pg_restore 备份和恢复数据库，并另行备份此目录（密钥、TLS、证据文件）",
+     "the records of {0} live in PostgreSQL: back up and restore the database with pg_dump / pg_restore, and this directory (keys, TLS, evidence files) on its own"},
 };
 
 }  // namespace

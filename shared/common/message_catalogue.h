@@ -602,6 +602,10 @@ enum class Msg : std::uint16_t {
     database_duplicate_key,
     database_transaction_retryable,
     database_connection_lost,
+    database_url_not_postgresql,
+    records_in_postgresql_use_database,
+    postgresql_database_already_used,
+    backup_of_postgresql_use_pg_dump,
 };
 
 // One row of the catalogue.

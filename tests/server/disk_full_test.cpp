@@ -143,7 +143,7 @@ TEST_CASE("a full disk refuses uploads and pushes with 507, keeps serving reads,
                                                                     << "): this test needs the right to mount, as root");
 
     TempDir tmp;
-    TestServer srv{TestServerOptions{true, nullptr, disk.root() / "data", {}}};
+    TestServer srv{TestServerOptions{true, nullptr, disk.root() / "data", {}, {}}};
     std::vector<Device> devices(2);
     for (std::size_t i = 0; i < devices.size(); ++i) {
         devices[i].dir = tmp / ("volunteer" + std::to_string(i));

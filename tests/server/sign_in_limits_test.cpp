@@ -24,7 +24,7 @@ namespace {
 
 struct LimitedServer {
     ManualClock clock;
-    TestServer srv{TestServerOptions{true, &clock, {}, [](server::ServeOptions& o) { o.sign_ins_per_minute = 3; }}};
+    TestServer srv{TestServerOptions{true, &clock, {}, [](server::ServeOptions& o) { o.sign_ins_per_minute = 3; }, {}}};
 
     sync::HttpReply refresh_with(const std::string& refresh_token) {
         sync::TransportConfig cfg;

@@ -41,7 +41,7 @@ struct LimitedServer {
                                          o.uploads.max_files_per_device = 2;
                                          o.uploads.max_bytes_per_device = kMiB;
                                          o.uploads.stale_after_s = 7 * 24 * 3600;
-                                     }}};
+                                     }, {}}};
     TempDir tmp;
     std::map<std::string, fs::path> devices;
 

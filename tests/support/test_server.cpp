@@ -39,10 +39,11 @@ std::vector<DemoAccount> read_codes(const fs::path& data_dir) {
     return out;
 }
 
-std::string init_data_dir(const fs::path& dir, bool demo) {
+std::string init_data_dir(const fs::path& dir, bool demo, const std::string& database_url) {
     std::ostringstream out;
     server::InitOptions o;
     o.data_dir = dir;
+    o.database_url = database_url;
     o.demo = demo;
     if (demo) o.seed = [](std::int64_t now) { return server::make_demo_data(2023, now); };
     if (auto r = server::init_data_dir(o, out); !r) throw std::runtime_error("init: " + r.error().message());
@@ -53,12 +54,13 @@ std::string init_data_dir(const fs::path& dir, bool demo) {
     return text.substr(p + 23, e - p - 23);
 }
 
-TestServer::TestServer(bool demo, const Clock* clock) : TestServer(TestServerOptions{demo, clock, {}, {}}) {}
+TestServer::TestServer(bool demo, const Clock* clock) : TestServer(TestServerOptions{demo, clock, {}, {}, {}}) {}
 
 TestServer::TestServer(TestServerOptions opt) : m_data(opt.data_dir.empty() ? m_dir.path : opt.data_dir) {
-    m_admin_code = init_data_dir(m_data, opt.demo);
+    m_admin_code = init_data_dir(m_data, opt.demo, opt.database_url);
     if (opt.demo) m_accounts = read_codes(m_data);
     m_serve.data_dir = m_data;
+    m_serve.database_url = opt.database_url;
     m_serve.listen = "127.0.0.1:0";
     m_serve.clock = opt.clock;
     if (opt.adjust) opt.adjust(m_serve);
@@ -94,9 +96,9 @@ const DemoAccount& TestServer::account(const std::string& role, int n, const std
 }
 
 std::int64_t TestServer::count(const std::string& collection) {
-    auto db = server::open_server_db(m_data);
+    auto db = server::open_server_connection(m_data, m_serve.database_url);
     if (!db) throw std::runtime_error(db.error().message());
-    auto n = server::RecordTable{*db}.count(collection);
+    auto n = server::RecordTable{**db}.count(collection);
     if (!n) throw std::runtime_error(n.error().message());
     return *n;
 }

@@ -27,6 +27,7 @@ struct TestServerOptions {
     const Clock* clock = nullptr;          // the time the server decides by (nullptr: the wall clock)
     std::filesystem::path data_dir;        // empty: a temporary directory of its own
     std::function<void(server::ServeOptions&)> adjust;  // limits and the like, before it starts
+    std::string database_url;              // empty: SQLite in the directory; else a PostgreSQL database
 };
 
 // `ducha-server init --data DIR [--demo]` in-process, then ServerApp::start on 127.0.0.1:0.
@@ -68,7 +69,7 @@ std::unique_ptr<process::ServerProcess> spawn_server(const std::filesystem::path
                                                      std::vector<std::string> env = {});
 
 // `ducha-server init` as a subprocess-free call: returns the admin code.
-std::string init_data_dir(const std::filesystem::path& dir, bool demo);
+std::string init_data_dir(const std::filesystem::path& dir, bool demo, const std::string& database_url = "");
 
 struct CliResult {
     int rc = -1;
