@@ -9,11 +9,11 @@
 #include <QSysInfo>
 #include <QTranslator>
 #include <QUrl>
-#include <filesystem>
 #include <thread>
 
 #include "mobile/support/qr_decoder.h"
 #include "shared/domain/collections.h"
+#include "shared/sync/blob_fetcher.h"
 #include "shared/sync/enroll_link.h"
 
 namespace ducha::app {
@@ -119,9 +119,7 @@ QString AppSession::badgePhoto() const {
     pb::User u = own_user(m_profile.get(), userId());
     if (u.badge_photo().sha256().size() != 32) return {};
     const std::string hex = hex_encode(u.badge_photo().sha256());
-    std::error_code ec;
-    if (!std::filesystem::exists(m_profile->blob_path(hex), ec)) return {};
-    return qs(hex);
+    return sync::BlobFetcher{*m_profile}.has(hex) ? qs(hex) : QString();
 }
 
 QString AppSession::openInspection() const {

@@ -18,8 +18,13 @@ Result<std::string> BlobFetcher::get(const std::string& hex) {
     auto id = m_p.identity();
     if (!id) return fail(id.error());
     CurlTransport t{TransportConfig{.base_url = id->server_url, .pin = id->pin}};
+    return get(hex, t);
+}
+
+Result<std::string> BlobFetcher::get(const std::string& hex, HttpTransport& http) {
+    if (has(hex)) return m_p.read_blob(hex);
     // An expired token is refreshed and the request repeated, as sync does.
-    auto r = authorized_request(m_p, t, "GET", "/v1/blobs/" + hex, "");
+    auto r = authorized_request(m_p, http, "GET", "/v1/blobs/" + hex, "");
     if (!r) return fail(r.error());
     if (r->status == 404)
         return fail(Errc::not_found, Msg::server_no_such_file_you, hex);

@@ -6,6 +6,7 @@
 
 #include "shared/common/result.h"
 #include "shared/sync/device_profile.h"
+#include "shared/sync/http_transport.h"
 
 namespace ducha::sync {
 
@@ -16,6 +17,8 @@ public:
     // Errc::integrity when the server's bytes do not hash to `hex`; Errc::not_found when the
     // server does not have the file (yet).
     Result<std::string> get(const std::string& hex);
+    // The same over a transport the caller holds (a sync pass's own connection).
+    Result<std::string> get(const std::string& hex, HttpTransport& http);
     // Whether this device already holds the file.
     bool has(const std::string& hex) const;
 

@@ -77,6 +77,8 @@ public:
 
 private:
     Result<SyncReport> sync_steps();
+    // This pass's transport, made on first use.
+    Result<HttpTransport*> http();
     Result<HttpReply> call(const std::string& method, const std::string& path, const std::string& body,
                            std::map<std::string, std::string> headers = {});
     // An error with a status was the server's answer; without one (0) the device's own failure.
