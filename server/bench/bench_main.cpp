@@ -20,6 +20,7 @@
 #include "shared/cli/cli_args.h"
 #include "shared/common/command_line.h"
 #include "shared/common/message_catalogue.h"
+#include "shared/store/database_url.h"
 
 #ifndef DUCHA_SERVER_BIN
 #define DUCHA_SERVER_BIN "ducha-server"
@@ -40,6 +41,7 @@ Usage:
   ducha-bench app-start [--app PATH] [--runs R] [--server-bin PATH] [--keep]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R] [--no-fsync]
                      [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
+                     [--database postgresql://... [--instances K]]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R]
                      --server URL --pin PIN --codes CSV
 
@@ -58,9 +60,10 @@ start to the first frame and to an interactive task list, then
 --app defaults to ducha-app in the build tree next to this program (BUILD/mobile/ducha-app).
 
 Without --server, it starts its own server on a temporary data directory:
-    ducha-server init --data DIR --demo
-    ducha-server serve --data DIR --listen 127.0.0.1:0 [--no-fsync] ...
-and stops it (SIGTERM) and removes the directory at the end.
+    ducha-server init --data DIR --demo [--database URL]
+    ducha-server serve --data DIR --listen 127.0.0.1:0 [--database URL] [--no-fsync] ...
+(K of them on the same DIR and database with --instances K) and stops them (SIGTERM) and
+removes the directory at the end.
 
 Options:
   --devices N      concurrent devices (default 50)
@@ -71,6 +74,12 @@ Options:
   --no-fsync       self-started server only: commit without fsync (not durable)
   --io-threads N, --workers N
                    self-started server only: passed to `ducha-server serve`
+  --database URL   self-started server only: keep the records in this PostgreSQL database
+                   (empty; e.g. the one `deploy/pg-throwaway.sh start DIR` prints) instead of
+                   SQLite in the data directory; the server CPU figure leaves PostgreSQL's own
+                   processes out
+  --instances K    with --database: start K servers on the same data directory and database;
+                   device i talks to instance i mod K (default 1)
   --server-bin PATH
                    self-started server only: the ducha-server to run (default: the one built
                    with this benchmark), e.g. to compare two builds
@@ -96,7 +105,7 @@ int usage_error(const std::string& msg) {
 // What must be undone however the benchmark ends: the server child and the temporary directory.
 struct Cleanup {
     std::mutex mu;
-    ServerProcess* server = nullptr;
+    std::vector<ServerProcess*> servers;
     fs::path tmp;
     bool keep = false;
     bool done = false;
@@ -105,7 +114,8 @@ struct Cleanup {
         std::lock_guard lk(mu);
         if (done) return;
         done = true;
-        if (server && server->running()) {
+        for (ServerProcess* server : servers) {
+            if (!server->running()) continue;
             std::cerr << "stopping ducha-server...\n";
             int code = server->stop();
             if (code != 0) std::cerr << "ducha-bench: ducha-server exited with status " << code << "\n";
@@ -166,14 +176,17 @@ std::optional<fs::path> make_temporary_directory(bool keep) {
     return fs::path(tmpl);
 }
 
-// Initialises a demo data directory and starts ducha-server on it, filling in where `o` finds it.
-// Returns how the run's header line describes the server; nullopt when it could not start (said
-// on stderr, cleaned up).
+// Initialises a demo data directory and starts ducha-server on it (`servers.size()` instances),
+// filling in where `o` finds them. Returns how the run's header line describes the server;
+// nullopt when it could not start (said on stderr, cleaned up).
 std::optional<std::string> start_own_server(const Args& a, const std::string& server_bin, const fs::path& tmp,
-                                            ServerProcess& server, IngestOptions& o) {
+                                            std::vector<std::unique_ptr<ServerProcess>>& servers, IngestOptions& o) {
     fs::path data = tmp / "data";
+    const std::string database = a.get("--database").value_or("");
+    std::vector<std::string> init_args{server_bin, "init", "--data", data.string(), "--demo"};
+    if (!database.empty()) init_args.insert(init_args.end(), {"--database", database});
     std::cerr << "ducha-bench: initialising a demo data directory (ducha-server init --demo)...\n";
-    auto init = run_program({server_bin, "init", "--data", data.string(), "--demo"}, tmp / "server-init.log");
+    auto init = run_program(init_args, tmp / "server-init.log");
     if (!init || *init != 0) {
         std::cerr << "ducha-bench: ducha-server init failed"
                   << (init ? " (status " + std::to_string(*init) + ")" : ": " + init.error().message()) << "\n"
@@ -183,30 +196,46 @@ std::optional<std::string> start_own_server(const Args& a, const std::string& se
     }
     // Every simulated device comes from 127.0.0.1: the per-address sign-in limit is for real networks.
     std::vector<std::string> extra{"--max-sign-ins-per-minute", "1000000"};
+    if (!database.empty()) extra.insert(extra.end(), {"--database", database});
     if (a.has("--no-fsync")) extra.push_back("--no-fsync");
     if (auto t = a.get("--io-threads")) extra.insert(extra.end(), {"--io-threads", *t});
     if (auto t = a.get("--workers")) extra.insert(extra.end(), {"--workers", *t});
-    {
-        std::lock_guard lk(g_cleanup.mu);
-        g_cleanup.server = &server;
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        ServerProcess& server = *servers[i];
+        {
+            std::lock_guard lk(g_cleanup.mu);
+            g_cleanup.servers.push_back(&server);
+        }
+        process::ServerLaunch launch;
+        launch.bin = server_bin;
+        launch.data_dir = data;
+        launch.log = tmp / (servers.size() == 1 ? std::string("server.log") : "server-" + std::to_string(i + 1) + ".log");
+        launch.extra_args = extra;
+        if (auto s = server.start(launch); !s) {
+            std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message() << "\n";
+            g_cleanup.run();
+            return std::nullopt;
+        }
+        if (servers.size() > 1) o.instance_urls.push_back(server.url());
+        o.server_pids.push_back(server.pid());
     }
-    process::ServerLaunch launch;
-    launch.bin = server_bin;
-    launch.data_dir = data;
-    launch.log = tmp / "server.log";
-    launch.extra_args = extra;
-    if (auto s = server.start(launch); !s) {
-        std::cerr << "ducha-bench: cannot start ducha-server: " << s.error().message() << "\n";
-        g_cleanup.run();
-        return std::nullopt;
-    }
-    o.server_url = server.url();
-    o.pin = server.pin();
+    o.server_url = servers.front()->url();
+    o.pin = servers.front()->pin();
     o.codes_csv = data / "enrollment-codes.csv";
-    o.server_pid = server.pid();
-    std::string mode = std::string("self-started ") + (a.get("--server-bin") ? server_bin : "ducha-server") + " on " + o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
-    for (std::size_t i = 0; i < extra.size(); ++i)
-        if (extra[i] != "--no-fsync") mode += (extra[i].rfind("--", 0) == 0 ? ", " : " ") + extra[i];
+    std::string mode = std::string("self-started ") + (a.get("--server-bin") ? server_bin : "ducha-server") + " on " +
+                       o.server_url + (a.has("--no-fsync") ? ", --no-fsync" : ", fsync on");
+    if (servers.size() > 1)
+        mode += ", " + std::to_string(servers.size()) + " instances (" + std::to_string(servers.size() - 1) + " more on " +
+                o.instance_urls.back() + (servers.size() > 2 ? "..." : "") + ")";
+    mode += database.empty() ? ", SQLite" : ", PostgreSQL";
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+        if (extra[i] == "--no-fsync") continue;
+        if (extra[i] == "--database") {
+            ++i;  // said above; the URL may carry a password
+            continue;
+        }
+        mode += (extra[i].rfind("--", 0) == 0 ? ", " : " ") + extra[i];
+    }
     return mode;
 }
 
@@ -221,8 +250,14 @@ int cmd_ingest(const Args& a) {
     bool external = a.get("--server").has_value();
     if (external && (!a.get("--pin") || !a.get("--codes")))
         return usage_error(render_bilingual(Msg::command_needs_argument, {"--server", "--pin PIN --codes CSV"}));
-    if (external && (a.has("--no-fsync") || a.get("--io-threads") || a.get("--workers") || a.get("--server-bin")))
-        return usage_error("--no-fsync, --io-threads, --workers and --server-bin apply to a self-started server only");
+    if (external && (a.has("--no-fsync") || a.get("--io-threads") || a.get("--workers") || a.get("--server-bin") ||
+                     a.get("--database") || a.get("--instances")))
+        return usage_error("--no-fsync, --io-threads, --workers, --server-bin, --database and --instances apply to a self-started server only");
+    if (auto d = a.get("--database"); d && !store::is_postgresql_url(*d))
+        return usage_error(render_bilingual(Msg::database_url_not_postgresql, {*d}));
+    const int instances = positive(a, "--instances", 1);
+    if (instances > 1 && !a.get("--database"))
+        return usage_error("--instances needs --database: several instances share one PostgreSQL database");
     const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
 
     clean_up_on_stop_signals();
@@ -231,7 +266,8 @@ int cmd_ingest(const Args& a) {
     o.work_dir = *tmp / "devices";
     fs::create_directories(o.work_dir);
 
-    ServerProcess server;
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    for (int i = 0; i < instances; ++i) servers.push_back(std::make_unique<ServerProcess>());
     std::string mode;
     if (external) {
         o.server_url = *a.get("--server");
@@ -240,7 +276,7 @@ int cmd_ingest(const Args& a) {
         o.codes_csv = *a.get("--codes");
         mode = "server " + o.server_url;
     } else {
-        auto started = start_own_server(a, server_bin, *tmp, server, o);
+        auto started = start_own_server(a, server_bin, *tmp, servers, o);
         if (!started) return 1;
         mode = std::move(*started);
     }
@@ -284,7 +320,7 @@ int main(int argc, char** argv) {
         return cmd.empty() ? 2 : 0;
     }
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
-        {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes"}},
+        {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes database instances"}},
         {"app-start", {"keep", "app runs server-bin"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())

@@ -342,8 +342,14 @@ void prepare_run(Device& d, const IngestOptions& opt, int run) {
 
 // ---------------------------------------------------------------- the timed part
 
+// The instance a device talks to: one each in turn, as a least-connections balancer would.
+const std::string& instance_of(const Device& d, const IngestOptions& opt) {
+    if (opt.instance_urls.empty()) return opt.server_url;
+    return opt.instance_urls[static_cast<std::size_t>(d.slot) % opt.instance_urls.size()];
+}
+
 void push_all(Device& d, const IngestOptions& opt, std::latch& ready, std::latch& go) {
-    CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
+    CurlTransport http{TransportConfig{.base_url = instance_of(d, opt), .pin = opt.pin}};
     // Connect (TCP + TLS handshake) before the clock starts: a device keeps its connection.
     auto warm = http.request("GET", "/healthz", "");
     if (!warm || warm->status != 200) d.setup_error = "cannot reach the server: " + (warm ? "HTTP " + std::to_string(warm->status) : warm.error().message());
@@ -423,20 +429,25 @@ void settle(Device& d, const IngestOptions& opt, Settled& s, std::mutex& mu) {
     if (s.first_bad.empty()) s.first_bad = first_bad;
 }
 
+// The counters of every instance, summed.
 std::map<std::string, double> fetch_metrics(const IngestOptions& opt) {
     std::map<std::string, double> out;
-    CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
-    auto r = http.request("GET", "/metrics", "");
-    if (!r || r->status != 200) return out;
-    std::istringstream in(r->body);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto sp = line.rfind(' ');
-        if (sp == std::string::npos) continue;
-        try {
-            out[line.substr(0, sp)] = std::stod(line.substr(sp + 1));
-        } catch (const std::exception&) {
+    std::vector<std::string> urls = opt.instance_urls;
+    if (urls.empty()) urls.push_back(opt.server_url);
+    for (const auto& url : urls) {
+        CurlTransport http{TransportConfig{.base_url = url, .pin = opt.pin}};
+        auto r = http.request("GET", "/metrics", "");
+        if (!r || r->status != 200) continue;
+        std::istringstream in(r->body);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            auto sp = line.rfind(' ');
+            if (sp == std::string::npos) continue;
+            try {
+                out[line.substr(0, sp)] += std::stod(line.substr(sp + 1));
+            } catch (const std::exception&) {
+            }
         }
     }
     return out;
@@ -494,6 +505,14 @@ std::optional<RecordedRun> record_run(std::vector<Device>& devices, const Ingest
     return rec;
 }
 
+// The CPU time of every server process we started, summed; -1 when we started none.
+double servers_cpu_seconds(const IngestOptions& opt) {
+    if (opt.server_pids.empty()) return -1;
+    double sum = 0;
+    for (pid_t pid : opt.server_pids) sum += process_cpu_seconds(pid);
+    return sum;
+}
+
 // The server's counters and both processes' CPU time around the timed push.
 struct PushedRun {
     Clock::time_point t0;
@@ -512,12 +531,12 @@ PushedRun push_run(std::vector<Device>& devices, const IngestOptions& opt, int r
         threads.reserve(devices.size());
         for (auto& d : devices) threads.emplace_back([&d, &opt, &ready, &go] { push_all(d, opt, ready, go); });
         ready.wait();
-        double server_cpu0 = opt.server_pid > 0 ? process_cpu_seconds(opt.server_pid) : -1;
+        double server_cpu0 = servers_cpu_seconds(opt);
         double self_cpu0 = self_cpu_seconds();
     p.t0 = Clock::now();
         go.count_down();
         for (auto& t : threads) t.join();
-    p.server_cpu = opt.server_pid > 0 ? process_cpu_seconds(opt.server_pid) - server_cpu0 : -1;
+    p.server_cpu = opt.server_pids.empty() ? -1 : servers_cpu_seconds(opt) - server_cpu0;
     p.self_cpu = self_cpu_seconds() - self_cpu0;
     p.after = fetch_metrics(opt);
     return p;

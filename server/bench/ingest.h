@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <vector>
 #include <sys/types.h>
 
 namespace ducha::bench {
@@ -14,9 +15,12 @@ struct IngestOptions {
     int runs = 3;
     std::size_t report_bytes = 1024;  // target size of a serialized report (notes are padded to reach it)
     std::string server_url, pin;      // the server under test
+    // Several instances of it behind no balancer (one database, one identity): device i pushes to
+    // instance_urls[i % size]; empty means server_url alone.
+    std::vector<std::string> instance_urls;
     std::filesystem::path codes_csv;  // user_id,role,name,district,code
     std::filesystem::path work_dir;   // device profiles go here
-    pid_t server_pid = -1;            // a server we started (for its CPU time), -1 otherwise
+    std::vector<pid_t> server_pids;   // the servers we started (for their CPU time), none otherwise
     bool verify_receipts = true;      // check every receipt's Merkle path and server signature (untimed)
 };
 

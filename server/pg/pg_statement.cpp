@@ -205,6 +205,27 @@ void PgStatement::bind_null(int i) {
     if (auto* p = slot(i)) *p = Param{};
 }
 
+pg_result* PgStatement::execute(const std::vector<Oid>& types, const std::vector<const char*>& values,
+                                 const std::vector<int>& lengths, const std::vector<int>& formats) {
+    const int n = static_cast<int>(types.size());
+    PGconn* conn = m_session->conn;
+    std::string key = m_sql;
+    key.push_back('\0');
+    for (Oid t : types) key += t == kBytea ? 'b' : '-';
+    auto& prepared = m_session->prepared;
+    auto it = prepared.find(key);
+    if (it == prepared.end()) {
+        if (prepared.size() >= PgConnection::Session::kMaxPrepared)
+            return PQexecParams(conn, m_sql.c_str(), n, types.data(), values.data(), lengths.data(), formats.data(), 1);
+        std::string name = "s" + std::to_string(prepared.size() + 1);
+        PGresult* made = PQprepare(conn, name.c_str(), m_sql.c_str(), n, types.data());
+        if (!made || PQresultStatus(made) != PGRES_COMMAND_OK) return made;  // its error is the statement's
+        PQclear(made);
+        it = prepared.emplace(std::move(key), std::move(name)).first;
+    }
+    return PQexecPrepared(conn, it->second.c_str(), n, values.data(), lengths.data(), formats.data(), 1);
+}
+
 Result<bool> PgStatement::step() {
     if (!m_bind_error.empty()) {
         std::string e = std::move(m_bind_error);
@@ -228,8 +249,7 @@ Result<bool> PgStatement::step() {
                 formats[k] = 1;
             }
         }
-        PGresult* res = PQexecParams(m_session->conn, m_sql.c_str(), static_cast<int>(n), types.data(),
-                                     values.data(), lengths.data(), formats.data(), 1);
+        PGresult* res = execute(types, values, lengths, formats);
         ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
         if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
             Error e = PgConnection::error_of(m_session->conn, res, what_of(m_sql));

@@ -6,9 +6,10 @@
 //
 // It runs through the extended protocol (PQexecParams: the values never enter the SQL text),
 // text parameters typed by the server from their context, byte strings sent and received as
-// binary bytea. Each execution is parsed and planned again (an unnamed statement): a server-side
-// prepared statement can go behind the same methods if the storage's hot paths need it. Results come back in binary and col_*() convert like SQLite does (a NULL reads
-// as 0 or ""; col_text of a number is its decimal text).
+// binary bytea. Each SQL text is prepared once per session (a named server-side statement, kept by
+// the session: pg_session.h), so the writer's hot statements are parsed and planned once. Results
+// come back in binary and col_*() convert like SQLite does (a NULL reads as 0 or ""; col_text of a
+// number is its decimal text).
 //
 // Differences from SQLite's statement, on purpose: a bad SQL string is reported by step()/run() as
 // an error value (PostgreSQL parses it only then), and the whole result of one execution is read
@@ -67,6 +68,10 @@ private:
         std::string value;
     };
     Param* slot(int i);
+    // Runs the statement with these parameters: prepared on first use in this session, then
+    // executed by name. The caller owns the result (an error result says what went wrong).
+    pg_result* execute(const std::vector<unsigned int>& types, const std::vector<const char*>& values,
+                       const std::vector<int>& lengths, const std::vector<int>& formats);
 
     PgConnection::Session* m_session;
     std::string m_sql;

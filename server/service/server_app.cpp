@@ -52,10 +52,6 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-bool is_postgresql_url(std::string_view url) {
-    return url.starts_with("postgresql://") || url.starts_with("postgres://");
-}
-
 bool records_in_postgresql(const fs::path& data_dir) {
     std::error_code ec;
     return fs::exists(data_dir / kPostgresqlMarker, ec);

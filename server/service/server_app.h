@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/store/database_url.h"
 #include "server/http/http_server.h"
 #include "server/service/request_log.h"
 #include "server/service/router.h"
@@ -86,7 +87,7 @@ Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data
 // TLS and evidence files in DIR, and DIR holds a marker file (no URL: it may carry a password), so
 // that the SQLite-only commands (serve without --database, enrollment-code, backup, restore) refuse
 // it instead of starting an empty database beside it.
-bool is_postgresql_url(std::string_view url);
+using store::is_postgresql_url;
 bool records_in_postgresql(const std::filesystem::path& data_dir);
 // The server database with migrations applied: SQLite in DIR when `database_url` is empty, else
 // the PostgreSQL database at the URL (a URL of another scheme is invalid_argument).

@@ -31,6 +31,7 @@
 #include "shared/sync/device_profile.h"
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -198,8 +199,8 @@ void all_pass(pb::Report& r) {
 // ------------------------------------------------------------------ the server's side
 
 std::optional<pb::Record> stored(const TestServer& srv, std::string_view collection, const std::string& id) {
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     auto r = server::RecordTable{*db}.get(collection, id);
     REQUIRE(r.has_value());
     return *r;
@@ -223,8 +224,8 @@ std::string row_bytes(const TestServer& srv, std::string_view collection, const 
 
 // Live records of a collection.
 std::vector<pb::Record> stored_all(const TestServer& srv, std::string_view collection) {
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     store::Statement st{*db, "SELECT id, payload, version FROM record WHERE collection=?1 AND deleted=0 ORDER BY seq"};
     st.bind(1, collection);
     std::vector<pb::Record> out;
@@ -256,8 +257,8 @@ std::map<std::string, int> task_statuses(const TestServer& srv) {
 // The audit log's entries for one record (and outcome), newest first.
 std::vector<server::AuditEntry> audit_of(const TestServer& srv, std::string_view collection, const std::string& id,
                                          std::string_view outcome) {
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     server::AuditQuery q;
     q.collection = std::string(collection);
     q.record_id = id;

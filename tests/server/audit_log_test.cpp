@@ -26,6 +26,7 @@
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -312,8 +313,8 @@ TEST_CASE("ducha audit prints the log, refreshes an expired token, and refuses m
     must(admin, {"sync"});  // the admin's replica names users in the table
     // The admin's access token expires: `ducha audit` refreshes it, as sync does.
     {
-        auto db = server::open_server_db(d.srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(d.srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "UPDATE token SET expires_at=1 WHERE kind='access' AND device_id=?1"};
         st.bind(1, identity_of(admin).device_id);
         REQUIRE(st.run().has_value());
@@ -370,8 +371,8 @@ TEST_CASE("an export made on a desk reaches the audit log with the next sync, in
 
 TEST_CASE("the audit log refuses UPDATE and DELETE", "[audit]") {
     TestServer srv{false};
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     server::AuditEntry e;
     e.at_ms = now_ms();
     e.actor = "someone";

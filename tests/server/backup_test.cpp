@@ -143,7 +143,7 @@ std::string sha_hex(const std::string& bytes) { return hex_encode(crypto::sha256
 }  // namespace
 
 TEST_CASE("a backup holds the database, the key, TLS and every evidence file, and restores into an empty directory",
-          "[server][backup]") {
+          "[server][backup][sqlite]") {
     TestServer srv;
     TempDir tmp;
     auto v = srv.account("volunteer");
@@ -196,7 +196,7 @@ TEST_CASE("a backup holds the database, the key, TLS and every evidence file, an
 }
 
 TEST_CASE("restore checks the whole file first: a damaged, truncated or foreign file changes nothing",
-          "[server][backup]") {
+          "[server][backup][sqlite]") {
     TestServer srv;
     TempDir tmp;
     const auto file = tmp / "ducha.backup";
@@ -238,7 +238,7 @@ TEST_CASE("restore checks the whole file first: a damaged, truncated or foreign 
 }
 
 TEST_CASE("restore refuses a directory a running server holds, and serve refuses a second server on it",
-          "[server][backup]") {
+          "[server][backup][sqlite]") {
     TestServer srv;
     TempDir tmp;
     const auto file = tmp / "ducha.backup";
@@ -268,7 +268,7 @@ TEST_CASE("restore refuses a directory a running server holds, and serve refuses
 }
 
 TEST_CASE("after a restore the devices send again what the backup lacks: every report once, every replica converges",
-          "[server][backup][sync]") {
+          "[server][backup][sync][sqlite]") {
     TempDir tmp;
     DemoServer srv{tmp / "data"};
     const auto& data = srv.data;
@@ -385,7 +385,7 @@ TEST_CASE("after a restore the devices send again what the backup lacks: every r
     }
 }
 
-TEST_CASE("a device enrolled after the backup enrolls again with a new code and sends what it holds", "[server][backup][enroll]") {
+TEST_CASE("a device enrolled after the backup enrolls again with a new code and sends what it holds", "[server][backup][enroll][sqlite]") {
     TempDir tmp;
     DemoServer srv{tmp / "data"};
     const auto& data = srv.data;

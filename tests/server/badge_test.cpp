@@ -29,6 +29,7 @@
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -71,14 +72,14 @@ struct BadgeServer {
         make("undated", "无日期", "volunteer", true, 0);  // as `ducha admin user add` makes them
         make("admin", "管理员甲", "admin", true, now + 30 * kDay);
 
-        auto db = server::open_server_db(dir.path);
-        REQUIRE(db.has_value());
+        auto db = test::server_db(dir.path);
+        REQUIRE(db);
         auto seq = server::RecordTable{*db}.max_seq();
         REQUIRE(seq.has_value());
         auto key = server::load_server_key(dir.path);
         REQUIRE(key.has_value());
         {
-            server::Writer w{std::move(*db), *key, *seq};
+            server::Writer w{std::move(db), *key, *seq, server::Writer::Config{}};
             auto r = w.run_sync([&](server::WriteBatch& b) -> Status {
                 server::RecordTable table{b.db};
                 server::MutationApplier ap{b, table};
@@ -91,6 +92,7 @@ struct BadgeServer {
         }
         server::ServeOptions o;
         o.data_dir = dir.path;
+        o.database_url = test::suite_database_of(dir.path);
         o.listen = "127.0.0.1:0";
         auto a = server::ServerApp::start(o);
         REQUIRE(a.has_value());
@@ -332,8 +334,8 @@ TEST_CASE("enrollment-code --server-url prints a link with the code and the pin 
     test::init_data_dir(dir.path, false);
     std::string admin_id;
     {
-        auto db = server::open_server_db(dir.path);
-        REQUIRE(db.has_value());
+        auto db = test::server_db(dir.path);
+        REQUIRE(db);
         store::Statement st{*db, "SELECT id FROM record WHERE collection='user'"};
         auto row = st.step();
         REQUIRE(row.has_value());

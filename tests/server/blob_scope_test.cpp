@@ -23,6 +23,7 @@
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -43,8 +44,8 @@ struct AuditRow {
 
 // The audit log as the server's database holds it, oldest first.
 std::vector<AuditRow> audit_rows(const fs::path& data_dir) {
-    auto db = server::open_server_db(data_dir);
-    REQUIRE(db.has_value());
+    auto db = test::server_db(data_dir);
+    REQUIRE(db);
     store::Statement st{*db, "SELECT actor, device, action, collection, record_id, outcome, code FROM audit_log ORDER BY id"};
     std::vector<AuditRow> out;
     for (;;) {
@@ -69,8 +70,8 @@ struct CovertVisit {
     std::string photo, hex;                    // the visit's photo, once inspect() ran
 
     CovertVisit() {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "SELECT id, payload FROM record WHERE collection='task' AND deleted=0 ORDER BY id"};
         auto account_of = [this](const std::string& id) -> const DemoAccount* {
             for (const auto& a : srv.accounts())

@@ -20,6 +20,7 @@
 #include "shared/domain/collections.h"
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -51,8 +52,8 @@ struct ChecklistWorld {
     }
 
     std::optional<pb::Record> server_record(std::string_view collection, const std::string& id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         auto r = server::RecordTable{*db}.get(collection, id);
         REQUIRE(r.has_value());
         return *r;
@@ -91,8 +92,8 @@ struct ChecklistWorld {
     }
 
     std::vector<server::AuditEntry> refusals(const std::string& record_id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         server::AuditQuery q;
         q.collection = std::string(domain::kChecklistTemplate);
         q.record_id = record_id;

@@ -27,6 +27,7 @@
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
 #include "support/desk_staff.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -504,8 +505,8 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
     std::string far_id;
     pb::Institution far;
     {
-        auto db = server::open_server_db(d.srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(d.srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "SELECT id, payload FROM record WHERE collection='institution' AND deleted=0"};
         while (far_id.empty()) {
             auto row = st.step();
@@ -601,8 +602,8 @@ TEST_CASE("scope: a coordinator cannot change another district, a volunteer reac
         INFO(forged[i].first);
         CHECK(contains(refusal(vprof, ids[i]), "not allowed"));
     }
-    auto db = server::open_server_db(d.srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(d.srv.data_dir());
+    REQUIRE(db);
     for (const auto& id : ids) {
         store::Statement st{*db, "SELECT COUNT(*) FROM record WHERE id=?1"};
         st.bind(1, id);

@@ -17,6 +17,7 @@
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -41,8 +42,8 @@ struct Phones {
 
     // Live tokens of a device in the server's database.
     std::int64_t live_tokens(const std::string& device_id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "SELECT COUNT(*) FROM token WHERE device_id=?1 AND revoked=0"};
         st.bind(1, device_id);
         auto row = st.step();

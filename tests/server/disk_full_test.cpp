@@ -136,7 +136,7 @@ sync::HttpReply push_outbox(TestServer& srv, const Device& d) {
 
 }  // namespace
 
-TEST_CASE("a full disk refuses uploads and pushes with 507, keeps serving reads, and loses nothing", "[server][disk]") {
+TEST_CASE("a full disk refuses uploads and pushes with 507, keeps serving reads, and loses nothing", "[server][disk][sqlite]") {
     SmallDisk disk("48m");
     if (!disk.mounted())
         FAIL("cannot mount a tmpfs for the server's data directory (" << disk.why()

@@ -15,6 +15,7 @@
 #include "shared/sync/enroll_link.h"
 #include "support/cli_steps.h"
 #include "support/qr_scan.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -45,8 +46,8 @@ Run sheets_command(const TempDir& tmp, const std::vector<std::string>& args) {
 }
 
 std::int64_t codes_issued(const TestServer& srv) {
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     store::Statement st{*db, "SELECT COUNT(*) FROM enrollment_code"};
     auto row = st.step();
     REQUIRE(row.has_value());

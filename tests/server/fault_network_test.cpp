@@ -23,6 +23,7 @@
 #include "shared/store/statement.h"
 #include "support/cli_steps.h"
 #include "support/fault_proxy.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -128,7 +129,7 @@ std::string sync_until_complete(DeviceWork& d) {
 
 // How many times the server's audit log says each report was written and accepted.
 std::map<std::string, int> accepted_writes(const fs::path& data_dir) {
-    auto db = server::open_server_db(data_dir);
+    auto db = test::server_db(data_dir);
     REQUIRE(db);
     store::Statement st{*db, "SELECT record_id, COUNT(*) FROM audit_log WHERE action='write' AND collection='report' "
                              "AND outcome='accepted' GROUP BY record_id"};
@@ -144,7 +145,7 @@ std::map<std::string, int> accepted_writes(const fs::path& data_dir) {
 
 // The live records of a collection on the server: id → version.
 std::map<std::string, std::int64_t> server_records(const fs::path& data_dir, const std::string& collection) {
-    auto db = server::open_server_db(data_dir);
+    auto db = test::server_db(data_dir);
     REQUIRE(db);
     store::Statement st{*db, "SELECT id, version FROM record WHERE collection=?1 AND deleted=0"};
     st.bind(1, collection);

@@ -25,6 +25,7 @@
 #include "shared/sync/curl_transport.h"
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -64,8 +65,8 @@ struct Bureau {
     }
 
     pb::Record server_record(const std::string& id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         auto r = server::RecordTable{*db}.get(domain::kUser, id);
         REQUIRE(r.has_value());
         REQUIRE(r->has_value());
@@ -100,8 +101,8 @@ struct Bureau {
 
     // The user's audit entries with this outcome, newest first.
     std::vector<server::AuditEntry> audit(const std::string& user_id, std::string_view outcome) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         server::AuditQuery q;
         q.collection = std::string(domain::kUser);
         q.record_id = user_id;

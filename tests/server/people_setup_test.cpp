@@ -16,6 +16,7 @@
 #include "server/storage/record_table.h"
 #include "shared/domain/collections.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -26,8 +27,8 @@ namespace {
 
 template <typename M>
 M on_server(const TestServer& srv, std::string_view collection, const std::string& id) {
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     auto r = server::RecordTable{*db}.get(collection, id);
     REQUIRE(r.has_value());
     REQUIRE(r->has_value());

@@ -27,6 +27,7 @@
 #include "shared/store/statement.h"
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -44,8 +45,8 @@ const std::string kTrickyName = "星光<艺术>&\"培训\",中心";
 
 // Live records of one collection, read straight from the server database.
 std::vector<pb::Record> server_records(const fs::path& data_dir, std::string_view collection) {
-    auto db = server::open_server_db(data_dir);
-    REQUIRE(db.has_value());
+    auto db = test::server_db(data_dir);
+    REQUIRE(db);
     store::Statement st{*db, "SELECT id, payload, seq, updated_at FROM record WHERE collection=?1 AND deleted=0 ORDER BY seq"};
     st.bind(1, collection);
     std::vector<pb::Record> out;

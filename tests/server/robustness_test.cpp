@@ -28,6 +28,7 @@
 #include "shared/sync/inspection_recorder.h"
 #include "shared/sync/sync_client.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -125,8 +126,8 @@ struct Row {
 };
 
 std::optional<Row> server_row(const fs::path& data_dir, std::string_view collection, const std::string& id) {
-    auto db = server::open_server_db(data_dir);
-    REQUIRE(db.has_value());
+    auto db = test::server_db(data_dir);
+    REQUIRE(db);
     auto r = server::RecordTable{*db}.get(collection, id);
     REQUIRE(r.has_value());
     if (!*r) return std::nullopt;
@@ -134,8 +135,8 @@ std::optional<Row> server_row(const fs::path& data_dir, std::string_view collect
 }
 
 void server_exec(const fs::path& data_dir, const std::string& sql) {
-    auto db = server::open_server_db(data_dir);
-    REQUIRE(db.has_value());
+    auto db = test::server_db(data_dir);
+    REQUIRE(db);
     REQUIRE(db->exec(sql).has_value());
 }
 
@@ -287,8 +288,12 @@ TEST_CASE("a revoked device gets 403 device_revoked and the client stops at once
     pb::Device d;
     REQUIRE(d.ParseFromString(row->payload));
     d.set_revoked(true);
-    server_exec(srv.data_dir(), "UPDATE record SET payload=X'" + hex_encode(d.SerializeAsString()) +
-                                    "' WHERE collection='device' AND id='" + id->device_id + "'");
+    {
+        auto db = test::server_db(srv.data_dir());
+        store::Statement st{*db, "UPDATE record SET payload=?1 WHERE collection='device' AND id=?2"};
+        st.bind_blob(1, d.SerializeAsString()).bind(2, id->device_id);
+        REQUIRE(st.run().has_value());
+    }
 
     pb::SyncRequest pull;
     pull.set_pull(true);
@@ -459,8 +464,8 @@ TEST_CASE("a volunteer cannot touch another volunteer's task, create tasks or wr
     pb::Task other;
     std::string own_inst;
     {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "SELECT id, version, payload FROM record WHERE collection='task' AND deleted=0"};
         for (;;) {
             auto row = st.step();

@@ -20,6 +20,7 @@
 #include "server/process/server_process.h"
 #include "shared/crypto/certificate.h"
 #include "shared/sync/curl_transport.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -206,6 +207,8 @@ TEST_CASE("the real binary: a settings file, SIGHUP and a misspelt setting", "[s
                             << "cert = " << cert.string() << "\n"
                             << "key = " << key.string() << "\n"
                             << "request-log = yes\n";
+        // The suite on PostgreSQL: the records' URL comes from the settings file too.
+        if (auto url = suite_database_of(data); !url.empty()) std::ofstream(conf, std::ios::app) << "database = " << url << "\n";
     }
     process::ServerProcess p;
     process::ServerLaunch launch;
@@ -250,7 +253,7 @@ TEST_CASE("the real binary: a settings file, SIGHUP and a misspelt setting", "[s
     CHECK(read_text(out).find(bad.string() + ":2: there is no setting 'lsiten'") != std::string::npos);
 }
 
-TEST_CASE("nightly backups: dated names, the oldest removed beyond --keep, other files left alone", "[service][backup]") {
+TEST_CASE("nightly backups: dated names, the oldest removed beyond --keep, other files left alone", "[service][backup][sqlite]") {
     TempDir dir;
     const fs::path data = dir.path / "data", backups = dir.path / "backups";
     init_data_dir(data, false);

@@ -11,6 +11,7 @@
 #include "shared/domain/report_signing.h"
 #include "shared/store/statement.h"
 #include "shared/support/temp_dir.h"
+#include "support/suite_database.h"
 
 using namespace ducha;
 
@@ -28,9 +29,9 @@ std::int64_t scalar(store::Connection& db, const std::string& sql) {
 
 TEST_CASE("blob references are added once however often they are added", "[server][storage]") {
     test::TempDir dir;
-    auto opened = server::open_server_db(dir.path);
+    auto opened = server::open_server_connection(dir.path, test::new_suite_database(dir.path));
     REQUIRE(opened);
-    store::Connection& db = *opened;
+    store::Connection& db = **opened;
     const std::vector<std::string> refs{std::string(64, 'a'), std::string(64, 'b')};
     REQUIRE(server::add_blob_refs(db, "report", "r1", refs));
     REQUIRE(server::add_blob_refs(db, "report", "r1", refs));
@@ -41,9 +42,9 @@ TEST_CASE("blob references are added once however often they are added", "[serve
 
 TEST_CASE("a chain's break point only moves forward and leaves its head alone", "[server][storage]") {
     test::TempDir dir;
-    auto opened = server::open_server_db(dir.path);
+    auto opened = server::open_server_connection(dir.path, test::new_suite_database(dir.path));
     REQUIRE(opened);
-    store::Connection& db = *opened;
+    store::Connection& db = **opened;
     server::ChainHeads heads{db};
     const Bytes hash(32, '\x07');
 
@@ -70,9 +71,9 @@ TEST_CASE("a chain's break point only moves forward and leaves its head alone", 
 
 TEST_CASE("risk facts count complaints and cases per institution", "[server][storage]") {
     test::TempDir dir;
-    auto opened = server::open_server_db(dir.path);
+    auto opened = server::open_server_connection(dir.path, test::new_suite_database(dir.path));
     REQUIRE(opened);
-    store::Connection& db = *opened;
+    store::Connection& db = **opened;
     server::RiskFacts facts{db};
     const std::string a = "inst-a", b = "inst-b";
     REQUIRE(facts.set("complaint", "c1", a));
@@ -99,9 +100,9 @@ TEST_CASE("risk facts count complaints and cases per institution", "[server][sto
 
 TEST_CASE("the audit filter matches an action exactly, or by prefix when it ends in *", "[server][storage]") {
     test::TempDir dir;
-    auto opened = server::open_server_db(dir.path);
+    auto opened = server::open_server_connection(dir.path, test::new_suite_database(dir.path));
     REQUIRE(opened);
-    store::Connection& db = *opened;
+    store::Connection& db = **opened;
     for (const char* action : {"token.refresh", "token.device_sign_in", "tokens", "enroll", "write"}) {
         server::AuditEntry e;
         e.at_ms = 1000;

@@ -37,6 +37,7 @@
 #include "shared/sync/sync_client.h"
 #include "support/cli_steps.h"
 #include "support/profile_facts.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -70,8 +71,8 @@ struct Row {
 };
 
 std::vector<Row> server_rows(const fs::path& data_dir, std::string_view collection) {
-    auto db = server::open_server_db(data_dir);
-    REQUIRE(db.has_value());
+    auto db = test::server_db(data_dir);
+    REQUIRE(db);
     store::Statement st{*db, "SELECT id, version, payload, deleted FROM record WHERE collection=?1 ORDER BY id"};
     st.bind(1, collection);
     std::vector<Row> out;
@@ -415,8 +416,8 @@ TEST_CASE("institution fields are last-writer-wins per field on the hybrid logic
     CHECK(digest_of(a) == digest_of(b));
 
     // The losing value is kept for coordinators.
-    auto db = server::open_server_db(srv.data_dir());
-    REQUIRE(db.has_value());
+    auto db = test::server_db(srv.data_dir());
+    REQUIRE(db);
     store::Statement st{*db, "SELECT value FROM field_history WHERE collection='institution' AND id=?1 AND field='contact_phone'"};
     st.bind(1, x);
     bool loser_kept = false;
@@ -601,8 +602,8 @@ TEST_CASE("server killed between commit and response: the retry is a duplicate, 
     }
     {
         // The commit happened before the kill.
-        auto db = server::open_server_db(data);
-        REQUIRE(db.has_value());
+        auto db = test::server_db(data);
+        REQUIRE(db);
         auto n = server::RecordTable{*db}.count("report");
         REQUIRE(n.has_value());
         CHECK(*n == 1);
@@ -622,8 +623,8 @@ TEST_CASE("server killed between commit and response: the retry is a duplicate, 
         INFO(v.out);
         CHECK(v.rc == 0);
     }
-    auto db = server::open_server_db(data);
-    REQUIRE(db.has_value());
+    auto db = test::server_db(data);
+    REQUIRE(db);
     server::RecordTable table{*db};
     CHECK(*table.count("report") == 1);
     CHECK(*table.count("evidence") == 1);

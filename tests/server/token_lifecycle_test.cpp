@@ -27,6 +27,7 @@
 #include "support/cli_steps.h"
 #include "support/lossy_transport.h"
 #include "support/profile_facts.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -49,8 +50,8 @@ struct Scene {
         must(prof, {"enroll", "--server", srv.url(), "--code", coord.code, "--pin", srv.pin()});
         must(prof, {"sync"});
         const std::string district = cli_json(prof, {"status", "--json"}).at(0)["district_id"];
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "SELECT id, payload FROM record WHERE collection='institution' AND deleted=0 ORDER BY id"};
         std::string institution;
         while (institution.empty()) {
@@ -87,8 +88,8 @@ struct Scene {
 
     // The audit log's entries for an action, oldest first.
     std::vector<server::AuditEntry> audit(const std::string& action) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         server::AuditQuery q;
         q.action = action;
         q.limit = 1000;

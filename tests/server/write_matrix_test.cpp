@@ -33,6 +33,7 @@
 #include "shared/sync/device_profile.h"
 #include "shared/sync/curl_transport.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -159,8 +160,8 @@ public:
     }
 
     std::optional<pb::Record> stored(std::string_view collection, const std::string& id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, "SELECT version, payload, deleted, seq FROM record WHERE collection=?1 AND id=?2"};
         st.bind(1, collection).bind(2, id);
         auto row = st.step();
@@ -177,8 +178,8 @@ public:
     }
 
     std::vector<server::AuditEntry> audit_of(const std::string& record_id) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         server::AuditQuery q;
         q.record_id = record_id;
         auto rows = server::query_audit(*db, q);
@@ -281,8 +282,8 @@ private:
     }
 
     std::string first_id(const std::string& sql, const std::string& district) {
-        auto db = server::open_server_db(srv.data_dir());
-        REQUIRE(db.has_value());
+        auto db = test::server_db(srv.data_dir());
+        REQUIRE(db);
         store::Statement st{*db, sql};
         for (;;) {
             auto row = st.step();

@@ -1,3 +1,4 @@
+#include "suite_database.h"
 #include "support/profile_facts.h"
 
 #include "server/service/server_app.h"
@@ -23,8 +24,8 @@ std::string access_token_of(const std::filesystem::path& profile) {
 
 std::optional<std::string> server_payload(const std::filesystem::path& data_dir, std::string_view collection,
                                           const std::string& id) {
-    auto db = server::open_server_db(data_dir);
-    REQUIRE(db.has_value());
+    auto db = server_db(data_dir);
+    REQUIRE(db);
     store::Statement st{*db, "SELECT payload FROM record WHERE collection=?1 AND id=?2 AND deleted=0"};
     st.bind(1, collection).bind(2, id);
     auto row = st.step();

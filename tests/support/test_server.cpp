@@ -19,6 +19,7 @@
 #include "shared/cli/cli_app.h"
 #include "shared/crypto/random.h"
 #include "shared/domain/collections.h"
+#include "suite_database.h"
 
 namespace ducha::test {
 
@@ -43,7 +44,8 @@ std::string init_data_dir(const fs::path& dir, bool demo, const std::string& dat
     std::ostringstream out;
     server::InitOptions o;
     o.data_dir = dir;
-    o.database_url = database_url;
+    o.database_url = database_url.empty() ? new_suite_database(dir) : database_url;
+    if (!database_url.empty()) remember_suite_database(dir, database_url);
     o.demo = demo;
     if (demo) o.seed = [](std::int64_t now) { return server::make_demo_data(2023, now); };
     if (auto r = server::init_data_dir(o, out); !r) throw std::runtime_error("init: " + r.error().message());
@@ -60,7 +62,7 @@ TestServer::TestServer(TestServerOptions opt) : m_data(opt.data_dir.empty() ? m_
     m_admin_code = init_data_dir(m_data, opt.demo, opt.database_url);
     if (opt.demo) m_accounts = read_codes(m_data);
     m_serve.data_dir = m_data;
-    m_serve.database_url = opt.database_url;
+    m_serve.database_url = suite_database_of(m_data);
     m_serve.listen = "127.0.0.1:0";
     m_serve.clock = opt.clock;
     if (opt.adjust) opt.adjust(m_serve);
@@ -104,8 +106,7 @@ std::int64_t TestServer::count(const std::string& collection) {
 }
 
 std::string TestServer::registry_institution(const std::string& district_id) {
-    auto db = server::open_server_db(m_data);
-    if (!db) throw std::runtime_error(db.error().message());
+    auto db = server_db(m_data);
     std::map<std::string, pb::Institution> by_id;
     auto scan = server::RecordTable{*db}.for_each_live(domain::kInstitution, [&](const pb::Record& r) {
         pb::Institution i;
@@ -138,6 +139,7 @@ std::unique_ptr<process::ServerProcess> spawn_server(const fs::path& data_dir, s
     launch.listen = "127.0.0.1:" + std::to_string(port);
     launch.log = data_dir / "server-process.log";
     launch.env = std::move(env);
+    if (auto url = suite_database_of(data_dir); !url.empty()) launch.extra_args = {"--database", url};
     launch.ready_timeout = std::chrono::seconds(60);
     if (auto s = sp->start(launch); !s) throw std::runtime_error("ducha-server did not start: " + s.error().message());
     return sp;
@@ -153,8 +155,7 @@ CliResult cli(const std::vector<std::string>& args) {
 }
 
 pb::User server_user(const fs::path& data_dir, const std::string& user_id) {
-    auto db = server::open_server_db(data_dir);
-    if (!db) throw std::runtime_error("cannot open the server database: " + db.error().message());
+    auto db = server_db(data_dir);
     auto rec = server::RecordTable{*db}.get(domain::kUser, user_id);
     if (!rec || !*rec) throw std::runtime_error("the server holds no user " + user_id);
     pb::User u;
