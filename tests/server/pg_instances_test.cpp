@@ -23,6 +23,7 @@
 #include "server/storage/feed_sequencer.h"
 #include "server/storage/record_table.h"
 #include "shared/crypto/random.h"
+#include "shared/crypto/sha256.h"
 #include "shared/domain/collections.h"
 #include "shared/store/statement.h"
 #include "shared/support/temp_dir.h"
@@ -377,4 +378,64 @@ TEST_CASE("two instances on one PostgreSQL database and one DIR - every device g
     }
     b.reset();
     a.reset();
+}
+
+TEST_CASE("an evidence upload begun on one instance continues on another and two instances never append the same chunk twice",
+          "[pg]") {
+    const std::string url = fresh_database_url("instances_upload");
+    TempDir tmp;
+    const fs::path dir = tmp.path / "data";
+    init_data_dir(dir, true, url);
+    const ManualClock clock;
+    auto a = start_instance(dir, url, clock);
+    auto b = start_instance(dir, url, clock);
+    const DemoAccount* volunteer = nullptr;
+    for (const auto& acc : read_codes(dir))
+        if (acc.role == "volunteer" && !volunteer) volunteer = &acc;
+    REQUIRE(volunteer != nullptr);
+    const WireDevice device = enrolled(tmp.path / "volunteer", *a, *volunteer);
+
+    constexpr std::size_t kChunk = 64 * 1024, kChunks = 6;
+    const std::string photo = crypto::random_bytes(kChunk * kChunks);
+    const std::string hex = hex_encode(crypto::sha256(photo));
+    auto put = [&](const server::ServerApp& app, std::size_t chunk) {
+        const std::size_t from = chunk * kChunk;
+        auto http = WireDevice::transport_to(app);
+        auto r = http.request("PUT", "/v1/blobs/" + hex, photo.substr(from, kChunk),
+                              {{"Authorization", "Bearer " + device.token},
+                               {"Content-Type", "application/octet-stream"},
+                               {"Content-Range", "bytes " + std::to_string(from) + "-" + std::to_string(from + kChunk - 1) +
+                                                     "/" + std::to_string(photo.size())}});
+        REQUIRE(r.has_value());
+        return std::make_pair(r->status, r->header("upload-offset"));
+    };
+    auto offset_on = [&](const server::ServerApp& app) {
+        auto http = WireDevice::transport_to(app);
+        auto r = http.request("HEAD", "/v1/blobs/" + hex, "", {{"Authorization", "Bearer " + device.token}});
+        REQUIRE(r.has_value());
+        REQUIRE(r->status == 200);
+        CHECK(r->header("blob-complete") == "0");
+        return r->header("upload-offset");
+    };
+
+    // Begun on A; B reads where it stands from the shared partial file and refuses the wrong offset.
+    CHECK(put(*a, 0).first == 202);
+    CHECK(offset_on(*b) == std::to_string(kChunk));
+    auto wrong = put(*b, 0);
+    CHECK(wrong.first == 409);
+    CHECK(wrong.second == std::to_string(kChunk));
+    // The same chunk sent to both at once (a retry that reached the other instance): one appends it,
+    // the other answers where the upload now stands.
+    for (std::size_t chunk = 1; chunk + 1 < kChunks; ++chunk) {
+        auto on_b = std::async(std::launch::async, [&] { return put(*b, chunk); });
+        auto on_a = put(*a, chunk);
+        auto other = on_b.get();
+        INFO("chunk " << chunk << ": A " << on_a.first << ", B " << other.first);
+        CHECK(std::min(on_a.first, other.first) == 202);
+        CHECK(std::max(on_a.first, other.first) == 409);
+        CHECK(offset_on(chunk % 2 ? *a : *b) == std::to_string((chunk + 1) * kChunk));
+    }
+    // Finished on B: the stored file is the photo, byte for byte.
+    CHECK(put(*b, kChunks - 1).first == 201);
+    CHECK(hex_encode(crypto::sha256(read_file(dir / "blobs" / hex.substr(0, 2) / hex))) == hex);
 }
