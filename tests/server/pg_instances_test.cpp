@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "server/pg/pg_connection.h"
+#include "server/process/server_process.h"
 #include "server/service/mutation_applier.h"
 #include "server/service/server_app.h"
 #include "server/storage/data_dir_lock.h"
@@ -31,6 +32,7 @@
 #include "shared/sync/device_profile.h"
 #include "support/cli_steps.h"
 #include "support/test_server.h"
+#include "support/throwaway_haproxy.h"
 #include "support/throwaway_postgres.h"
 
 using namespace ducha;
@@ -438,4 +440,93 @@ TEST_CASE("an evidence upload begun on one instance continues on another and two
     // Finished on B: the stored file is the photo, byte for byte.
     CHECK(put(*b, kChunks - 1).first == 201);
     CHECK(hex_encode(crypto::sha256(read_file(dir / "blobs" / hex.substr(0, 2) / hex))) == hex);
+}
+
+namespace {
+
+// `ducha-server serve --database URL` as a child process on a port of its own.
+std::unique_ptr<process::ServerProcess> serve_process(const fs::path& dir, const std::string& url, const std::string& name) {
+    auto sp = std::make_unique<process::ServerProcess>();
+    process::ServerLaunch launch;
+    launch.bin = DUCHA_SERVER_BIN;
+    launch.data_dir = dir;
+    launch.log = dir.parent_path() / (name + ".log");
+    launch.extra_args = {"--database", url};
+    launch.ready_timeout = std::chrono::seconds(60);
+    if (auto s = sp->start(launch); !s) throw std::runtime_error(name + " did not start: " + s.error().message());
+    return sp;
+}
+
+std::string host_port(const std::string& url) { return url.substr(url.find("://") + 3); }
+
+// A counter of an instance's /metrics, asked of the instance itself (not through the proxy).
+std::int64_t metric_of(const process::ServerProcess& instance, const std::string& name) {
+    sync::TransportConfig tc;
+    tc.base_url = instance.url();
+    tc.pin = instance.pin();
+    sync::CurlTransport http{tc};
+    auto r = http.request("GET", "/metrics", "");
+    INFO((r ? std::string() : r.error().message()));
+    REQUIRE(r.has_value());
+    REQUIRE(r->status == 200);
+    const auto at = r->body.find("\n" + name + " ");
+    REQUIRE(at != std::string::npos);
+    return std::stoll(r->body.substr(at + name.size() + 2));
+}
+
+}  // namespace
+
+TEST_CASE("deploy/haproxy/ducha.cfg in front of two ducha-server processes - a device enrolls and inspects through it",
+          "[pg]") {
+    const std::string url = fresh_database_url("instances_haproxy");
+    TempDir tmp;
+    const fs::path dir = tmp.path / "data";
+    init_data_dir(dir, true, url);
+    // Two real processes on the one directory: one certificate, one pin. (Started from this
+    // thread: a child is told to stop when the thread that started it ends.)
+    auto one = serve_process(dir, url, "instance1");
+    auto two = serve_process(dir, url, "instance2");
+    REQUIRE(one->pin() == two->pin());
+    ThrowawayHaproxy proxy{tmp.path / "haproxy", fs::path(DUCHA_SOURCE_DIR) / "deploy" / "haproxy" / "ducha.cfg",
+                           {host_port(one->url()), host_port(two->url())}};
+
+    // The volunteer only ever knows the proxy's address and the deployment's pin.
+    const DemoAccount* volunteer = nullptr;
+    for (const auto& acc : read_codes(dir))
+        if (acc.role == "volunteer" && !volunteer) volunteer = &acc;
+    REQUIRE(volunteer != nullptr);
+    const fs::path profile = tmp.path / "volunteer";
+    must(profile, {"enroll", "--server", proxy.url(), "--code", volunteer->code, "--pin", one->pin()});
+    must(profile, {"sync"});
+    const std::string task = first_open_task(profile);
+    must(profile, {"inspect", "--task", task, "--answers", write_answers(tmp.path).string(), "--gps", "41.1,122.9"});
+    for (int i = 0; i < 4; ++i) must(profile, {"sync"});
+    CHECK(cli_json(profile, {"outbox", "--json"}).empty());
+    auto again = must(profile, {"sync"});
+    CHECK(contains(again.out, "pushed 0,"));
+
+    // leastconn shared the syncs out (each sync is a connection of its own, and the proxy's
+    // health checks over TLS found both instances ready).
+    INFO("haproxy: " << process::file_tail(proxy.log(), 3000));
+    CHECK(metric_of(*one, "ducha_sync_requests_total") > 0);
+    CHECK(metric_of(*two, "ducha_sync_requests_total") > 0);
+    CHECK(contains(read_file(tmp.path / "instance1.log"), "/readyz"));
+
+    // The report and its receipt are in the one database.
+    auto pg = pg::PgConnection::open(url);
+    REQUIRE(pg.has_value());
+    int reports = 0, with_receipt = 0;
+    auto scan = server::RecordTable{*pg}.for_each_report([&](const pb::Record&, const std::optional<std::string>& receipt) {
+        ++reports;
+        if (receipt) ++with_receipt;
+        return true;
+    });
+    REQUIRE(scan.has_value());
+    CHECK(reports == 1);
+    CHECK(with_receipt == 1);
+
+    // One instance stops: the device still syncs through the proxy, on the other.
+    CHECK(two->stop() == 0);
+    must(profile, {"sync"});
+    must(profile, {"sync"});
 }
