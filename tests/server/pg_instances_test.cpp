@@ -382,7 +382,7 @@ TEST_CASE("two instances on one PostgreSQL database and one DIR - every device g
     a.reset();
 }
 
-TEST_CASE("an evidence upload begun on one instance continues on another and two instances never append the same chunk twice",
+TEST_CASE("an upload begun on one instance continues on another - the same chunk is never appended twice - a phone revoked through one is refused by the other",
           "[pg]") {
     const std::string url = fresh_database_url("instances_upload");
     TempDir tmp;
@@ -440,6 +440,29 @@ TEST_CASE("an evidence upload begun on one instance continues on another and two
     // Finished on B: the stored file is the photo, byte for byte.
     CHECK(put(*b, kChunks - 1).first == 201);
     CHECK(hex_encode(crypto::sha256(read_file(dir / "blobs" / hex.substr(0, 2) / hex))) == hex);
+
+    // The admin, whose phone talks to A, revokes the volunteer's phone: B refuses it at once.
+    const DemoAccount* admin = nullptr;
+    for (const auto& acc : read_codes(dir))
+        if (acc.role == "admin") admin = &acc;
+    REQUIRE(admin != nullptr);
+    const fs::path admin_profile = tmp.path / "admin";
+    must(admin_profile, {"enroll", "--server", a->url(), "--code", admin->code, "--pin", a->pin()});
+    must(admin_profile, {"sync"});
+    auto volunteer_profile = sync::DeviceProfile::open(tmp.path / "volunteer");
+    REQUIRE(volunteer_profile.has_value());
+    auto phone = volunteer_profile->identity();
+    REQUIRE(phone.has_value());
+    must(admin_profile, {"admin", "device", "revoke", phone->device_id});
+    must(admin_profile, {"sync"});
+    auto http = WireDevice::transport_to(*b);
+    pb::SyncRequest pull;
+    pull.set_pull(true);
+    auto refused = http.request("POST", "/v1/sync", pull.SerializeAsString(),
+                                {{"Authorization", "Bearer " + device.token}, {"Content-Type", "application/x-protobuf"}});
+    REQUIRE(refused.has_value());
+    CHECK(refused->status == 401);
+    CHECK(contains(refused->body, "revoked"));
 }
 
 namespace {
