@@ -13,6 +13,8 @@ packages=(
   # the PostgreSQL backend's tests start a throwaway cluster (initdb, postgres, pg_ctl in
   # /usr/lib/postgresql/15/bin; tests/support/throwaway_postgres.h, deploy/pg-throwaway.sh)
   postgresql-15
+  # several server instances behind one address (deploy/haproxy/ducha.cfg), and its [pg] test
+  haproxy
   # exports: XLSX (libzip), the PDF record (cairo, Pango, libjpeg; its Chinese font is
   # fonts-wqy-microhei below) and pdftotext/pdfinfo for its tests
   libzip-dev libcairo2-dev libpango1.0-dev libjpeg-dev poppler-utils

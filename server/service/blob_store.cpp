@@ -1,6 +1,8 @@
 #include "server/service/blob_store.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -33,6 +35,32 @@ std::string device_file_tag(const std::string& device) {
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) plain = false;
     if (plain) return device;
     return "h" + hex_encode(crypto::sha256(device)).substr(0, 32);
+}
+
+// Closes a descriptor on every way out (which also drops its flock).
+struct OpenFile {
+    int fd = -1;
+    explicit OpenFile(int f) : fd(f) {}
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+    ~OpenFile() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+// Takes the partial file's exclusive flock (waiting for another instance's chunk), then checks the
+// name still is this file: one the other instance finished (renamed) or swept meanwhile is not
+// appended to; the device asks where its upload stands and starts again.
+Status lock_whole_partial(int fd, const fs::path& part) {
+    int rc;
+    do rc = ::flock(fd, LOCK_EX);
+    while (rc != 0 && errno == EINTR);
+    if (rc != 0) return fail(io_error("flock"));
+    struct stat held{}, named{};
+    if (::fstat(fd, &held) != 0) return fail(io_error("fstat"));
+    if (::stat(part.c_str(), &named) != 0 || named.st_ino != held.st_ino || named.st_dev != held.st_dev)
+        return fail(Errc::offset_mismatch, Msg::resume_upload_from_server_offset);
+    return {};
 }
 
 }  // namespace
@@ -106,9 +134,20 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
         admit.lock();  // held until the partial file exists, so two new uploads cannot both fit
         if (auto s = admit_new_upload(device, total); !s) return fail(s.error());
     }
-    int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) return fail(io_error("open"));
     if (admit.owns_lock()) admit.unlock();
+    OpenFile file{fd};
+    // Another server instance on the same DIR may hold this device's upload too (a retry that
+    // reached it while the first request still ran there): the file's own lock orders the two,
+    // and where the file stands under it is the offset.
+    if (auto s = lock_whole_partial(fd, part); !s) return fail(s.error());
+    {
+        struct stat st{};
+        if (::fstat(fd, &st) != 0) return fail(io_error("fstat"));
+        have = static_cast<std::uint64_t>(st.st_size);
+    }
+    if (start != have) return fail(Errc::offset_mismatch, Msg::resume_upload_from_server_offset);
     std::size_t off = 0;
     while (off < data.size()) {
         ssize_t n = ::write(fd, data.data() + off, data.size() - off);
@@ -117,7 +156,6 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
             Error e = io_error("write");
             // Keep the file at the last whole acknowledged chunk.
             [[maybe_unused]] int rc = ::ftruncate(fd, static_cast<off_t>(have));
-            ::close(fd);
             return fail(e);
         }
         off += static_cast<std::size_t>(n);
@@ -125,10 +163,9 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
     if (::fdatasync(fd) != 0) {
         Error e = io_error("fdatasync");
         [[maybe_unused]] int rc = ::ftruncate(fd, static_cast<off_t>(have));
-        ::close(fd);
         return fail(e);
     }
-    ::close(fd);
+    // The file stays locked (open) until it is renamed complete: no other instance appends to it meanwhile.
     std::uint64_t now = have + data.size();
     if (now < total) return State{false, now};
 
@@ -187,6 +224,9 @@ std::size_t BlobStore::sweep_stale(std::int64_t now_s) {
         const std::string name = it->path().filename().string();
         // Under the blob's lock, so a chunk arriving now finds its file whole or gone, never both.
         std::lock_guard lk(lock_for(name.substr(0, 64)));
+        // And under the file's own lock: a chunk another instance is writing now keeps its file.
+        OpenFile held{::open(it->path().c_str(), O_RDONLY | O_CLOEXEC)};
+        if (held.fd < 0 || ::flock(held.fd, LOCK_EX | LOCK_NB) != 0) continue;
         std::error_code tec;
         const auto written = fs::last_write_time(it->path(), tec);
         if (tec) continue;

@@ -50,6 +50,21 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
+// DIR/tls's pair, made on the first start. Instances starting together on one DIR take turns under
+// the first-start lock: the first makes the pair, the others find both files and serve the same
+// certificate (one pin for every instance). A key without its certificate (a start that died
+// between the two files) is made again with it; a whole pair is never replaced.
+Status ensure_self_signed_pair(const fs::path& data_dir, const fs::path& cert_pem, const fs::path& key_pem) {
+    std::error_code ec;
+    fs::create_directories(cert_pem.parent_path(), ec);
+    if (ec) return fail(Errc::storage, Msg::cannot_create_file_os, cert_pem.parent_path().string(), ec.message());
+    if (fs::exists(cert_pem) && fs::exists(key_pem)) return {};
+    auto turn = DataDirLock::wait_for_first_start(data_dir);
+    if (!turn) return fail(turn.error());
+    if (fs::exists(cert_pem) && fs::exists(key_pem)) return {};  // another instance made it meanwhile
+    return crypto::write_self_signed_certificate(key_pem, cert_pem, "ducha-server");
+}
+
 }  // namespace
 
 bool records_in_postgresql(const fs::path& data_dir) {
@@ -260,7 +275,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     auto key = load_server_key(opt.data_dir);
     if (!key) return fail(key.error());
     ctx->server_key = *key;
-    auto lock = DataDirLock::acquire(opt.data_dir);
+    // SQLite: this server alone. PostgreSQL: other instances may serve the same DIR (its key, TLS
+    // pair and evidence files); `restore` still cannot run underneath any of them.
+    auto lock = DataDirLock::acquire(opt.data_dir, opt.database_url.empty() ? DataDirUse::alone : DataDirUse::shared);
     if (!lock) return fail(lock.error());
     app->m_lock.emplace(std::move(*lock));
     auto db = open_server_connection(opt.data_dir, opt.database_url, opt.durable);
@@ -318,14 +335,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     hc.cert_pem = opt.cert_pem;
     hc.key_pem = opt.key_pem;
     if (hc.cert_pem.empty()) {
-        fs::path tls = opt.data_dir / "tls";
-        fs::create_directories(tls);
-        hc.cert_pem = tls / "cert.pem";
-        hc.key_pem = tls / "key.pem";
-        if (!fs::exists(hc.cert_pem) || !fs::exists(hc.key_pem)) {
-            if (auto r = crypto::write_self_signed_certificate(hc.key_pem, hc.cert_pem, "ducha-server"); !r)
-                return fail(r.error());
-        }
+        hc.cert_pem = opt.data_dir / "tls" / "cert.pem";
+        hc.key_pem = opt.data_dir / "tls" / "key.pem";
+        if (auto r = ensure_self_signed_pair(opt.data_dir, hc.cert_pem, hc.key_pem); !r) return fail(r.error());
     }
     auto pin = crypto::public_key_pin_of_certificate(hc.cert_pem);
     if (!pin) return fail(pin.error());
