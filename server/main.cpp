@@ -15,6 +15,7 @@
 #include "server/backup/backup_rotation.h"
 #include "server/cli/enroll_link_target.h"
 #include "server/cli/enrollment_sheets_command.h"
+#include "server/cli/migrate_command.h"
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
 #include "shared/cli/cli_args.h"
@@ -88,6 +89,12 @@ Usage:
       stopped). Checks the whole file first. DIR's previous database, key and TLS
       move to DIR/before-restore-TIME/. The server gets a new generation: devices
       send again what they had sent after the backup (docs/OPERATIONS.md).
+  ducha-server migrate --from DIR --to postgresql://...
+      Moves a SQLite data directory's records into an empty PostgreSQL database (the
+      server on DIR must be stopped). Copies every table in one transaction and checks
+      each one (rows and SHA-256) on both sides before it commits; then marks DIR as
+      living in PostgreSQL and keeps the old file as DIR/ducha.db.migrated-to-postgresql.
+      Evidence files, keys and TLS stay in DIR. Afterwards: serve --data DIR --database URL.
 
 Every subcommand takes --help.
 )";
@@ -329,6 +336,7 @@ int main(int argc, char** argv) {
         {"enrollment-sheets", {"all trust-ca", "data server-url cert out district user days"}},
         {"backup", {"", "data to to-dir keep"}},
         {"restore", {"", "from data"}},
+        {"migrate", {"", "from to"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end()) {
         if (auto s = check_command_options("ducha-server", cmd, a.v, o->second.first, o->second.second); !s)
@@ -350,6 +358,10 @@ int main(int argc, char** argv) {
         }
         if (cmd == "backup") return cmd_backup(a);
         if (cmd == "restore") return cmd_restore(a);
+        if (cmd == "migrate") {
+            auto rc = run_migrate(a.v, std::cout, std::cerr);
+            return rc ? *rc : usage_error(rc.error().message());
+        }
     } catch (const std::exception& e) {
         return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));
     }

@@ -72,6 +72,14 @@ bool records_in_postgresql(const fs::path& data_dir) {
     return fs::exists(data_dir / kPostgresqlMarker, ec);
 }
 
+Status mark_records_in_postgresql(const fs::path& data_dir) {
+    return write_file_durably(data_dir / kPostgresqlMarker,
+                              "The records of this server live in PostgreSQL: serve with --database.\n", 0600,
+                              Replace::never);
+}
+
+fs::path sqlite_database_path(const fs::path& data_dir) { return data_dir / kDbName; }
+
 Result<std::unique_ptr<store::Connection>> open_server_connection(const fs::path& data_dir,
                                                                   const std::string& database_url, bool durable) {
     if (database_url.empty()) {
@@ -134,11 +142,7 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     auto key = crypto::Ed25519KeyPair::generate();
     if (auto r = write_secret_file(opt.data_dir / kKeyName, hex_encode(key.seed()) + "\n"); !r) return r;
     if (db) {
-        if (auto r = write_file_durably(opt.data_dir / kPostgresqlMarker,
-                                        "The records of this server live in PostgreSQL: serve with --database.\n",
-                                        0600, Replace::never);
-            !r)
-            return r;
+        if (auto r = mark_records_in_postgresql(opt.data_dir); !r) return r;
     } else {
         auto sqlite = open_server_connection(opt.data_dir, "");
         if (!sqlite) return fail(sqlite.error());

@@ -89,6 +89,10 @@ Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data
 // it instead of starting an empty database beside it.
 using store::is_postgresql_url;
 bool records_in_postgresql(const std::filesystem::path& data_dir);
+// Writes DIR's marker (init --database, and migrate once the records are copied).
+Status mark_records_in_postgresql(const std::filesystem::path& data_dir);
+// The SQLite database of DIR (the embedded backend's one file).
+std::filesystem::path sqlite_database_path(const std::filesystem::path& data_dir);
 // The server database with migrations applied: SQLite in DIR when `database_url` is empty, else
 // the PostgreSQL database at the URL (a URL of another scheme is invalid_argument).
 Result<std::unique_ptr<store::Connection>> open_server_connection(const std::filesystem::path& data_dir,

@@ -606,6 +606,15 @@ enum class Msg : std::uint16_t {
     records_in_postgresql_use_database,
     postgresql_database_already_used,
     backup_of_postgresql_use_pg_dump,
+    migrate_already_in_postgresql,
+    migrate_no_sqlite_database,
+    migrate_set_aside_exists,
+    migrate_table_missing_in_postgresql,
+    migrate_column_missing_in_postgresql,
+    migrate_verification_failed,
+    migrate_evidence_files_not_intact,
+    migrate_not_marked,
+    migrate_done,
 };
 
 // One row of the catalogue.
