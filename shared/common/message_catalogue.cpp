@@ -1764,6 +1764,21 @@ constexpr MessageRow kRows[] = {
     {Msg::backup_of_postgresql_use_pg_dump, "backup_of_postgresql_use_pg_dump",
      "{0} 的记录存放在 PostgreSQL 中：请用 pg_dump / pg_restore 备份和恢复数据库，并另行备份此目录（密钥、TLS、证据文件）",
      "the records of {0} live in PostgreSQL: back up and restore the database with pg_dump / pg_restore, and this directory (keys, TLS, evidence files) on its own"},
+    {Msg::records_in_sqlite_not_postgresql, "records_in_sqlite_not_postgresql",
+     "{0} 的记录存放在它自己的 SQLite 数据库 {1} 中，不在 PostgreSQL：请去掉 --database（否则会打开另一个数据库）",
+     "the records of {0} live in its SQLite database {1}, not in PostgreSQL: leave out --database (it would open another database)"},
+    {Msg::server_signing_device_unknown, "server_signing_device_unknown",
+     "服务器没有签名设备 {0} 的记录",
+     "the server holds no record of the signing device {0}"},
+    {Msg::server_report_without_receipt, "server_report_without_receipt",
+     "服务器没有这份报告的回执（报告与回执本应一同写入）",
+     "the server holds no receipt for this report (the two are written together)"},
+    {Msg::server_evidence_file_changed, "server_evidence_file_changed",
+     "证据文件 {0} 的内容与其 SHA-256 名称不符",
+     "the evidence file {0} no longer matches the SHA-256 it is named by"},
+    {Msg::server_records_verify_failed, "server_records_verify_failed",
+     "服务器记录核验发现 {0} 处问题（见 FAIL 行）",
+     "{0} problem(s) found in the server's records (the FAIL lines)"},
 };
 
 }  // namespace

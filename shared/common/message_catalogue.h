@@ -606,6 +606,11 @@ enum class Msg : std::uint16_t {
     records_in_postgresql_use_database,
     postgresql_database_already_used,
     backup_of_postgresql_use_pg_dump,
+    records_in_sqlite_not_postgresql,
+    server_signing_device_unknown,
+    server_report_without_receipt,
+    server_evidence_file_changed,
+    server_records_verify_failed,
 };
 
 // One row of the catalogue.
