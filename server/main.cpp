@@ -69,8 +69,8 @@ Usage:
       make a QR image of it with: qrencode -o code.png 'LINK'. --trust-ca: serve has
       a CA-issued certificate for HOST; the link carries no pin and devices check the
       certificate chain and host name instead (docs/OPERATIONS.md, Certificates).
-  ducha-server enrollment-sheets --data DIR [--database postgresql://...]
-                                 --server-url https://HOST:PORT [--cert PEM | --trust-ca]
+  ducha-server enrollment-sheets --data DIR --server-url https://HOST:PORT [--cert PEM | --trust-ca]
+                                 [--database postgresql://...]
                                  --out FILE.pdf [--district DISTRICT_ID | --user USER_ID ...]
                                  [--days N] [--all]
       Print-ready enrollment sheets: one A4 page per person with a new one-time code
