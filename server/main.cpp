@@ -13,9 +13,11 @@
 
 #include "server/backup/backup_archive.h"
 #include "server/backup/backup_rotation.h"
+#include "server/cli/database_option.h"
 #include "server/cli/enroll_link_target.h"
 #include "server/cli/enrollment_sheets_command.h"
 #include "server/cli/migrate_command.h"
+#include "server/cli/verify_command.h"
 #include "server/demo/demo_data.h"
 #include "server/service/server_app.h"
 #include "shared/cli/cli_args.h"
@@ -59,7 +61,7 @@ Usage:
       certificate and key again (a renewed certificate) without dropping connections.
       --config FILE: the same settings as "name = value" lines (deploy/ducha-server.conf);
       a flag on the command line wins over the file. Default --listen 127.0.0.1:8443.
-  ducha-server enrollment-code --data DIR --user USER_ID [--days N]
+  ducha-server enrollment-code --data DIR [--database postgresql://...] --user USER_ID [--days N]
                                [--server-url https://HOST:PORT [--cert PEM | --trust-ca]]
       Issue a new one-time enrollment code for a user (works while the server runs).
       Prints "enrollment code: CODE". With --server-url (the URL devices reach the
@@ -69,6 +71,7 @@ Usage:
       a CA-issued certificate for HOST; the link carries no pin and devices check the
       certificate chain and host name instead (docs/OPERATIONS.md, Certificates).
   ducha-server enrollment-sheets --data DIR --server-url https://HOST:PORT [--cert PEM | --trust-ca]
+                                 [--database postgresql://...]
                                  --out FILE.pdf [--district DISTRICT_ID | --user USER_ID ...]
                                  [--days N] [--all]
       Print-ready enrollment sheets: one A4 page per person with a new one-time code
@@ -76,6 +79,13 @@ Usage:
       --district, or each --user (repeatable), or everyone active; only those without an
       enrolled phone unless --all (replacement phones). Prints "USER_ID<TAB>NAME<TAB>CODE"
       per person. Everything is checked first; the codes exist only if FILE was written.
+  ducha-server verify --data DIR [--database postgresql://...]
+      Re-checks the server's records (works while the server runs): each report's device
+      signature, each device's hash chain, each receipt's Merkle path and server signature,
+      and each evidence file in DIR against its SHA-256. Prints "FAIL ..." per problem and
+      "checked N reports, N receipts, N evidence files: all valid"; exit 1 on any problem.
+  --database (enrollment-code, enrollment-sheets, verify): the same URL as serve; needed,
+      and only allowed, when DIR was initialised with --database.
 
   ducha-server backup --data DIR (--to FILE | --to-dir DIR2 [--keep N])
       One file with everything the server needs to come back: the database (copied
@@ -108,9 +118,8 @@ int usage_error(const std::string& msg) {
 
 // --database: absent means SQLite in DIR; a value that is not a PostgreSQL URL is a usage error.
 std::optional<std::string> database_url(const Args& a) {
-    if (!a.has("--database")) return std::string();
-    auto url = a.get("--database");
-    if (!url || !is_postgresql_url(*url)) return std::nullopt;
+    auto url = database_option(a);
+    if (!url) return std::nullopt;
     return *url;
 }
 
@@ -230,6 +239,8 @@ int cmd_code(const Args& a) {
     auto data = a.get("--data");
     auto user = a.get("--user");
     if (!data || !user) return usage_error(render_bilingual(Msg::command_needs_argument, {"enrollment-code", "--data DIR --user USER_ID"}));
+    auto url = database_url(a);
+    if (!url) return bad_database_url(a);
     std::int64_t days = 7;
     if (auto d = a.get("--days")) days = std::stoll(*d);
     auto server_url = a.get("--server-url");
@@ -250,7 +261,7 @@ int cmd_code(const Args& a) {
         server_url = target->server_url;
         pin = target->pin;
     }
-    auto code = issue_enrollment_code(*data, *user, days * 24 * 3600);
+    auto code = issue_enrollment_code(*data, *user, days * 24 * 3600, *url);
     if (!code) {
         std::cerr << "ducha-server enrollment-code: " << code.error().message() << "\n";
         return 1;
@@ -332,8 +343,9 @@ int main(int argc, char** argv) {
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"init", {"demo", "data database seed"}},
         {"serve", {"no-fsync", "config data database listen cert key request-log io-threads workers max-connections max-uploads-per-device max-upload-mib-per-device stale-upload-days max-sign-ins-per-minute"}},
-        {"enrollment-code", {"trust-ca", "data user days server-url cert"}},
-        {"enrollment-sheets", {"all trust-ca", "data server-url cert out district user days"}},
+        {"enrollment-code", {"trust-ca", "data database user days server-url cert"}},
+        {"enrollment-sheets", {"all trust-ca", "data database server-url cert out district user days"}},
+        {"verify", {"", "data database"}},
         {"backup", {"", "data to to-dir keep"}},
         {"restore", {"", "from data"}},
         {"migrate", {"", "from to"}},
@@ -354,6 +366,10 @@ int main(int argc, char** argv) {
         if (cmd == "enrollment-code") return cmd_code(a);
         if (cmd == "enrollment-sheets") {
             auto rc = run_enrollment_sheets(a.v, std::cout, std::cerr);
+            return rc ? *rc : usage_error(rc.error().message());
+        }
+        if (cmd == "verify") {
+            auto rc = run_verify(a.v, std::cout, std::cerr);
             return rc ? *rc : usage_error(rc.error().message());
         }
         if (cmd == "backup") return cmd_backup(a);

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <set>
 
+#include "server/cli/database_option.h"
 #include "server/cli/enroll_link_target.h"
 #include "server/service/server_app.h"
 #include "server/storage/enrollment_roster.h"
@@ -24,6 +25,7 @@ namespace {
 struct Request {
     std::filesystem::path data, out;
     std::string server_url;
+    std::string database_url;  // "": SQLite in DIR
     std::optional<std::string> cert, district;
     std::vector<std::string> users;
     std::int64_t days = 7;
@@ -38,6 +40,9 @@ Result<Request> read_request(const std::vector<std::string>& words) {
     auto url = a.get("--server-url");
     auto out = a.get("--out");
     if (!data || !url || !out) return fail(Errc::invalid_argument, Msg::enrollment_sheets_needs_options);
+    auto database = database_option(a);
+    if (!database) return fail(database.error());
+    q.database_url = *database;
     q.data = *data;
     q.server_url = *url;
     q.out = *out;
@@ -105,9 +110,9 @@ Result<int> run_enrollment_sheets(const std::vector<std::string>& words, std::os
 
     std::vector<RosterPerson> people;
     {
-        auto db = open_server_db(q->data);
+        auto db = open_server_connection(q->data, q->database_url);
         if (!db) return said(db.error());
-        auto roster = EnrollmentRosterReader{*db}.read();
+        auto roster = EnrollmentRosterReader{**db}.read();
         if (!roster) return said(roster.error());
         std::vector<RosterPerson> skipped;
         auto chosen = select_people(*q, *roster, skipped);
@@ -144,7 +149,7 @@ Result<int> run_enrollment_sheets(const std::vector<std::string>& words, std::os
         written = true;
         return {};
     };
-    auto codes = issue_enrollment_codes(q->data, ids, q->days * kSecondsPerDay, write_sheets);
+    auto codes = issue_enrollment_codes(q->data, ids, q->days * kSecondsPerDay, write_sheets, q->database_url);
     if (!codes) {
         // The commit itself failed after the file was written: the file's codes do not exist.
         if (written) {

@@ -89,6 +89,10 @@ Result<std::unique_ptr<store::Connection>> open_server_connection(const fs::path
     }
     if (!is_postgresql_url(database_url))
         return fail(Errc::invalid_argument, Msg::database_url_not_postgresql, database_url);
+    // A directory initialised for SQLite: PostgreSQL would be another (likely empty) database.
+    if (std::error_code ec; !records_in_postgresql(data_dir) && fs::exists(data_dir / kDbName, ec))
+        return fail(Errc::invalid_argument, Msg::records_in_sqlite_not_postgresql, data_dir.string(),
+                    (data_dir / kDbName).string());
     auto pg = pg::PgConnection::open(database_url);
     if (!pg) return fail(pg.error());
     if (auto r = pg::apply_pg_migrations(*pg, pg_server_migrations()); !r) return fail(r.error());
@@ -228,18 +232,20 @@ Status init_data_dir(const InitOptions& opt, std::ostream& out) {
     return {};
 }
 
-Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::string& user_id, std::int64_t ttl_s) {
-    auto issued = issue_enrollment_codes(data_dir, {user_id}, ttl_s);
+Result<std::string> issue_enrollment_code(const fs::path& data_dir, const std::string& user_id, std::int64_t ttl_s,
+                                          const std::string& database_url) {
+    auto issued = issue_enrollment_codes(data_dir, {user_id}, ttl_s, {}, database_url);
     if (!issued) return fail(issued.error());
     return issued->front().code;
 }
 
 Result<std::vector<IssuedEnrollmentCode>> issue_enrollment_codes(const fs::path& data_dir,
                                                                  const std::vector<std::string>& user_ids,
-                                                                 std::int64_t ttl_s, const BeforeCodesCommit& before_commit) {
-    auto db = open_server_db(data_dir);
+                                                                 std::int64_t ttl_s, const BeforeCodesCommit& before_commit,
+                                                                 const std::string& database_url) {
+    auto db = open_server_connection(data_dir, database_url);
     if (!db) return fail(db.error());
-    RecordTable table{*db};
+    RecordTable table{**db};
     for (const auto& user_id : user_ids) {
         auto u = table.get(kUser, user_id);
         if (!u) return fail(u.error());
@@ -251,8 +257,9 @@ Result<std::vector<IssuedEnrollmentCode>> issue_enrollment_codes(const fs::path&
     if (!seq) return fail(seq.error());
     std::vector<IssuedEnrollmentCode> issued;
     {
-        // A running server has its own writer on the same file; SQLite's lock serialises the two.
-        Writer w{std::move(*db), *key, *seq};
+        // A running server has its own writer on the same database; SQLite's lock, or PostgreSQL's
+        // lock on the feed sequencer row, serialises the two.
+        Writer w{std::move(*db), *key, *seq, Writer::Config{}};
         auto r = w.run_sync([&](WriteBatch& b) -> Status {
             issued.clear();
             for (const auto& user_id : user_ids) {

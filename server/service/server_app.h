@@ -85,8 +85,8 @@ Result<crypto::Ed25519KeyPair> load_server_key(const std::filesystem::path& data
 
 // PostgreSQL (docs/OPERATIONS.md): a deployment whose records live in PostgreSQL keeps its keys,
 // TLS and evidence files in DIR, and DIR holds a marker file (no URL: it may carry a password), so
-// that the SQLite-only commands (serve without --database, enrollment-code, backup, restore) refuse
-// it instead of starting an empty database beside it.
+// that a command without --database (serve, enrollment-code, enrollment-sheets, verify) and the
+// SQLite-only ones (backup, restore) refuse it instead of starting an empty database beside it.
 using store::is_postgresql_url;
 bool records_in_postgresql(const std::filesystem::path& data_dir);
 // Writes DIR's marker (init --database, and migrate once the records are copied).
@@ -94,14 +94,17 @@ Status mark_records_in_postgresql(const std::filesystem::path& data_dir);
 // The SQLite database of DIR (the embedded backend's one file).
 std::filesystem::path sqlite_database_path(const std::filesystem::path& data_dir);
 // The server database with migrations applied: SQLite in DIR when `database_url` is empty, else
-// the PostgreSQL database at the URL (a URL of another scheme is invalid_argument).
+// the PostgreSQL database at the URL (a URL of another scheme is invalid_argument). A DIR holding
+// its SQLite database and no marker is refused with a URL (invalid_argument): the URL would name
+// another database than the one DIR was initialised with.
 Result<std::unique_ptr<store::Connection>> open_server_connection(const std::filesystem::path& data_dir,
                                                                   const std::string& database_url,
                                                                   bool durable = true);
 
 // Creates a one-time enrollment code for a user directly in DIR (the server may be running).
+// `database_url`: as for open_server_connection (empty: SQLite in DIR).
 Result<std::string> issue_enrollment_code(const std::filesystem::path& data_dir, const std::string& user_id,
-                                          std::int64_t ttl_s);
+                                          std::int64_t ttl_s, const std::string& database_url = "");
 
 struct IssuedEnrollmentCode {
     std::string user_id, code;
@@ -115,6 +118,7 @@ using BeforeCodesCommit = std::function<Status(const std::vector<IssuedEnrollmen
 Result<std::vector<IssuedEnrollmentCode>> issue_enrollment_codes(const std::filesystem::path& data_dir,
                                                                  const std::vector<std::string>& user_ids,
                                                                  std::int64_t ttl_s,
-                                                                 const BeforeCodesCommit& before_commit = {});
+                                                                 const BeforeCodesCommit& before_commit = {},
+                                                                 const std::string& database_url = "");
 
 }  // namespace ducha::server

@@ -1791,6 +1791,21 @@ constexpr MessageRow kRows[] = {
     {Msg::migrate_done, "migrate_done",
      "已迁移到 {0}；原 SQLite 数据库保留为 {1}（不再使用）。现在这样启动服务：",
      "migrated to {0}; the SQLite database is kept as {1} (no longer used). Serve it from now on with:"},
+    {Msg::records_in_sqlite_not_postgresql, "records_in_sqlite_not_postgresql",
+     "{0} 的记录存放在它自己的 SQLite 数据库 {1} 中，不在 PostgreSQL：请去掉 --database（否则会打开另一个数据库）",
+     "the records of {0} live in its SQLite database {1}, not in PostgreSQL: leave out --database (it would open another database)"},
+    {Msg::server_signing_device_unknown, "server_signing_device_unknown",
+     "服务器没有签名设备 {0} 的记录",
+     "the server holds no record of the signing device {0}"},
+    {Msg::server_report_without_receipt, "server_report_without_receipt",
+     "服务器没有这份报告的回执（报告与回执本应一同写入）",
+     "the server holds no receipt for this report (the two are written together)"},
+    {Msg::server_evidence_file_changed, "server_evidence_file_changed",
+     "证据文件 {0} 的内容与其 SHA-256 名称不符",
+     "the evidence file {0} no longer matches the SHA-256 it is named by"},
+    {Msg::server_records_verify_failed, "server_records_verify_failed",
+     "服务器记录核验发现 {0} 处问题（见 FAIL 行）",
+     "{0} problem(s) found in the server's records (the FAIL lines)"},
 };
 
 }  // namespace

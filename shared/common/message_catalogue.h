@@ -615,6 +615,11 @@ enum class Msg : std::uint16_t {
     migrate_evidence_files_not_intact,
     migrate_not_marked,
     migrate_done,
+    records_in_sqlite_not_postgresql,
+    server_signing_device_unknown,
+    server_report_without_receipt,
+    server_evidence_file_changed,
+    server_records_verify_failed,
 };
 
 // One row of the catalogue.

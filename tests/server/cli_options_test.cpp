@@ -2,12 +2,10 @@
 // exit 2, with the command's usage), and an option that needs a value without one.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 
 #include "support/cli_steps.h"
+#include "support/run_program.h"
 #include "support/test_server.h"
 
 using namespace ducha;
@@ -43,22 +41,6 @@ TEST_CASE("a misspelt or unknown option is a usage error (exit 2) naming it, bef
     CHECK(fine.rc == 1);
     CHECK(contains(fine.err, "enroll"));
 }
-
-namespace {
-
-// Runs a program with its stderr captured; returns the exit code and what it said.
-std::pair<int, std::string> run_program(const std::string& bin, const std::string& args) {
-    std::string cmd = "'" + bin + "' " + args + " 2>&1";
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int status = ::pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-}  // namespace
 
 TEST_CASE("ducha-server and ducha-bench refuse a misspelt option with their usage (exit 2), before anything runs",
           "[cli]") {

@@ -1,11 +1,8 @@
 // ducha-server on PostgreSQL (`init` and `serve --database postgresql://...`): a volunteer enrolls,
 // syncs, inspects and syncs through a real server whose records live in a real PostgreSQL cluster;
 // DIR keeps the key, TLS and codes. And the command line refuses what is not a PostgreSQL URL.
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
 #include <atomic>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -16,6 +13,7 @@
 #include "shared/domain/collections.h"
 #include "shared/support/temp_dir.h"
 #include "support/cli_steps.h"
+#include "support/run_program.h"
 #include "support/test_server.h"
 #include "support/throwaway_postgres.h"
 
@@ -32,17 +30,6 @@ std::string fresh_database_url(const std::string& stem) {
     std::string name = stem + "_" + std::to_string(++counter);
     cluster.create_database(name);
     return cluster.url_of(name);
-}
-
-std::pair<int, std::string> run_server_binary(const std::string& args) {
-    std::string cmd = std::string("'") + DUCHA_SERVER_BIN + "' " + args + " 2>&1";
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int status = ::pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 }  // namespace
