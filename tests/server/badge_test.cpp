@@ -140,7 +140,7 @@ struct Run {
 // The real ducha-server binary with these arguments (stdout and stderr together).
 Run run_server_bin(const std::vector<std::string>& args) {
     std::string cmd = std::string("'") + DUCHA_SERVER_BIN + "'";
-    for (const auto& a : args) {
+    for (const auto& a : test::with_suite_database(args)) {
         REQUIRE(a.find('\'') == std::string::npos);
         cmd += " '" + a + "'";
     }

@@ -31,7 +31,7 @@ struct Run {
 // The real ducha-server binary; stdout and stderr apart.
 Run sheets_command(const TempDir& tmp, const std::vector<std::string>& args) {
     std::string cmd = std::string("'") + DUCHA_SERVER_BIN + "' enrollment-sheets";
-    for (const auto& a : args) cmd += " '" + a + "'";
+    for (const auto& a : with_suite_database(args)) cmd += " '" + a + "'";
     const auto err_file = tmp / "stderr.txt";
     cmd += " 2>'" + err_file.string() + "'";
     FILE* p = ::popen(cmd.c_str(), "r");
@@ -110,7 +110,7 @@ TEST_CASE("enrollment sheets: one page per person of the district without a phon
     REQUIRE(ids.size() == 4);
     must(admin, {"sync"});
     // 王芳 already has a phone.
-    auto code = server::issue_enrollment_code(srv.data_dir(), ids[1], 3600);
+    auto code = server::issue_enrollment_code(srv.data_dir(), ids[1], 3600, test::suite_database_of(srv.data_dir()));
     REQUIRE(code.has_value());
     must(tmp / "wang", {"enroll", "--server", srv.url(), "--code", *code, "--pin", srv.pin()});
     const auto before = codes_issued(srv);

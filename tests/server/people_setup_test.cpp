@@ -97,7 +97,7 @@ TEST_CASE("from an empty init: the admin adds districts and imports people, who 
     CHECK(people.size() == 3);
 
     // A volunteer gets a code from the server's command line, enrolls and syncs.
-    auto code = server::issue_enrollment_code(srv.data_dir(), ids[1], 3600);
+    auto code = server::issue_enrollment_code(srv.data_dir(), ids[1], 3600, test::suite_database_of(srv.data_dir()));
     REQUIRE(code.has_value());
     const auto wang = tmp / "wang";
     auto enrolled = must(wang, {"enroll", "--server", srv.url(), "--code", *code, "--pin", srv.pin()});
@@ -109,7 +109,7 @@ TEST_CASE("from an empty init: the admin adds districts and imports people, who 
     CHECK(status["district_id"] == tiedong);
 
     // The coordinator enrolls; their import of an admin is refused before anything is queued.
-    auto ccode = server::issue_enrollment_code(srv.data_dir(), ids[0], 3600);
+    auto ccode = server::issue_enrollment_code(srv.data_dir(), ids[0], 3600, test::suite_database_of(srv.data_dir()));
     REQUIRE(ccode.has_value());
     const auto chen = tmp / "chen";
     must(chen, {"enroll", "--server", srv.url(), "--code", *ccode, "--pin", srv.pin()});

@@ -17,6 +17,7 @@
 #include "shared/support/temp_dir.h"
 #include "support/cli_steps.h"
 #include "support/run_program.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 #include "support/throwaway_postgres.h"
 
@@ -180,11 +181,13 @@ TEST_CASE("verify re-checks the records in PostgreSQL and finds a report row cha
     CHECK_FALSE(fs::exists(srv.data_dir() / "ducha.db"));
 }
 
-TEST_CASE("verify checks the same on SQLite: a changed evidence file fails it", "[verify]") {
+// On both backends: the suite's SQLite run and its PostgreSQL run (suite_database.h).
+TEST_CASE("verify on the suite's backend: a changed evidence file fails it", "[verify]") {
     TestServer srv{true};
     TempDir tmp;
     sync_a_report(srv, tmp.path);
-    const std::string verify = "verify --data " + quoted(srv.data_dir());
+    std::string verify = "verify --data " + quoted(srv.data_dir());
+    if (auto url = test::suite_database_of(srv.data_dir()); !url.empty()) verify += " --database '" + url + "'";
     auto [rc, out] = run_server_binary(verify);
     INFO(out);
     CHECK(rc == 0);

@@ -272,7 +272,7 @@ TEST_CASE("three devices of one coordinator converge after offline edits synced 
     enroll(devs[0], srv.url(), srv.pin(), coord.code);
     for (std::size_t i = 1; i < devs.size(); ++i) {
         // Extra codes straight into the data directory while the server runs.
-        auto code = server::issue_enrollment_code(srv.data_dir(), coord.user_id, 3600);
+        auto code = server::issue_enrollment_code(srv.data_dir(), coord.user_id, 3600, test::suite_database_of(srv.data_dir()));
         REQUIRE(code.has_value());
         enroll(devs[i], srv.url(), srv.pin(), *code);
     }
@@ -374,7 +374,7 @@ TEST_CASE("institution fields are last-writer-wins per field on the hybrid logic
     const auto& coord = srv.account("coordinator");
     const auto a = tmp / "a", b = tmp / "b";
     enroll(a, srv.url(), srv.pin(), coord.code);
-    auto code = server::issue_enrollment_code(srv.data_dir(), coord.user_id, 3600);
+    auto code = server::issue_enrollment_code(srv.data_dir(), coord.user_id, 3600, test::suite_database_of(srv.data_dir()));
     REQUIRE(code.has_value());
     enroll(b, srv.url(), srv.pin(), *code);
     must(a, {"sync"});

@@ -111,6 +111,15 @@ void remember_suite_database(const fs::path& data_dir, const std::string& databa
     SuiteDatabases::instance().remember(data_dir, database_url);
 }
 
+std::vector<std::string> with_suite_database(std::vector<std::string> args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] != "--data") continue;
+        if (auto url = suite_database_of(args[i + 1]); !url.empty()) args.insert(args.end(), {"--database", url});
+        break;
+    }
+    return args;
+}
+
 std::unique_ptr<store::Connection> server_db(const fs::path& data_dir) {
     auto db = server::open_server_connection(data_dir, suite_database_of(data_dir));
     if (!db) throw std::runtime_error("cannot open the server's records in " + data_dir.string() + ": " + db.error().message());

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "shared/store/connection.h"
 
@@ -28,6 +29,10 @@ std::string suite_database_of(const std::filesystem::path& data_dir);
 
 // Remembers that `data_dir` keeps its records in `database_url` (a test that chose its own).
 void remember_suite_database(const std::filesystem::path& data_dir, const std::string& database_url);
+
+// A ducha-server command line with `--database URL` added when its `--data DIR` keeps its records
+// in a PostgreSQL database of the suite; unchanged otherwise.
+std::vector<std::string> with_suite_database(std::vector<std::string> args);
 
 // The server's records for `data_dir` on whichever backend it was initialised with, migrations
 // applied; throws when it cannot be opened.
