@@ -27,15 +27,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A new empty database of the shared cluster: its URL.
-std::string fresh_database_url(const std::string& stem) {
-    static std::atomic<int> counter{0};
-    auto& cluster = ThrowawayPostgres::shared();
-    const std::string name = stem + "_" + std::to_string(++counter);
-    cluster.create_database(name);
-    return cluster.url_of(name);
-}
-
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 std::string quoted(const fs::path& p) { return quoted(p.string()); }
 

@@ -42,14 +42,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string fresh_database_url(const std::string& stem) {
-    static std::atomic<int> counter{0};
-    auto& cluster = ThrowawayPostgres::shared();
-    std::string name = stem + "_" + std::to_string(++counter);
-    cluster.create_database(name);
-    return cluster.url_of(name);
-}
-
 // The instances' time stands still: a device's status (its last contact) is written again only
 // after a minute, and such a write would be a change of its own in the feed the test counts.
 std::unique_ptr<server::ServerApp> start_instance(const fs::path& dir, const std::string& url, const Clock& clock) {

@@ -34,14 +34,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string fresh_database_url(const std::string& stem) {
-    static std::atomic<int> counter{0};
-    auto& cluster = ThrowawayPostgres::shared();
-    std::string name = stem + "_" + std::to_string(++counter);
-    cluster.create_database(name);
-    return cluster.url_of(name);
-}
-
 std::pair<int, std::string> run_server_binary(const std::string& args) {
     std::string cmd = std::string("'") + DUCHA_SERVER_BIN + "' " + args + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");

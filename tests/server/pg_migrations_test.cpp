@@ -19,11 +19,7 @@ namespace {
 
 // A new empty database of the shared cluster, and a connection to it.
 PgConnection fresh_database(const std::string& stem) {
-    static std::atomic<int> counter{0};
-    auto& cluster = test::ThrowawayPostgres::shared();
-    std::string name = stem + "_" + std::to_string(++counter);
-    cluster.create_database(name);
-    auto db = PgConnection::open(cluster.url_of(name));
+    auto db = PgConnection::open(test::fresh_database_url(stem));
     INFO((db ? "" : db.error().message()));
     REQUIRE(db.has_value());
     return std::move(*db);

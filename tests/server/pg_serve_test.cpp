@@ -23,15 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A new empty database of the shared cluster: its URL.
-std::string fresh_database_url(const std::string& stem) {
-    static std::atomic<int> counter{0};
-    auto& cluster = ThrowawayPostgres::shared();
-    std::string name = stem + "_" + std::to_string(++counter);
-    cluster.create_database(name);
-    return cluster.url_of(name);
-}
-
 }  // namespace
 
 TEST_CASE("A volunteer inspects through ducha-server whose records live in PostgreSQL", "[pg]") {

@@ -24,17 +24,14 @@ namespace {
 
 // A new database of the shared cluster with the server schema applied: its URL.
 std::string server_database_url(const std::string& stem) {
-    static std::atomic<int> counter{0};
-    auto& cluster = test::ThrowawayPostgres::shared();
-    std::string name = stem + "_" + std::to_string(++counter);
-    cluster.create_database(name);
-    auto db = PgConnection::open(cluster.url_of(name));
+    const std::string url = test::fresh_database_url(stem);
+    auto db = PgConnection::open(url);
     INFO((db ? "" : db.error().message()));
     REQUIRE(db.has_value());
     auto applied = pg::apply_pg_migrations(*db, server::pg_server_migrations());
     INFO((applied ? "" : applied.error().message()));
     REQUIRE(applied.has_value());
-    return cluster.url_of(name);
+    return url;
 }
 
 PgConnection connect(const std::string& url) {

@@ -1,5 +1,6 @@
 #include "support/throwaway_postgres.h"
 
+#include <atomic>
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -117,6 +118,15 @@ void ThrowawayPostgres::create_database(const std::string& database) {
             false) != 0)
         failed("createdb " + database);
 }
+
+std::string ThrowawayPostgres::fresh_database_url(const std::string& stem) {
+    static std::atomic<int> counter{0};
+    const std::string name = stem + "_" + std::to_string(++counter);
+    create_database(name);
+    return url_of(name);
+}
+
+std::string fresh_database_url(const std::string& stem) { return ThrowawayPostgres::shared().fresh_database_url(stem); }
 
 void ThrowawayPostgres::start() {
     if (m_running) return;

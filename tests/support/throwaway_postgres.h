@@ -35,6 +35,8 @@ public:
     std::string url_of(const std::string& database) const;
     // A new empty database in this cluster (a test that needs a schema of its own).
     void create_database(const std::string& database);
+    // A new empty database named STEM_N (N counts up in this process): its URL.
+    std::string fresh_database_url(const std::string& stem);
 
     // pg_ctl stop -m fast (then immediate); the directory stays until the destructor. Idempotent.
     void stop();
@@ -58,5 +60,8 @@ private:
     std::string m_run_as;         // the account when we are root, else ""
     bool m_running = false;
 };
+
+// shared().fresh_database_url(stem): a new empty database of the test process's cluster.
+std::string fresh_database_url(const std::string& stem);
 
 }  // namespace ducha::test
