@@ -25,6 +25,7 @@
 #include "shared/store/statement.h"
 #include "shared/support/temp_dir.h"
 #include "support/cli_steps.h"
+#include "support/suite_database.h"
 #include "support/test_server.h"
 #include "support/throwaway_postgres.h"
 
@@ -47,14 +48,6 @@ std::pair<int, std::string> run_server_binary(const std::string& args) {
 
 std::pair<int, std::string> migrate(const fs::path& data, const std::string& url) {
     return run_server_binary("migrate --from '" + data.string() + "' --to '" + url + "'");
-}
-
-std::int64_t scalar(store::Connection& db, const std::string& sql) {
-    store::Statement st{db, sql};
-    auto row = st.step();
-    REQUIRE(row.has_value());
-    REQUIRE(*row);
-    return st.col_int(0);
 }
 
 std::string text_scalar(store::Connection& db, const std::string& sql) {

@@ -14,18 +14,7 @@
 #include "support/suite_database.h"
 
 using namespace ducha;
-
-namespace {
-
-std::int64_t scalar(store::Connection& db, const std::string& sql) {
-    store::Statement st{db, sql};
-    auto row = st.step();
-    REQUIRE(row.has_value());
-    REQUIRE(*row);
-    return st.col_int(0);
-}
-
-}  // namespace
+using test::scalar;
 
 TEST_CASE("blob references are added once however often they are added", "[server][storage]") {
     test::TempDir dir;

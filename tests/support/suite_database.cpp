@@ -10,6 +10,7 @@
 
 #include "server/pg/pg_connection.h"
 #include "server/service/server_app.h"
+#include "shared/store/statement.h"
 #include "throwaway_postgres.h"
 
 namespace ducha::test {
@@ -124,6 +125,14 @@ std::unique_ptr<store::Connection> server_db(const fs::path& data_dir) {
     auto db = server::open_server_connection(data_dir, suite_database_of(data_dir));
     if (!db) throw std::runtime_error("cannot open the server's records in " + data_dir.string() + ": " + db.error().message());
     return std::move(*db);
+}
+
+std::int64_t scalar(store::Connection& db, const std::string& sql) {
+    store::Statement st{db, sql};
+    auto row = st.step();
+    if (!row) throw std::runtime_error(sql + ": " + row.error().message());
+    if (!*row) throw std::runtime_error(sql + ": no row");
+    return st.col_int(0);
 }
 
 }  // namespace ducha::test

@@ -8,6 +8,7 @@
 // On PostgreSQL every data directory the test support initialises gets a fresh database of its
 // own, remembered against the directory, so code that only knows the directory (spawn_server,
 // server_db) reaches the same records. The databases this process created are dropped when it ends.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -37,5 +38,8 @@ std::vector<std::string> with_suite_database(std::vector<std::string> args);
 // The server's records for `data_dir` on whichever backend it was initialised with, migrations
 // applied; throws when it cannot be opened.
 std::unique_ptr<store::Connection> server_db(const std::filesystem::path& data_dir);
+
+// The first column of the first row of `sql` as a number; throws when there is no row.
+std::int64_t scalar(store::Connection& db, const std::string& sql);
 
 }  // namespace ducha::test
