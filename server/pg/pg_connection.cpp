@@ -134,6 +134,14 @@ std::string PgConnection::database_name() const {
 
 bool PgConnection::connected() const { return m_session && PQstatus(m_session->conn) == CONNECTION_OK; }
 
+bool PgConnection::usable() {
+    if (!m_session || PQstatus(m_session->conn) != CONNECTION_OK) return false;
+    if (PQtransactionStatus(m_session->conn) != PQTRANS_IDLE) return true;  // busy: its own call will tell
+    // A closed socket reads as end of file: libpq marks the connection bad.
+    if (PQconsumeInput(m_session->conn) == 0) return false;
+    return PQstatus(m_session->conn) == CONNECTION_OK;
+}
+
 PGconn* PgConnection::handle() const { return m_session ? m_session->conn : nullptr; }
 
 Error PgConnection::error_of(PGconn* conn, const PGresult* result, std::string_view what) {

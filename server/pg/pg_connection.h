@@ -48,6 +48,9 @@ public:
 
     // The connection is up (false once the server closed it or went away).
     bool connected() const;
+    // Reads what the server sent while the connection sat idle, so a connection the server
+    // closed (a restart, an administrator's pg_terminate_backend) is seen before it is used.
+    bool usable() override;
     // "postgresql DATABASE on HOST", for messages (never the URL: it may carry a password).
     std::string database_name() const;
     pg_conn* handle() const;

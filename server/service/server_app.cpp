@@ -322,6 +322,10 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     if (opt.clock) ctx->clock = opt.clock;
     Writer::Config writer_cfg;
     writer_cfg.clock = ctx->clock;
+    if (!opt.database_url.empty())
+        writer_cfg.reopen = [dir = opt.data_dir, url = opt.database_url, durable = opt.durable] {
+            return open_server_connection(dir, url, durable);
+        };
     ctx->writer = std::make_unique<Writer>(std::move(*db), *key, *seq, writer_cfg);
     unsigned workers = opt.worker_threads > 0 ? static_cast<unsigned>(opt.worker_threads)
                                               : std::max(2u, std::thread::hardware_concurrency());

@@ -22,7 +22,7 @@ void WriteBatch::on_leaf(Bytes report_hash, std::function<Status(pb::Receipt&)> 
 
 Writer::Writer(std::unique_ptr<store::Connection> db, crypto::Ed25519KeyPair server_key, std::int64_t last_seq,
                Config cfg)
-    : m_owned_db(std::move(db)), m_db(*m_owned_db), m_key(std::move(server_key)), m_cfg(cfg), m_seq(last_seq) {
+    : m_owned_db(std::move(db)), m_db(m_owned_db.get()), m_key(std::move(server_key)), m_cfg(cfg), m_seq(last_seq) {
     m_stats.last_seq = last_seq;
     m_thread = std::thread([this] { loop(); });
 }
@@ -79,30 +79,44 @@ void Writer::loop() {
     }
 }
 
+Status Writer::ensure_connection() {
+    if (!m_cfg.reopen || m_db->usable()) return {};
+    auto db = m_cfg.reopen();
+    if (!db) return fail(db.error());
+    m_owned_db = std::move(*db);
+    m_db = m_owned_db.get();
+    return {};
+}
+
 void Writer::run_batch(std::vector<Job>& jobs) {
     const std::int64_t start_seq = m_seq;
     std::vector<Status> results(jobs.size());
 
-    if (auto r = m_db.exec(m_db.transaction_sql(Step::begin_immediate)); !r) {
+    if (auto r = ensure_connection(); !r) {
+        for (auto& j : jobs) j.done(fail(r.error()));
+        return;
+    }
+
+    if (auto r = m_db->exec(m_db->transaction_sql(Step::begin_immediate)); !r) {
         for (auto& j : jobs) j.done(fail(r.error()));
         return;
     }
     // Another process (`ducha-server enrollment-code` beside a running server) may have written
     // since our last batch; the write lock is ours now, so the file's highest seq is final.
     {
-        auto last = RecordTable{m_db}.max_seq();
+        auto last = RecordTable{*m_db}.max_seq();
         if (!last) {
-            (void)m_db.exec(m_db.transaction_sql(Step::rollback));  // the commit's own error is what the jobs get
+            (void)m_db->exec(m_db->transaction_sql(Step::rollback));  // the commit's own error is what the jobs get
             for (auto& j : jobs) j.done(fail(last.error()));
             return;
         }
         m_seq = std::max(m_seq, *last);
         // PostgreSQL: another server instance may have written since; the sequencer row (locked
         // by our BEGIN) knows its last seq, also one whose record a later write replaced.
-        if (m_db.dialect() == store::Dialect::postgresql) {
-            auto handed_out = FeedSequencer{m_db}.last_seq();
+        if (m_db->dialect() == store::Dialect::postgresql) {
+            auto handed_out = FeedSequencer{*m_db}.last_seq();
             if (!handed_out) {
-                (void)m_db.exec(m_db.transaction_sql(Step::rollback));  // the read's error is what the jobs get
+                (void)m_db->exec(m_db->transaction_sql(Step::rollback));  // the read's error is what the jobs get
                 for (auto& j : jobs) j.done(fail(handed_out.error()));
                 return;
             }
@@ -110,12 +124,12 @@ void Writer::run_batch(std::vector<Job>& jobs) {
         }
     }
     const std::int64_t locked_seq = m_seq;
-    WriteBatch batch{m_db, m_seq};
+    WriteBatch batch{*m_db, m_seq};
     batch.server_time_ms = m_cfg.clock->now_ms();
     batch.batch_id = crypto::new_uuid();
 
     auto abort_all = [&](const Error& e) {
-        (void)m_db.exec(m_db.transaction_sql(Step::rollback));  // `e` is what the jobs get
+        (void)m_db->exec(m_db->transaction_sql(Step::rollback));  // `e` is what the jobs get
         m_seq = start_seq;
         {
             std::lock_guard lk(m_mu);
@@ -130,9 +144,9 @@ void Writer::run_batch(std::vector<Job>& jobs) {
     for (auto& f : batch.m_finally)
         if (auto r = f(); !r) return abort_all(r.error());
 
-    if (m_db.dialect() == store::Dialect::postgresql && batch.m_seq > locked_seq)
-        if (auto r = FeedSequencer{m_db}.advance_to(batch.m_seq); !r) return abort_all(r.error());
-    if (auto r = m_db.exec(m_db.transaction_sql(Step::commit)); !r) return abort_all(r.error());
+    if (m_db->dialect() == store::Dialect::postgresql && batch.m_seq > locked_seq)
+        if (auto r = FeedSequencer{*m_db}.advance_to(batch.m_seq); !r) return abort_all(r.error());
+    if (auto r = m_db->exec(m_db->transaction_sql(Step::commit)); !r) return abort_all(r.error());
     m_seq = batch.m_seq;
     {
         std::lock_guard lk(m_mu);
@@ -150,7 +164,7 @@ void Writer::run_batch(std::vector<Job>& jobs) {
 Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
         auto leaves_before = batch.m_leaves.size();
         auto finally_before = batch.m_finally.size();
-    if (auto r = m_db.exec("SAVEPOINT job"); !r) return fail(r.error());
+    if (auto r = m_db->exec("SAVEPOINT job"); !r) return fail(r.error());
         Status st;
         try {
         st = job.work(batch);
@@ -158,11 +172,11 @@ Status Writer::run_job(WriteBatch& batch, Job& job, Status& result) {
             st = fail(Errc::internal, Msg::internal_error, e.what());
         }
         if (st) {
-        if (auto r = m_db.exec("RELEASE job"); !r) return fail(r.error());
+        if (auto r = m_db->exec("RELEASE job"); !r) return fail(r.error());
         } else {
             // Undo this job only; its seqs may stay unused (seq stays strictly increasing).
-            (void)m_db.exec("ROLLBACK TO job");
-            (void)m_db.exec("RELEASE job");
+            (void)m_db->exec("ROLLBACK TO job");
+            (void)m_db->exec("RELEASE job");
             batch.m_leaves.resize(leaves_before);
             batch.m_finally.resize(finally_before);
         if (st.error().code == Errc::disk_full || st.error().code == Errc::storage) return fail(st.error());

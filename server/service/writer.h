@@ -55,6 +55,10 @@ public:
     struct Config {
         std::size_t max_jobs_per_batch = 256;
         const Clock* clock = &system_clock();  // stamps each batch's server_time_ms
+        // Opens a new connection when the database closed the writer's (PostgreSQL restarted):
+        // the batch that met the closed connection fails (its devices send again), the next one
+        // runs on a new connection. Unset: the connection is the writer's for good (SQLite).
+        std::function<Result<std::unique_ptr<store::Connection>>()> reopen;
     };
 
     // The writer owns its connection, of either backend.
@@ -86,8 +90,11 @@ private:
     Status run_job(WriteBatch& batch, Job& job, Status& result);
     Status sign_receipts(WriteBatch& batch);
 
+    // Before a batch: a new connection when the database closed ours and the config can reopen.
+    Status ensure_connection();
+
     std::unique_ptr<store::Connection> m_owned_db;
-    store::Connection& m_db;
+    store::Connection* m_db;
     crypto::Ed25519KeyPair m_key;
     Config m_cfg;
     mutable std::mutex m_mu;

@@ -16,7 +16,8 @@ ReaderPool::ReaderPool(std::filesystem::path db_path)
       m_probe_sql("SELECT count(*) FROM sqlite_schema") {}
 
 ReaderPool::Lease::~Lease() {
-    if (m_db && m_pool) {
+    // A connection the database closed is dropped; the next acquire opens a new one.
+    if (m_db && m_pool && m_db->usable()) {
         std::lock_guard lk(m_pool->m_mu);
         m_pool->m_free.push_back(std::move(m_db));
     }
@@ -25,10 +26,10 @@ ReaderPool::Lease::~Lease() {
 Result<ReaderPool::Lease> ReaderPool::acquire() {
     {
         std::lock_guard lk(m_mu);
-        if (!m_free.empty()) {
+        while (!m_free.empty()) {
             auto db = std::move(m_free.back());
             m_free.pop_back();
-            return Lease{*this, std::move(db)};
+            if (db->usable()) return Lease{*this, std::move(db)};
         }
     }
     auto db = m_open();

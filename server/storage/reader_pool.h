@@ -1,7 +1,8 @@
 #pragma once
 // Connections for concurrent readers, of either backend: SQLite opens DIR's file read-only (WAL
 // lets them run beside the writer); PostgreSQL opens read-only sessions through an opener. The
-// services see a lease's connection only as a store::Connection.
+// services see a lease's connection only as a store::Connection. A connection the database closed
+// (PostgreSQL restarted) is never handed out again: the pool opens a new one.
 #include <filesystem>
 #include <functional>
 #include <memory>

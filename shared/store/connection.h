@@ -38,6 +38,9 @@ public:
     virtual int changes() const = 0;                // rows the last INSERT/UPDATE/DELETE touched
     virtual bool in_transaction() const = 0;
     virtual Dialect dialect() const = 0;
+    // Whether the connection can still be used: false once a database server closed it (a
+    // PostgreSQL restart), so a pool or the writer opens a new one. A file never goes away.
+    virtual bool usable() { return true; }
     virtual std::string_view transaction_sql(TransactionStep step) const = 0;
 
     // A new prepared statement; a bad SQL string is a programmer error: throws. Use Statement.
