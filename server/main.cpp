@@ -54,7 +54,8 @@ Usage:
       refused (the device keeps the file and sends it later). An unfinished upload no
       chunk reached for --stale-upload-days (default 7) is removed. One network address
       may enroll, refresh or sign in --max-sign-ins-per-minute times a minute (default
-      120, saved up to a minute's worth); beyond, it gets 429 and tries again later. Without --cert/--key a self-signed certificate is made
+      120, saved up to a minute's worth; 0: no limit, behind a load balancer that limits
+      addresses itself); beyond, it gets 429 and tries again later. Without --cert/--key a self-signed certificate is made
       in DIR/tls once and reused. Prints "pin: sha256//..." (give it to devices) and
       "listening on https://HOST:PORT" when ready, then one JSON line per request
       (--request-log no: none). SIGTERM/SIGINT drain and stop. SIGHUP reads the
@@ -158,14 +159,15 @@ int cmd_serve(const Args& a) {
     if (auto c = a.get("--cert")) o.cert_pem = *c;
     if (auto k = a.get("--key")) o.key_pem = *k;
     if (o.cert_pem.empty() != o.key_pem.empty()) return usage_error(render_bilingual(Msg::cert_and_key_together, {}));
-    // A count that is not a whole number from 1 up is a usage error, like a misspelt option.
-    auto count = [&a](const std::string& flag, int& into) {
+    // A count outside its range is a usage error, like a misspelt option. The sign-in limit
+    // alone may be 0 (no limit: behind HAProxy, whose per-address limit stands in for it).
+    auto count = [&a](const std::string& flag, int& into, long least) {
         auto v = a.get(flag);
         if (!v) return true;
         std::size_t used = 0;
         try {
             const long n = std::stol(*v, &used);
-            if (used != v->size() || n < 1 || n > 1000000) return false;
+            if (used != v->size() || n < least || n > 1000000) return false;
             into = static_cast<int>(n);
         } catch (const std::exception&) {
             return false;
@@ -176,12 +178,19 @@ int cmd_serve(const Args& a) {
     int upload_mib = static_cast<int>(o.uploads.max_bytes_per_device / (1024 * 1024));
     int stale_days = static_cast<int>(o.uploads.stale_after_s / (24 * 3600));
     int sign_ins = o.sign_ins_per_minute;
-    for (const auto& [flag, into] : {std::pair<std::string, int*>{"--io-threads", &o.io_threads},
-                                     {"--workers", &o.worker_threads}, {"--max-connections", &o.max_connections},
-                                     {"--max-uploads-per-device", &upload_files}, {"--max-upload-mib-per-device", &upload_mib},
-                                     {"--stale-upload-days", &stale_days}, {"--max-sign-ins-per-minute", &sign_ins}})
-        if (!count(flag, *into))
-            return usage_error(render_bilingual(Msg::option_whole_number_range, {flag, "1", "1000000"}));
+    struct Count {
+        const char* flag;
+        int* into;
+        long least;
+    };
+    for (const Count& c : {Count{"--io-threads", &o.io_threads, 1}, Count{"--workers", &o.worker_threads, 1},
+                           Count{"--max-connections", &o.max_connections, 1},
+                           Count{"--max-uploads-per-device", &upload_files, 1},
+                           Count{"--max-upload-mib-per-device", &upload_mib, 1},
+                           Count{"--stale-upload-days", &stale_days, 1},
+                           Count{"--max-sign-ins-per-minute", &sign_ins, 0}})
+        if (!count(c.flag, *c.into, c.least))
+            return usage_error(render_bilingual(Msg::option_whole_number_range, {c.flag, std::to_string(c.least), "1000000"}));
     o.uploads.max_files_per_device = static_cast<std::size_t>(upload_files);
     o.uploads.max_bytes_per_device = static_cast<std::uint64_t>(upload_mib) * 1024 * 1024;
     o.uploads.stale_after_s = static_cast<std::int64_t>(stale_days) * 24 * 3600;

@@ -21,10 +21,6 @@ using namespace ducha;
 using namespace ducha::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-}  // namespace
-
 TEST_CASE("A volunteer inspects through ducha-server whose records live in PostgreSQL", "[pg]") {
     const std::string url = fresh_database_url("serve");
     TestServerOptions opt;
