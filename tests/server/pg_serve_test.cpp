@@ -102,3 +102,33 @@ TEST_CASE("ducha-server refuses a --database that is not a PostgreSQL URL (exit 
     CHECK_FALSE(contains(out, "s3cret"));
     CHECK_FALSE(fs::exists(dir.path / "e" / "server-signing.key"));
 }
+
+TEST_CASE("PostgreSQL restarts under a running ducha-server: syncs fail while it is down, then go on without a server restart",
+          "[pg]") {
+    ThrowawayPostgres cluster("restart");  // its own: the test stops it
+    TestServerOptions opt;
+    opt.demo = true;
+    opt.database_url = cluster.url();
+    TestServer srv{opt};
+    TempDir tmp;
+    const auto volunteer = synced_volunteer(srv, tmp.path, srv.account("volunteer"));
+    const std::string task = first_open_task(volunteer);
+
+    // The database goes away: the report waits in the outbox, the one sync attempt fails.
+    cluster.stop();
+    must(volunteer, {"inspect", "--task", task, "--answers", write_answers(tmp.path).string(), "--gps", "41.1,122.9"});
+    auto down = run(volunteer, {"sync", "--retries", "1", "--timeout", "10"});
+    INFO(down.out << down.err);
+    CHECK(down.rc != 0);
+    CHECK(cli_json(volunteer, {"outbox", "--json"}).size() == 1);
+
+    // It comes back: the readers' and the writer's closed sessions are replaced, the report goes through.
+    cluster.start();
+    auto up = run(volunteer, {"sync", "--retries", "3", "--timeout", "30"});
+    INFO(up.out << up.err);
+    REQUIRE(up.rc == 0);
+    CHECK(contains(up.out, "pushed 1,"));
+    CHECK(cli_json(volunteer, {"outbox", "--json"}).empty());
+    CHECK(srv.count(std::string(domain::kReport)) >= 1);
+    CHECK(must(volunteer, {"verify"}).rc == 0);
+}
