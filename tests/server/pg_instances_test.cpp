@@ -383,8 +383,9 @@ TEST_CASE("an upload begun on one instance continues on another - the same chunk
     const ManualClock clock;
     auto a = start_instance(dir, url, clock);
     auto b = start_instance(dir, url, clock);
+    const std::vector<DemoAccount> accounts = read_codes(dir);
     const DemoAccount* volunteer = nullptr;
-    for (const auto& acc : read_codes(dir))
+    for (const auto& acc : accounts)
         if (acc.role == "volunteer" && !volunteer) volunteer = &acc;
     REQUIRE(volunteer != nullptr);
     const WireDevice device = enrolled(tmp.path / "volunteer", *a, *volunteer);
@@ -435,7 +436,7 @@ TEST_CASE("an upload begun on one instance continues on another - the same chunk
 
     // The admin, whose phone talks to A, revokes the volunteer's phone: B refuses it at once.
     const DemoAccount* admin = nullptr;
-    for (const auto& acc : read_codes(dir))
+    for (const auto& acc : accounts)
         if (acc.role == "admin") admin = &acc;
     REQUIRE(admin != nullptr);
     const fs::path admin_profile = tmp.path / "admin";
@@ -506,8 +507,9 @@ TEST_CASE("deploy/haproxy/ducha.cfg in front of two ducha-server processes - a d
                            {host_port(one->url()), host_port(two->url())}};
 
     // The volunteer only ever knows the proxy's address and the deployment's pin.
+    const std::vector<DemoAccount> accounts = read_codes(dir);
     const DemoAccount* volunteer = nullptr;
-    for (const auto& acc : read_codes(dir))
+    for (const auto& acc : accounts)
         if (acc.role == "volunteer" && !volunteer) volunteer = &acc;
     REQUIRE(volunteer != nullptr);
     const fs::path profile = tmp.path / "volunteer";

@@ -210,8 +210,9 @@ TEST_CASE("an instance killed with SIGKILL during a 20-device sync storm through
     ThrowawayHaproxy proxy{tmp.path / "haproxy", fs::path(DUCHA_SOURCE_DIR) / "deploy" / "haproxy" / "ducha.cfg",
                            {one_listen, host_port(two->url())}};
 
+    const std::vector<DemoAccount> accounts = read_codes(dir);  // vols point into it
     std::vector<const DemoAccount*> vols;
-    for (const auto& a : read_codes(dir))
+    for (const auto& a : accounts)
         if (a.role == "volunteer" && vols.size() < static_cast<std::size_t>(kDevices)) vols.push_back(&a);
     REQUIRE(vols.size() == static_cast<std::size_t>(kDevices));
     const auto reports_before = text_to_count(dir, "SELECT id, version FROM record WHERE collection='report'");
