@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   # core and server libraries
   libsqlite3-dev sqlite3 libssl-dev openssl libcurl4-openssl-dev
+  # Ed25519 verification of every pushed report (shared/crypto/ed25519.cpp)
+  libsodium-dev
   libprotobuf-dev protobuf-compiler libboost1.81-dev
   libpq-dev nlohmann-json3-dev
   # the PostgreSQL backend's tests start a throwaway cluster (initdb, postgres, pg_ctl in

@@ -17,8 +17,10 @@ using namespace ducha::domain;
 
 namespace {
 
-// Coordinators see each device's unsent count and last contact. Written only when something
-// changed or a minute passed, so a busy device does not churn the change feed.
+// Coordinators see each device's unsent count and last contact. Written when waiting changes or
+// photos appear or drain (zero <-> non-zero), when the app version changes, or when a minute
+// passed: a busy device that sends one report per request does not rewrite its record (and the
+// change feed) on every request, and its exact count is at most a minute old.
 Status update_device_status(WriteBatch& b, MutationApplier& ap, RecordTable& table, const Caller& c,
                             const pb::DeviceStatus& st, int answered) {
     auto cur = table.get(kDevice, c.device_id);
@@ -29,7 +31,7 @@ Status update_device_status(WriteBatch& b, MutationApplier& ap, RecordTable& tab
     std::int64_t now = b.server_time_ms / 1000;
     // The device counted this request's changes as waiting; once answered they no longer are.
     const std::int64_t depth = std::max<std::int64_t>(0, st.outbox_depth() - answered);
-    bool changed = d.outbox_depth() != depth || d.blobs_pending() != st.blobs_pending() ||
+    bool changed = (d.outbox_depth() == 0) != (depth == 0) || (d.blobs_pending() == 0) != (st.blobs_pending() == 0) ||
                    d.app_version() != st.app_version() || now - d.last_contact() >= 60;
     if (!changed) return {};
     d.set_outbox_depth(depth);

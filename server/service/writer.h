@@ -90,6 +90,8 @@ private:
     Status run_job(WriteBatch& batch, Job& job, Status& result);
     Status sign_receipts(WriteBatch& batch);
 
+    // BEGIN, COMMIT, SAVEPOINT and RELEASE (see writer.cpp).
+    Status control(std::string_view sql);
     // Before a batch: a new connection when the database closed ours and the config can reopen.
     Status ensure_connection();
 

@@ -1,5 +1,8 @@
 #include "server/storage/record_table.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -84,17 +87,42 @@ Status RecordTable::put(const pb::Record& rec, const std::vector<std::string>& k
     // goes exactly where its report goes, for the price of no extra index writes.
     if (rec.collection() == domain::kReceipt) return {};
 
-    // Keys: deactivate all, then (re)activate the current ones. Old holders keep an inactive key,
-    // which is how a pull tells them the record left their scope.
+    // Keys: the current ones are active; a key the record lost stays, inactive, which is how a pull
+    // tells its old holders the record left their scope. A rewrite usually keeps its keys (a task
+    // moved to submitted): only the difference is written.
+    std::vector<std::string> wanted = keys;
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<std::string> lost;
     if (rec.version() > 1) {
-        auto& off = m_db.cached("UPDATE record_key SET active=0 WHERE collection=?1 AND id=?2");
-        off.bind(1, rec.collection()).bind(2, rec.id());
+        auto& cur = m_db.cached("SELECT key FROM record_key WHERE collection=?1 AND id=?2 AND active=1");
+        cur.bind(1, rec.collection()).bind(2, rec.id());
+        std::vector<std::string> active;
+        for (;;) {
+            auto row = cur.step();
+            if (!row) {
+                cur.reset();
+                return fail(row.error());
+            }
+            if (!*row) break;
+            active.push_back(cur.col_text(0));
+        }
+        cur.reset();
+        std::sort(active.begin(), active.end());
+        std::set_difference(active.begin(), active.end(), wanted.begin(), wanted.end(), std::back_inserter(lost));
+        std::vector<std::string> gained;
+        std::set_difference(wanted.begin(), wanted.end(), active.begin(), active.end(), std::back_inserter(gained));
+        wanted = std::move(gained);
+    }
+    auto& off = m_db.cached("UPDATE record_key SET active=0 WHERE collection=?1 AND id=?2 AND key=?3");
+    for (const auto& k : lost) {
+        off.bind(1, rec.collection()).bind(2, rec.id()).bind(3, k);
         if (auto r = off.run(); !r) return r;
     }
     auto& on = m_db.cached(
         "INSERT INTO record_key(collection, id, key, active) VALUES(?1,?2,?3,1) "
         "ON CONFLICT(collection, id, key) DO UPDATE SET active=1");
-    for (const auto& k : keys) {
+    for (const auto& k : wanted) {
         on.bind(1, rec.collection()).bind(2, rec.id()).bind(3, k);
         if (auto r = on.run(); !r) return r;
     }
