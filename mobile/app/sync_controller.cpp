@@ -66,6 +66,7 @@ void SyncController::refresh() {
         else if (!m_error.isEmpty()) m_state = "error";
         else m_state = (m_pending > 0 || m_photos > 0) ? "waiting" : "idle";
     }
+    if (!m_firstCounted && app->enrolled()) m_firstCounted = std::chrono::steady_clock::now();
     emit changed();
 }
 
