@@ -2,10 +2,13 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
 
@@ -27,7 +30,24 @@ long long ms_since_exec() {
 }  // namespace
 
 #include "mobile/app/app_session.h"
+#include "mobile/app/sync_controller.h"
+#include "mobile/app/task_list_model.h"
 #include "mobile/shell/app_engine.h"
+
+namespace {
+// Milliseconds from the start of the load (the session opening the profile database) to `at`;
+// -1 when it never came.
+double ms_after_load(const ducha::app::AppSession& s, std::optional<std::chrono::steady_clock::time_point> at) {
+    if (!at) return -1;
+    return std::chrono::duration<double, std::milli>(*at - s.loadStartedAt()).count();
+}
+
+// The Today list's model, wherever QML put it in the window's object tree.
+const ducha::app::TaskListModel* today_model(QQuickWindow* w) {
+    if (auto* m = w->findChild<ducha::app::TaskListModel*>("taskModel")) return m;
+    return w->contentItem()->findChild<ducha::app::TaskListModel*>("taskModel");
+}
+}  // namespace
 
 int main(int argc, char* argv[]) {
     QElapsedTimer clock;
@@ -59,7 +79,7 @@ int main(int argc, char* argv[]) {
         });
         auto* poll = new QTimer(&qapp);
         poll->setInterval(1);
-        QObject::connect(poll, &QTimer::timeout, &qapp, [w, first, &clock, poll, before_main] {
+        QObject::connect(poll, &QTimer::timeout, &qapp, [w, first, &clock, poll, before_main, &app] {
             if (*first < 0 || !w->property("interactive").toBool()) {
                 if (clock.elapsed() > 20000) {
                     std::printf("startup: timeout\n");
@@ -68,6 +88,13 @@ int main(int argc, char* argv[]) {
                 return;
             }
             poll->stop();
+            // The load: from the profile database being opened to the Today list's rows and the
+            // banner's counts (see docs/BENCHMARKS.md, "App load with a big profile").
+            const ducha::app::TaskListModel* today = today_model(w);
+            std::printf("load_task_list_ms=%.2f load_banner_ms=%.2f pending=%d photos=%d set_aside=%d rows=%d\n",
+                        ms_after_load(app.session(), today ? today->firstRowsAt() : std::nullopt),
+                        ms_after_load(app.session(), app.sync().firstCountedAt()), app.sync().pendingChanges(),
+                        app.sync().pendingPhotos(), app.sync().setAside(), today ? today->count() : -1);
             // Counted from main(); exec_to_main_ms is what came before it (library loading).
             std::printf("first_frame_ms=%lld interactive_ms=%lld tasks=%d exec_to_main_ms=%lld\n",
                         static_cast<long long>(*first), static_cast<long long>(clock.elapsed()),

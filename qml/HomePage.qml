@@ -87,19 +87,37 @@ Page {
             visible: !home.desk
             active: !home.desk
             sourceComponent: StackLayout {
+                id: sections
                 currentIndex: tabs.currentIndex
                 TodayPage {
                     app: home.app
                     onOpenInspection: (taskId) => home.openInspection(taskId)
                     onShown: (n) => home.tasksShown(n)
                 }
-                ZonesPage {
-                    app: home.app
-                    onOpenInspection: (taskId) => home.openInspection(taskId)
-                    onReportUnlisted: home.reportUnlisted()
+                // The other sections are made the first time they are shown and kept from then
+                // on: at start only Today reads the replica (a big one made every list at once).
+                Loader {
+                    property bool kept: false
+                    active: kept || sections.currentIndex === 1
+                    onLoaded: kept = true
+                    sourceComponent: ZonesPage {
+                        app: home.app
+                        onOpenInspection: (taskId) => home.openInspection(taskId)
+                        onReportUnlisted: home.reportUnlisted()
+                    }
                 }
-                HistoryPage { app: home.app }
-                MePage { app: home.app; sync: home.sync }
+                Loader {
+                    property bool kept: false
+                    active: kept || sections.currentIndex === 2
+                    onLoaded: kept = true
+                    sourceComponent: HistoryPage { app: home.app }
+                }
+                Loader {
+                    property bool kept: false
+                    active: kept || sections.currentIndex === 3
+                    onLoaded: kept = true
+                    sourceComponent: MePage { app: home.app; sync: home.sync }
+                }
             }
         }
         // The desk screens, each made the first time it is shown and kept from then on (its lists

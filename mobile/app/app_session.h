@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <QVariantMap>
+#include <chrono>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 #include <thread>
@@ -50,6 +51,9 @@ public:
     // The desk lists' reader thread with its own connection (started on first use); see desk_reader.h.
     DeskReader* deskReader();
     QString profileDir() const { return m_dir; }
+    // When this session began opening the profile database: the start of the app's load, from
+    // which `ducha-app --measure-startup` counts the task list and the sync banner being ready.
+    std::chrono::steady_clock::time_point loadStartedAt() const { return m_loadStarted; }
 
     bool enrolled() const;
     bool busy() const { return m_busy; }
@@ -102,6 +106,7 @@ private:
     void installTranslator();
 
     QString m_dir;
+    std::chrono::steady_clock::time_point m_loadStarted = std::chrono::steady_clock::now();
     std::unique_ptr<sync::DeviceProfile> m_profile;
     QMap<QString, QString> m_ident;
     QString m_language = "zh";

@@ -4,6 +4,7 @@
 #include <QNetworkInformation>
 
 #include "mobile/app/app_session.h"
+#include "shared/sync/outbox_counts.h"
 #include "shared/sync/sync_client.h"
 
 namespace ducha::app {
@@ -52,13 +53,11 @@ void SyncController::refresh() {
     AppSession* app = m_session;
     if (!app || !app->profile()) return;
     auto& store = app->profile()->store();
-    auto outbox = store.outbox(true);
-    m_pending = 0;
-    m_setAside = 0;
-    if (outbox)
-        for (const auto& o : *outbox) (o.state == "set_aside" ? m_setAside : m_pending)++;
-    auto blobs = store.blobs(true);
-    m_photos = blobs ? static_cast<int>(blobs->size()) : 0;
+    // Counts only: the banner needs no entry's payload (reading them unsealed every waiting report).
+    auto counts = sync::count_outbox(store);
+    m_pending = counts ? static_cast<int>(counts->pending) : 0;
+    m_setAside = counts ? static_cast<int>(counts->set_aside) : 0;
+    m_photos = counts ? static_cast<int>(counts->photos) : 0;
     m_lastContact = meta_ms(store, "last_contact");
     m_lastComplete = meta_ms(store, "last_complete_sync");
     if (!m_running) {
@@ -66,6 +65,7 @@ void SyncController::refresh() {
         else if (!m_error.isEmpty()) m_state = "error";
         else m_state = (m_pending > 0 || m_photos > 0) ? "waiting" : "idle";
     }
+    if (!m_firstCounted && app->enrolled()) m_firstCounted = std::chrono::steady_clock::now();
     emit changed();
 }
 

@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <thread>
 
 #include "mobile/app/app_session.h"
@@ -53,6 +55,8 @@ public:
     // Re-reads the outbox depth and metadata (after the app queued a change).
     Q_INVOKABLE void refresh();
     bool running() const { return m_running; }
+    // When the first counts of an enrolled profile were read (what the banner shows); none before.
+    std::optional<std::chrono::steady_clock::time_point> firstCountedAt() const { return m_firstCounted; }
 
 signals:
     void changed();
@@ -72,6 +76,7 @@ private:
     QString m_state = "idle", m_phase, m_error;
     qint64 m_done = 0, m_total = 0, m_lastContact = 0, m_lastComplete = 0;
     int m_pending = 0, m_photos = 0, m_setAside = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_firstCounted;
 };
 
 }  // namespace ducha::app

@@ -94,6 +94,7 @@ void TaskListModel::reload() {
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
+    if (!m_firstRows && app && app->enrolled()) m_firstRows = std::chrono::steady_clock::now();
     emit countChanged();
 }
 

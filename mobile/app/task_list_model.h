@@ -4,6 +4,8 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
+#include <chrono>
+#include <optional>
 #include <vector>
 
 #include "mobile/app/app_session.h"
@@ -47,6 +49,8 @@ public:
     QString institutionId() const { return m_institution; }
     void setInstitutionId(const QString& id);
     const std::vector<Row>& rows() const { return m_rows; }
+    // When the rows of an enrolled profile were first in the model; none before.
+    std::optional<std::chrono::steady_clock::time_point> firstRowsAt() const { return m_firstRows; }
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE QVariantMap get(int row) const;
@@ -68,6 +72,7 @@ private:
     std::vector<Row> m_rows;
     bool m_showFinished = false;
     QString m_institution;
+    std::optional<std::chrono::steady_clock::time_point> m_firstRows;
 };
 
 }  // namespace ducha::app

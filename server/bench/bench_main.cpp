@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "server/bench/app_load.h"
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
 #include "server/process/server_process.h"
@@ -39,6 +40,7 @@ constexpr const char* kUsage = R"(ducha-bench — load generator for the 双减�
 
 Usage:
   ducha-bench app-start [--app PATH] [--runs R] [--server-bin PATH] [--keep]
+  ducha-bench app-load [--records N] [--outbox M] [--runs R] [--app PATH] [--server-bin PATH] [--keep]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R] [--no-fsync]
                      [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
                      [--database postgresql://... [--instances K]]
@@ -58,6 +60,13 @@ network: R runs (default 11) of `ducha-app --measure-startup`, each printing the
 start to the first frame and to an interactive task list, then
     app-start: first frame p50 X ms (min, max), interactive p50 Y ms, T tasks
 --app defaults to ducha-app in the build tree next to this program (BUILD/mobile/ducha-app).
+
+app-load: ducha-app, offscreen, opening a big profile: a demo volunteer's synced profile filled
+through the core's store to N records (default 50000) with M signed reports waiting in the outbox
+(default 5000), then R runs (default 11) of `ducha-app --measure-startup`, each printing how long
+after the start of the load (the profile database being opened) the Today list had its rows and
+the sync banner its counts, then
+    app-load: task list p50 X ms, banner p50 Y ms (...)
 
 Without --server, it starts its own server on a temporary data directory:
     ducha-server init --data DIR --demo [--database URL]
@@ -288,6 +297,33 @@ int cmd_ingest(const Args& a) {
     return rc;
 }
 
+// The ducha-app next to this program in the build tree unless --app names one; empty when absent.
+std::string app_binary(const Args& a, const char* argv0) {
+    std::error_code ec;
+    fs::path self = fs::canonical("/proc/self/exe", ec);
+    if (ec) self = fs::absolute(argv0);
+    return a.get("--app").value_or((self.parent_path().parent_path() / "mobile" / "ducha-app").string());
+}
+
+int cmd_app_load(const Args& a, const char* argv0) {
+    AppLoadOptions o;
+    o.records = positive(a, "--records", 50000);
+    o.outbox = positive(a, "--outbox", 5000);
+    o.runs = positive(a, "--runs", 11);
+    o.server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
+    o.app_bin = app_binary(a, argv0);
+    if (!fs::exists(o.app_bin)) return usage_error(render_bilingual(Msg::no_app_binary_at, {o.app_bin}));
+    clean_up_on_stop_signals();
+    auto tmp = make_temporary_directory(a.has("--keep"));
+    if (!tmp) return 1;
+    o.work = *tmp;
+    std::cout << "ducha-bench app-load: " << o.records << " records, " << o.outbox << " waiting changes, " << o.runs
+              << " runs; offscreen, no network" << std::endl;
+    int rc = run_app_load(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
 int cmd_app_start(const Args& a, const char* argv0) {
     AppStartOptions o;
     o.runs = positive(a, "--runs", 11);
@@ -322,6 +358,7 @@ int main(int argc, char** argv) {
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes database instances"}},
         {"app-start", {"keep", "app runs server-bin"}},
+        {"app-load", {"keep", "app records outbox runs server-bin"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
@@ -329,6 +366,7 @@ int main(int argc, char** argv) {
     try {
         if (cmd == "ingest") return cmd_ingest(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);
+        if (cmd == "app-load") return cmd_app_load(a, argv[0]);
     } catch (const std::exception& e) {
         g_cleanup.run();
         return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));

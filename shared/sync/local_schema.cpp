@@ -47,6 +47,11 @@ CREATE INDEX acked_change_by_time ON acked_change(acked_at);
 ALTER TABLE outbox ADD COLUMN error_msg_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox ADD COLUMN error_msg_args TEXT NOT NULL DEFAULT '[]';
 )sql"},
+    // Whether a record has a change of ours still queued is asked for every record a pull applies
+    // and every acknowledgement: with thousands of changes waiting, a scan of the outbox each time.
+    {6, R"sql(
+CREATE INDEX outbox_by_record ON outbox(collection, id, state);
+)sql"},
 };
 }  // namespace
 
