@@ -35,10 +35,11 @@ Status BlobUploader::upload(const std::string& hex, std::string_view data, bool 
         if (!r) return fail(r.error());
         if (r->status != 201 && r->status != 202) {
             auto e = reply_error(*r);
-            // The server holds a different amount: continue from there (a number it gives that is
-            // past the file's end is not believable; bounded, so a confused server cannot loop us).
-            if (e.action() == wire::Action::resume_upload && e.upload_offset && *e.upload_offset < data.size() &&
-                ++restarts <= 16) {
+            // The server holds a different amount: continue from there. An offset at or past the
+            // file's end without a 201 is not believed (the file is not marked sent), and the
+            // restarts are bounded, so a confused server cannot keep the device going round.
+            if (e.action() == wire::Action::resume_upload && e.upload_offset) {
+                if (*e.upload_offset >= data.size() || ++restarts > 16) break;
                 offset = *e.upload_offset;
                 continue;
             }
