@@ -232,8 +232,10 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
                           },
                           m_cfg.blob_chunk};
     const auto size = static_cast<std::int64_t>(data->size());
-    // Only a file this device sent part of before asks the server where it stands.
-    auto s = uploader.upload(b.sha256_hex, *data, b.uploaded_bytes > 0, [&](std::uint64_t offset) {
+    // A file that goes in one chunk (a photo) and of which nothing went before is sent at once:
+    // asking first would only cost a round trip. A larger one asks, so no byte crosses twice.
+    const bool ask_first = b.uploaded_bytes > 0 || data->size() > m_cfg.blob_chunk;
+    auto s = uploader.upload(b.sha256_hex, *data, ask_first, [&](std::uint64_t offset) {
         if (static_cast<std::int64_t>(offset) >= size) return;  // recorded as done below
         (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);  // lost progress re-asks HEAD
         progress("upload", static_cast<std::int64_t>(offset), size);
