@@ -17,6 +17,7 @@
 #include "server/bench/app_load.h"
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
+#include "server/bench/photos.h"
 #include "server/process/server_process.h"
 #include "shared/cli/cli_args.h"
 #include "shared/common/command_line.h"
@@ -46,6 +47,9 @@ Usage:
                      [--database postgresql://... [--instances K]]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R]
                      --server URL --pin PIN --codes CSV
+  ducha-bench photos [--devices N] [--photos P] [--photo-bytes S] [--runs R]
+                     [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
+  ducha-bench photos ... --server URL --pin PIN --codes CSV
 
 ingest: N devices (one thread each) enroll with demo volunteers' one-time codes, pull their
 tasks, then each pushes M signed reports (~1 KB each) on its own tasks in batches of B per
@@ -54,6 +58,16 @@ runs from the first push to the last acknowledgement. Every run makes new report
 device's report chain continues). Prints one line per run, then
     ingest: R reports/s, p50 X ms, p99 Y ms
 with the median throughput, p50 and p99 request latency over the runs.
+
+photos: N devices (default 32, one thread each) enroll, record reports with P photos each
+(default 20) of S random bytes (default 204800: no two alike, as real JPEGs), push the reports,
+then, with the clock running, upload every photo as `ducha sync` does (HEAD/PUT /v1/blobs/SHA256
+in resumable chunks); the server acknowledges a photo only after checking its SHA-256 and
+fsyncing the file and its directory. After the clock every photo is checked as stored whole (and
+one per device read back). Prints one line per run, then
+    photos: X MB/s, p50 Y ms, p99 Z ms
+with the median over the runs (default 5) of MB/s (10^6 bytes) and of each run's p50 and p99
+upload time of one photo.
 
 app-start: cold start of ducha-app, offscreen, with a demo volunteer's synced profile and no
 network: R runs (default 11) of `ducha-app --measure-startup`, each printing the time from process
@@ -75,10 +89,12 @@ Without --server, it starts its own server on a temporary data directory:
 removes the directory at the end.
 
 Options:
-  --devices N      concurrent devices (default 50)
+  --devices N      concurrent devices (default 50; photos: 32)
   --reports M      reports per device and run (default 200)
+  --photos P       photos: photos per device and run (default 20, four to a report)
+  --photo-bytes S  photos: the size of each photo (default 204800)
   --batch B        reports per sync request (default 100; the server takes up to 2000)
-  --runs R         repetitions (default 3)
+  --runs R         repetitions (default 3; photos: 5)
   --report-bytes S target size of one serialized report (default 1024)
   --no-fsync       self-started server only: commit without fsync (not durable)
   --io-threads N, --workers N
@@ -320,6 +336,45 @@ int cmd_app_load(const Args& a, const char* argv0) {
     std::cout << "ducha-bench app-load: " << o.records << " records, " << o.outbox << " waiting changes, " << o.runs
               << " runs; offscreen, no network" << std::endl;
     int rc = run_app_load(o, std::cout, std::cerr);
+int cmd_photos(const Args& a) {
+    PhotosOptions o;
+    o.devices = positive(a, "--devices", 32);
+    o.photos = positive(a, "--photos", 20);
+    o.photo_bytes = static_cast<std::size_t>(positive(a, "--photo-bytes", 204800));
+    o.runs = positive(a, "--runs", 5);
+    bool external = a.get("--server").has_value();
+    if (external && (!a.get("--pin") || !a.get("--codes")))
+        return usage_error(render_bilingual(Msg::command_needs_argument, {"--server", "--pin PIN --codes CSV"}));
+    if (external && (a.get("--io-threads") || a.get("--workers") || a.get("--server-bin")))
+        return usage_error("--io-threads, --workers and --server-bin apply to a self-started server only");
+    clean_up_on_stop_signals();
+    auto tmp = make_temporary_directory(a.has("--keep"));
+    if (!tmp) return 1;
+    o.work_dir = *tmp / "devices";
+    fs::create_directories(o.work_dir);
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    servers.push_back(std::make_unique<ServerProcess>());
+    std::string mode;
+    if (external) {
+        o.server_url = *a.get("--server");
+        while (!o.server_url.empty() && o.server_url.back() == '/') o.server_url.pop_back();
+        o.pin = *a.get("--pin");
+        o.codes_csv = *a.get("--codes");
+        mode = "server " + o.server_url;
+    } else {
+        IngestOptions started_on;
+        auto started = start_own_server(a, a.get("--server-bin").value_or(DUCHA_SERVER_BIN), *tmp, servers, started_on);
+        if (!started) return 1;
+        mode = std::move(*started);
+        o.server_url = started_on.server_url;
+        o.pin = started_on.pin;
+        o.codes_csv = started_on.codes_csv;
+        o.server_pids = started_on.server_pids;
+    }
+    std::cout << "ducha-bench photos: " << o.devices << " devices x " << o.photos << " photos of " << o.photo_bytes
+              << " B, " << o.runs << " runs; " << mode << "; " << std::thread::hardware_concurrency() << " cores"
+              << std::endl;
+    int rc = run_photos(o, std::cout, std::cerr);
     g_cleanup.run();
     return rc;
 }
@@ -359,6 +414,7 @@ int main(int argc, char** argv) {
         {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes database instances"}},
         {"app-start", {"keep", "app runs server-bin"}},
         {"app-load", {"keep", "app records outbox runs server-bin"}},
+        {"photos", {"keep", "devices photos photo-bytes runs io-threads workers server-bin server pin codes"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
@@ -367,6 +423,7 @@ int main(int argc, char** argv) {
         if (cmd == "ingest") return cmd_ingest(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);
         if (cmd == "app-load") return cmd_app_load(a, argv[0]);
+        if (cmd == "photos") return cmd_photos(a);
     } catch (const std::exception& e) {
         g_cleanup.run();
         return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));

@@ -93,7 +93,8 @@ void BlobService::get(Caller c, std::string hex, std::function<void(Result<std::
 
 void BlobService::put(Caller c, std::string hex, std::uint64_t start, std::uint64_t total, std::string data,
                       std::function<void(PutResult)> done) {
-    m_ctx.workers->post([this, c = std::move(c), hex = std::move(hex), start, total, data = std::move(data),
+    ThreadPool& pool = m_ctx.blob_io ? *m_ctx.blob_io : *m_ctx.workers;  // the chunk's fsync waits there
+    pool.post([this, c = std::move(c), hex = std::move(hex), start, total, data = std::move(data),
                          done = std::move(done)] {
         // Scope is looked up for every chunk, stored or not, so how long an answer takes does not
         // depend on whether an out-of-scope file exists.

@@ -4,8 +4,8 @@
 // it is answered exactly like a file that does not exist. Reads through a covert visit's record
 // and every refused read are written to the audit log before the answer leaves. Uploads are per
 // device: only someone holding the bytes learns that an out-of-scope file is complete.
-// Every call runs on a worker thread (scope needs SQL, uploads fsync); `done` runs there or on the
-// writer thread.
+// Every call runs on a worker thread (scope needs SQL), a chunk on the upload threads (it waits on
+// fsync; ServerContext::blob_io); `done` runs there or on the writer thread.
 #include <atomic>
 #include <expected>
 #include <functional>

@@ -169,7 +169,8 @@ Result<BlobStore::State> BlobStore::put_chunk(const std::string& hex, const std:
     std::uint64_t now = have + data.size();
     if (now < total) return State{false, now};
 
-    auto digest = crypto::sha256_file(part);
+    // A file sent in one chunk (a photo) is hashed from memory; one sent in pieces, from its file.
+    auto digest = have == 0 ? Result<Bytes>{crypto::sha256(data)} : crypto::sha256_file(part);
     if (!digest) return fail(digest.error());
     if (hex_encode(*digest) != hex) {
         fs::remove(part, ec);

@@ -55,7 +55,9 @@ private:
     std::filesystem::path m_dir;
     std::size_t m_max_size;
     UploadLimits m_limits;
-    std::array<std::mutex, 64> m_locks;
+    // Held across a chunk's fsync: enough stripes that concurrent uploads of different files
+    // seldom share one.
+    std::array<std::mutex, 1024> m_locks;
     std::mutex m_admit;  // one new upload at a time is weighed against its device's limits
 };
 

@@ -33,6 +33,8 @@ using namespace ducha::domain;
 namespace {
 
 constexpr const char* kDbName = "ducha.db";
+// Threads for evidence uploads (see ServerContext::blob_io): each mostly waits on the disk.
+constexpr unsigned kBlobIoThreads = 16;
 constexpr const char* kKeyName = "server-signing.key";
 constexpr const char* kPostgresqlMarker = "records-in-postgresql";
 
@@ -330,6 +332,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::start(const ServeOptions& opt) {
     unsigned workers = opt.worker_threads > 0 ? static_cast<unsigned>(opt.worker_threads)
                                               : std::max(2u, std::thread::hardware_concurrency());
     ctx->workers = std::make_unique<ThreadPool>(workers);
+    ctx->blob_io = std::make_unique<ThreadPool>(kBlobIoThreads);
 
     HttpServerConfig hc;
     auto colon = opt.listen.rfind(':');
@@ -401,6 +404,7 @@ void ServerApp::stop() {
     if (!m_ctx || !m_http) return;
     m_ctx->draining = true;
     m_http->stop();
+    m_ctx->blob_io.reset();  // finish uploads in flight
     m_ctx->workers.reset();  // finish pulls in flight
     m_ctx->writer.reset();   // commit what is queued
     m_ctx->checkpointer.reset();  // a last checkpoint

@@ -63,6 +63,10 @@ struct ServerContext {
     std::unique_ptr<Writer> writer;
     std::unique_ptr<Checkpointer> checkpointer;
     std::unique_ptr<ThreadPool> workers;
+    // Evidence uploads, which mostly wait on fsync: enough threads that many uploads' fsyncs
+    // overlap (the filesystem commits them together), none taken from the CPU work above.
+    // Unset (tests), uploads run on `workers`.
+    std::unique_ptr<ThreadPool> blob_io;
     ServerCounters counters;
     std::atomic<bool> draining{false};
     // Failure injection for tests (env DUCHA_FAILPOINT=kill_after_commit): the process dies by

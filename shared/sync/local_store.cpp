@@ -390,8 +390,12 @@ Result<int> LocalStore::recover_after_restore(std::string_view generation, std::
     Statement forget{m_db, "DELETE FROM acked_change WHERE ack_seq > ?1"};
     forget.bind(1, restored_through_seq);
     if (auto r = forget.run(); !r) return fail(r.error());
-    // The backup may lack files uploaded after it: each is asked for again (HEAD), sent only if missing.
-    if (auto r = m_db.exec("UPDATE blob SET uploaded=0, uploaded_bytes=0, error_message=''"); !r) return fail(r.error());
+    // The backup may lack files uploaded after it: each is asked for again (HEAD), sent only if
+    // missing. A file that went whole keeps its size as what went, so the device asks before sending.
+    if (auto r = m_db.exec("UPDATE blob SET uploaded_bytes=CASE WHEN uploaded=1 THEN size ELSE uploaded_bytes END, "
+                           "uploaded=0, error_message=''");
+        !r)
+        return fail(r.error());
     if (auto r = start_resync(*this); !r) return fail(r.error());
     if (auto r = set_meta("server_generation", generation); !r) return fail(r.error());
     if (auto r = tx.commit(); !r) return fail(r.error());

@@ -12,6 +12,7 @@
 #include "shared/store/transaction.h"
 #include "shared/sync/ack_reason.h"
 #include "shared/sync/blob_fetcher.h"
+#include "shared/sync/blob_uploader.h"
 #include "shared/sync/curl_transport.h"
 
 namespace ducha::sync {
@@ -225,55 +226,29 @@ Status SyncClient::upload_blob(const BlobItem& b, SyncReport& rep) {
         (void)store.blob_progress(b.sha256_hex, 0, false, data.error().message());  // the read error is reported
         return fail(data.error());
     }
-    std::string path = "/v1/blobs/" + b.sha256_hex;
-    auto head = call("HEAD", path, "");
-    if (!head) return fail(head.error());
-    std::uint64_t offset = 0;
-    if (head->status == 200) {
-        if (head->header("blob-complete") == "1") {
-            rep.blobs_uploaded++;
-            return store.blob_progress(b.sha256_hex, b.size, true);
-        }
-        // The server's word, so never trusted to be a number: no offset (or a wrong one) starts over.
-        const std::string given = head->header("upload-offset");
-        if (std::from_chars(given.data(), given.data() + given.size(), offset).ec != std::errc{}) offset = 0;
-        // A partial copy is shorter than the file; an offset at or past its end is not believable.
-        if (offset >= data->size()) offset = 0;
-    } else if (head->status != 404) {
-        return fail(http_error(*head));
-    }
-    // Done only when the server says so (Blob-Complete above, or 201 to a chunk), never because the
-    // offsets it gave add up to the size.
-    bool confirmed = false;
-    while (offset < data->size()) {
-        std::size_t n = std::min<std::size_t>(m_cfg.blob_chunk, data->size() - offset);
-        std::string range = "bytes " + std::to_string(offset) + "-" + std::to_string(offset + n - 1) + "/" +
-                            std::to_string(data->size());
-        auto r = call("PUT", path, data->substr(offset, n),
-                      {{"Content-Range", range}, {"Content-Type", "application/octet-stream"}});
-        if (!r) return fail(r.error());
-        if (r->status != 201 && r->status != 202) {
-            auto e = reply_error(*r);
-            if (e.action() == SyncAction::resume_upload && e.upload_offset) {
-                offset = *e.upload_offset;  // the server holds a different amount: continue from there
-                continue;
-            }
-            // The server discarded the file (its hash is not its name): it starts again from 0.
-            if (e.code() == Errc::integrity) (void)store.blob_progress(b.sha256_hex, 0, false, e.error.message());
-            return fail(std::move(e.error));
-        }
-        offset += n;
-        confirmed = r->status == 201;
+    BlobUploader uploader{[this](const std::string& method, const std::string& path, const std::string& body,
+                                 std::map<std::string, std::string> headers) {
+                              return call(method, path, body, std::move(headers));
+                          },
+                          m_cfg.blob_chunk};
+    const auto size = static_cast<std::int64_t>(data->size());
+    // A file that goes in one chunk (a photo) and of which nothing went before is sent at once:
+    // asking first would only cost a round trip. A larger one asks, so no byte crosses twice.
+    const bool ask_first = b.uploaded_bytes > 0 || data->size() > m_cfg.blob_chunk;
+    auto s = uploader.upload(b.sha256_hex, *data, ask_first, [&](std::uint64_t offset) {
+        if (static_cast<std::int64_t>(offset) >= size) return;  // recorded as done below
         (void)store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(offset), false);  // lost progress re-asks HEAD
-        progress("upload", static_cast<std::int64_t>(offset), static_cast<std::int64_t>(data->size()));
+        progress("upload", static_cast<std::int64_t>(offset), size);
+    });
+    if (!s) {
+        // The server discarded the file (its hash is not its name) or never confirmed it: the next
+        // pass starts it again from 0.
+        if (s.error().code == Errc::integrity) (void)store.blob_progress(b.sha256_hex, 0, false, s.error().message());
+        return s;
     }
-    if (!confirmed) {
-        Error e{Errc::integrity, Msg::server_did_not_confirm_file, b.sha256_hex.substr(0, 12)};
-        (void)store.blob_progress(b.sha256_hex, 0, false, e.message());  // the next pass starts it again
-        return fail(std::move(e));
-    }
+    progress("upload", size, size);
     rep.blobs_uploaded++;
-    return store.blob_progress(b.sha256_hex, static_cast<std::int64_t>(data->size()), true);
+    return store.blob_progress(b.sha256_hex, size, true);
 }
 
 Status SyncClient::upload_blobs(SyncReport& rep) {
