@@ -16,6 +16,7 @@
 
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
+#include "server/bench/pull.h"
 #include "server/process/server_process.h"
 #include "shared/cli/cli_args.h"
 #include "shared/common/command_line.h"
@@ -44,6 +45,8 @@ Usage:
                      [--database postgresql://... [--instances K]]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R]
                      --server URL --pin PIN --codes CSV
+  ducha-bench pull [--records N] [--fill-devices F] [--fill-batch B] [--volunteers V] [--alone A]
+                   [--changes C] [--samples S] [--runs R] [--no-fsync] [--server-bin PATH] [--keep]
 
 ingest: N devices (one thread each) enroll with demo volunteers' one-time codes, pull their
 tasks, then each pushes M signed reports (~1 KB each) on its own tasks in batches of B per
@@ -52,6 +55,21 @@ runs from the first push to the last acknowledgement. Every run makes new report
 device's report chain continues). Prints one line per run, then
     ingest: R reports/s, p50 X ms, p99 Y ms
 with the median throughput, p50 and p99 request latency over the runs.
+
+pull: every demo volunteer enrolls a device; F of them (default 50) push signed reports in
+batches of B (default 2000) until the store's change feed holds N records (default 1000000;
+each report adds itself and its receipt). Timed, each R times (default 5):
+  first pull: a fresh device (new connection, cursor 0) pulls its volunteer's scope page by page;
+    A devices (default 20) one at a time, then V (default 258) all at once; once on the demo
+    store, once on the full store for the volunteers who pushed nothing;
+  delta pull: a coordinator of the reporting volunteers' district, kept up to date on one
+    kept-alive connection, pulls a page of C new changes (default 100), S times per run
+    (default 20), each after the volunteer pushed C/2+1 reports (untimed).
+The server's time per request is its `Server-Timing: app;dur=MS` answer header (the request
+log's "ms"). Prints one line per run, then
+    pull: delta C changes p50 S ms server, E ms end to end (p99 S99 / E99 ms); first pull p50 F ms
+    alone, K at once in W ms (p50 X ms, p99 Y ms)
+(on one line) with the medians over the runs.
 
 app-start: cold start of ducha-app, offscreen, with a demo volunteer's synced profile and no
 network: R runs (default 11) of `ducha-app --measure-startup`, each printing the time from process
@@ -288,6 +306,39 @@ int cmd_ingest(const Args& a) {
     return rc;
 }
 
+int cmd_pull(const Args& a) {
+    PullOptions o;
+    o.records = positive(a, "--records", 1'000'000);
+    o.fill_devices = positive(a, "--fill-devices", 50);
+    o.fill_batch = positive(a, "--fill-batch", 2000);
+    o.volunteers = positive(a, "--volunteers", 258);
+    o.alone = positive(a, "--alone", 20);
+    o.changes = positive(a, "--changes", 100);
+    o.samples = positive(a, "--samples", 20);
+    o.runs = positive(a, "--runs", 5);
+    const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
+    clean_up_on_stop_signals();
+    auto tmp = make_temporary_directory(a.has("--keep"));
+    if (!tmp) return 1;
+    o.work_dir = *tmp / "devices";
+    fs::create_directories(o.work_dir);
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    servers.push_back(std::make_unique<ServerProcess>());
+    IngestOptions started_at;
+    auto mode = start_own_server(a, server_bin, *tmp, servers, started_at);
+    if (!mode) return 1;
+    o.server_url = started_at.server_url;
+    o.pin = started_at.pin;
+    o.codes_csv = started_at.codes_csv;
+    o.server_pids = started_at.server_pids;
+    std::cout << "ducha-bench pull: " << o.records << " records from " << o.fill_devices << " devices (batch "
+              << o.fill_batch << "), " << o.volunteers << " volunteers, delta pulls of " << o.changes << " changes, "
+              << o.runs << " runs; " << *mode << "; " << std::thread::hardware_concurrency() << " cores" << std::endl;
+    int rc = run_pull(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
 int cmd_app_start(const Args& a, const char* argv0) {
     AppStartOptions o;
     o.runs = positive(a, "--runs", 11);
@@ -322,6 +373,7 @@ int main(int argc, char** argv) {
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes database instances"}},
         {"app-start", {"keep", "app runs server-bin"}},
+        {"pull", {"no-fsync keep", "records fill-devices fill-batch volunteers alone changes samples runs server-bin"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
@@ -329,6 +381,7 @@ int main(int argc, char** argv) {
     try {
         if (cmd == "ingest") return cmd_ingest(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);
+        if (cmd == "pull") return cmd_pull(a);
     } catch (const std::exception& e) {
         g_cleanup.run();
         return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));
