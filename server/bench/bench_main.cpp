@@ -64,7 +64,7 @@ each report adds itself and its receipt). Timed, each R times (default 5):
     store, once on the full store for the volunteers who pushed nothing;
   delta pull: a coordinator of the reporting volunteers' district, kept up to date on one
     kept-alive connection, pulls a page of C new changes (default 100), S times per run
-    (default 20), each after the volunteer pushed C/2+1 reports (untimed).
+    (default 20), each after the volunteer pushed C reports (untimed).
 The server's time per request is its `Server-Timing: app;dur=MS` answer header (the request
 log's "ms"). Prints one line per run, then
     pull: delta C changes p50 S ms server, E ms end to end (p99 S99 / E99 ms); first pull p50 F ms

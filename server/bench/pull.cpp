@@ -404,9 +404,9 @@ int run_pull(const PullOptions& opt, std::ostream& out, std::ostream& err) {
     for (int run = 1; run <= opt.runs; ++run) {
         DeltaRun dr;
         for (int s = 0; s < opt.samples; ++s) {
-            // Half as many reports as changes, and one more: each brings its receipt, and its
-            // task and the device's status change too. Not timed.
-            if (!record_and_push(one, {opt.changes / 2 + 1}, io, ++salt, err)) return 1;
+            // As many reports as changes (each brings its receipt too; a covert task's reports are
+            // not the district's), so the page is full. Not timed; what is left is drained after.
+            if (!record_and_push(one, {opt.changes}, io, ++salt, err)) return 1;
             Page p = pull_page(*reader.http, reader.token, reader.cursor, reader.digest, opt.changes);
             if (!p.error.empty() || p.reset) {
                 err << "ducha-bench: delta pull failed: " << (p.reset ? "scope reset" : p.error) << "\n";
