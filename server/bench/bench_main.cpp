@@ -18,6 +18,7 @@
 #include "server/bench/app_start.h"
 #include "server/bench/ingest.h"
 #include "server/bench/photos.h"
+#include "server/bench/pull.h"
 #include "server/process/server_process.h"
 #include "shared/cli/cli_args.h"
 #include "shared/common/command_line.h"
@@ -50,6 +51,8 @@ Usage:
   ducha-bench photos [--devices N] [--photos P] [--photo-bytes S] [--runs R]
                      [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
   ducha-bench photos ... --server URL --pin PIN --codes CSV
+  ducha-bench pull [--records N] [--fill-devices F] [--fill-batch B] [--volunteers V] [--alone A]
+                   [--changes C] [--samples S] [--runs R] [--no-fsync] [--server-bin PATH] [--keep]
 
 ingest: N devices (one thread each) enroll with demo volunteers' one-time codes, pull their
 tasks, then each pushes M signed reports (~1 KB each) on its own tasks in batches of B per
@@ -68,6 +71,20 @@ one per device read back). Prints one line per run, then
     photos: X MB/s, p50 Y ms, p99 Z ms
 with the median over the runs (default 5) of MB/s (10^6 bytes) and of each run's p50 and p99
 upload time of one photo.
+pull: every demo volunteer enrolls a device; F of them (default 50) push signed reports in
+batches of B (default 2000) until the store's change feed holds N records (default 1000000;
+each report adds itself and its receipt). Timed, each R times (default 5):
+  first pull: a fresh device (new connection, cursor 0) pulls its volunteer's scope page by page;
+    A devices (default 20) one at a time, then V (default 258) all at once; once on the demo
+    store, once on the full store for the volunteers who pushed nothing;
+  delta pull: a coordinator of the reporting volunteers' district, kept up to date on one
+    kept-alive connection, pulls a page of C new changes (default 100), S times per run
+    (default 20), each after the volunteer pushed C reports (untimed).
+The server's time per request is its `Server-Timing: app;dur=MS` answer header (the request
+log's "ms"). Prints one line per run, then
+    pull: delta C changes p50 S ms server, E ms end to end (p99 S99 / E99 ms); first pull p50 F ms
+    alone, K at once in W ms (p50 X ms, p99 Y ms)
+(on one line) with the medians over the runs.
 
 app-start: cold start of ducha-app, offscreen, with a demo volunteer's synced profile and no
 network: R runs (default 11) of `ducha-app --measure-startup`, each printing the time from process
@@ -347,6 +364,17 @@ int cmd_photos(const Args& a) {
         return usage_error(render_bilingual(Msg::command_needs_argument, {"--server", "--pin PIN --codes CSV"}));
     if (external && (a.get("--io-threads") || a.get("--workers") || a.get("--server-bin")))
         return usage_error("--io-threads, --workers and --server-bin apply to a self-started server only");
+int cmd_pull(const Args& a) {
+    PullOptions o;
+    o.records = positive(a, "--records", 1'000'000);
+    o.fill_devices = positive(a, "--fill-devices", 50);
+    o.fill_batch = positive(a, "--fill-batch", 2000);
+    o.volunteers = positive(a, "--volunteers", 258);
+    o.alone = positive(a, "--alone", 20);
+    o.changes = positive(a, "--changes", 100);
+    o.samples = positive(a, "--samples", 20);
+    o.runs = positive(a, "--runs", 5);
+    const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
     clean_up_on_stop_signals();
     auto tmp = make_temporary_directory(a.has("--keep"));
     if (!tmp) return 1;
@@ -375,6 +403,17 @@ int cmd_photos(const Args& a) {
               << " B, " << o.runs << " runs; " << mode << "; " << std::thread::hardware_concurrency() << " cores"
               << std::endl;
     int rc = run_photos(o, std::cout, std::cerr);
+    IngestOptions started_at;
+    auto mode = start_own_server(a, server_bin, *tmp, servers, started_at);
+    if (!mode) return 1;
+    o.server_url = started_at.server_url;
+    o.pin = started_at.pin;
+    o.codes_csv = started_at.codes_csv;
+    o.server_pids = started_at.server_pids;
+    std::cout << "ducha-bench pull: " << o.records << " records from " << o.fill_devices << " devices (batch "
+              << o.fill_batch << "), " << o.volunteers << " volunteers, delta pulls of " << o.changes << " changes, "
+              << o.runs << " runs; " << *mode << "; " << std::thread::hardware_concurrency() << " cores" << std::endl;
+    int rc = run_pull(o, std::cout, std::cerr);
     g_cleanup.run();
     return rc;
 }
@@ -415,6 +454,7 @@ int main(int argc, char** argv) {
         {"app-start", {"keep", "app runs server-bin"}},
         {"app-load", {"keep", "app records outbox runs server-bin"}},
         {"photos", {"keep", "devices photos photo-bytes runs io-threads workers server-bin server pin codes"}},
+        {"pull", {"no-fsync keep", "records fill-devices fill-batch volunteers alone changes samples runs server-bin"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
@@ -424,6 +464,7 @@ int main(int argc, char** argv) {
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);
         if (cmd == "app-load") return cmd_app_load(a, argv[0]);
         if (cmd == "photos") return cmd_photos(a);
+        if (cmd == "pull") return cmd_pull(a);
     } catch (const std::exception& e) {
         g_cleanup.run();
         return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));

@@ -568,6 +568,10 @@ private:
             error_code cec;
             socket.close(cec);  // the device sees a reset and retries with backoff
         } else if (!m_shared->draining) {
+            // An answer is written as several TLS records: with Nagle's algorithm the last one
+            // waits for the client's delayed ACK, 40 ms on Linux, on every answer of a few segments.
+            error_code nec;
+            socket.set_option(tcp::no_delay(true), nec);
             try {
                 std::make_shared<Session>(std::move(socket), m_shared)->run();
             } catch (const std::exception&) {

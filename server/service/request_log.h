@@ -1,7 +1,8 @@
 #pragma once
 // One JSON line per answered request, for the journal and log shippers: when, a request id (the
 // caller's X-Request-Id when it is a sane token, else a new one, and sent back in the answer),
-// method, path, status, the error code of a refusal, bytes, milliseconds and the peer. Badge tokens
+// method, path, status, the error code of a refusal, bytes, milliseconds and the peer; the
+// answer carries the same milliseconds as `Server-Timing: app;dur=MS`. Badge tokens
 // in paths are not written out. Requests the application refuses from their headers alone (no
 // token, too many sign-ins) are logged too; what the transport refuses by itself (a body or
 // headers over the limit, what never parses as HTTP) is counted in /metrics instead.

@@ -44,15 +44,23 @@ public:
     Result<bool> changed_since(std::int64_t seq, const std::vector<std::string_view>& collections) const;
     Result<std::int64_t> count(std::string_view collection) const;
 
-    // Changes after `cursor` visible to `keys`. Scans at most scan_limit rows so a page costs the
-    // same whatever share of the changes is in scope.
+    // Changes after `cursor` visible to `keys`. A narrow scope (keys_are_narrow) is read through
+    // the key index, at a cost that follows the scope; any other scans the change feed, at most
+    // scan_limit rows, so a page costs the same whatever share of the changes is in scope.
     Result<PullPage> pull(const std::vector<std::string>& keys, std::int64_t cursor, int page_size,
                           int scan_limit) const;
+    // Whether every record these keys can see is found through the narrow key index (migration
+    // 10): no supervisor's or district's key, which every report carries.
+    static bool keys_are_narrow(const std::vector<std::string>& keys);
 
     // Lookups for the policy over this connection.
     PolicyLookup lookup() const;
 
 private:
+    Result<PullPage> pull_by_keys(const std::vector<std::string>& keys, std::int64_t cursor, int page_size) const;
+    Result<PullPage> pull_by_scan(const std::vector<std::string>& keys, std::int64_t cursor, int page_size,
+                                  int scan_limit) const;
+
     store::Connection& m_db;
 };
 

@@ -118,6 +118,13 @@ CREATE TABLE risk_fact(collection TEXT NOT NULL, id TEXT NOT NULL, institution_i
   PRIMARY KEY(collection, id)) WITHOUT ROWID;
 CREATE INDEX risk_fact_by_institution ON risk_fact(institution_id);
 )sql", recount_institution_risk},
+    // A volunteer's pull goes through the key index instead of the whole change feed
+    // (RecordTable::pull_by_keys). Every key is indexed but a report's supervisor and district
+    // keys, the bulk of the table that only wide scopes hold (and those scan the feed); a report
+    // adds one entry, its author's.
+    {10, R"sql(
+CREATE INDEX record_key_narrow_by_key ON record_key(key, active) WHERE collection <> 'report' OR substr(key, 1, 2) = 'u:';
+)sql"},
 };
 }  // namespace
 
