@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -16,6 +17,7 @@
 
 #include "server/bench/app_load.h"
 #include "server/bench/app_start.h"
+#include "server/bench/idle.h"
 #include "server/bench/ingest.h"
 #include "server/bench/photos.h"
 #include "server/bench/pull.h"
@@ -53,6 +55,8 @@ Usage:
   ducha-bench photos ... --server URL --pin PIN --codes CSV
   ducha-bench pull [--records N] [--fill-devices F] [--fill-batch B] [--volunteers V] [--alone A]
                    [--changes C] [--samples S] [--runs R] [--no-fsync] [--server-bin PATH] [--keep]
+  ducha-bench idle [--connections C] [--syncs S] [--runs R] [--opening K]
+                   [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
 
 ingest: N devices (one thread each) enroll with demo volunteers' one-time codes, pull their
 tasks, then each pushes M signed reports (~1 KB each) on its own tasks in batches of B per
@@ -85,6 +89,14 @@ log's "ms"). Prints one line per run, then
     pull: delta C changes p50 S ms server, E ms end to end (p99 S99 / E99 ms); first pull p50 F ms
     alone, K at once in W ms (p50 X ms, p99 Y ms)
 (on one line) with the medians over the runs.
+idle: opens C TLS keep-alive connections to a self-started server (default 5000; K at a time,
+default 64), each completing its handshake and one GET /healthz and then left idle, while one
+enrolled device syncs beside them: S passes (default 200) per run, each pushing one signed report
+and pulling. Prints the server's RSS (VmRSS of /proc/PID/status) before and with the connections
+open, the syncs alone and per run, then
+    idle: C connections, server RSS X MB, sync p50 Y ms, p99 Z ms
+with the highest RSS seen while they were open and the median p50 and p99 over the runs. It raises
+its own open-file limit to C + 256 (the hard limit must allow it; the server raises its own).
 
 app-start: cold start of ducha-app, offscreen, with a demo volunteer's synced profile and no
 network: R runs (default 11) of `ducha-app --measure-startup`, each printing the time from process
@@ -222,7 +234,8 @@ std::optional<fs::path> make_temporary_directory(bool keep) {
 // filling in where `o` finds them. Returns how the run's header line describes the server;
 // nullopt when it could not start (said on stderr, cleaned up).
 std::optional<std::string> start_own_server(const Args& a, const std::string& server_bin, const fs::path& tmp,
-                                            std::vector<std::unique_ptr<ServerProcess>>& servers, IngestOptions& o) {
+                                            std::vector<std::unique_ptr<ServerProcess>>& servers, IngestOptions& o,
+                                            const std::vector<std::string>& more_args = {}) {
     fs::path data = tmp / "data";
     const std::string database = a.get("--database").value_or("");
     std::vector<std::string> init_args{server_bin, "init", "--data", data.string(), "--demo"};
@@ -242,6 +255,7 @@ std::optional<std::string> start_own_server(const Args& a, const std::string& se
     if (a.has("--no-fsync")) extra.push_back("--no-fsync");
     if (auto t = a.get("--io-threads")) extra.insert(extra.end(), {"--io-threads", *t});
     if (auto t = a.get("--workers")) extra.insert(extra.end(), {"--workers", *t});
+    extra.insert(extra.end(), more_args.begin(), more_args.end());
     for (std::size_t i = 0; i < servers.size(); ++i) {
         ServerProcess& server = *servers[i];
         {
@@ -374,6 +388,12 @@ int cmd_pull(const Args& a) {
     o.changes = positive(a, "--changes", 100);
     o.samples = positive(a, "--samples", 20);
     o.runs = positive(a, "--runs", 5);
+int cmd_idle(const Args& a) {
+    IdleOptions o;
+    o.connections = positive(a, "--connections", 5000);
+    o.syncs = positive(a, "--syncs", 200);
+    o.runs = positive(a, "--runs", 3);
+    o.opening = positive(a, "--opening", 64);
     const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
     clean_up_on_stop_signals();
     auto tmp = make_temporary_directory(a.has("--keep"));
@@ -414,6 +434,18 @@ int cmd_pull(const Args& a) {
               << o.fill_batch << "), " << o.volunteers << " volunteers, delta pulls of " << o.changes << " changes, "
               << o.runs << " runs; " << *mode << "; " << std::thread::hardware_concurrency() << " cores" << std::endl;
     int rc = run_pull(o, std::cout, std::cerr);
+    IngestOptions started;
+    // room for the idle connections and the syncing device beside them
+    auto mode = start_own_server(a, server_bin, *tmp, servers, started,
+                                 {"--max-connections", std::to_string(std::max(10000, o.connections + 100))});
+    if (!mode) return 1;
+    o.server_url = started.server_url;
+    o.pin = started.pin;
+    o.codes_csv = started.codes_csv;
+    o.server_pid = started.server_pids.front();
+    std::cout << "ducha-bench idle: " << o.connections << " idle connections, " << o.syncs << " syncs x " << o.runs
+              << " runs; " << *mode << "; " << std::thread::hardware_concurrency() << " cores" << std::endl;
+    int rc = run_idle(o, std::cout, std::cerr);
     g_cleanup.run();
     return rc;
 }
@@ -455,6 +487,7 @@ int main(int argc, char** argv) {
         {"app-load", {"keep", "app records outbox runs server-bin"}},
         {"photos", {"keep", "devices photos photo-bytes runs io-threads workers server-bin server pin codes"}},
         {"pull", {"no-fsync keep", "records fill-devices fill-batch volunteers alone changes samples runs server-bin"}},
+        {"idle", {"keep", "connections syncs runs opening io-threads workers server-bin"}},
     };
     if (auto o = kOptions.find(cmd); o != kOptions.end())
         if (auto s = check_command_options("ducha-bench", cmd, a.v, o->second.first, o->second.second); !s)
@@ -465,6 +498,7 @@ int main(int argc, char** argv) {
         if (cmd == "app-load") return cmd_app_load(a, argv[0]);
         if (cmd == "photos") return cmd_photos(a);
         if (cmd == "pull") return cmd_pull(a);
+        if (cmd == "idle") return cmd_idle(a);
     } catch (const std::exception& e) {
         g_cleanup.run();
         return usage_error(render_bilingual(Msg::bad_argument_value, {e.what()}));

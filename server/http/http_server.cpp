@@ -1,6 +1,10 @@
 #include "server/http/http_server.h"
 
+#include <fcntl.h>
 #include <openssl/ssl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <any>
@@ -26,6 +30,7 @@
 #include <boost/beast/http.hpp>
 
 #include "server/http/json_error.h"
+#include "server/http/tls_stream.h"
 
 namespace ducha::server {
 
@@ -108,9 +113,9 @@ public:
         : m_shared(std::move(shared)),
           m_executor(socket.get_executor()),
           m_tls(m_shared->current_tls()),
-          m_stream(std::move(socket), *m_tls) {
+          m_stream(std::move(socket), m_tls->native_handle()) {
         error_code ec;
-        auto ep = beast::get_lowest_layer(m_stream).socket().remote_endpoint(ec);
+        auto ep = m_stream.socket().remote_endpoint(ec);
         if (!ec) m_remote = format_endpoint(ep);
         std::lock_guard lk(m_shared->mutex);
         ++m_shared->open;
@@ -138,11 +143,11 @@ public:
 
     // On the strand, from stop(): idle connections close now, busy ones after their response.
     void drain() {
-        if (m_state == State::handshaking || m_state == State::waiting) beast::get_lowest_layer(m_stream).cancel();
+        if (m_state == State::handshaking || m_state == State::waiting) m_stream.cancel();
     }
 
     // Only once no I/O thread runs any more.
-    void force_close() { beast::get_lowest_layer(m_stream).close(); }
+    void force_close() { m_stream.close(); }
 
     // Any thread: the response goes back through the session's strand.
     void post_response(HttpResponse r) {
@@ -152,15 +157,14 @@ public:
 private:
     enum class State { starting, handshaking, waiting, reading, handling, writing, closing };
 
-    beast::tcp_stream& lowest() { return beast::get_lowest_layer(m_stream); }
+    TlsStream& lowest() { return m_stream; }
     const HttpServerConfig& cfg() const { return m_shared->cfg; }
 
     void on_run() {
         if (m_shared->draining) return;
         m_state = State::handshaking;
         lowest().expires_after(cfg().read_timeout);
-        m_stream.async_handshake(ssl::stream_base::server,
-                                 beast::bind_front_handler(&Session::on_handshake, shared_from_this()));
+        m_stream.async_handshake(beast::bind_front_handler(&Session::on_handshake, shared_from_this()));
     }
 
     void on_handshake(error_code ec) {
@@ -173,14 +177,19 @@ private:
         do_wait();
     }
 
-    // Waits for the first byte of the next request, bounded by the idle timeout: an idle
-    // keep-alive connection is only this pending read (no thread, a small buffer).
+    // Waits for the next request, bounded by the idle timeout: an idle keep-alive connection is
+    // only this pending wait (no thread, no buffer: the read buffer is taken once bytes arrive).
     void do_wait() {
         m_state = State::waiting;
         if (m_shared->draining) return;
         if (m_buffer.size() > 0) return do_read();  // pipelined request already here
         m_buffer.shrink_to_fit();
         lowest().expires_after(m_first ? cfg().read_timeout : cfg().idle_timeout);
+        m_stream.async_wait_readable(beast::bind_front_handler(&Session::on_readable, shared_from_this()));
+    }
+
+    void on_readable(error_code ec) {
+        if (ec) return on_wait(ec, 0);
         m_stream.async_read_some(m_buffer.prepare(kWaitChunk),
                                  beast::bind_front_handler(&Session::on_wait, shared_from_this()));
     }
@@ -481,7 +490,8 @@ private:
     }
 
     void linger() {
-        lowest().async_read_some(net::buffer(m_linger), [self = shared_from_this()](error_code ec, std::size_t n) {
+        if (!m_linger) m_linger = std::make_unique<std::array<char, 4096>>();
+        lowest().socket().async_read_some(net::buffer(*m_linger), [self = shared_from_this()](error_code ec, std::size_t n) {
             self->m_lingered += n;
             if (!ec && self->m_lingered < kLingerBytes) self->linger();
         });  // the socket closes with the session
@@ -490,7 +500,7 @@ private:
     std::shared_ptr<Shared> m_shared;
     const net::any_io_executor m_executor;  // the session's strand
     const std::shared_ptr<ssl::context> m_tls;  // declared before m_stream, which uses it
-    ssl::stream<beast::tcp_stream> m_stream;
+    TlsStream m_stream;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     std::optional<http::response<http::empty_body>> m_continue;
@@ -500,7 +510,7 @@ private:
     std::string m_remote;
     std::chrono::steady_clock::time_point m_deadline;
     std::size_t m_body_limit = 0;  // this request's, for the 413's words
-    std::array<char, 4096> m_linger{};
+    std::unique_ptr<std::array<char, 4096>> m_linger;  // only while closing
     std::size_t m_lingered = 0;
     std::any m_verdict;            // the header check's, until the handler gets it
     State m_state = State::starting;
@@ -515,15 +525,22 @@ class Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(net::io_context& ioc, std::shared_ptr<Shared> shared)
         : m_ioc(ioc), m_shared(std::move(shared)), m_acceptor(net::make_strand(ioc)), m_retry(m_acceptor.get_executor()) {}
+    ~Listener() {
+        if (m_spare >= 0) ::close(m_spare);
+    }
+    Listener(const Listener&) = delete;
+    Listener& operator=(const Listener&) = delete;
 
     Status listen(const tcp::endpoint& ep) {
         error_code ec;
         if (m_acceptor.open(ep.protocol(), ec); !ec) m_acceptor.set_option(net::socket_base::reuse_address(true), ec);
         if (!ec) m_acceptor.bind(ep, ec);
         if (!ec) m_acceptor.listen(net::socket_base::max_listen_connections, ec);
+        if (!ec) m_acceptor.native_non_blocking(true, ec);  // shed_waiting() must not block
         if (ec) {
             return fail(Errc::network, Msg::cannot_listen, format_endpoint(ep), ec.message());
         }
+        m_spare = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
         return {};
     }
 
@@ -556,12 +573,29 @@ private:
     void on_accept(error_code ec, tcp::socket socket) {
         if (!m_acceptor.is_open() || ec == net::error::operation_aborted) return;
         if (ec) {
-            // e.g. out of file descriptors: try again shortly rather than spin
+            // Out of file descriptors (or memory): the open connections are served as before; the
+            // waiting ones are closed at once; accepting is tried again shortly rather than in a spin.
+            const bool out_of_descriptors =
+                ec == net::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system;
+            if (!m_accept_failing) {
+                m_accept_failing = true;
+                std::fprintf(stderr,
+                             "ducha http: cannot accept connections: %s (%llu open); the open ones are served, new ones "
+                             "are closed at once until descriptors are free%s\n",
+                             ec.message().c_str(), static_cast<unsigned long long>(m_shared->open.load()),
+                             out_of_descriptors ? " (raise the open-file limit: LimitNOFILE, ulimit -n)" : "");
+            }
+            if (out_of_descriptors) shed_waiting();
             m_retry.expires_after(kAcceptRetry);
             m_retry.async_wait([self = shared_from_this()](error_code wec) {
                 if (!wec && self->m_acceptor.is_open()) self->do_accept();
             });
             return;
+        }
+        if (m_accept_failing) {
+            m_accept_failing = false;
+            std::fprintf(stderr, "ducha http: accepting connections again (%llu open)\n",
+                         static_cast<unsigned long long>(m_shared->open.load()));
         }
         if (m_shared->open >= m_shared->cfg.max_connections) {
             ++m_shared->refused;
@@ -581,11 +615,50 @@ private:
         do_accept();
     }
 
+    // Out of descriptors, a connection left in the backlog hangs until its client gives up. The
+    // spare descriptor kept for this moment is closed so that the waiting connections can be taken
+    // and closed at once (the device sees the connection end and retries with backoff), then kept
+    // again.
+    void shed_waiting() {
+        if (m_spare < 0) return;
+        ::close(m_spare);
+        m_spare = -1;
+        for (int i = 0; i < 64; ++i) {
+            int fd = ::accept4(m_acceptor.native_handle(), nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0) break;
+            ::close(fd);
+            ++m_shared->refused;
+        }
+        m_spare = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    }
+
     net::io_context& m_ioc;
     std::shared_ptr<Shared> m_shared;
     tcp::acceptor m_acceptor;
     net::steady_timer m_retry;
+    int m_spare = -1;             // a descriptor held back for shed_waiting()
+    bool m_accept_failing = false;  // said once per episode, not once per retry
 };
+
+// Each connection is a descriptor. A shell's soft limit is often 1,024; the hard limit (systemd's
+// LimitNOFILE sets both) is usually far higher: take what max_connections needs, and say so when
+// the hard limit is below it.
+void raise_descriptor_limit(std::size_t max_connections) {
+    const rlim_t want = static_cast<rlim_t>(max_connections) + 256;  // database, logs, evidence files
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want) return;
+    const rlim_t target = rl.rlim_max == RLIM_INFINITY ? want : std::min(want, rl.rlim_max);
+    if (target > rl.rlim_cur) {
+        rlimit raised = rl;
+        raised.rlim_cur = target;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) rl = raised;
+    }
+    if (rl.rlim_cur < want)
+        std::fprintf(stderr,
+                     "ducha http: the open-file limit is %llu, below the %llu that %zu connections need; beyond it new "
+                     "connections are closed at once (raise LimitNOFILE or ulimit -n)\n",
+                     static_cast<unsigned long long>(rl.rlim_cur), static_cast<unsigned long long>(want), max_connections);
+}
 
 constexpr const char* kTls12Ciphers =
     "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:"
@@ -659,6 +732,7 @@ Result<std::uint16_t> HttpServer::start() {
     const auto& cfg = m.shared->cfg;
     if (!m.shared->handler) return fail(Errc::invalid_argument, Msg::http_server_without_handler);
     const int nthreads = std::max(1, cfg.threads);
+    raise_descriptor_limit(cfg.max_connections);
     try {
         auto tls = std::make_shared<ssl::context>(ssl::context::tls_server);
         if (auto r = load_tls(*tls, cfg); !r) return fail(r.error());

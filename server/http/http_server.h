@@ -98,7 +98,7 @@ public:
 
     struct Stats {
         std::uint64_t connections_open, connections_total, requests_total, tls_handshake_failures;
-        std::uint64_t connections_refused;  // closed at once: max_connections were open
+        std::uint64_t connections_refused;  // closed at once: max_connections were open, or no descriptor was left
     };
     Stats stats() const;
 

@@ -3,6 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <curl/curl.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -22,6 +29,7 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
 #include "server/http/http_server.h"
@@ -346,6 +354,85 @@ TEST_CASE("http server: a connection beyond max_connections is closed at once, t
     CHECK(again.code == CURLE_OK);
     CHECK(again.body == "GET /plain ?  |  | ");
     CHECK(server.stats().requests_total == 3);
+}
+
+// A blocking TLS client over Asio that opens its socket up front: it keeps working while the
+// process has no descriptor left (curl would need new ones).
+struct HeldConnection {
+    net::io_context ioc;
+    net::ssl::context ctx{net::ssl::context::tls_client};
+    net::ssl::stream<net::ip::tcp::socket> s{ioc, ctx};
+    HeldConnection(std::uint16_t port) {
+        ctx.set_verify_mode(net::ssl::verify_none);
+        s.next_layer().connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+        s.handshake(net::ssl::stream_base::client);
+    }
+    std::string get(const std::string& path) {
+        std::string req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        net::write(s, net::buffer(req));
+        beast::flat_buffer buf;
+        beast::http::response<beast::http::string_body> res;
+        beast::http::read(s, buf, res);
+        return res.body();
+    }
+};
+
+TEST_CASE("http server: out of file descriptors, the open connections go on, waiting ones are closed, then it accepts again",
+          "[server][http]") {
+    TestCert cert;
+    HttpServer server(config_for(cert), echo_handler());
+    auto port = server.start();
+    REQUIRE(port.has_value());
+    HeldConnection open(*port);
+    REQUIRE(open.get("/before") == "GET /before ?  |  | ");
+    // a socket for a connection that arrives while no descriptor is left
+    int late = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(late >= 0);
+    timeval tv{5, 0};
+    ::setsockopt(late, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+
+    // take every descriptor left, under a low limit so that this is quick
+    rlimit old{};
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &old) == 0);
+    std::size_t in_use = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator("/proc/self/fd")) ++in_use;
+    rlimit low = old;
+    low.rlim_cur = in_use + 16;
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+    std::vector<int> held;
+    for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) held.push_back(fd);
+    REQUIRE(errno == EMFILE);
+    auto give_back = [&] {
+        for (int fd : held) ::close(fd);
+        held.clear();
+        ::setrlimit(RLIMIT_NOFILE, &old);
+    };
+
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(*port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int connected = ::connect(late, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    char byte = 0;
+    const auto got = connected == 0 ? ::recv(late, &byte, 1, 0) : -1;
+    const int recv_errno = errno;
+    std::string during;
+    try {
+        during = open.get("/during");
+    } catch (const std::exception& e) {
+        during = e.what();
+    }
+    give_back();
+    ::close(late);
+    CHECK(connected == 0);
+    INFO("recv " << got << " errno " << recv_errno);
+    CHECK((got == 0 || (got < 0 && recv_errno == ECONNRESET)));  // closed at once, not left hanging
+    CHECK(during == "GET /during ?  |  | ");                      // the open connection is served
+    CHECK(server.stats().connections_refused >= 1);
+    // descriptors free again: new connections are accepted
+    Client fresh(cert.pin);
+    CHECK(eventually([&] { return fresh.request("GET", url(*port, "/after")).code == CURLE_OK; }));
+    CHECK(open.get("/still") == "GET /still ?  |  | ");
 }
 
 TEST_CASE("http server: keep-alive reuses one connection", "[server][http]") {
