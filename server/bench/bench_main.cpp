@@ -367,6 +367,10 @@ int cmd_app_load(const Args& a, const char* argv0) {
     std::cout << "ducha-bench app-load: " << o.records << " records, " << o.outbox << " waiting changes, " << o.runs
               << " runs; offscreen, no network" << std::endl;
     int rc = run_app_load(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
 int cmd_photos(const Args& a) {
     PhotosOptions o;
     o.devices = positive(a, "--devices", 32);
@@ -378,23 +382,6 @@ int cmd_photos(const Args& a) {
         return usage_error(render_bilingual(Msg::command_needs_argument, {"--server", "--pin PIN --codes CSV"}));
     if (external && (a.get("--io-threads") || a.get("--workers") || a.get("--server-bin")))
         return usage_error("--io-threads, --workers and --server-bin apply to a self-started server only");
-int cmd_pull(const Args& a) {
-    PullOptions o;
-    o.records = positive(a, "--records", 1'000'000);
-    o.fill_devices = positive(a, "--fill-devices", 50);
-    o.fill_batch = positive(a, "--fill-batch", 2000);
-    o.volunteers = positive(a, "--volunteers", 258);
-    o.alone = positive(a, "--alone", 20);
-    o.changes = positive(a, "--changes", 100);
-    o.samples = positive(a, "--samples", 20);
-    o.runs = positive(a, "--runs", 5);
-int cmd_idle(const Args& a) {
-    IdleOptions o;
-    o.connections = positive(a, "--connections", 5000);
-    o.syncs = positive(a, "--syncs", 200);
-    o.runs = positive(a, "--runs", 3);
-    o.opening = positive(a, "--opening", 64);
-    const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
     clean_up_on_stop_signals();
     auto tmp = make_temporary_directory(a.has("--keep"));
     if (!tmp) return 1;
@@ -423,6 +410,28 @@ int cmd_idle(const Args& a) {
               << " B, " << o.runs << " runs; " << mode << "; " << std::thread::hardware_concurrency() << " cores"
               << std::endl;
     int rc = run_photos(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
+int cmd_pull(const Args& a) {
+    PullOptions o;
+    o.records = positive(a, "--records", 1'000'000);
+    o.fill_devices = positive(a, "--fill-devices", 50);
+    o.fill_batch = positive(a, "--fill-batch", 2000);
+    o.volunteers = positive(a, "--volunteers", 258);
+    o.alone = positive(a, "--alone", 20);
+    o.changes = positive(a, "--changes", 100);
+    o.samples = positive(a, "--samples", 20);
+    o.runs = positive(a, "--runs", 5);
+    const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
+    clean_up_on_stop_signals();
+    auto tmp = make_temporary_directory(a.has("--keep"));
+    if (!tmp) return 1;
+    o.work_dir = *tmp / "devices";
+    fs::create_directories(o.work_dir);
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    servers.push_back(std::make_unique<ServerProcess>());
     IngestOptions started_at;
     auto mode = start_own_server(a, server_bin, *tmp, servers, started_at);
     if (!mode) return 1;
@@ -434,6 +443,24 @@ int cmd_idle(const Args& a) {
               << o.fill_batch << "), " << o.volunteers << " volunteers, delta pulls of " << o.changes << " changes, "
               << o.runs << " runs; " << *mode << "; " << std::thread::hardware_concurrency() << " cores" << std::endl;
     int rc = run_pull(o, std::cout, std::cerr);
+    g_cleanup.run();
+    return rc;
+}
+
+int cmd_idle(const Args& a) {
+    IdleOptions o;
+    o.connections = positive(a, "--connections", 5000);
+    o.syncs = positive(a, "--syncs", 200);
+    o.runs = positive(a, "--runs", 3);
+    o.opening = positive(a, "--opening", 64);
+    const std::string server_bin = a.get("--server-bin").value_or(DUCHA_SERVER_BIN);
+    clean_up_on_stop_signals();
+    auto tmp = make_temporary_directory(a.has("--keep"));
+    if (!tmp) return 1;
+    o.work_dir = *tmp / "devices";
+    fs::create_directories(o.work_dir);
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    servers.push_back(std::make_unique<ServerProcess>());
     IngestOptions started;
     // room for the idle connections and the syncing device beside them
     auto mode = start_own_server(a, server_bin, *tmp, servers, started,
