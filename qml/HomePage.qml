@@ -97,9 +97,11 @@ Page {
                 // The other sections are made the first time they are shown and kept from then
                 // on: at start only Today reads the replica (a big one made every list at once).
                 Loader {
-                    property bool kept: false
-                    active: kept || sections.currentIndex === 1
-                    onLoaded: kept = true
+                    // Set once, never bound: a binding that also kept it on would loop.
+                    readonly property bool wanted: sections.currentIndex === 1
+                    active: false
+                    onWantedChanged: if (wanted) active = true
+                    Component.onCompleted: if (wanted) active = true
                     sourceComponent: ZonesPage {
                         app: home.app
                         onOpenInspection: (taskId) => home.openInspection(taskId)
@@ -107,15 +109,19 @@ Page {
                     }
                 }
                 Loader {
-                    property bool kept: false
-                    active: kept || sections.currentIndex === 2
-                    onLoaded: kept = true
+                    // Set once, never bound: a binding that also kept it on would loop.
+                    readonly property bool wanted: sections.currentIndex === 2
+                    active: false
+                    onWantedChanged: if (wanted) active = true
+                    Component.onCompleted: if (wanted) active = true
                     sourceComponent: HistoryPage { app: home.app }
                 }
                 Loader {
-                    property bool kept: false
-                    active: kept || sections.currentIndex === 3
-                    onLoaded: kept = true
+                    // Set once, never bound: a binding that also kept it on would loop.
+                    readonly property bool wanted: sections.currentIndex === 3
+                    active: false
+                    onWantedChanged: if (wanted) active = true
+                    Component.onCompleted: if (wanted) active = true
                     sourceComponent: MePage { app: home.app; sync: home.sync }
                 }
             }

@@ -19,6 +19,7 @@
 #include "server/bench/app_start.h"
 #include "server/bench/idle.h"
 #include "server/bench/ingest.h"
+#include "server/bench/verify.h"
 #include "server/bench/photos.h"
 #include "server/bench/pull.h"
 #include "server/process/server_process.h"
@@ -45,6 +46,7 @@ constexpr const char* kUsage = R"(ducha-bench — load generator for the 双减�
 Usage:
   ducha-bench app-start [--app PATH] [--runs R] [--server-bin PATH] [--keep]
   ducha-bench app-load [--records N] [--outbox M] [--runs R] [--app PATH] [--server-bin PATH] [--keep]
+  ducha-bench verify [--rounds R] [--per-round N]
   ducha-bench ingest --devices N --reports M [--batch B] [--runs R] [--no-fsync]
                      [--io-threads N] [--workers N] [--server-bin PATH] [--keep]
                      [--database postgresql://... [--instances K]]
@@ -97,6 +99,10 @@ open, the syncs alone and per run, then
     idle: C connections, server RSS X MB, sync p50 Y ms, p99 Z ms
 with the highest RSS seen while they were open and the median p50 and p99 over the runs. It raises
 its own open-file limit to C + 256 (the hard limit must allow it; the server raises its own).
+
+verify: Ed25519 verifications per second on one thread, the server's own verify (libsodium) beside
+OpenSSL's EVP verify, in R alternating rounds (default 20) of N each (default 500), then
+    verify: libsodium X/s, OpenSSL Y/s, ratio R
 
 app-start: cold start of ducha-app, offscreen, with a demo volunteer's synced profile and no
 network: R runs (default 11) of `ducha-app --measure-startup`, each printing the time from process
@@ -477,6 +483,13 @@ int cmd_idle(const Args& a) {
     return rc;
 }
 
+int cmd_verify(const Args& a) {
+    VerifyOptions o;
+    o.rounds = positive(a, "--rounds", 20);
+    o.per_round = positive(a, "--per-round", 500);
+    return run_verify(o, std::cout, std::cerr);
+}
+
 int cmd_app_start(const Args& a, const char* argv0) {
     AppStartOptions o;
     o.runs = positive(a, "--runs", 11);
@@ -511,6 +524,7 @@ int main(int argc, char** argv) {
     static const std::map<std::string, std::pair<std::string_view, std::string_view>> kOptions{
         {"ingest", {"no-fsync keep no-verify", "devices reports batch runs report-bytes io-threads workers server-bin server pin codes database instances"}},
         {"app-start", {"keep", "app runs server-bin"}},
+        {"verify", {"", "rounds per-round"}},
         {"app-load", {"keep", "app records outbox runs server-bin"}},
         {"photos", {"keep", "devices photos photo-bytes runs io-threads workers server-bin server pin codes"}},
         {"pull", {"no-fsync keep", "records fill-devices fill-batch volunteers alone changes samples runs server-bin"}},
@@ -521,6 +535,7 @@ int main(int argc, char** argv) {
             return usage_error(s.error().message());
     try {
         if (cmd == "ingest") return cmd_ingest(a);
+        if (cmd == "verify") return cmd_verify(a);
         if (cmd == "app-start") return cmd_app_start(a, argv[0]);
         if (cmd == "app-load") return cmd_app_load(a, argv[0]);
         if (cmd == "photos") return cmd_photos(a);
