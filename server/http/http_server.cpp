@@ -626,8 +626,8 @@ private:
         for (int i = 0; i < 64; ++i) {
             int fd = ::accept4(m_acceptor.native_handle(), nullptr, nullptr, SOCK_CLOEXEC);
             if (fd < 0) break;
+            ++m_shared->refused;  // counted before the close a client (or a test) can see
             ::close(fd);
-            ++m_shared->refused;
         }
         m_spare = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     }
