@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "ducha.pb.h"
-#include "server/bench/photo_devices.h"
+#include "server/bench/bench_devices.h"
 #include "server/bench/stats.h"
 #include "server/process/server_process.h"
 #include "shared/common/bytes.h"
@@ -64,7 +64,7 @@ std::string random_photo(std::mt19937_64& rng, std::size_t bytes) {
 }
 
 // POST /v1/sync with the device's token; the SyncResponse, or the reason there is none.
-Result<pb::SyncResponse> post_sync(PhotoDevice& d, HttpTransport& http, const pb::SyncRequest& req) {
+Result<pb::SyncResponse> post_sync(Device& d, HttpTransport& http, const pb::SyncRequest& req) {
     auto r = authorized_request(*d.profile, http, "POST", "/v1/sync", req.SerializeAsString(),
                                 {{"Content-Type", "application/x-protobuf"}});
     if (!r) return fail(r.error());
@@ -77,13 +77,13 @@ Result<pb::SyncResponse> post_sync(PhotoDevice& d, HttpTransport& http, const pb
 // Before the clock: records reports with this run's photos (signed, queued, the photos kept
 // encrypted, as `ducha inspect --photo` does), pushes the reports so the server knows the photos
 // belong to the device's scope, and reads each photo back for the upload.
-void prepare_run(PhotoDevice& d, DeviceRun& run, const PhotosOptions& opt, int run_no) {
+void prepare_run(Device& d, DeviceRun& run, const PhotosOptions& opt, int run_no) {
     std::mt19937_64 rng(std::random_device{}() ^ (static_cast<std::uint64_t>(d.slot) << 32) ^
                         static_cast<std::uint64_t>(run_no));
     InspectionRecorder recorder(*d.profile);
     const int per_report = std::max(1, opt.photos_per_report);
     for (int first = 0, r = 0; first < opt.photos; first += per_report, ++r) {
-        const PhotoTarget& t = d.targets[static_cast<std::size_t>(r) % d.targets.size()];
+        const Target& t = d.targets[static_cast<std::size_t>(r) % d.targets.size()];
         InspectionInput in;
         in.task_id = t.task_id;
         for (const char* code : kItems) in.answers.push_back({code, "pass", "", 0});
@@ -144,7 +144,7 @@ void prepare_run(PhotoDevice& d, DeviceRun& run, const PhotosOptions& opt, int r
 
 // The timed part: every photo, one after another on the device's one connection, with the sync
 // client's upload (sync::BlobUploader), each acknowledged only when stored durably.
-void upload_all(PhotoDevice& d, DeviceRun& run, const PhotosOptions& opt, std::latch& ready, std::latch& go) {
+void upload_all(Device& d, DeviceRun& run, const PhotosOptions& opt, std::latch& ready, std::latch& go) {
     CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
     auto warm = http.request("GET", "/healthz", "");  // connect (TCP + TLS) before the clock
     if (!warm || warm->status != 200) run.setup_error = "cannot reach the server";
@@ -178,7 +178,7 @@ void upload_all(PhotoDevice& d, DeviceRun& run, const PhotosOptions& opt, std::l
 // After the clock: the device records each photo as sent (as the sync client does), and the
 // server is asked whether it holds each one whole; the first photo of each device is read back
 // and its hash compared.
-void settle(PhotoDevice& d, DeviceRun& run, const PhotosOptions& opt) {
+void settle(Device& d, DeviceRun& run, const PhotosOptions& opt) {
     CurlTransport http{TransportConfig{.base_url = opt.server_url, .pin = opt.pin}};
     auto& store = d.profile->store();
     bool read_back = false;
@@ -226,7 +226,7 @@ double server_cpu_seconds(const PhotosOptions& opt) {
 }
 
 template <typename Fn>
-void on_every_device(std::vector<PhotoDevice>& devices, std::vector<DeviceRun>& runs, Fn fn) {
+void on_every_device(std::vector<Device>& devices, std::vector<DeviceRun>& runs, Fn fn) {
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < devices.size(); ++i) threads.emplace_back([&, i] { fn(devices[i], runs[i]); });
     for (auto& t : threads) t.join();
@@ -239,16 +239,31 @@ struct RunFigures {
 }  // namespace
 
 int run_photos(const PhotosOptions& opt, std::ostream& out, std::ostream& err) {
-    std::vector<PhotoDevice> devices(static_cast<std::size_t>(opt.devices));
-    if (!enroll_photo_devices(devices, PhotoDeviceSetup{opt.server_url, opt.pin, opt.codes_csv, opt.work_dir}, err))
+    // The devices enroll as ingest's do (bench_devices): one demo volunteer each, tasks pulled.
+    auto codes = read_codes(opt.codes_csv, "volunteer");
+    if (!codes) {
+        err << "ducha-bench: " << codes.error().message() << "\n";
         return 1;
+    }
+    if (codes->size() < static_cast<std::size_t>(opt.devices)) {
+        err << "ducha-bench: " << opt.codes_csv.string() << " has " << codes->size() << " volunteer codes; "
+            << opt.devices << " devices need at least as many\n";
+        return 1;
+    }
+    IngestOptions setup;
+    setup.server_url = opt.server_url;
+    setup.pin = opt.pin;
+    setup.codes_csv = opt.codes_csv;
+    setup.work_dir = opt.work_dir;
+    std::vector<Device> devices(static_cast<std::size_t>(opt.devices));
+    if (!enroll_devices(devices, setup, *codes, err)) return 1;
     std::vector<RunFigures> figures;
     bool clean = true;
     for (int run_no = 1; run_no <= opt.runs; ++run_no) {
         err << "run " << run_no << "/" << opt.runs << ": recording " << opt.devices * opt.photos
             << " photos in signed reports and pushing the reports...\n";
         std::vector<DeviceRun> runs(devices.size());
-        on_every_device(devices, runs, [&](PhotoDevice& d, DeviceRun& r) { prepare_run(d, r, opt, run_no); });
+        on_every_device(devices, runs, [&](Device& d, DeviceRun& r) { prepare_run(d, r, opt, run_no); });
         for (std::size_t i = 0; i < runs.size(); ++i) {
             if (runs[i].setup_error.empty()) continue;
             err << "ducha-bench: device " << i << ": " << runs[i].setup_error << "\n";
@@ -267,7 +282,7 @@ int run_photos(const PhotosOptions& opt, std::ostream& out, std::ostream& err) {
         for (auto& t : threads) t.join();
         const double server_cpu = server_cpu_seconds(opt) - cpu0, self_cpu = process::self_cpu_seconds() - self0;
         auto after = fetch_metrics(opt);
-        on_every_device(devices, runs, [&](PhotoDevice& d, DeviceRun& r) { settle(d, r, opt); });
+        on_every_device(devices, runs, [&](Device& d, DeviceRun& r) { settle(d, r, opt); });
 
         auto last = t0;
         std::vector<double> lat;
