@@ -69,7 +69,9 @@ defined=$(grep -oE '^[A-Z_]+=' "$settings" | tr -d '=' | sort | tr '\n' ' ')
 # --- this machine's values for the settings ----------------------------------------------------
 port=""
 for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 40000))
+  # below Linux's ephemeral range (32768-60999), where the ports of the other tests' servers
+  # (bound to port 0) and clients come from: a free port there can be taken before our bind
+  candidate=$((20000 + RANDOM % 12000))
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
 done
 [ -n "$port" ] || fail "no free port on 127.0.0.1"
